@@ -1,0 +1,70 @@
+package main
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/northwind-labs/roadmap/examples"
+	"github.com/spf13/cobra"
+)
+
+func (a *app) newInitCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "init [DIR]",
+		Short: "Write a small working roadmap to start from (never overwrites)",
+		Long: `Init writes a small, commented roadmap into DIR (default: roadmap, a folder that
+roadmap finds from the repository root). It refuses to run if any file it would
+write already exists, so it never overwrites your work.`,
+		Example: `  roadmap init              # creates roadmap/roadmap.yaml and friends
+  roadmap init plans/2027`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir := "roadmap"
+			if len(args) == 1 {
+				dir = args[0]
+			}
+			return a.runInit(dir)
+		},
+	}
+}
+
+func (a *app) runInit(dir string) error {
+	starter := examples.Starter()
+	target := dir
+	if !filepath.IsAbs(target) {
+		target = filepath.Join(a.wd, dir)
+	}
+	var files []string
+	err := fs.WalkDir(starter, ".", func(p string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() {
+			files = append(files, p)
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	for _, p := range files {
+		if _, err := os.Lstat(filepath.Join(target, filepath.FromSlash(p))); err == nil {
+			return usageError("%s already exists; init never overwrites, so nothing was written", filepath.Join(dir, filepath.FromSlash(p)))
+		}
+	}
+	for _, p := range files {
+		data, err := fs.ReadFile(starter, p)
+		if err != nil {
+			return err
+		}
+		dest := filepath.Join(target, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
+			return usageError("creating %s: %v", filepath.Dir(dest), err)
+		}
+		if err := createFileExclusive(dest, data); err != nil {
+			return usageError("writing %s: %v", dest, err)
+		}
+		fmt.Fprintf(a.stdout, "created %s\n", filepath.ToSlash(filepath.Join(dir, filepath.FromSlash(p))))
+	}
+	fmt.Fprintf(a.stdout, "\nNext: edit the files, then run 'roadmap validate --dir %s'.\n", dir)
+	return nil
+}

@@ -1,0 +1,120 @@
+package main
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"github.com/northwind-labs/roadmap/render"
+	"github.com/northwind-labs/roadmap/roadmap"
+	"github.com/spf13/cobra"
+)
+
+type listOptions struct {
+	format                                              string
+	statuses, owners, themes, objectives, targets, tags []string
+}
+
+func (a *app) newListCmd() *cobra.Command {
+	var o listOptions
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List features, filtered by status, owner, theme, objective, target or tag",
+		Long: `List prints the roadmap's features ordered by target, then id.
+
+Filters combine: a feature must pass every filter given (AND); a filter given more
+than once, or with comma-separated values, passes any of its values (OR).
+--target takes a period and matches features whose target lies inside it, so
+--target 2027-Q1 matches 2027-Q1, 2027-02 and 2027-03-15.`,
+		Example: `  roadmap list --status planned --status in-progress
+  roadmap list --theme enterprise-ready --target 2027-H1
+  roadmap list --owner ana --format csv > ana.csv`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return a.runList(o) },
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.format, "format", "table", "output format: table, md, csv or json")
+	f.StringSliceVar(&o.statuses, "status", nil, "only features with this status (idea, planned, in-progress, shipped, parked, dropped)")
+	f.StringSliceVar(&o.owners, "owner", nil, "only features this person owns, in any role")
+	f.StringSliceVar(&o.themes, "theme", nil, "only features of this theme")
+	f.StringSliceVar(&o.objectives, "objective", nil, "only features serving this objective")
+	f.StringSliceVar(&o.targets, "target", nil, "only features whose target lies within this period (2027-Q1, 2027-H2, 2027-03, next, ...)")
+	f.StringSliceVar(&o.tags, "tag", nil, "only features with this tag")
+	return cmd
+}
+
+func (a *app) runList(o listOptions) error {
+	if err := checkFormat(o.format, "table", "md", "csv", "json"); err != nil {
+		return err
+	}
+	filter, err := roadmap.ParseFilter(o.statuses, o.owners, o.themes, o.objectives, o.targets, o.tags)
+	if err != nil {
+		return usageError("%v", err)
+	}
+	l, err := a.load()
+	if err != nil {
+		return err
+	}
+	a.warnIfBroken(l)
+	features := l.Select(filter)
+	switch o.format {
+	case "json":
+		if features == nil {
+			features = []*roadmap.Feature{}
+		}
+		return render.WriteJSON(a.stdout, "features", "features", features)
+	case "csv":
+		return render.WriteCSV(a.stdout, featureSheet(features))
+	case "md":
+		return render.WriteMarkdownTable(a.stdout, featureTable(features))
+	}
+	if len(features) == 0 {
+		fmt.Fprintln(a.stderr, "No features match.")
+		return nil
+	}
+	return a.output().WriteTable(a.stdout, featureTable(features))
+}
+
+// warnIfBroken tells on stderr that the roadmap has problems a read command
+// works around, so a listing is never mistaken for a validated one.
+func (a *app) warnIfBroken(l *loaded) {
+	if errs, _ := roadmap.Count(l.Findings); errs > 0 {
+		fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap has %d error(s) in its files; run 'roadmap validate'\n", errs)
+	}
+}
+
+func statusColor(s string) color.Color { return render.StatusColor(s) }
+
+// featureTable is the listing people read: one feature a row.
+func featureTable(fs []*roadmap.Feature) render.Table {
+	t := render.Table{Columns: []render.Column{
+		{Name: "id"}, {Name: "title", Flex: true}, {Name: "status", Color: statusColor},
+		{Name: "target"}, {Name: "theme"}, {Name: "owner"}, {Name: "launch"},
+	}}
+	for _, f := range fs {
+		t.Rows = append(t.Rows, []string{f.ID, f.Title, string(f.Status), f.Target.String(), f.Theme, f.Owners["product"], f.LaunchSize()})
+	}
+	return t
+}
+
+// featureSheet is the listing for spreadsheets: more columns, lists joined by
+// semicolons.
+func featureSheet(fs []*roadmap.Feature) render.Table {
+	cols := []string{"id", "title", "status", "target", "shipped", "theme", "objectives", "product_owner", "marketing_owner", "launch_size", "launch_date", "visibility", "tags", "summary"}
+	t := render.Table{}
+	for _, c := range cols {
+		t.Columns = append(t.Columns, render.Column{Name: c})
+	}
+	for _, f := range fs {
+		var launchDate string
+		if f.Launch != nil {
+			launchDate = f.Launch.Date.String()
+		}
+		t.Rows = append(t.Rows, []string{
+			f.ID, f.Title, string(f.Status), f.Target.String(), f.Shipped.String(), f.Theme,
+			strings.Join(f.Objectives, ";"), f.Owners["product"], f.Owners["marketing"],
+			f.LaunchSize(), launchDate, string(f.Visibility), strings.Join(f.Tags, ";"), f.Summary,
+		})
+	}
+	return t
+}

@@ -1,0 +1,194 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/northwind-labs/roadmap/render"
+	"github.com/northwind-labs/roadmap/roadmap"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+)
+
+// Exit codes, as every command uses them.
+const (
+	exitOK       = 0
+	exitFindings = 1 // the roadmap has errors
+	exitUsage    = 2 // bad usage or environment
+)
+
+// app is what every command needs from outside: where output goes, the
+// environment, the working folder and the global flags.
+type app struct {
+	stdout, stderr io.Writer
+	lookupEnv      func(string) (string, bool)
+	wd             string
+	now            func() time.Time
+	isTerminal     func(io.Writer) bool
+	termWidth      func(io.Writer) int
+
+	dir     string
+	today   string
+	noColor bool
+}
+
+// exitError carries the exit code of a failed command. A nil err means the
+// command has already said everything (validate's findings).
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.err }
+
+// usageError is a bad flag, argument or environment: exit 2.
+func usageError(format string, args ...any) error {
+	return &exitError{code: exitUsage, err: fmt.Errorf(format, args...)}
+}
+
+// Execute runs the roadmap command with args and returns the exit code.
+func Execute(args []string, stdout, stderr io.Writer) int {
+	wd, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintf(stderr, "roadmap: %v\n", err)
+		return exitUsage
+	}
+	a := &app{
+		stdout: stdout, stderr: stderr,
+		lookupEnv: os.LookupEnv,
+		wd:        wd,
+		now:       time.Now,
+		isTerminal: func(w io.Writer) bool {
+			f, ok := w.(*os.File)
+			return ok && term.IsTerminal(int(f.Fd()))
+		},
+		termWidth: func(w io.Writer) int {
+			if f, ok := w.(*os.File); ok {
+				if width, _, err := term.GetSize(int(f.Fd())); err == nil {
+					return width
+				}
+			}
+			return 0
+		},
+	}
+	return a.run(args)
+}
+
+// run executes args and maps the outcome to an exit code: the one place where
+// errors become exit codes and are printed, once, on stderr.
+func (a *app) run(args []string) int {
+	root := a.newRootCmd()
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	code := exitUsage
+	if errors.As(err, &ee) {
+		code = ee.code
+		if ee.err == nil {
+			return code
+		}
+	}
+	fmt.Fprintf(a.stderr, "roadmap: %s\n", err)
+	if code == exitUsage && isFlagError(err) {
+		fmt.Fprintf(a.stderr, "Run 'roadmap --help' for usage.\n")
+	}
+	return code
+}
+
+func isFlagError(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "flag") || strings.Contains(msg, "unknown command") || strings.Contains(msg, "arg(s)")
+}
+
+func (a *app) newRootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "roadmap",
+		Short: "Keep a product roadmap as plain-text YAML files in git",
+		Long: `roadmap keeps a product roadmap as plain-text YAML files in git.
+
+Product managers write features and objectives; roadmap validate checks them in CI
+and points at the exact line; prioritize ranks features and draws the capacity cut
+line; launches turns launch sizes into dated tasks; export renders a version for each
+audience that never leaks what that audience must not see.
+
+The roadmap is the folder holding roadmap.yaml: found from the current folder (or
+its roadmap/ subfolder) upwards to the top of the git work tree, or given with --dir.`,
+		Version:           version(),
+		SilenceUsage:      true,
+		SilenceErrors:     true,
+		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: true},
+	}
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &exitError{code: exitUsage, err: err}
+	})
+	pf := root.PersistentFlags()
+	pf.StringVar(&a.dir, "dir", "", "the roadmap folder (default: found from the current folder upwards)")
+	pf.StringVar(&a.today, "today", "", "the date to take as today, YYYY-MM-DD (default: the current date)")
+	pf.BoolVar(&a.noColor, "no-color", false, "plain output without colours (also: NO_COLOR set)")
+
+	root.AddCommand(
+		a.newValidateCmd(),
+		a.newListCmd(),
+		a.newRulesCmd(),
+		a.newSchemaCmd(),
+		a.newInitCmd(),
+	)
+	return root
+}
+
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "dev"
+}
+
+// todayDate is --today, or the current date.
+func (a *app) todayDate() (roadmap.Date, error) {
+	if a.today == "" {
+		return roadmap.DateOf(a.now()), nil
+	}
+	d, err := roadmap.ParseDate(a.today)
+	if err != nil {
+		return roadmap.Date{}, usageError("--today: %v", err)
+	}
+	return d, nil
+}
+
+// output says how the command's stdout may look.
+func (a *app) output() render.Output {
+	tty := a.isTerminal(a.stdout)
+	_, noColorEnv := a.lookupEnv("NO_COLOR")
+	o := render.Output{Terminal: tty, Styled: tty && !noColorEnv && !a.noColor}
+	if tty {
+		o.Width = a.termWidth(a.stdout)
+	}
+	return o
+}
+
+// checkFormat refuses a --format value the command does not write.
+func checkFormat(format string, allowed ...string) error {
+	for _, f := range allowed {
+		if f == format {
+			return nil
+		}
+	}
+	return usageError("unknown --format %q; choose %s", format, strings.Join(allowed, ", "))
+}

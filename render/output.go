@@ -1,0 +1,67 @@
+package render
+
+import (
+	"image/color"
+
+	"charm.land/lipgloss/v2"
+)
+
+// Output is where text output goes and how it may look.
+type Output struct {
+	// Styled allows colour and bold: a terminal, no NO_COLOR, no --no-color.
+	Styled bool
+	// Terminal is true when a person reads the output directly; it adds
+	// source snippets to findings and fits tables to Width.
+	Terminal bool
+	// Width is the terminal's width in columns; 0 means unlimited (a pipe).
+	Width int
+}
+
+var (
+	red    = lipgloss.Color("#E5484D")
+	yellow = lipgloss.Color("#D9A400")
+	green  = lipgloss.Color("#30A46C")
+	blue   = lipgloss.Color("#3E8EDE")
+	grey   = lipgloss.Color("#8B8D98")
+	purple = lipgloss.Color("#8E4EC6")
+)
+
+// style returns s when output is styled and a plain style otherwise, so that
+// piped output never carries escape codes.
+func (o Output) style(s lipgloss.Style) lipgloss.Style {
+	if !o.Styled {
+		return lipgloss.NewStyle()
+	}
+	return s
+}
+
+func (o Output) paint(c color.Color, text string) string {
+	if !o.Styled {
+		return text
+	}
+	return lipgloss.NewStyle().Foreground(c).Render(text)
+}
+
+func (o Output) bold(text string) string {
+	if !o.Styled {
+		return text
+	}
+	return lipgloss.NewStyle().Bold(true).Render(text)
+}
+
+func (o Output) faint(text string) string { return o.paint(grey, text) }
+
+// StatusColor is the colour of a feature status in tables and badges.
+func StatusColor(status string) color.Color {
+	switch status {
+	case "shipped":
+		return green
+	case "in-progress":
+		return blue
+	case "planned":
+		return purple
+	case "parked", "dropped":
+		return grey
+	}
+	return nil
+}

@@ -1,0 +1,68 @@
+package render
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+
+	"github.com/northwind-labs/roadmap/roadmap"
+	"github.com/owenrumney/go-sarif/v2/sarif"
+)
+
+// InformationURI is where the SARIF report says roadmap lives.
+const InformationURI = "https://github.com/northwind-labs/roadmap"
+
+// WriteFindingsSARIF writes a SARIF 2.1.0 log: one run, every rule's metadata,
+// one result per finding with a repository-relative uri and a fingerprint that
+// survives lines moving.
+func WriteFindingsSARIF(w io.Writer, r Findings, rules []*roadmap.Rule, version string) error {
+	report, err := sarif.New(sarif.Version210)
+	if err != nil {
+		return err
+	}
+	run := sarif.NewRunWithInformationURI("roadmap", InformationURI)
+	run.Tool.Driver.Version = &version
+	index := map[string]int{}
+	for i, rule := range rules {
+		index[rule.ID] = i
+		run.AddRule(rule.ID).
+			WithName(rule.ID).
+			WithShortDescription(sarif.NewMultiformatMessageString(rule.Summary)).
+			WithHelpURI(InformationURI + "/blob/main/docs/rules/" + rule.ID + ".md").
+			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(rule.Severity)))
+	}
+	seen := map[string]int{}
+	for _, f := range r.Findings {
+		res := run.CreateResultForRule(f.Rule).
+			WithLevel(sarifLevel(f.Severity)).
+			WithMessage(sarif.NewTextMessage(f.Message))
+		if i, ok := index[f.Rule]; ok {
+			res.WithRuleIndex(i)
+		}
+		res.AddLocation(sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
+			WithArtifactLocation(sarif.NewSimpleArtifactLocation(f.Path)).
+			WithRegion(sarif.NewRegion().WithStartLine(f.Line).WithStartColumn(f.Column))))
+		key := f.Rule + "\x00" + f.Path + "\x00" + f.Message
+		seen[key]++
+		sum := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d", key, seen[key])))
+		res.WithPartialFingerPrints(map[string]any{"roadmapFinding/v1": hex.EncodeToString(sum[:16])})
+	}
+	run.Results = nonNil(run.Results)
+	report.AddRun(run)
+	return report.PrettyWrite(w)
+}
+
+func nonNil(rs []*sarif.Result) []*sarif.Result {
+	if rs == nil {
+		return []*sarif.Result{}
+	}
+	return rs
+}
+
+func sarifLevel(s roadmap.Severity) string {
+	if s == roadmap.SeverityError {
+		return "error"
+	}
+	return "warning"
+}

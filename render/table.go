@@ -1,0 +1,161 @@
+package render
+
+import (
+	"fmt"
+	"image/color"
+	"io"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"charm.land/lipgloss/v2/table"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Column is one column of a table.
+type Column struct {
+	Name string
+	// Flex columns give up width first when a table is too wide (titles).
+	Flex bool
+	// Right aligns numbers.
+	Right bool
+	// Color colours a cell by its value on a styled terminal; may be nil.
+	Color func(value string) color.Color
+}
+
+// Table is rows of text under named columns; every format of a listing
+// (terminal, Markdown, CSV) renders the same Table.
+type Table struct {
+	Columns []Column
+	Rows    [][]string
+}
+
+const minFlex = 12
+
+// fit cuts flexible columns so the table's lines fit width, with an ellipsis.
+func (t Table) fit(width, overhead int) [][]string {
+	if width <= 0 {
+		return t.Rows
+	}
+	widths := make([]int, len(t.Columns))
+	for i, c := range t.Columns {
+		widths[i] = ansi.StringWidth(c.Name)
+	}
+	for _, r := range t.Rows {
+		for i, cell := range r {
+			widths[i] = max(widths[i], ansi.StringWidth(cell))
+		}
+	}
+	total := overhead
+	for _, w := range widths {
+		total += w
+	}
+	excess := total - width
+	if excess <= 0 {
+		return t.Rows
+	}
+	for i, c := range t.Columns {
+		if c.Flex && excess > 0 {
+			cut := min(excess, widths[i]-minFlex)
+			if cut > 0 {
+				widths[i] -= cut
+				excess -= cut
+			}
+		}
+	}
+	out := make([][]string, len(t.Rows))
+	for ri, r := range t.Rows {
+		row := make([]string, len(r))
+		for i, cell := range r {
+			row[i] = cell
+			if t.Columns[i].Flex {
+				row[i] = ansi.Truncate(cell, widths[i], "…")
+			}
+		}
+		out[ri] = row
+	}
+	return out
+}
+
+// WriteTable writes t for people: a bordered, coloured table on a styled
+// terminal; aligned plain columns otherwise.
+func (o Output) WriteTable(w io.Writer, t Table) error {
+	if len(t.Rows) == 0 {
+		return nil
+	}
+	if !o.Styled {
+		return o.writePlainTable(w, t)
+	}
+	rows := t.fit(o.Width, 3*len(t.Columns)+1)
+	headers := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		headers[i] = c.Name
+	}
+	header := lipgloss.NewStyle().Bold(true).Padding(0, 1)
+	cell := lipgloss.NewStyle().Padding(0, 1)
+	tb := table.New().
+		Headers(headers...).
+		Rows(rows...).
+		Wrap(false).
+		Border(lipgloss.RoundedBorder()).
+		BorderStyle(lipgloss.NewStyle().Foreground(grey)).
+		StyleFunc(func(row, col int) lipgloss.Style {
+			if row == table.HeaderRow {
+				return header
+			}
+			s := cell
+			if t.Columns[col].Right {
+				s = s.Align(lipgloss.Right)
+			}
+			if f := t.Columns[col].Color; f != nil && row < len(rows) {
+				if c := f(rows[row][col]); c != nil {
+					s = s.Foreground(c)
+				}
+			}
+			return s
+		})
+	_, err := lipgloss.Fprintln(w, tb.String())
+	return err
+}
+
+// writePlainTable writes columns separated by two spaces, header in capitals:
+// easy to read in a log and to cut with awk.
+func (o Output) writePlainTable(w io.Writer, t Table) error {
+	rows := t.fit(o.Width, 2*(len(t.Columns)-1))
+	widths := make([]int, len(t.Columns))
+	for i, c := range t.Columns {
+		widths[i] = ansi.StringWidth(c.Name)
+	}
+	for _, r := range rows {
+		for i, cell := range r {
+			widths[i] = max(widths[i], ansi.StringWidth(cell))
+		}
+	}
+	line := func(cells []string) string {
+		var b strings.Builder
+		for i, cell := range cells {
+			pad := widths[i] - ansi.StringWidth(cell)
+			if i > 0 {
+				b.WriteString("  ")
+			}
+			if t.Columns[i].Right {
+				b.WriteString(strings.Repeat(" ", pad) + cell)
+			} else if i < len(cells)-1 {
+				b.WriteString(cell + strings.Repeat(" ", pad))
+			} else {
+				b.WriteString(cell)
+			}
+		}
+		return b.String() + "\n"
+	}
+	headers := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		headers[i] = strings.ToUpper(c.Name)
+	}
+	var b strings.Builder
+	b.WriteString(line(headers))
+	for _, r := range rows {
+		b.WriteString(line(r))
+	}
+	_, err := fmt.Fprint(w, b.String())
+	return err
+}

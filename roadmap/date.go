@@ -1,0 +1,73 @@
+package roadmap
+
+import (
+	"fmt"
+	"time"
+)
+
+// Date is a calendar day. The zero Date means "not set".
+type Date struct{ t time.Time }
+
+const dateLayout = "2006-01-02"
+
+// ParseDate reads a YYYY-MM-DD date.
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse(dateLayout, s)
+	if err != nil || len(s) != len(dateLayout) {
+		return Date{}, fmt.Errorf("%q is not a date (YYYY-MM-DD)", s)
+	}
+	return Date{t}, nil
+}
+
+// NewDate returns the given calendar day; out-of-range days normalise as time.Date does.
+func NewDate(year int, month time.Month, day int) Date {
+	return Date{time.Date(year, month, day, 0, 0, 0, 0, time.UTC)}
+}
+
+// DateOf returns the calendar day of t in t's location.
+func DateOf(t time.Time) Date { return NewDate(t.Year(), t.Month(), t.Day()) }
+
+// IsZero reports whether the date is unset.
+func (d Date) IsZero() bool { return d.t.IsZero() }
+
+// Time is midnight UTC of the day.
+func (d Date) Time() time.Time { return d.t }
+
+// Year, Month and Day are the parts of the date.
+func (d Date) Year() int             { return d.t.Year() }
+func (d Date) Month() time.Month     { return d.t.Month() }
+func (d Date) Day() int              { return d.t.Day() }
+func (d Date) Weekday() time.Weekday { return d.t.Weekday() }
+
+// AddDays moves the date by n days (negative moves back).
+func (d Date) AddDays(n int) Date { return Date{d.t.AddDate(0, 0, n)} }
+
+// Before, After and Equal compare two dates.
+func (d Date) Before(o Date) bool { return d.t.Before(o.t) }
+func (d Date) After(o Date) bool  { return d.t.After(o.t) }
+func (d Date) Equal(o Date) bool  { return d.t.Equal(o.t) }
+
+// DaysUntil is the number of days from d to o (negative when o is earlier).
+func (d Date) DaysUntil(o Date) int { return int(o.t.Sub(d.t).Hours() / 24) }
+
+// Compare returns -1, 0 or +1 as d is before, equal to or after o.
+func (d Date) Compare(o Date) int { return d.t.Compare(o.t) }
+
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.t.Format(dateLayout)
+}
+
+// MarshalText writes YYYY-MM-DD.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+func (d *Date) parseScalar(s string) error {
+	v, err := ParseDate(s)
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}

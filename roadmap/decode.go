@@ -1,0 +1,488 @@
+package roadmap
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// decoder turns the YAML nodes of one file into model values, reporting every
+// unknown key, missing key and bad value as a finding with its position. It
+// checks keys on the node tree rather than by strict decoding, so each finding
+// has a column and a suggestion.
+type decoder struct {
+	file     string
+	findings []Finding
+	ops      int // values decoded, aliases included
+	budget   int // ops allowed before the file counts as an alias bomb
+	bombed   bool
+	bomb     Finding // the finding that says so
+	end      int     // last line of the list being decoded, for item ends
+}
+
+// scalarParser is implemented by the types written as one formatted scalar.
+type scalarParser interface {
+	parseScalar(string) error
+}
+
+var (
+	scalarParserType = reflect.TypeFor[scalarParser]()
+	enumType         = reflect.TypeFor[enum]()
+	locatedType      = reflect.TypeFor[Located]()
+)
+
+func newDecoder(file string, size int) *decoder {
+	return &decoder{file: file, budget: 2*size + 1000}
+}
+
+func (d *decoder) report(rule *Rule, n *yaml.Node, format string, args ...any) {
+	d.findings = append(d.findings, Finding{
+		Path: d.file, Line: n.Line, Column: n.Column,
+		Rule: rule.ID, Severity: rule.Severity,
+		Message: fmt.Sprintf(format, args...),
+	})
+}
+
+func posOf(n *yaml.Node) Pos { return Pos{Line: n.Line, Col: n.Column} }
+
+// resolve follows an alias to the node it names.
+func resolve(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	return n
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+// spend counts one decoded value and reports whether the file is still within
+// its budget; YAML aliases can make a small file expand without bound.
+func (d *decoder) spend(n *yaml.Node) bool {
+	if d.bombed {
+		return false
+	}
+	d.ops++
+	if d.ops > d.budget {
+		d.bombed = true
+		d.bomb = Finding{Path: d.file, Line: n.Line, Column: n.Column, Rule: ruleSyntax.ID, Severity: ruleSyntax.Severity,
+			Message: "the file expands through YAML aliases into far more data than it holds; write the values out"}
+		return false
+	}
+	return true
+}
+
+// pair is one key and value of a mapping, merge keys (<<) expanded.
+type pair struct {
+	key, value *yaml.Node
+	merged     bool
+}
+
+// pairs lists a mapping's keys and values; keys of merged mappings (<<: *base)
+// come first and yield to keys written in the mapping itself.
+func (d *decoder) pairs(n *yaml.Node) []pair {
+	var out []pair
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Tag == "!!merge" {
+			out = append(d.mergePairs(v, 0), out...)
+			continue
+		}
+		out = append(out, pair{key: k, value: v})
+	}
+	return out
+}
+
+func (d *decoder) mergePairs(v *yaml.Node, depth int) []pair {
+	v = resolve(v)
+	if depth > 8 || !d.spend(v) {
+		return nil
+	}
+	switch v.Kind {
+	case yaml.MappingNode:
+		var out []pair
+		for _, p := range d.pairs(v) {
+			p.merged = true
+			out = append(out, p)
+		}
+		return out
+	case yaml.SequenceNode:
+		var out []pair
+		for _, m := range v.Content {
+			out = append(out, d.mergePairs(m, depth+1)...)
+		}
+		return out
+	}
+	d.report(ruleInvalidValue, v, "a merge key (<<) takes a mapping or a list of mappings")
+	return nil
+}
+
+// field is one key a struct accepts.
+type field struct {
+	name     string
+	index    []int
+	required bool
+	id       bool
+}
+
+// shape is what the decoder knows of a struct type: its keys in order.
+type shape struct {
+	fields  []field
+	byName  map[string]int
+	names   []string
+	located []int // index of the embedded Located, or nil
+}
+
+var shapes sync.Map // reflect.Type -> *shape
+
+func shapeOf(t reflect.Type) *shape {
+	if s, ok := shapes.Load(t); ok {
+		return s.(*shape)
+	}
+	s := &shape{byName: map[string]int{}}
+	addFields(s, t, nil)
+	shapes.Store(t, s)
+	return s
+}
+
+func addFields(s *shape, t reflect.Type, prefix []int) {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		index := append(append([]int{}, prefix...), i)
+		if f.Type == locatedType {
+			if s.located == nil {
+				s.located = index
+			}
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct {
+			addFields(s, f.Type, index)
+			continue
+		}
+		if name == "" || name == "-" || !f.IsExported() {
+			continue
+		}
+		s.byName[name] = len(s.fields)
+		s.names = append(s.names, name)
+		s.fields = append(s.fields, field{
+			name:     name,
+			index:    index,
+			required: strings.Contains(f.Tag.Get("jsonschema"), "required"),
+			id:       f.Tag.Get("roadmap") == "id",
+		})
+	}
+}
+
+// itemKinds names each kind of item in messages.
+var itemKinds = map[reflect.Type]string{
+	reflect.TypeFor[Feature]():   "feature",
+	reflect.TypeFor[Objective](): "objective",
+	reflect.TypeFor[Person]():    "person",
+	reflect.TypeFor[Theme]():     "theme",
+	reflect.TypeFor[Persona]():   "persona",
+	reflect.TypeFor[Campaign]():  "campaign",
+}
+
+// decodeStruct fills the struct v from mapping n. what names the value in
+// messages ("feature sso-okta"); at collects field positions under prefix.
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix, what string, at map[string]Pos) {
+	s := shapeOf(v.Type())
+	seen := make([]bool, len(s.fields))
+	explicit := map[string]*yaml.Node{}
+	for _, p := range d.pairs(n) {
+		k := resolve(p.key)
+		if k.Kind != yaml.ScalarNode {
+			d.report(ruleInvalidValue, p.key, "a key of %s must be a plain word", what)
+			continue
+		}
+		key := k.Value
+		if !p.merged {
+			if first, dup := explicit[key]; dup {
+				d.report(ruleInvalidValue, k, "key %q appears twice in %s (first at line %d)", key, what, first.Line)
+				continue
+			}
+			explicit[key] = k
+		}
+		i, ok := s.byName[key]
+		if !ok {
+			d.report(ruleUnknownField, k, "unknown key %q in %s%s", key, what, suggestion(key, s.names))
+			continue
+		}
+		f := s.fields[i]
+		seen[i] = true
+		d.decodeValue(p.value, v.FieldByIndex(f.index), join(prefix, key), what, at, f.id)
+	}
+	for i, f := range s.fields {
+		if f.required && (!seen[i] || v.FieldByIndex(f.index).IsZero()) {
+			if seen[i] {
+				d.report(ruleMissingField, n, "%s has an empty %s", what, f.name)
+			} else {
+				d.report(ruleMissingField, n, "%s lacks the required key %q", what, f.name)
+			}
+		}
+	}
+}
+
+func join(prefix, key string) string {
+	if prefix == "" {
+		return key
+	}
+	return prefix + "." + key
+}
+
+// decodeValue fills v from n, recording n's position at path.
+func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path, what string, at map[string]Pos, isID bool) {
+	orig := n
+	n = resolve(n)
+	if n == nil || !d.spend(orig) {
+		return
+	}
+	if isNull(n) {
+		return // an empty value counts as absent
+	}
+	if at != nil {
+		at[path] = posOf(orig)
+	}
+	t := v.Type()
+	if reflect.PointerTo(t).Implements(scalarParserType) {
+		if n.Kind != yaml.ScalarNode {
+			d.report(ruleInvalidValue, orig, "%s of %s must be a single value", path, what)
+			return
+		}
+		if err := v.Addr().Interface().(scalarParser).parseScalar(n.Value); err != nil {
+			d.report(ruleInvalidValue, orig, "%s of %s: %v", path, what, err)
+		}
+		return
+	}
+	switch t.Kind() {
+	case reflect.String:
+		if n.Kind != yaml.ScalarNode {
+			d.report(ruleInvalidValue, orig, "%s of %s must be text, not a %s", path, what, kindName(n))
+			return
+		}
+		s := n.Value
+		if t.Implements(enumType) {
+			opts := reflect.Zero(t).Interface().(enum).options()
+			if !slices.Contains(opts, s) {
+				d.report(ruleInvalidValue, orig, "%s of %s is %q; it must be one of %s%s", path, what, s, strings.Join(opts, ", "), suggestion(s, opts))
+				return
+			}
+		}
+		if isID && !ValidID(s) {
+			d.report(ruleInvalidValue, orig, "%s %q of %s is not a valid id: use lowercase letters, digits and dashes, starting with a letter or digit, at most 63 characters", path, clip(s), what)
+		}
+		v.SetString(s)
+	case reflect.Float64:
+		f, ok := number(n)
+		if !ok {
+			d.report(ruleInvalidValue, orig, "%s of %s must be a number, not %s", path, what, describe(n))
+			return
+		}
+		v.SetFloat(f)
+	case reflect.Bool:
+		b, err := strconv.ParseBool(n.Value)
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" || err != nil {
+			d.report(ruleInvalidValue, orig, "%s of %s must be true or false, not %s", path, what, describe(n))
+			return
+		}
+		v.SetBool(b)
+	case reflect.Pointer:
+		elem := reflect.New(t.Elem())
+		if t.Elem().Kind() == reflect.Struct {
+			if n.Kind != yaml.MappingNode {
+				d.report(ruleInvalidValue, orig, "%s of %s must be a mapping of keys to values, not %s", path, what, describe(n))
+				return
+			}
+			d.decodeStruct(n, elem.Elem(), path, what, at)
+		} else {
+			d.decodeValue(n, elem.Elem(), path, what, at, isID)
+		}
+		v.Set(elem)
+	case reflect.Struct:
+		if n.Kind != yaml.MappingNode {
+			d.report(ruleInvalidValue, orig, "%s of %s must be a mapping of keys to values, not %s", path, what, describe(n))
+			return
+		}
+		d.decodeStruct(n, v, path, what, at)
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			d.report(ruleInvalidValue, orig, "%s of %s must be a list, not %s", path, what, describe(n))
+			return
+		}
+		d.decodeList(n, v, path, what, at, isID)
+	case reflect.Map:
+		if n.Kind != yaml.MappingNode {
+			d.report(ruleInvalidValue, orig, "%s of %s must be a mapping of keys to values, not %s", path, what, describe(n))
+			return
+		}
+		m := reflect.MakeMapWithSize(t, len(n.Content)/2)
+		explicit := map[string]int{}
+		for _, p := range d.pairs(n) {
+			k := resolve(p.key)
+			if k.Kind != yaml.ScalarNode || isNull(k) {
+				d.report(ruleInvalidValue, p.key, "a key of %s in %s must be a plain word", path, what)
+				continue
+			}
+			if !p.merged {
+				if line, dup := explicit[k.Value]; dup {
+					d.report(ruleInvalidValue, k, "key %q appears twice in %s of %s (first at line %d)", k.Value, path, what, line)
+					continue
+				}
+				explicit[k.Value] = k.Line
+			}
+			elem := reflect.New(t.Elem()).Elem()
+			d.decodeValue(p.value, elem, path+"."+k.Value, what, at, false)
+			if d.bombed {
+				return
+			}
+			m.SetMapIndex(reflect.ValueOf(k.Value).Convert(t.Key()), elem)
+		}
+		v.Set(m)
+	}
+}
+
+// decodeList fills the slice v from sequence n. Elements that are items
+// (features, objectives, ...) get their own file position and field positions.
+func (d *decoder) decodeList(n *yaml.Node, v reflect.Value, path, what string, at map[string]Pos, isID bool) {
+	et := v.Type().Elem()
+	itemType := et
+	if itemType.Kind() == reflect.Pointer {
+		itemType = itemType.Elem()
+	}
+	kind, isItem := itemKinds[itemType]
+	out := reflect.MakeSlice(v.Type(), 0, len(n.Content))
+	for i, c := range n.Content {
+		if d.bombed {
+			return
+		}
+		elemPath := path + "[" + strconv.Itoa(i) + "]"
+		if !isItem {
+			elem := reflect.New(et).Elem()
+			d.decodeValue(c, elem, elemPath, what, at, isID)
+			if !isNull(resolve(c)) {
+				out = reflect.Append(out, elem)
+			}
+			continue
+		}
+		item := d.decodeItem(c, itemType, kind, n.Content, i)
+		if item.IsValid() {
+			out = reflect.Append(out, item)
+		}
+	}
+	v.Set(out)
+}
+
+// decodeItem decodes element i of list; it returns a pointer to the item, or
+// an invalid Value when the element is not a mapping.
+func (d *decoder) decodeItem(c *yaml.Node, t reflect.Type, kind string, list []*yaml.Node, i int) reflect.Value {
+	n := resolve(c)
+	if !d.spend(c) {
+		return reflect.Value{}
+	}
+	if n.Kind != yaml.MappingNode {
+		d.report(ruleInvalidValue, c, "each %s must be a mapping of keys to values (id: ..., title: ...), not %s", kind, describe(n))
+		return reflect.Value{}
+	}
+	ptr := reflect.New(t)
+	loc := ptr.Elem().FieldByIndex(shapeOf(t).located).Addr().Interface().(*Located)
+	loc.File = d.file
+	loc.Pos = posOf(c)
+	loc.End = d.end
+	if i+1 < len(list) {
+		loc.End = max(list[i+1].Line-1, c.Line)
+	}
+	loc.At = make(map[string]Pos, 16)
+	what := kind
+	if id := idOf(n); id != "" {
+		what = kind + " " + clip(id)
+	} else {
+		what = fmt.Sprintf("the %s at line %d", kind, c.Line)
+	}
+	d.decodeStruct(n, ptr.Elem(), "", what, loc.At)
+	return ptr
+}
+
+// idOf returns the id a mapping declares, if it is a plain value.
+func idOf(n *yaml.Node) string {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == "id" {
+			if v := resolve(n.Content[i+1]); v != nil && v.Kind == yaml.ScalarNode {
+				return v.Value
+			}
+		}
+	}
+	return ""
+}
+
+// number reads an int or float scalar; NaN and infinities are refused.
+func number(n *yaml.Node) (float64, bool) {
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(n.Value, 64)
+	if err != nil && n.Decode(&f) != nil { // YAML spellings such as 0x1F or 1_000
+		return 0, false
+	}
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return 0, false
+	}
+	return f, true
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "mapping"
+	case yaml.SequenceNode:
+		return "list"
+	}
+	return "value"
+}
+
+// describe names what n holds, for "must be X, not Y" messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	}
+	return strconv.Quote(clip(n.Value))
+}
+
+// clip shortens text quoted in a message so a hostile value cannot flood it.
+func clip(s string) string {
+	const most = 60
+	if len(s) <= most {
+		return s
+	}
+	cut := most
+	for cut > 0 && !utf8Start(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
+
+// ValidID reports whether s is a slug: ^[a-z0-9][a-z0-9-]{0,62}$.
+func ValidID(s string) bool {
+	if len(s) == 0 || len(s) > 63 || s[0] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}

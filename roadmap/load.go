@@ -1,0 +1,323 @@
+package roadmap
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"reflect"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxFileSize is the largest roadmap file read; a bigger one is a finding, so a
+// stray data dump cannot exhaust memory (YAML nodes take some 15 times the text).
+const MaxFileSize = 8 << 20
+
+// Load reads the roadmap whose root (the folder holding roadmap.yaml) is the
+// root of fsys: every *.yaml and *.yml file below it, skipping folders whose
+// name starts with a dot, in byte order of their paths. Problems in the files
+// are findings in the result; the error is for a roadmap that cannot be read
+// at all.
+func Load(fsys fs.FS) (*Roadmap, error) {
+	if _, err := fs.Stat(fsys, "roadmap.yaml"); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%w: roadmap.yaml is missing", ErrNoRoadmap)
+		}
+		return nil, fmt.Errorf("reading roadmap.yaml: %w", err)
+	}
+	paths, err := roadmapFiles(fsys)
+	if err != nil {
+		return nil, err
+	}
+	results := make([]fileResult, len(paths))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+		wg.Go(func() {
+			for i := range next {
+				results[i] = loadFile(fsys, paths[i])
+			}
+		})
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	r := &Roadmap{}
+	for i, res := range results {
+		if res.err != nil {
+			return nil, res.err
+		}
+		r.Files = append(r.Files, File{Path: paths[i], Text: res.text})
+		r.Findings = append(r.Findings, res.findings...)
+		r.suppressions = append(r.suppressions, res.suppressions...)
+		doc := &res.doc
+		if paths[i] == "roadmap.yaml" {
+			r.Settings = doc.Settings
+		}
+		r.Objectives = append(r.Objectives, doc.Objectives...)
+		r.Features = append(r.Features, doc.Features...)
+		r.Campaigns = append(r.Campaigns, doc.Campaigns...)
+		r.People = append(r.People, doc.People...)
+		r.Themes = append(r.Themes, doc.Themes...)
+		r.Personas = append(r.Personas, doc.Personas...)
+	}
+	r.applyDefaults()
+	r.buildIndex()
+	return r, nil
+}
+
+// roadmapFiles lists the YAML files of fsys in byte order of their paths.
+func roadmapFiles(fsys fs.FS) ([]string, error) {
+	var paths []string
+	err := fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("reading %s: %w", p, err)
+		}
+		if e.IsDir() {
+			if p != "." && strings.HasPrefix(e.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if ext := path.Ext(p); (ext == ".yaml" || ext == ".yml") && e.Type().IsRegular() {
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	slices.Sort(paths)
+	return paths, err
+}
+
+func (r *Roadmap) applyDefaults() {
+	for _, f := range r.Features {
+		if f.Visibility == "" {
+			f.Visibility = Internal
+		}
+	}
+	for _, o := range r.Objectives {
+		if o.Kind == "" {
+			o.Kind = KindProduct
+		}
+		if o.Visibility == "" {
+			o.Visibility = Internal
+		}
+	}
+	for _, c := range r.Campaigns {
+		if c.Visibility == "" {
+			c.Visibility = Internal
+		}
+	}
+	if r.Scoring.Model == "" {
+		r.Scoring.Model = ModelRICE
+	}
+}
+
+type fileResult struct {
+	doc          Document
+	text         []byte
+	findings     []Finding
+	suppressions []suppression
+	err          error
+}
+
+func loadFile(fsys fs.FS, p string) (res fileResult) {
+	text, finding, err := readBounded(fsys, p)
+	if err != nil {
+		res.err = err
+		return res
+	}
+	res.text = text
+	if finding != nil {
+		res.findings = []Finding{*finding}
+		return res
+	}
+	res.suppressions = scanSuppressions(p, text)
+	res.doc, res.findings = parseDocument(p, text)
+	return res
+}
+
+func readBounded(fsys fs.FS, p string) ([]byte, *Finding, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading %s: %w", p, err)
+	}
+	defer f.Close()
+	text, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading %s: %w", p, err)
+	}
+	if len(text) > MaxFileSize {
+		return nil, &Finding{Path: p, Line: 1, Column: 1, Rule: ruleSyntax.ID, Severity: ruleSyntax.Severity,
+			Message: fmt.Sprintf("the file is larger than %d MiB, the most a roadmap file may hold; split it into several files", MaxFileSize>>20)}, nil
+	}
+	return text, nil, nil
+}
+
+// ParseDocument decodes one roadmap file. It never fails: what is wrong with the
+// file comes back as findings, and the document holds what could be read.
+func ParseDocument(p string, text []byte) (Document, []Finding) {
+	return parseDocument(p, text)
+}
+
+func parseDocument(p string, text []byte) (doc Document, findings []Finding) {
+	syntax := func(line, col int, format string, args ...any) {
+		findings = append(findings, Finding{Path: p, Line: line, Column: col,
+			Rule: ruleSyntax.ID, Severity: ruleSyntax.Severity, Message: fmt.Sprintf(format, args...)})
+	}
+	defer func() {
+		// The YAML library is not known to panic, but a roadmap must never
+		// crash the tool: whatever it does becomes a finding.
+		if v := recover(); v != nil {
+			doc = Document{}
+			syntax(1, 1, "the file could not be parsed: %v", v)
+		}
+	}()
+	if !utf8.Valid(text) {
+		line, col, b := firstInvalidUTF8(text)
+		syntax(line, col, "the file is not valid UTF-8 text (byte 0x%02x); save it as UTF-8", b)
+		return doc, findings
+	}
+	root, err := parseYAML(text)
+	if err != nil {
+		line, msg := yamlError(err)
+		syntax(line, 1, "%s", msg)
+		return doc, findings
+	}
+	if root == nil {
+		return doc, findings // an empty file, or only comments
+	}
+	if root.Kind != yaml.MappingNode {
+		syntax(root.Line, root.Column, "a roadmap file must be a mapping of top-level keys (features:, objectives:, ...), not %s", describe(root))
+		return doc, findings
+	}
+	d := newDecoder(p, len(text))
+	d.decodeDocument(root, &doc, lineCount(text))
+	return doc, d.findings
+}
+
+// parseYAML decodes text into its root node; nil for an empty document. A
+// second document in the file is an error.
+func parseYAML(text []byte) (*yaml.Node, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(text))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if err == io.EOF {
+			return nil, nil
+		}
+		return nil, err
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err != io.EOF {
+		if err != nil {
+			return nil, err
+		}
+		line := extra.Line
+		if len(extra.Content) > 0 {
+			line = extra.Content[0].Line
+		}
+		return nil, fmt.Errorf("yaml: line %d: a roadmap file holds one YAML document; split the documents after --- into files of their own", max(line, 1))
+	}
+	if len(doc.Content) == 0 || isNull(doc.Content[0]) {
+		return nil, nil
+	}
+	return doc.Content[0], nil
+}
+
+// yamlError splits the YAML library's "yaml: line N: message" into its parts.
+func yamlError(err error) (int, string) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		num, text, found := strings.Cut(rest, ": ")
+		if n, err := strconv.Atoi(num); found && err == nil {
+			return max(n, 1), text
+		}
+	}
+	return 1, msg
+}
+
+// lineCount is the number of lines of text, a final newline ending the last.
+func lineCount(text []byte) int {
+	n := bytes.Count(text, []byte("\n"))
+	if len(text) > 0 && text[len(text)-1] != '\n' {
+		n++
+	}
+	return max(n, 1)
+}
+
+func firstInvalidUTF8(text []byte) (line, col int, b byte) {
+	line, col = 1, 1
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRune(text[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return line, col, text[i]
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	return line, col, 0
+}
+
+var documentFields = shapeOf(reflect.TypeFor[Document]())
+
+// decodeDocument fills doc from a file's root mapping.
+func (d *decoder) decodeDocument(root *yaml.Node, doc *Document, lastLine int) {
+	doc.Settings.File = d.file
+	doc.Settings.Pos = Pos{Line: 1, Col: 1}
+	doc.Settings.At = map[string]Pos{}
+	v := reflect.ValueOf(doc).Elem()
+	ps := d.pairs(root)
+	seen := map[string]int{}
+	for i, p := range ps {
+		k := resolve(p.key)
+		if k.Kind != yaml.ScalarNode {
+			d.report(ruleInvalidValue, p.key, "a top-level key must be a plain word")
+			continue
+		}
+		key := k.Value
+		if line, dup := seen[key]; dup && !p.merged {
+			d.report(ruleInvalidValue, k, "key %q appears twice in the file (first at line %d); write each list once", key, line)
+			continue
+		}
+		seen[key] = k.Line
+		if settingsKeys[key] && d.file != "roadmap.yaml" {
+			d.report(ruleUnknownField, k, "%q is a setting, and only roadmap.yaml may hold settings", key)
+			continue
+		}
+		fi, ok := documentFields.byName[key]
+		if !ok {
+			d.report(ruleUnknownField, k, "unknown top-level key %q%s", key, suggestion(key, documentFields.names))
+			continue
+		}
+		d.end = lastLine
+		if i+1 < len(ps) && ps[i+1].key.Line > k.Line {
+			d.end = ps[i+1].key.Line - 1
+		}
+		d.decodeValue(p.value, v.FieldByIndex(documentFields.fields[fi].index), key, d.file, doc.Settings.At, false)
+		if d.bombed {
+			// What was decoded before the budget ran out is partial; keep
+			// only the finding that says why.
+			*doc = Document{}
+			d.findings = []Finding{d.bomb}
+			return
+		}
+	}
+	if d.file == "roadmap.yaml" && doc.Product == "" {
+		d.report(ruleMissingField, root, "roadmap.yaml lacks the required key \"product\" (the product's name)")
+	}
+}

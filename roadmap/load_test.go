@@ -1,0 +1,201 @@
+package roadmap_test
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"runtime"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/northwind-labs/roadmap/roadmap"
+)
+
+func load(t testing.TB, files map[string]string) *roadmap.Roadmap {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for p, text := range files {
+		fsys[p] = &fstest.MapFile{Data: []byte(text)}
+	}
+	r, err := roadmap.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+const minimal = "product: Acme\n"
+
+func findingsOf(r *roadmap.Roadmap) []roadmap.Finding {
+	return roadmap.Check(r, roadmap.Options{Today: fixtureToday})
+}
+
+func hasFinding(fs []roadmap.Finding, rule, path string, line int, msgPart string) bool {
+	for _, f := range fs {
+		if f.Rule == rule && f.Path == path && (line == 0 || f.Line == line) && strings.Contains(f.Message, msgPart) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestLoadMergesFilesInPathOrder(t *testing.T) {
+	r := load(t, map[string]string{
+		"roadmap.yaml":      minimal + "features:\n  - {id: c, title: C, status: idea}\n",
+		"b/x.yaml":          "features:\n  - {id: b, title: B, status: idea}\n",
+		"a.yaml":            "features:\n  - {id: a, title: A, status: idea}\n",
+		"b.yml":             "features:\n  - {id: a2, title: A2, status: idea}\n",
+		".hidden/z.yaml":    "features:\n  - {id: hidden, title: H, status: idea}\n",
+		"notes.txt":         "features: nonsense",
+		"b/.git/HEAD.yaml":  "nonsense: [",
+		"sub/.draft/a.yaml": "nonsense: [",
+	})
+	var ids []string
+	for _, f := range r.Features {
+		ids = append(ids, f.ID)
+	}
+	// Byte order of paths: a.yaml < b.yml < b/x.yaml < roadmap.yaml.
+	if got := strings.Join(ids, ","); got != "a,a2,b,c" {
+		t.Errorf("features in order %s, want a,a2,b,c", got)
+	}
+	if f := r.Feature("b"); f == nil || f.File != "b/x.yaml" || f.Pos.Line != 2 || f.Pos.Col != 5 {
+		t.Errorf("feature b located at %+v", f.Located)
+	}
+	if len(r.Findings) != 0 {
+		t.Errorf("unexpected findings: %v", r.Findings)
+	}
+}
+
+func TestLoadKeepsFieldPositions(t *testing.T) {
+	r := load(t, map[string]string{"roadmap.yaml": minimal + `features:
+  - id: sso
+    title: SSO
+    status: planned
+    owners:
+      product: ana
+    objectives: [grow, retain]
+`})
+	f := r.Feature("sso")
+	for path, want := range map[string]roadmap.Pos{
+		"id": {Line: 3, Col: 9}, "status": {Line: 5, Col: 13}, "owners.product": {Line: 7, Col: 16},
+		"objectives[1]": {Line: 8, Col: 24},
+	} {
+		if got := f.PosOf(path); got != want {
+			t.Errorf("position of %s = %+v, want %+v", path, got, want)
+		}
+	}
+	if f.End != 8 {
+		t.Errorf("item ends at line %d, want 8", f.End)
+	}
+}
+
+func TestLoadNeedsRoadmapYAML(t *testing.T) {
+	_, err := roadmap.Load(fstest.MapFS{"features.yaml": {Data: []byte("features: []")}})
+	if err == nil || !strings.Contains(err.Error(), "roadmap.yaml") {
+		t.Fatalf("Load without roadmap.yaml: %v", err)
+	}
+}
+
+// TestHostileInput feeds the loader what a broken or malicious file may hold.
+// Each must come back as a finding with a position, never a panic or an
+// unbounded allocation, and the other files must still be checked.
+func TestHostileInput(t *testing.T) {
+	var bomb strings.Builder
+	bomb.WriteString("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n")
+	for i := 'b'; i <= 'i'; i++ {
+		prev := string(i - 1)
+		bomb.WriteString(string(i) + ": &" + string(i) + " [")
+		for j := range 9 {
+			if j > 0 {
+				bomb.WriteString(",")
+			}
+			bomb.WriteString("*" + prev)
+		}
+		bomb.WriteString("]\n")
+	}
+	bomb.WriteString("features:\n  - id: x\n    title: X\n    status: idea\n    tags: *i\n")
+
+	var aliasFeatures strings.Builder
+	aliasFeatures.WriteString("base: &f {id: x, title: X, status: idea, tags: &t [a, b, c, d, e, f, g, h]}\nfeatures: [")
+	for i := range 20000 {
+		if i > 0 {
+			aliasFeatures.WriteString(",")
+		}
+		aliasFeatures.WriteString("*f")
+	}
+	aliasFeatures.WriteString("]\n")
+
+	deep := strings.Repeat("[", 20000) + strings.Repeat("]", 20000)
+	deepBlock := new(strings.Builder)
+	for i := range 20000 {
+		deepBlock.WriteString(strings.Repeat(" ", i) + "- \n")
+	}
+
+	random := make([]byte, 4096)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range random {
+		random[i] = byte(rng.IntN(256))
+	}
+
+	huge := bytes.Repeat([]byte("# filler line of a very large roadmap file\n"), (20<<20)/43)
+
+	cases := []struct {
+		name    string
+		text    string
+		rule    string
+		line    int
+		message string
+	}{
+		{"malformed", "features:\n  - id: x\n    title: [unclosed\n", "syntax", 0, ""},
+		{"tab indent", "features:\n\t- id: x\n", "syntax", 2, ""},
+		{"not a mapping", "- a\n- b\n", "syntax", 1, "must be a mapping"},
+		{"scalar file", "just text\n", "syntax", 1, "must be a mapping"},
+		{"wrong type list", "features: {id: x}\n", "invalid-value", 1, "must be a list"},
+		{"wrong type item", "features:\n  - just-a-string\n", "invalid-value", 2, "must be a mapping"},
+		{"wrong type field", "features:\n  - id: x\n    title: X\n    status: idea\n    scores: {reach: lots}\n", "invalid-value", 5, "must be a number"},
+		{"alias bomb", bomb.String(), "invalid-value", 9, "must be text"},
+		{"alias fan-out", aliasFeatures.String(), "syntax", 0, "aliases"},
+		{"deep flow nesting", "features: " + deep + "\n", "syntax", 1, "depth"},
+		{"deep block nesting", "features:\n" + deepBlock.String(), "", 0, ""},
+		{"random bytes", string(random), "syntax", 0, ""},
+		{"non-UTF-8", "features:\n  - id: x\n    title: caf\xe9\n", "syntax", 3, "UTF-8"},
+		{"huge file", string(huge), "syntax", 1, "larger than"},
+		{"two documents", "features: []\n---\nfeatures: []\n", "syntax", 3, "one YAML document"},
+		{"nan score", "features:\n  - id: x\n    title: X\n    status: idea\n    scores: {reach: .nan}\n", "invalid-value", 5, "number"},
+		{"duplicate key", "features:\n  - id: x\n    title: X\n    title: Y\n    status: idea\n", "invalid-value", 4, "twice"},
+		{"null key", "features:\n  - ? [a, b]\n    : x\n", "invalid-value", 0, "plain word"},
+		{"long value", "features:\n  - id: " + strings.Repeat("x", 100000) + "\n    title: X\n    status: idea\n", "invalid-value", 2, "not a valid id"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var before runtime.MemStats
+			runtime.ReadMemStats(&before)
+			r := load(t, map[string]string{
+				"roadmap.yaml": minimal + "themes:\n  - {id: core, title: Core}\n",
+				"bad.yaml":     tc.text,
+				"good.yaml":    "features:\n  - {id: good, title: Good, status: idea, theme: nope}\n",
+			})
+			fs := findingsOf(r)
+			var after runtime.MemStats
+			runtime.ReadMemStats(&after)
+			if grew := after.TotalAlloc - before.TotalAlloc; grew > 1<<30 {
+				t.Errorf("loading allocated %d MB", grew>>20)
+			}
+			if tc.rule != "" && !hasFinding(fs, tc.rule, "bad.yaml", tc.line, tc.message) {
+				t.Errorf("want a %s finding in bad.yaml at line %d containing %q; got %v", tc.rule, tc.line, tc.message, fs)
+			}
+			for _, f := range fs {
+				if f.Line < 1 || f.Column < 1 {
+					t.Errorf("finding without a position: %v", f)
+				}
+				if len(f.Message) > 1000 {
+					t.Errorf("finding message of %d bytes", len(f.Message))
+				}
+			}
+			// The good file is still checked.
+			if !hasFinding(fs, "unknown-reference", "good.yaml", 2, `theme "nope"`) {
+				t.Errorf("good.yaml was not checked: %v", fs)
+			}
+		})
+	}
+}

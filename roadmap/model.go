@@ -1,0 +1,205 @@
+package roadmap
+
+// Pos is a line and column (both from 1) in a roadmap file.
+type Pos struct {
+	Line int `json:"line"`
+	Col  int `json:"column"`
+}
+
+// Located is where an item was written: its file, its first line, its last line,
+// and the position of each of its fields by path ("status", "owners.product",
+// "objectives[1]", "launch.size").
+type Located struct {
+	File string
+	Pos  Pos
+	End  int
+	At   map[string]Pos
+}
+
+// PosOf returns the position of the field at path, or the item's own position
+// when the field was not written.
+func (l *Located) PosOf(path string) Pos {
+	if p, ok := l.At[path]; ok {
+		return p
+	}
+	return l.Pos
+}
+
+// Has reports whether the field at path was written.
+func (l *Located) Has(path string) bool {
+	_, ok := l.At[path]
+	return ok
+}
+
+// Feature is one thing the product will do.
+type Feature struct {
+	Located     `json:"-"`
+	ID          string             `json:"id" jsonschema:"required" roadmap:"id"`
+	Title       string             `json:"title" jsonschema:"required"`
+	Summary     string             `json:"summary,omitempty"`
+	Description string             `json:"description,omitempty"`
+	Status      Status             `json:"status" jsonschema:"required"`
+	Theme       string             `json:"theme,omitempty"`
+	Objectives  []string           `json:"objectives,omitempty"`
+	Owners      map[string]string  `json:"owners,omitempty" jsonschema:"description=role -> person id"`
+	Target      Target             `json:"target,omitzero"`
+	Shipped     Date               `json:"shipped,omitzero"`
+	Launch      *Launch            `json:"launch,omitempty"`
+	Scores      map[string]float64 `json:"scores,omitempty"`
+	Messaging   *Messaging         `json:"messaging,omitempty"`
+	Visibility  Visibility         `json:"visibility,omitempty" jsonschema:"default=internal"`
+	DependsOn   []string           `json:"depends_on,omitempty"`
+	Customers   []string           `json:"customers,omitempty"`
+	Links       []string           `json:"links,omitempty"`
+	Notes       string             `json:"notes,omitempty"`
+	Tags        []string           `json:"tags,omitempty"`
+}
+
+// Launch is how a feature is brought to market.
+type Launch struct {
+	Size  string   `json:"size,omitempty" jsonschema:"description=a launch tier: none, small, medium, large or one of launch_tiers"`
+	Date  Date     `json:"date,omitzero"`
+	Event string   `json:"event,omitempty"`
+	Done  []string `json:"done,omitempty"`
+}
+
+// Messaging is what marketing says about a feature.
+type Messaging struct {
+	Value          string   `json:"value,omitempty"`
+	Personas       []string `json:"personas,omitempty"`
+	Differentiator string   `json:"differentiator,omitempty"`
+}
+
+// Objective is a goal that features and campaigns serve.
+type Objective struct {
+	Located    `json:"-"`
+	ID         string        `json:"id" jsonschema:"required" roadmap:"id"`
+	Title      string        `json:"title" jsonschema:"required"`
+	Kind       ObjectiveKind `json:"kind,omitempty" jsonschema:"default=product"`
+	Owner      string        `json:"owner,omitempty"`
+	Metric     string        `json:"metric,omitempty"`
+	Baseline   string        `json:"baseline,omitempty"`
+	Goal       string        `json:"target,omitempty" jsonschema:"description=the metric's target value"`
+	Due        Target        `json:"due,omitzero"`
+	Visibility Visibility    `json:"visibility,omitempty" jsonschema:"default=internal"`
+}
+
+// Person is someone who owns features, objectives or campaigns.
+type Person struct {
+	Located `json:"-"`
+	ID      string `json:"id" jsonschema:"required" roadmap:"id"`
+	Name    string `json:"name" jsonschema:"required"`
+	Role    Role   `json:"role,omitempty"`
+	Team    string `json:"team,omitempty"`
+	Email   string `json:"email,omitempty"`
+}
+
+// Theme is a strategic area that groups features.
+type Theme struct {
+	Located     `json:"-"`
+	ID          string `json:"id" jsonschema:"required" roadmap:"id"`
+	Title       string `json:"title" jsonschema:"required"`
+	Description string `json:"description,omitempty"`
+	Color       string `json:"color,omitempty" jsonschema:"description=a #rrggbb colour for exports"`
+}
+
+// Persona is a kind of user that messaging speaks to.
+type Persona struct {
+	Located     `json:"-"`
+	ID          string `json:"id" jsonschema:"required" roadmap:"id"`
+	Name        string `json:"name" jsonschema:"required"`
+	Description string `json:"description,omitempty"`
+}
+
+// Campaign is an item of the marketing roadmap.
+type Campaign struct {
+	Located    `json:"-"`
+	ID         string         `json:"id" jsonschema:"required" roadmap:"id"`
+	Title      string         `json:"title" jsonschema:"required"`
+	Status     CampaignStatus `json:"status" jsonschema:"required"`
+	Owner      string         `json:"owner,omitempty"`
+	Objectives []string       `json:"objectives,omitempty"`
+	Features   []string       `json:"features,omitempty"`
+	Channels   []string       `json:"channels,omitempty"`
+	Start      Date           `json:"start,omitzero"`
+	End        Date           `json:"end,omitzero"`
+	Metric     string         `json:"metric,omitempty"`
+	Goal       string         `json:"target,omitempty" jsonschema:"description=the metric's target value"`
+	Visibility Visibility     `json:"visibility,omitempty" jsonschema:"default=internal"`
+}
+
+// Settings are the keys only roadmap.yaml may hold.
+type Settings struct {
+	Located     `json:"-"`
+	Product     string               `json:"product,omitempty" jsonschema:"description=the product's name (required in roadmap.yaml)"`
+	Vision      string               `json:"vision,omitempty"`
+	Scoring     Scoring              `json:"scoring,omitzero"`
+	LaunchTiers map[string]*Tier     `json:"launch_tiers,omitempty"`
+	Audiences   map[string]*Audience `json:"audiences,omitempty"`
+	Lint        Lint                 `json:"lint,omitzero"`
+}
+
+// Scoring chooses how features are scored and how much capacity each period has.
+type Scoring struct {
+	Model     ModelName          `json:"model,omitempty" jsonschema:"default=rice"`
+	Formula   string             `json:"formula,omitempty"`
+	Criteria  []Criterion        `json:"criteria,omitempty"`
+	Capacity  map[string]float64 `json:"capacity,omitempty" jsonschema:"description=target period -> effort available"`
+	ParkBelow *float64           `json:"park_below,omitempty"`
+}
+
+// Criterion is one weighted-model criterion.
+type Criterion struct {
+	ID     string  `json:"id" jsonschema:"required" roadmap:"id"`
+	Weight float64 `json:"weight" jsonschema:"required"`
+	Cost   bool    `json:"cost,omitempty"`
+}
+
+// Tier is a launch size and its playbook.
+type Tier struct {
+	Description string         `json:"description,omitempty"`
+	Playbook    []PlaybookTask `json:"playbook,omitempty"`
+}
+
+// PlaybookTask is one task of a launch tier, due relative to launch day.
+type PlaybookTask struct {
+	ID    string `json:"id" jsonschema:"required" roadmap:"id"`
+	Task  string `json:"task" jsonschema:"required"`
+	Owner string `json:"owner,omitempty" jsonschema:"description=the owner role (a key of a feature's owners)"`
+	Due   Offset `json:"due" jsonschema:"required"`
+}
+
+// Audience is who an export is for and what it may show.
+type Audience struct {
+	Title      string       `json:"title,omitempty"`
+	Visibility []Visibility `json:"visibility,omitempty"`
+	Statuses   []Status     `json:"statuses,omitempty"`
+	Fields     []string     `json:"fields,omitempty"`
+	Dates      Granularity  `json:"dates,omitempty"`
+	GroupBy    GroupBy      `json:"group_by,omitempty"`
+	Disclaimer string       `json:"disclaimer,omitempty"`
+}
+
+// Lint configures the rules.
+type Lint struct {
+	Rules  map[string]Level `json:"rules,omitempty" jsonschema:"description=rule id -> error, warning or off"`
+	Ignore []string         `json:"ignore,omitempty" jsonschema:"description=path globs whose findings are not reported"`
+}
+
+// Document is one roadmap file. Any file may hold the lists; only roadmap.yaml
+// may hold the settings.
+type Document struct {
+	Settings
+	Objectives []*Objective `json:"objectives,omitempty"`
+	Features   []*Feature   `json:"features,omitempty"`
+	Campaigns  []*Campaign  `json:"campaigns,omitempty"`
+	People     []*Person    `json:"people,omitempty"`
+	Themes     []*Theme     `json:"themes,omitempty"`
+	Personas   []*Persona   `json:"personas,omitempty"`
+}
+
+// settingsKeys are the top-level keys that only roadmap.yaml may hold.
+var settingsKeys = map[string]bool{
+	"product": true, "vision": true, "scoring": true,
+	"launch_tiers": true, "audiences": true, "lint": true,
+}

@@ -1,0 +1,110 @@
+package roadmap
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+var ruleDependencyCycle = &Rule{
+	ID:       "dependency-cycle",
+	Severity: SeverityError,
+	Summary:  "features depend on each other in a loop (the loop is printed)",
+	check:    checkCycles,
+}
+
+// checkCycles reports each loop of depends_on once, printed from the smallest
+// id in it so the message is the same whatever order the files are in.
+func checkCycles(c *checker) {
+	r := c.r
+	for _, scc := range stronglyConnected(r) {
+		start := slices.Min(scc)
+		loop := shortestLoop(r, start, scc)
+		f := r.Feature(start)
+		path := "depends_on"
+		if i := slices.Index(f.DependsOn, loop[1]); i >= 0 {
+			path = fmt.Sprintf("depends_on[%d]", i)
+		}
+		c.report(&f.Located, path, "features depend on each other in a loop: %s", strings.Join(loop, " -> "))
+	}
+}
+
+// stronglyConnected returns the groups of features that reach each other
+// through depends_on (Tarjan's algorithm), each with a loop in it.
+func stronglyConnected(r *Roadmap) [][]string {
+	index := map[string]int{}
+	low := map[string]int{}
+	onStack := map[string]bool{}
+	var stack []string
+	var out [][]string
+	next := 0
+	var visit func(id string)
+	visit = func(id string) {
+		index[id], low[id] = next, next
+		next++
+		stack = append(stack, id)
+		onStack[id] = true
+		for _, dep := range r.Feature(id).DependsOn {
+			if r.Feature(dep) == nil {
+				continue
+			}
+			if _, seen := index[dep]; !seen {
+				visit(dep)
+				low[id] = min(low[id], low[dep])
+			} else if onStack[dep] {
+				low[id] = min(low[id], index[dep])
+			}
+		}
+		if low[id] == index[id] {
+			var group []string
+			for {
+				top := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				onStack[top] = false
+				group = append(group, top)
+				if top == id {
+					break
+				}
+			}
+			if len(group) > 1 || slices.Contains(r.Feature(id).DependsOn, id) {
+				out = append(out, group)
+			}
+		}
+	}
+	for _, f := range r.Features {
+		if _, seen := index[f.ID]; !seen && r.Feature(f.ID) == f {
+			visit(f.ID)
+		}
+	}
+	slices.SortFunc(out, func(a, b []string) int { return strings.Compare(slices.Min(a), slices.Min(b)) })
+	return out
+}
+
+// shortestLoop finds the shortest path from start back to itself inside group,
+// breadth first, dependencies in written order: [start, ..., start].
+func shortestLoop(r *Roadmap, start string, group []string) []string {
+	prev := map[string]string{}
+	queue := []string{start}
+	for len(queue) > 0 {
+		id := queue[0]
+		queue = queue[1:]
+		for _, dep := range r.Feature(id).DependsOn {
+			if !slices.Contains(group, dep) {
+				continue
+			}
+			if dep == start {
+				loop := []string{start}
+				for at := id; at != start; at = prev[at] {
+					loop = append(loop, at)
+				}
+				slices.Reverse(loop[1:])
+				return append(loop, start)
+			}
+			if _, seen := prev[dep]; !seen {
+				prev[dep] = id
+				queue = append(queue, dep)
+			}
+		}
+	}
+	return []string{start, start}
+}

@@ -1,0 +1,98 @@
+package roadmap
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// ruleInvalidValue is reported by the loader for values of the wrong type,
+// unknown enum values and malformed ids, dates and targets, and by its check
+// for values that only the whole roadmap can judge: launch sizes, capacity
+// periods, rule ids, audience fields and the scoring settings.
+var ruleInvalidValue = &Rule{
+	ID:       "invalid-value",
+	Severity: SeverityError,
+	Summary:  "wrong type, unknown enum value, malformed id, date or target",
+	check:    checkValues,
+}
+
+var hexColor = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+
+func checkValues(c *checker) {
+	r := c.r
+	s := &r.Settings.Located
+	tiers := r.TierNames()
+	for _, f := range r.Features {
+		if size := f.LaunchSize(); size != "" && r.Tiers()[size] == nil {
+			c.report(&f.Located, "launch.size", "launch.size of feature %s is %q; it must be one of %s%s",
+				f.ID, clip(size), strings.Join(tiers, ", "), suggestion(size, tiers))
+		}
+		if !f.Shipped.IsZero() && f.Status != StatusShipped && f.Status != "" {
+			c.report(&f.Located, "shipped", "feature %s has a shipped date but its status is %s; set status: shipped or remove the date", f.ID, f.Status)
+		}
+	}
+	for _, cp := range r.Campaigns {
+		if !cp.Start.IsZero() && !cp.End.IsZero() && cp.End.Before(cp.Start) {
+			c.report(&cp.Located, "end", "campaign %s ends (%s) before it starts (%s)", cp.ID, cp.End, cp.Start)
+		}
+	}
+	for _, t := range r.Themes {
+		if t.Color != "" && !hexColor.MatchString(t.Color) {
+			c.report(&t.Located, "color", "color of theme %s is %q; write it as #rrggbb", t.ID, clip(t.Color))
+		}
+	}
+	for _, period := range sortedKeys(r.Scoring.Capacity) {
+		if _, err := ParseTarget(period); err != nil {
+			c.report(s, "scoring.capacity."+period, "scoring.capacity: %v", err)
+		}
+	}
+	if _, err := r.Scorer(r.Scoring.Model); err != nil {
+		var fe *FormulaError
+		if errors.As(err, &fe) {
+			c.report(s, "scoring.formula", "%v", err)
+		} else if r.Scoring.Model == ModelWeighted {
+			c.report(s, "scoring.model", "%v", err)
+		} else {
+			c.report(s, "scoring.formula", "%v", err)
+		}
+	}
+	ids := ruleIDs()
+	for _, id := range sortedKeys(r.Lint.Rules) {
+		if RuleByID(id) == nil {
+			c.report(s, "lint.rules."+id, "lint.rules names rule %q, which does not exist%s", clip(id), suggestion(id, ids))
+		}
+	}
+	for _, name := range sortedKeys(r.Audiences) {
+		if !ValidID(name) {
+			c.report(s, "audiences."+name, "audience name %q is not a valid id (lowercase letters, digits and dashes)", clip(name))
+		}
+		for i, f := range r.Audiences[name].Fields {
+			if !slices.Contains(AudienceFields, f) {
+				c.report(s, fmt.Sprintf("audiences.%s.fields[%d]", name, i), "audience %s lists field %q, which features do not have; fields are %s%s",
+					name, clip(f), strings.Join(AudienceFields, ", "), suggestion(f, AudienceFields))
+			}
+		}
+	}
+	for _, sup := range r.suppressions {
+		if len(sup.rules) == 0 {
+			c.reportAt(sup.file, Pos{sup.line, sup.col}, "roadmap:ignore needs the rule to silence and a reason: # roadmap:ignore RULE reason")
+		}
+		for _, id := range sup.rules {
+			if id != "all" && RuleByID(id) == nil {
+				c.reportAt(sup.file, Pos{sup.line, sup.col}, "roadmap:ignore names rule %q, which does not exist%s", clip(id), suggestion(id, ids))
+			}
+		}
+	}
+}
+
+// AudienceFields are the feature fields an audience may list. Naming a
+// parent (messaging) includes its parts (messaging.value, ...).
+var AudienceFields = []string{
+	"title", "summary", "description", "status", "theme", "objectives", "owners",
+	"target", "shipped", "launch", "scores", "messaging", "messaging.value",
+	"messaging.personas", "messaging.differentiator", "visibility", "depends_on",
+	"customers", "links", "notes", "tags",
+}

@@ -1,0 +1,22 @@
+package roadmap
+
+var ruleLaunchNeedsMarketingOwner = &Rule{
+	ID:       "launch-needs-marketing-owner",
+	Severity: SeverityError,
+	Summary:  "a medium or large launch without owners.marketing",
+	check:    checkLaunchMarketingOwner,
+}
+
+func checkLaunchMarketingOwner(c *checker) {
+	for _, f := range c.r.Features {
+		if launching(f) && f.Owners["marketing"] == "" {
+			c.report(&f.Located, "launch.size", "feature %s has a %s launch but no marketing owner; add owners.marketing", f.ID, f.Launch.Size)
+		}
+	}
+}
+
+// launching reports whether f has a medium or large launch still to run or
+// already run: parked and dropped features launch nothing.
+func launching(f *Feature) bool {
+	return IsBigLaunch(f.LaunchSize()) && f.Status != StatusParked && f.Status != StatusDropped
+}

@@ -1,0 +1,28 @@
+package roadmap
+
+import "strings"
+
+var ruleObjectiveNotSMART = &Rule{
+	ID:       "objective-not-smart",
+	Severity: SeverityWarning,
+	Summary:  "an objective lacks metric, target or due",
+	check:    checkObjectivesSMART,
+}
+
+func checkObjectivesSMART(c *checker) {
+	for _, o := range c.r.Objectives {
+		var lacks []string
+		if o.Metric == "" {
+			lacks = append(lacks, "metric")
+		}
+		if o.Goal == "" {
+			lacks = append(lacks, "target")
+		}
+		if o.Due.IsZero() {
+			lacks = append(lacks, "due")
+		}
+		if len(lacks) > 0 {
+			c.report(&o.Located, "id", "objective %s is not measurable: it lacks %s", o.ID, strings.Join(lacks, ", "))
+		}
+	}
+}

@@ -1,0 +1,45 @@
+package roadmap
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+var ruleOverCapacity = &Rule{
+	ID:       "over-capacity",
+	Severity: SeverityWarning,
+	Summary:  "planned effort of a period exceeds its capacity",
+	check:    checkCapacity,
+}
+
+func checkCapacity(c *checker) {
+	key := "effort"
+	if c.scorer != nil {
+		key = c.scorer.EffortKey()
+	}
+	s := &c.r.Settings.Located
+	for _, period := range sortedKeys(c.r.Scoring.Capacity) {
+		p, err := ParseTarget(period)
+		if err != nil {
+			continue
+		}
+		capacity := c.r.Scoring.Capacity[period]
+		total, fs := c.r.PlannedEffort(p, key)
+		if total <= capacity {
+			continue
+		}
+		slices.SortStableFunc(fs, func(a, b *Feature) int { return cmp.Compare(b.Scores[key], a.Scores[key]) })
+		var parts []string
+		for i, f := range fs {
+			if i == 5 {
+				parts = append(parts, fmt.Sprintf("and %d more", len(fs)-5))
+				break
+			}
+			parts = append(parts, fmt.Sprintf("%s %s", f.ID, Num(f.Scores[key])))
+		}
+		c.report(s, "scoring.capacity."+period, "%s has %s %s planned against a capacity of %s (%s)",
+			period, Num(total), key, Num(capacity), strings.Join(parts, ", "))
+	}
+}

@@ -1,0 +1,85 @@
+package roadmap
+
+import (
+	"fmt"
+	"slices"
+)
+
+var ruleUnknownReference = &Rule{
+	ID:       "unknown-reference",
+	Severity: SeverityError,
+	Summary:  "an objective, owner, theme, persona or dependency id that does not exist",
+	check:    checkReferences,
+}
+
+func checkReferences(c *checker) {
+	r := c.r
+	type kind struct {
+		exists func(string) bool
+		ids    func() []string
+	}
+	kinds := map[string]kind{
+		"feature":   {func(id string) bool { return r.Feature(id) != nil }, func() []string { return sortedKeys(r.index.features) }},
+		"objective": {func(id string) bool { return r.Objective(id) != nil }, func() []string { return sortedKeys(r.index.objectives) }},
+		"person":    {func(id string) bool { return r.Person(id) != nil }, func() []string { return sortedKeys(r.index.people) }},
+		"theme":     {func(id string) bool { return r.Theme(id) != nil }, func() []string { return sortedKeys(r.index.themes) }},
+		"persona":   {func(id string) bool { return r.Persona(id) != nil }, func() []string { return sortedKeys(r.index.personas) }},
+	}
+	exists := func(k, id string) bool { return kinds[k].exists(id) }
+	known := func(k string) []string { return kinds[k].ids() }
+	ref := func(l *Located, path, what, kind, id string) {
+		if id == "" || exists(kind, id) {
+			return
+		}
+		c.report(l, path, "%s names %s %q, which is not defined%s", what, kind, clip(id), suggestion(id, known(kind)))
+	}
+	refs := func(l *Located, path, what, kind string, list []string) {
+		for i, id := range list {
+			ref(l, fmt.Sprintf("%s[%d]", path, i), what, kind, id)
+		}
+	}
+	for _, f := range r.Features {
+		what := "feature " + f.ID
+		ref(&f.Located, "theme", what, "theme", f.Theme)
+		refs(&f.Located, "objectives", what, "objective", f.Objectives)
+		for _, role := range sortedKeys(f.Owners) {
+			ref(&f.Located, "owners."+role, what, "person", f.Owners[role])
+		}
+		if f.Messaging != nil {
+			refs(&f.Located, "messaging.personas", what, "persona", f.Messaging.Personas)
+		}
+		refs(&f.Located, "depends_on", what, "feature", f.DependsOn)
+		checkDoneTasks(c, f)
+	}
+	for _, o := range r.Objectives {
+		ref(&o.Located, "owner", "objective "+o.ID, "person", o.Owner)
+	}
+	for _, cp := range r.Campaigns {
+		what := "campaign " + cp.ID
+		ref(&cp.Located, "owner", what, "person", cp.Owner)
+		refs(&cp.Located, "objectives", what, "objective", cp.Objectives)
+		refs(&cp.Located, "features", what, "feature", cp.Features)
+	}
+}
+
+// checkDoneTasks reports launch.done entries that name no task of the
+// feature's playbook.
+func checkDoneTasks(c *checker, f *Feature) {
+	if f.Launch == nil || len(f.Launch.Done) == 0 {
+		return
+	}
+	tier := c.r.Tiers()[f.Launch.Size]
+	if tier == nil {
+		return // an unknown size is reported by invalid-value
+	}
+	var ids []string
+	for _, t := range tier.Playbook {
+		ids = append(ids, t.ID)
+	}
+	for i, id := range f.Launch.Done {
+		if !slices.Contains(ids, id) {
+			c.report(&f.Located, fmt.Sprintf("launch.done[%d]", i),
+				"feature %s marks task %q done, but the %s playbook has no such task%s", f.ID, clip(id), f.Launch.Size, suggestion(id, ids))
+		}
+	}
+}

@@ -1,0 +1,292 @@
+package roadmap
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/parser"
+	"github.com/expr-lang/expr/vm"
+)
+
+// Scorer scores features under one model. Validate's rules and prioritize use
+// the same Scorer, so they never disagree about what a score is.
+type Scorer struct {
+	Model ModelName
+	// Keys are the score keys the model needs, in the order the model reads them.
+	Keys     []string
+	criteria []Criterion
+	formula  string
+	program  *vm.Program
+}
+
+// FormulaError is a scoring.formula that does not compile, with where in the
+// formula the problem is (line and column within the formula text, from 1).
+type FormulaError struct {
+	Line, Column int
+	Msg          string
+}
+
+func (e *FormulaError) Error() string {
+	return fmt.Sprintf("scoring.formula does not compile: %s (line %d, column %d of the formula)", e.Msg, e.Line, e.Column)
+}
+
+var (
+	riceKeys = []string{"reach", "impact", "confidence", "effort"}
+	iceKeys  = []string{"impact", "confidence", "ease"}
+	wsjfKeys = []string{"value", "time_criticality", "risk_reduction", "job_size"}
+)
+
+// Scorer returns the scorer for model with the settings of the roadmap. It
+// fails when the model is unknown or its settings cannot score anything: a
+// weighted model without criteria, a formula model without a formula that
+// compiles.
+func (r *Roadmap) Scorer(model ModelName) (*Scorer, error) {
+	s := &Scorer{Model: model}
+	switch model {
+	case ModelRICE:
+		s.Keys = riceKeys
+	case ModelICE:
+		s.Keys = iceKeys
+	case ModelWSJF:
+		s.Keys = wsjfKeys
+	case ModelWeighted:
+		if len(r.Scoring.Criteria) == 0 {
+			return nil, fmt.Errorf("the weighted model needs scoring.criteria in roadmap.yaml")
+		}
+		s.criteria = r.Scoring.Criteria
+		for _, c := range s.criteria {
+			s.Keys = append(s.Keys, c.ID)
+		}
+	case ModelFormula:
+		if strings.TrimSpace(r.Scoring.Formula) == "" {
+			return nil, fmt.Errorf("the formula model needs scoring.formula in roadmap.yaml")
+		}
+		if err := s.compile(r.Scoring.Formula); err != nil {
+			return nil, err
+		}
+	default:
+		return nil, fmt.Errorf("unknown scoring model %q; choose one of %s%s", model,
+			strings.Join(stringsOf(ModelNames), ", "), suggestion(string(model), stringsOf(ModelNames)))
+	}
+	return s, nil
+}
+
+// collector gathers the variables a formula names.
+type collector struct {
+	names  []string
+	callee map[ast.Node]bool
+}
+
+func (c *collector) Visit(n *ast.Node) {
+	switch x := (*n).(type) {
+	case *ast.CallNode:
+		c.callee[x.Callee] = true
+	case *ast.IdentifierNode:
+		if !c.callee[*n] && !slices.Contains(c.names, x.Value) {
+			c.names = append(c.names, x.Value)
+		}
+	}
+}
+
+func (s *Scorer) compile(formula string) error {
+	tree, err := parser.Parse(formula)
+	if err != nil {
+		return formulaError(err)
+	}
+	c := &collector{callee: map[ast.Node]bool{}}
+	ast.Walk(&tree.Node, c)
+	env := map[string]any{}
+	for _, n := range c.names {
+		env[n] = 0.0
+	}
+	prog, err := expr.Compile(formula, expr.Env(env), expr.AsFloat64())
+	if err != nil {
+		return formulaError(err)
+	}
+	s.formula, s.program, s.Keys = formula, prog, c.names
+	return nil
+}
+
+func formulaError(err error) error {
+	if fe, ok := err.(*file.Error); ok {
+		return &FormulaError{Line: max(fe.Line, 1), Column: fe.Column + 1, Msg: fe.Message}
+	}
+	return &FormulaError{Line: 1, Column: 1, Msg: err.Error()}
+}
+
+// EffortKey is the score key the cut line adds up: job_size for wsjf, effort
+// for every other model.
+func (s *Scorer) EffortKey() string {
+	if s.Model == ModelWSJF {
+		return "job_size"
+	}
+	return "effort"
+}
+
+// Score is one feature's score under a model.
+type Score struct {
+	Value float64
+	// Missing lists the keys the feature lacks; the feature is unscored.
+	Missing []string
+	// Problem says why a feature with every key still has no score (a zero
+	// effort, a formula that divides by zero).
+	Problem string
+	// Explain is the arithmetic with the feature's own numbers.
+	Explain string
+}
+
+// Scored reports whether the score has a value.
+func (s Score) Scored() bool { return len(s.Missing) == 0 && s.Problem == "" }
+
+// scoreValue looks up a key; formula keys written with _ also match scores
+// written with -, since a formula cannot name strategic-fit.
+func scoreValue(f *Feature, key string) (float64, bool) {
+	if v, ok := f.Scores[key]; ok {
+		return v, true
+	}
+	if strings.Contains(key, "_") {
+		v, ok := f.Scores[strings.ReplaceAll(key, "_", "-")]
+		return v, ok
+	}
+	return 0, false
+}
+
+// MissingKeys lists the keys the model needs that f does not score.
+func (s *Scorer) MissingKeys(f *Feature) []string {
+	var out []string
+	for _, k := range s.Keys {
+		if _, ok := scoreValue(f, k); !ok {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// Score scores f.
+func (s *Scorer) Score(f *Feature) Score {
+	if miss := s.MissingKeys(f); len(miss) > 0 {
+		return Score{Missing: miss}
+	}
+	v := func(k string) float64 { x, _ := scoreValue(f, k); return x }
+	var sc Score
+	switch s.Model {
+	case ModelRICE:
+		reach, impact, conf, effort := v("reach"), v("impact"), v("confidence"), v("effort")
+		if effort <= 0 {
+			return Score{Problem: "effort must be more than 0 to divide by"}
+		}
+		sc.Value = reach * impact * conf / 100 / effort
+		sc.Explain = fmt.Sprintf("%s × %s × %s%% ÷ %s", Num(reach), Num(impact), Num(conf), Num(effort))
+	case ModelICE:
+		sc.Value = v("impact") * v("confidence") * v("ease")
+		sc.Explain = fmt.Sprintf("%s × %s × %s", Num(v("impact")), Num(v("confidence")), Num(v("ease")))
+	case ModelWSJF:
+		size := v("job_size")
+		if size <= 0 {
+			return Score{Problem: "job_size must be more than 0 to divide by"}
+		}
+		sc.Value = (v("value") + v("time_criticality") + v("risk_reduction")) / size
+		sc.Explain = fmt.Sprintf("(%s + %s + %s) ÷ %s", Num(v("value")), Num(v("time_criticality")), Num(v("risk_reduction")), Num(size))
+	case ModelWeighted:
+		var parts []string
+		for i, c := range s.criteria {
+			term := c.Weight * v(c.ID)
+			op := "+"
+			if c.Cost {
+				term, op = -term, "−"
+			}
+			sc.Value += term
+			t := Num(c.Weight) + "×" + Num(v(c.ID))
+			switch {
+			case i == 0 && op == "+":
+				parts = append(parts, t)
+			case i == 0:
+				parts = append(parts, "−"+t)
+			default:
+				parts = append(parts, op+" "+t)
+			}
+		}
+		sc.Explain = strings.Join(parts, " ")
+	case ModelFormula:
+		env := make(map[string]any, len(s.Keys))
+		var vals []string
+		for _, k := range s.Keys {
+			env[k] = v(k)
+			vals = append(vals, k+"="+Num(v(k)))
+		}
+		out, err := expr.Run(s.program, env)
+		if err != nil {
+			return Score{Problem: "the formula failed: " + err.Error()}
+		}
+		sc.Value, _ = out.(float64)
+		sc.Explain = fmt.Sprintf("%s with %s", s.formula, strings.Join(vals, ", "))
+	}
+	if math.IsNaN(sc.Value) || math.IsInf(sc.Value, 0) {
+		return Score{Problem: "the score is not a finite number (a division by zero?)"}
+	}
+	sc.Explain += " = " + Num(sc.Value)
+	return sc
+}
+
+// ScaleProblem is a score outside its model's scale.
+type ScaleProblem struct {
+	Key     string
+	Message string
+}
+
+var (
+	riceImpacts = []float64{0.25, 0.5, 1, 2, 3}
+	fibonacci   = []float64{1, 2, 3, 5, 8, 13, 20}
+)
+
+// OutOfScale lists f's scores that lie outside the model's scales.
+func (s *Scorer) OutOfScale(f *Feature) []ScaleProblem {
+	var out []ScaleProblem
+	check := func(key string, ok func(float64) bool, want string) {
+		if v, has := f.Scores[key]; has && !ok(v) {
+			out = append(out, ScaleProblem{key, fmt.Sprintf("%s is %s; the %s model wants %s", key, Num(v), s.Model, want)})
+		}
+	}
+	in := func(set []float64) func(float64) bool {
+		return func(v float64) bool { return slices.Contains(set, v) }
+	}
+	between := func(lo, hi float64) func(float64) bool {
+		return func(v float64) bool { return v >= lo && v <= hi }
+	}
+	switch s.Model {
+	case ModelRICE:
+		check("reach", func(v float64) bool { return v >= 0 }, "a reach of 0 or more")
+		check("impact", in(riceImpacts), "an impact of 0.25, 0.5, 1, 2 or 3")
+		check("confidence", between(0, 100), "a confidence from 0 to 100 (%)")
+		check("effort", func(v float64) bool { return v > 0 }, "an effort above 0 (person-months)")
+	case ModelICE:
+		for _, k := range iceKeys {
+			check(k, between(1, 10), k+" from 1 to 10")
+		}
+	case ModelWSJF:
+		for _, k := range wsjfKeys {
+			check(k, in(fibonacci), k+" of 1, 2, 3, 5, 8, 13 or 20")
+		}
+	}
+	return out
+}
+
+// Num formats a number for people: integers plainly, fractions with at most
+// two decimals.
+func Num(v float64) string {
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	s := strconv.FormatFloat(v, 'f', 2, 64)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	if s == "-0" {
+		s = "0"
+	}
+	return s
+}
