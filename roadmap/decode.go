@@ -221,7 +221,9 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix, what strin
 		d.decodeValue(p.value, v.FieldByIndex(f.index), join(prefix, key), what, at, f.id)
 	}
 	for i, f := range s.fields {
-		if f.required && (!seen[i] || v.FieldByIndex(f.index).IsZero()) {
+		fv := v.FieldByIndex(f.index)
+		empty := fv.Kind() == reflect.String && fv.Len() == 0 || fv.Kind() != reflect.String && fv.Kind() != reflect.Float64 && fv.IsZero()
+		if f.required && (!seen[i] || empty) {
 			if seen[i] {
 				d.report(ruleMissingField, n, "%s has an empty %s", what, f.name)
 			} else {
@@ -230,6 +232,28 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix, what strin
 		}
 	}
 }
+
+// name is how messages call the struct at path: an item's own name, or for
+// settings (where what is the file) the path itself, such as scoring.criteria[0].
+func (d *decoder) name(path, what string) string {
+	if path != "" && (what == d.file || strings.HasPrefix(path, what)) {
+		return path
+	}
+	return what
+}
+
+// subject names the value at path in messages: "status of feature sso", or
+// just the path for settings ("scoring.model").
+func (d *decoder) subject(path, what string) string {
+	if what == d.file || strings.HasPrefix(path, what) {
+		return path
+	}
+	return path + " of " + what
+}
+
+// KeyPath is the position key under which a map entry's key (rather than its
+// value) is recorded: "scoring.capacity.2027-Q1" -> "scoring.capacity.2027-Q1:key".
+func KeyPath(path string) string { return path + ":key" }
 
 func join(prefix, key string) string {
 	if prefix == "" {
@@ -254,43 +278,47 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path, what string, 
 	t := v.Type()
 	if reflect.PointerTo(t).Implements(scalarParserType) {
 		if n.Kind != yaml.ScalarNode {
-			d.report(ruleInvalidValue, orig, "%s of %s must be a single value", path, what)
+			d.report(ruleInvalidValue, orig, "%s must be a single value", d.subject(path, what))
 			return
 		}
 		if err := v.Addr().Interface().(scalarParser).parseScalar(n.Value); err != nil {
-			d.report(ruleInvalidValue, orig, "%s of %s: %v", path, what, err)
+			d.report(ruleInvalidValue, orig, "%s: %v", d.subject(path, what), err)
 		}
 		return
 	}
 	switch t.Kind() {
 	case reflect.String:
 		if n.Kind != yaml.ScalarNode {
-			d.report(ruleInvalidValue, orig, "%s of %s must be text, not a %s", path, what, kindName(n))
+			d.report(ruleInvalidValue, orig, "%s must be text, not a %s", d.subject(path, what), kindName(n))
 			return
 		}
 		s := n.Value
 		if t.Implements(enumType) {
 			opts := reflect.Zero(t).Interface().(enum).options()
 			if !slices.Contains(opts, s) {
-				d.report(ruleInvalidValue, orig, "%s of %s is %q; it must be one of %s%s", path, what, s, strings.Join(opts, ", "), suggestion(s, opts))
+				d.report(ruleInvalidValue, orig, "%s is %q; it must be one of %s%s", d.subject(path, what), s, strings.Join(opts, ", "), suggestion(s, opts))
 				return
 			}
 		}
-		if isID && !ValidID(s) {
-			d.report(ruleInvalidValue, orig, "%s %q of %s is not a valid id: use lowercase letters, digits and dashes, starting with a letter or digit, at most 63 characters", path, clip(s), what)
+		if isID && s != "" && !ValidID(s) {
+			subject := d.subject(path, what)
+			if path == "id" {
+				subject = "the id"
+			}
+			d.report(ruleInvalidValue, orig, "%s %q is not valid: use lowercase letters, digits and dashes, starting with a letter or digit, at most 63 characters", subject, clip(s))
 		}
 		v.SetString(s)
 	case reflect.Float64:
 		f, ok := number(n)
 		if !ok {
-			d.report(ruleInvalidValue, orig, "%s of %s must be a number, not %s", path, what, describe(n))
+			d.report(ruleInvalidValue, orig, "%s must be a number, not %s", d.subject(path, what), describe(n))
 			return
 		}
 		v.SetFloat(f)
 	case reflect.Bool:
 		b, err := strconv.ParseBool(n.Value)
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" || err != nil {
-			d.report(ruleInvalidValue, orig, "%s of %s must be true or false, not %s", path, what, describe(n))
+			d.report(ruleInvalidValue, orig, "%s must be true or false, not %s", d.subject(path, what), describe(n))
 			return
 		}
 		v.SetBool(b)
@@ -298,29 +326,29 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path, what string, 
 		elem := reflect.New(t.Elem())
 		if t.Elem().Kind() == reflect.Struct {
 			if n.Kind != yaml.MappingNode {
-				d.report(ruleInvalidValue, orig, "%s of %s must be a mapping of keys to values, not %s", path, what, describe(n))
+				d.report(ruleInvalidValue, orig, "%s must be a mapping of keys to values, not %s", d.subject(path, what), describe(n))
 				return
 			}
-			d.decodeStruct(n, elem.Elem(), path, what, at)
+			d.decodeStruct(n, elem.Elem(), path, d.name(path, what), at)
 		} else {
 			d.decodeValue(n, elem.Elem(), path, what, at, isID)
 		}
 		v.Set(elem)
 	case reflect.Struct:
 		if n.Kind != yaml.MappingNode {
-			d.report(ruleInvalidValue, orig, "%s of %s must be a mapping of keys to values, not %s", path, what, describe(n))
+			d.report(ruleInvalidValue, orig, "%s must be a mapping of keys to values, not %s", d.subject(path, what), describe(n))
 			return
 		}
-		d.decodeStruct(n, v, path, what, at)
+		d.decodeStruct(n, v, path, d.name(path, what), at)
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
-			d.report(ruleInvalidValue, orig, "%s of %s must be a list, not %s", path, what, describe(n))
+			d.report(ruleInvalidValue, orig, "%s must be a list, not %s", d.subject(path, what), describe(n))
 			return
 		}
 		d.decodeList(n, v, path, what, at, isID)
 	case reflect.Map:
 		if n.Kind != yaml.MappingNode {
-			d.report(ruleInvalidValue, orig, "%s of %s must be a mapping of keys to values, not %s", path, what, describe(n))
+			d.report(ruleInvalidValue, orig, "%s must be a mapping of keys to values, not %s", d.subject(path, what), describe(n))
 			return
 		}
 		m := reflect.MakeMapWithSize(t, len(n.Content)/2)
@@ -333,10 +361,16 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path, what string, 
 			}
 			if !p.merged {
 				if line, dup := explicit[k.Value]; dup {
-					d.report(ruleInvalidValue, k, "key %q appears twice in %s of %s (first at line %d)", k.Value, path, what, line)
+					d.report(ruleInvalidValue, k, "key %q appears twice in %s (first at line %d)", k.Value, d.subject(path, what), line)
 					continue
 				}
 				explicit[k.Value] = k.Line
+			}
+			if isNull(resolve(p.value)) {
+				continue // an empty value counts as absent
+			}
+			if at != nil {
+				at[KeyPath(path+"."+k.Value)] = posOf(k)
 			}
 			elem := reflect.New(t.Elem()).Elem()
 			d.decodeValue(p.value, elem, path+"."+k.Value, what, at, false)

@@ -144,3 +144,14 @@ func (s Status) Open() bool {
 
 // Rank is the visibility's place from the most open (0) to the most closed.
 func (v Visibility) Rank() int { return slices.Index(Visibilities, v) }
+
+// Phrase is the status as it reads in a sentence: "is still an idea".
+func (s Status) Phrase() string {
+	switch s {
+	case StatusIdea:
+		return "an idea"
+	case StatusInProgress:
+		return "in progress"
+	}
+	return string(s)
+}

@@ -192,7 +192,7 @@ func parseDocument(p string, text []byte) (doc Document, findings []Finding) {
 	root, err := parseYAML(text)
 	if err != nil {
 		line, msg := yamlError(err)
-		syntax(line, 1, "%s", msg)
+		syntax(min(line, lineCount(text)), 1, "%s", msg)
 		return doc, findings
 	}
 	if root == nil {
@@ -235,16 +235,40 @@ func parseYAML(text []byte) (*yaml.Node, error) {
 	return doc.Content[0], nil
 }
 
-// yamlError splits the YAML library's "yaml: line N: message" into its parts.
+// yamlError splits the YAML library's "yaml: line N: message" into its parts
+// and adds a hint for the common mistakes. The library numbers the lines of
+// parser errors (and of tab errors) from 0; those get 1 added, which points at
+// the start of the construct left open.
 func yamlError(err error) (int, string) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 1
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
 		num, text, found := strings.Cut(rest, ": ")
 		if n, err := strconv.Atoi(num); found && err == nil {
-			return max(n, 1), text
+			line, msg = max(n, 1), text
+			if strings.HasPrefix(msg, "did not find expected") || strings.HasPrefix(msg, "found a tab character") {
+				line = n + 1
+			}
 		}
 	}
-	return 1, msg
+	for problem, hint := range yamlHints {
+		if strings.HasPrefix(msg, problem) {
+			msg += " (" + hint + ")"
+			break
+		}
+	}
+	return line, msg
+}
+
+var yamlHints = map[string]string{
+	"did not find expected ',' or ']'":                "a list opened with [ is not closed",
+	"did not find expected ',' or '}'":                "a mapping opened with { is not closed",
+	"did not find expected key":                       "check the indentation of this line and the next",
+	"did not find expected '-' indicator":             "a list item and a key are mixed at one indentation",
+	"found a tab character that violates indentation": "indent with spaces, not tabs",
+	"mapping values are not allowed in this context":  "quote a value that contains \": \"",
+	"found character that cannot start any token":     "quote a value that starts with @ or `",
+	"found unexpected end of stream":                  "a quote is not closed",
 }
 
 // lineCount is the number of lines of text, a final newline ending the last.

@@ -25,6 +25,10 @@ func checkCycles(c *checker) {
 		if i := slices.Index(f.DependsOn, loop[1]); i >= 0 {
 			path = fmt.Sprintf("depends_on[%d]", i)
 		}
+		if len(loop) == 2 {
+			c.report(&f.Located, path, "feature %s depends on itself", start)
+			continue
+		}
 		c.report(&f.Located, path, "features depend on each other in a loop: %s", strings.Join(loop, " -> "))
 	}
 }

@@ -46,28 +46,26 @@ func checkValues(c *checker) {
 	}
 	for _, period := range sortedKeys(r.Scoring.Capacity) {
 		if _, err := ParseTarget(period); err != nil {
-			c.report(s, "scoring.capacity."+period, "scoring.capacity: %v", err)
+			c.report(s, KeyPath("scoring.capacity."+period), "scoring.capacity: %v", err)
 		}
 	}
 	if _, err := r.Scorer(r.Scoring.Model); err != nil {
 		var fe *FormulaError
 		if errors.As(err, &fe) {
 			c.report(s, "scoring.formula", "%v", err)
-		} else if r.Scoring.Model == ModelWeighted {
-			c.report(s, "scoring.model", "%v", err)
 		} else {
-			c.report(s, "scoring.formula", "%v", err)
+			c.report(s, "scoring.model", "%v", err)
 		}
 	}
 	ids := ruleIDs()
 	for _, id := range sortedKeys(r.Lint.Rules) {
 		if RuleByID(id) == nil {
-			c.report(s, "lint.rules."+id, "lint.rules names rule %q, which does not exist%s", clip(id), suggestion(id, ids))
+			c.report(s, KeyPath("lint.rules."+id), "lint.rules names rule %q, which does not exist%s", clip(id), suggestion(id, ids))
 		}
 	}
 	for _, name := range sortedKeys(r.Audiences) {
 		if !ValidID(name) {
-			c.report(s, "audiences."+name, "audience name %q is not a valid id (lowercase letters, digits and dashes)", clip(name))
+			c.report(s, KeyPath("audiences."+name), "audience name %q is not a valid id (lowercase letters, digits and dashes)", clip(name))
 		}
 		for i, f := range r.Audiences[name].Fields {
 			if !slices.Contains(AudienceFields, f) {
@@ -78,7 +76,7 @@ func checkValues(c *checker) {
 	}
 	for _, sup := range r.suppressions {
 		if len(sup.rules) == 0 {
-			c.reportAt(sup.file, Pos{sup.line, sup.col}, "roadmap:ignore needs the rule to silence and a reason: # roadmap:ignore RULE reason")
+			c.reportAt(sup.file, Pos{sup.line, sup.col}, "roadmap:ignore needs the rule to silence: # roadmap:ignore RULE reason")
 		}
 		for _, id := range sup.rules {
 			if id != "all" && RuleByID(id) == nil {

@@ -15,8 +15,8 @@ func checkLaunchMarketingOwner(c *checker) {
 	}
 }
 
-// launching reports whether f has a medium or large launch still to run or
-// already run: parked and dropped features launch nothing.
+// launching reports whether f has a medium or large launch still to come:
+// shipped features have launched, parked and dropped ones launch nothing.
 func launching(f *Feature) bool {
-	return IsBigLaunch(f.LaunchSize()) && f.Status != StatusParked && f.Status != StatusDropped
+	return IsBigLaunch(f.LaunchSize()) && f.Status.Open()
 }

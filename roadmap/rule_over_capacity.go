@@ -39,7 +39,7 @@ func checkCapacity(c *checker) {
 			}
 			parts = append(parts, fmt.Sprintf("%s %s", f.ID, Num(f.Scores[key])))
 		}
-		c.report(s, "scoring.capacity."+period, "%s has %s %s planned against a capacity of %s (%s)",
-			period, Num(total), key, Num(capacity), strings.Join(parts, ", "))
+		c.report(s, KeyPath("scoring.capacity."+period), "%s is over capacity: %s planned adds up to %s, the capacity is %s (%s)",
+			period, strings.ReplaceAll(key, "_", " "), Num(total), Num(capacity), strings.Join(parts, ", "))
 	}
 }

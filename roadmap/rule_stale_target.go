@@ -14,7 +14,7 @@ func checkStaleTargets(c *checker) {
 	for _, f := range c.r.Features {
 		if f.Status.Open() && f.Target.Dated() && f.Target.End().Before(c.today) {
 			c.report(&f.Located, "target", "target %s of feature %s ended on %s and it is still %s; move the target or update the status",
-				f.Target, f.ID, f.Target.End(), f.Status)
+				f.Target, f.ID, f.Target.End(), f.Status.Phrase())
 		}
 	}
 }

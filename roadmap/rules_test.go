@@ -101,6 +101,9 @@ func fixtureFindings(t *testing.T, path string, isDir bool, rule string) string 
 	var b strings.Builder
 	for _, f := range roadmap.Check(r, roadmap.Options{Today: fixtureToday}) {
 		if f.Rule == rule {
+			if !isDir {
+				f.Message = strings.ReplaceAll(f.Message, "roadmap.yaml:", display("")+":")
+			}
 			f.Path = display(f.Path)
 			b.WriteString(f.String() + "\n")
 		}

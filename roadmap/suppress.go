@@ -13,6 +13,9 @@ type suppression struct {
 	line  int
 	col   int
 	rules []string
+	// alone is true for a comment on a line of its own; only such a comment
+	// reaches the next line or item, a trailing one covers its own line.
+	alone bool
 }
 
 const ignoreMarker = "roadmap:ignore"
@@ -33,7 +36,7 @@ func scanSuppressions(file string, text []byte) []suppression {
 			continue
 		}
 		rest := strings.Fields(string(line[hash+at+len(ignoreMarker):]))
-		s := suppression{file: file, line: i + 1, col: hash + at + 1}
+		s := suppression{file: file, line: i + 1, col: hash + at + 1, alone: len(bytes.TrimSpace(line[:hash])) == 0}
 		if len(rest) > 0 {
 			s.rules = strings.Split(rest[0], ",")
 		}
@@ -97,10 +100,10 @@ func (r *Roadmap) suppressed(f Finding, items []span) bool {
 		if s.file != f.Path || !slices.Contains(s.rules, f.Rule) && !slices.Contains(s.rules, "all") {
 			continue
 		}
-		if s.line == f.Line || s.line+1 == f.Line {
+		if s.line == f.Line || s.alone && s.line+1 == f.Line {
 			return true
 		}
-		if itemStart > 0 && (s.line == itemStart || s.line+1 == itemStart) {
+		if itemStart > 0 && (s.line == itemStart || s.alone && s.line+1 == itemStart) {
 			return true
 		}
 	}

@@ -1,0 +1,104 @@
+package roadmap_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/northwind-labs/roadmap/roadmap"
+)
+
+// seedExamples adds every file of the bundled Northwind roadmap to a corpus.
+func seedExamples(f *testing.F, add func(text []byte)) {
+	paths, _ := filepath.Glob("../examples/northwind/*.yaml")
+	more, _ := filepath.Glob("../examples/northwind/*/*.yaml")
+	for _, p := range append(paths, more...) {
+		text, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		add(text)
+	}
+}
+
+// FuzzParseDocument: any bytes give findings with positions, never a panic.
+func FuzzParseDocument(f *testing.F) {
+	seedExamples(f, func(text []byte) { f.Add(text) })
+	f.Add([]byte("features: [{id: a, <<: {title: b}}]"))
+	f.Add([]byte("a: &a [*a]"))
+	f.Add([]byte("features:\n  - id: x\n    launch: {size: large, date: 2027-02-30}\n"))
+	f.Fuzz(func(t *testing.T, text []byte) {
+		_, findings := roadmap.ParseDocument("roadmap.yaml", text)
+		for _, fd := range findings {
+			if fd.Line < 1 || fd.Column < 1 || fd.Rule == "" || fd.Message == "" {
+				t.Fatalf("bad finding %+v", fd)
+			}
+		}
+	})
+}
+
+// FuzzLoad runs the loader and every rule over a fuzzed roadmap.yaml beside a
+// fuzzed second file.
+func FuzzLoad(f *testing.F) {
+	seedExamples(f, func(text []byte) { f.Add([]byte("product: P\n"), text) })
+	f.Add([]byte("product: P\nscoring: {model: formula, formula: 'reach / effort'}\n"), []byte("features: [{id: a, title: A, status: idea, scores: {reach: 1, effort: 0}}]"))
+	f.Add([]byte("product: P\nlint: {ignore: ['[']}\n"), []byte("features: [{id: a, title: A, status: planned, depends_on: [a]}] # roadmap:ignore all"))
+	f.Fuzz(func(t *testing.T, settings, other []byte) {
+		r, err := roadmap.Load(fstest.MapFS{
+			"roadmap.yaml":   {Data: settings},
+			"more/more.yaml": {Data: other},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, fd := range roadmap.Check(r, roadmap.Options{Today: fixtureToday}) {
+			if fd.Line < 1 || fd.Column < 1 || (fd.Path != "roadmap.yaml" && fd.Path != "more/more.yaml") {
+				t.Fatalf("bad finding %+v", fd)
+			}
+		}
+	})
+}
+
+// FuzzParseTarget: a target that parses prints as written, spans forward in
+// time, and contains its own start and end.
+func FuzzParseTarget(f *testing.F) {
+	for _, s := range []string{"2027-03-15", "2027-02", "2027-Q1", "2027-H2", "now", "next", "later", "9999-12-31", "0001-Q1", "2027-Q9"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		tg, err := roadmap.ParseTarget(s)
+		if err != nil {
+			if !strings.Contains(err.Error(), "target") {
+				t.Fatalf("error %q does not say what a target is", err)
+			}
+			return
+		}
+		if tg.String() != s {
+			t.Fatalf("%q prints as %q", s, tg)
+		}
+		if tg.Compare(tg) != 0 || !tg.Within(tg) {
+			t.Fatalf("%q is not equal to or within itself", s)
+		}
+		if tg.Dated() && (tg.End().Before(tg.Start()) || !tg.Contains(tg.Start()) || !tg.Contains(tg.End())) {
+			t.Fatalf("%q spans %s..%s", s, tg.Start(), tg.End())
+		}
+	})
+}
+
+// FuzzParseOffset: an offset that parses prints as written and stays bounded.
+func FuzzParseOffset(f *testing.F) {
+	for _, s := range []string{"-8w", "+1w", "-3d", "+0d", "0", "99999w"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		o, err := roadmap.ParseOffset(s)
+		if err != nil {
+			return
+		}
+		if o.String() != s || o.Days() > 3660 || o.Days() < -3660 {
+			t.Fatalf("%q parsed to %d days, prints %q", s, o.Days(), o)
+		}
+	})
+}
