@@ -164,7 +164,7 @@ func TestHostileInput(t *testing.T) {
 		{"nan score", "features:\n  - id: x\n    title: X\n    status: idea\n    scores: {reach: .nan}\n", "invalid-value", 5, "number"},
 		{"duplicate key", "features:\n  - id: x\n    title: X\n    title: Y\n    status: idea\n", "invalid-value", 4, "twice"},
 		{"null key", "features:\n  - ? [a, b]\n    : x\n", "invalid-value", 0, "plain word"},
-		{"long value", "features:\n  - id: " + strings.Repeat("x", 100000) + "\n    title: X\n    status: idea\n", "invalid-value", 2, "not a valid id"},
+		{"long value", "features:\n  - id: " + strings.Repeat("x", 100000) + "\n    title: X\n    status: idea\n", "invalid-value", 2, "is not valid"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
