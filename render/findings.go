@@ -51,7 +51,7 @@ func (o Output) WriteFindingsText(w io.Writer, r Findings) error {
 		}
 		fmt.Fprintf(&b, "%s %s and %s in %s\n", mark, plural(errs, "error"), plural(warns, "warning"), plural(r.Files, "file"))
 	}
-	_, err := lipgloss.Fprint(w, b.String())
+	_, err := io.WriteString(o.writer(w), b.String())
 	return err
 }
 

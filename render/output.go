@@ -2,8 +2,10 @@ package render
 
 import (
 	"image/color"
+	"io"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 )
 
 // Output is where text output goes and how it may look.
@@ -15,6 +17,17 @@ type Output struct {
 	Terminal bool
 	// Width is the terminal's width in columns; 0 means unlimited (a pipe).
 	Width int
+	// Profile is the terminal's colour depth; styled output is converted to it.
+	Profile colorprofile.Profile
+}
+
+// writer is where styled text goes: converted to the terminal's colours, or
+// passed through when output is plain (and holds no escape codes).
+func (o Output) writer(w io.Writer) io.Writer {
+	if !o.Styled {
+		return w
+	}
+	return &colorprofile.Writer{Forward: w, Profile: o.Profile}
 }
 
 var (

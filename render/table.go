@@ -18,6 +18,8 @@ type Column struct {
 	Flex bool
 	// Right aligns numbers.
 	Right bool
+	// Optional columns are left out when a table cannot fit the terminal.
+	Optional bool
 	// Color colours a cell by its value on a styled terminal; may be nil.
 	Color func(value string) color.Color
 }
@@ -31,10 +33,12 @@ type Table struct {
 
 const minFlex = 12
 
-// fit cuts flexible columns so the table's lines fit width, with an ellipsis.
-func (t Table) fit(width, overhead int) [][]string {
+// fit makes t fit width columns, each column costing perColumn columns of
+// padding and borders besides its text: flexible columns are cut with an
+// ellipsis down to minFlex, then optional columns are dropped from the right.
+func (t Table) fit(width, perColumn int) Table {
 	if width <= 0 {
-		return t.Rows
+		return t
 	}
 	widths := make([]int, len(t.Columns))
 	for i, c := range t.Columns {
@@ -45,33 +49,45 @@ func (t Table) fit(width, overhead int) [][]string {
 			widths[i] = max(widths[i], ansi.StringWidth(cell))
 		}
 	}
-	total := overhead
-	for _, w := range widths {
-		total += w
-	}
-	excess := total - width
-	if excess <= 0 {
-		return t.Rows
+	keep := make([]bool, len(t.Columns))
+	total := 0
+	for i, w := range widths {
+		keep[i] = true
+		total += w + perColumn
 	}
 	for i, c := range t.Columns {
-		if c.Flex && excess > 0 {
+		if excess := total - width; c.Flex && excess > 0 {
 			cut := min(excess, widths[i]-minFlex)
 			if cut > 0 {
 				widths[i] -= cut
-				excess -= cut
+				total -= cut
 			}
 		}
 	}
-	out := make([][]string, len(t.Rows))
-	for ri, r := range t.Rows {
-		row := make([]string, len(r))
-		for i, cell := range r {
-			row[i] = cell
-			if t.Columns[i].Flex {
-				row[i] = ansi.Truncate(cell, widths[i], "…")
-			}
+	for i := len(t.Columns) - 1; i >= 0 && total > width; i-- {
+		if t.Columns[i].Optional {
+			keep[i] = false
+			total -= widths[i] + perColumn
 		}
-		out[ri] = row
+	}
+	out := Table{}
+	for i, c := range t.Columns {
+		if keep[i] {
+			out.Columns = append(out.Columns, c)
+		}
+	}
+	for _, r := range t.Rows {
+		var row []string
+		for i, cell := range r {
+			if !keep[i] {
+				continue
+			}
+			if t.Columns[i].Flex {
+				cell = ansi.Truncate(cell, widths[i], "…")
+			}
+			row = append(row, cell)
+		}
+		out.Rows = append(out.Rows, row)
 	}
 	return out
 }
@@ -85,7 +101,10 @@ func (o Output) WriteTable(w io.Writer, t Table) error {
 	if !o.Styled {
 		return o.writePlainTable(w, t)
 	}
-	rows := t.fit(o.Width, 3*len(t.Columns)+1)
+	if o.Width > 0 {
+		t = t.fit(o.Width-1, 3)
+	}
+	rows := t.Rows
 	headers := make([]string, len(t.Columns))
 	for i, c := range t.Columns {
 		headers[i] = c.Name
@@ -113,14 +132,17 @@ func (o Output) WriteTable(w io.Writer, t Table) error {
 			}
 			return s
 		})
-	_, err := lipgloss.Fprintln(w, tb.String())
+	_, err := fmt.Fprintln(o.writer(w), tb.String())
 	return err
 }
 
 // writePlainTable writes columns separated by two spaces, header in capitals:
 // easy to read in a log and to cut with awk.
 func (o Output) writePlainTable(w io.Writer, t Table) error {
-	rows := t.fit(o.Width, 2*(len(t.Columns)-1))
+	if o.Width > 0 {
+		t = t.fit(o.Width+2, 2)
+	}
+	rows := t.Rows
 	widths := make([]int, len(t.Columns))
 	for i, c := range t.Columns {
 		widths[i] = ansi.StringWidth(c.Name)

@@ -1,7 +1,6 @@
 package roadmap_test
 
 import (
-	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -9,10 +8,9 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/northwind-labs/roadmap/render/golden"
 	"github.com/northwind-labs/roadmap/roadmap"
 )
-
-var update = flag.Bool("update", false, "rewrite the expected outputs of fixtures and golden files")
 
 // fixtureToday is the date every fixture is checked on.
 var fixtureToday = mustDate("2026-11-23")
@@ -57,7 +55,7 @@ func TestRuleFixtures(t *testing.T) {
 					covered[rule] = true
 				}
 				outPath := filepath.Join(base, caseName+".out")
-				if *update {
+				if golden.Updating() {
 					if err := os.WriteFile(outPath, []byte(got), 0o644); err != nil {
 						t.Fatal(err)
 					}

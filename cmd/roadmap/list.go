@@ -89,7 +89,7 @@ func statusColor(s string) color.Color { return render.StatusColor(s) }
 func featureTable(fs []*roadmap.Feature) render.Table {
 	t := render.Table{Columns: []render.Column{
 		{Name: "id"}, {Name: "title", Flex: true}, {Name: "status", Color: statusColor},
-		{Name: "target"}, {Name: "theme"}, {Name: "owner"}, {Name: "launch"},
+		{Name: "target"}, {Name: "theme", Optional: true}, {Name: "owner", Optional: true}, {Name: "launch", Optional: true},
 	}}
 	for _, f := range fs {
 		t.Rows = append(t.Rows, []string{f.ID, f.Title, string(f.Status), f.Target.String(), f.Theme, f.Owners["product"], f.LaunchSize()})

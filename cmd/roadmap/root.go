@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/colorprofile"
 	"github.com/northwind-labs/roadmap/render"
 	"github.com/northwind-labs/roadmap/roadmap"
 	"github.com/spf13/cobra"
@@ -179,8 +180,24 @@ func (a *app) output() render.Output {
 	o := render.Output{Terminal: tty, Styled: tty && !noColorEnv && !a.noColor}
 	if tty {
 		o.Width = a.termWidth(a.stdout)
+		o.Profile = a.colorProfile()
 	}
 	return o
+}
+
+// colorProfile is the colour depth the terminal announces through TERM and
+// COLORTERM (true colour when it says nothing).
+func (a *app) colorProfile() colorprofile.Profile {
+	var env []string
+	for _, k := range []string{"TERM", "COLORTERM", "CLICOLOR", "CLICOLOR_FORCE", "TERM_PROGRAM"} {
+		if v, ok := a.lookupEnv(k); ok {
+			env = append(env, k+"="+v)
+		}
+	}
+	if len(env) == 0 {
+		return colorprofile.TrueColor
+	}
+	return colorprofile.Env(env)
 }
 
 // checkFormat refuses a --format value the command does not write.

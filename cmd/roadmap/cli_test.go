@@ -1,0 +1,319 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/northwind-labs/roadmap/render/golden"
+)
+
+// session is how a test calls roadmap: from a working folder, with an
+// environment, on a terminal or a pipe.
+type session struct {
+	wd       string
+	env      map[string]string
+	terminal bool
+	width    int
+}
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+// exampleDir is the bundled Northwind roadmap.
+var exampleDir = filepath.Join("..", "..", "examples", "northwind")
+
+func (s session) run(t *testing.T, args ...string) result {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	wd := s.wd
+	if wd == "" {
+		var err error
+		if wd, err = os.Getwd(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a := &app{
+		stdout: &out, stderr: &errOut,
+		lookupEnv: func(k string) (string, bool) {
+			v, ok := s.env[k]
+			return v, ok
+		},
+		wd:         wd,
+		now:        func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) },
+		isTerminal: func(io.Writer) bool { return s.terminal },
+		termWidth:  func(io.Writer) int { return s.width },
+	}
+	code := a.run(args)
+	return result{out.String(), errOut.String(), code}
+}
+
+var pipe = session{}
+
+func (r result) expect(t *testing.T, code int) {
+	t.Helper()
+	if r.code != code {
+		t.Fatalf("exit code %d, want %d\nstdout:\n%s\nstderr:\n%s", r.code, code, r.stdout, r.stderr)
+	}
+}
+
+func TestValidateExampleIsClean(t *testing.T) {
+	r := pipe.run(t, "validate", "--dir", exampleDir, "--strict")
+	r.expect(t, 0)
+	if !strings.Contains(r.stdout, "no problems found") || r.stderr != "" {
+		t.Errorf("stdout %q stderr %q", r.stdout, r.stderr)
+	}
+}
+
+func TestLintIsValidate(t *testing.T) {
+	a := pipe.run(t, "lint", "--dir", exampleDir)
+	b := pipe.run(t, "validate", "--dir", exampleDir)
+	if a != b {
+		t.Errorf("lint and validate differ:\n%v\n%v", a, b)
+	}
+}
+
+// brokenRoadmap writes a roadmap with one error and one warning.
+func brokenRoadmap(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	write(t, dir, "roadmap.yaml", "product: Acme\n")
+	write(t, dir, "features.yaml", `features:
+  - id: search
+    title: Search
+    stauts: planned
+    status: planned
+    objectives: [find]
+objectives:
+  - id: find
+    title: Find things
+`)
+	return dir
+}
+
+func write(t *testing.T, dir, name, text string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestValidateFindingsAndExitCodes(t *testing.T) {
+	dir := brokenRoadmap(t)
+	s := session{wd: dir}
+	r := s.run(t, "validate")
+	r.expect(t, 1)
+	want := `features.yaml:4:5: error: unknown key "stauts" in feature search; did you mean "status"? [unknown-field]`
+	if !strings.Contains(r.stdout, want+"\n") {
+		t.Errorf("stdout lacks %q:\n%s", want, r.stdout)
+	}
+	if strings.Contains(r.stdout, "\x1b[") || strings.Contains(r.stdout, "    4 |") {
+		t.Errorf("piped output has escape codes or snippets:\n%s", r.stdout)
+	}
+	if r.stderr != "" {
+		t.Errorf("stderr: %q", r.stderr)
+	}
+
+	// Warnings alone pass, unless --strict.
+	write(t, dir, "roadmap.yaml", "product: Acme\nlint:\n  rules:\n    unknown-field: warning\n")
+	s.run(t, "validate").expect(t, 0)
+	s.run(t, "validate", "--strict").expect(t, 1)
+	write(t, dir, "roadmap.yaml", "product: Acme\nlint:\n  rules:\n    unknown-field: off\n    objective-not-smart: off\n    missing-scores: off\n")
+	s.run(t, "validate", "--strict").expect(t, 0)
+}
+
+func TestValidateTerminalShowsSnippet(t *testing.T) {
+	dir := brokenRoadmap(t)
+	r := session{wd: dir, terminal: true, env: map[string]string{"NO_COLOR": ""}}.run(t, "validate")
+	r.expect(t, 1)
+	if !strings.Contains(r.stdout, "    4 |     stauts: planned\n      |     ^\n") {
+		t.Errorf("no snippet with caret:\n%s", r.stdout)
+	}
+	if strings.Contains(r.stdout, "\x1b[") {
+		t.Errorf("NO_COLOR output has escape codes:\n%q", r.stdout)
+	}
+	styled := session{wd: dir, terminal: true}.run(t, "validate")
+	if !strings.Contains(styled.stdout, "\x1b[") {
+		t.Errorf("terminal output is not styled:\n%q", styled.stdout)
+	}
+	plain := session{wd: dir, terminal: true}.run(t, "validate", "--no-color")
+	if strings.Contains(plain.stdout, "\x1b[") {
+		t.Errorf("--no-color output has escape codes")
+	}
+}
+
+func TestValidateFormats(t *testing.T) {
+	dir := brokenRoadmap(t)
+	if err := os.Mkdir(filepath.Join(dir, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	sub := filepath.Join(dir, "docs")
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s := session{wd: sub}
+	for _, format := range []string{"text", "json", "github", "sarif"} {
+		t.Run(format, func(t *testing.T) {
+			r := s.run(t, "validate", "--dir", "..", "--format", format)
+			r.expect(t, 1)
+			again := s.run(t, "validate", "--dir", "..", "--format", format)
+			if again.stdout != r.stdout {
+				t.Errorf("output is not deterministic")
+			}
+			golden.Assert(t, "validate/broken."+format, []byte(r.stdout))
+		})
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	dir := brokenRoadmap(t)
+	s := session{wd: dir}
+	for _, args := range [][]string{
+		{"validate", "--format", "xml"},
+		{"validate", "--bogus"},
+		{"validate", "--today", "2026-13-01"},
+		{"validate", "extra-arg"},
+		{"list", "--status", "shiped"},
+		{"list", "--target", "Q1"},
+		{"frobnicate"},
+		{"validate", "--dir", "no/such/folder"},
+	} {
+		r := s.run(t, args...)
+		if r.code != 2 || r.stdout != "" || !strings.HasPrefix(r.stderr, "roadmap: ") {
+			t.Errorf("%v: code %d, stdout %q, stderr %q", args, r.code, r.stdout, r.stderr)
+		}
+	}
+	r := s.run(t, "list", "--status", "shiped")
+	if !strings.Contains(r.stderr, `did you mean "shipped"?`) {
+		t.Errorf("no suggestion: %s", r.stderr)
+	}
+}
+
+func TestNoRoadmapFound(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	r := session{wd: dir}.run(t, "validate")
+	r.expect(t, 2)
+	if !strings.Contains(r.stderr, "no roadmap.yaml") || !strings.Contains(r.stderr, "roadmap init") || r.stdout != "" {
+		t.Errorf("stderr %q stdout %q", r.stderr, r.stdout)
+	}
+}
+
+func TestDiscoveryFromSubfolder(t *testing.T) {
+	repo := t.TempDir()
+	if err := os.Mkdir(filepath.Join(repo, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, repo, "roadmap/roadmap.yaml", "product: Acme\n")
+	write(t, repo, "roadmap/features.yaml", "features:\n  - {id: a, title: A, status: parked}\n")
+	write(t, repo, "src/app/main.go", "package main\n")
+	r := session{wd: filepath.Join(repo, "src", "app")}.run(t, "list", "--format", "csv")
+	r.expect(t, 0)
+	if !strings.Contains(r.stdout, "a,A,parked") {
+		t.Errorf("stdout:\n%s", r.stdout)
+	}
+}
+
+func TestList(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"all.table", nil},
+		{"planned-or-in-progress.table", []string{"--status", "planned", "--status", "in-progress"}},
+		{"q1-banking.md", []string{"--target", "2027-Q1", "--theme", "get-paid-faster,automate-bookkeeping", "--format", "md"}},
+		{"owner.csv", []string{"--owner", "ana", "--format", "csv"}},
+		{"tag.json", []string{"--tag", "mobile", "--format", "json"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := pipe.run(t, append([]string{"list", "--dir", exampleDir}, tt.args...)...)
+			r.expect(t, 0)
+			golden.Assert(t, "list/"+tt.name, []byte(r.stdout))
+		})
+	}
+	styled := session{terminal: true, width: 80}.run(t, "list", "--dir", exampleDir)
+	for _, line := range strings.Split(strings.TrimRight(styled.stdout, "\n"), "\n") {
+		if w := visibleWidth(line); w > 80 {
+			t.Errorf("line of %d columns on an 80-column terminal: %q", w, line)
+		}
+	}
+	if !strings.Contains(styled.stdout, "…") {
+		t.Errorf("long titles are not cut with an ellipsis:\n%s", styled.stdout)
+	}
+}
+
+func TestListFiltersCombine(t *testing.T) {
+	all := pipe.run(t, "list", "--dir", exampleDir, "--format", "csv").stdout
+	planned := pipe.run(t, "list", "--dir", exampleDir, "--format", "csv", "--status", "planned").stdout
+	plannedOrIdea := pipe.run(t, "list", "--dir", exampleDir, "--format", "csv", "--status", "planned,idea").stdout
+	plannedAndTheme := pipe.run(t, "list", "--dir", exampleDir, "--format", "csv", "--status", "planned", "--theme", "get-paid-faster").stdout
+	rows := func(s string) int { return strings.Count(s, "\n") - 1 }
+	if !(rows(all) > rows(plannedOrIdea) && rows(plannedOrIdea) > rows(planned) && rows(planned) > rows(plannedAndTheme) && rows(plannedAndTheme) > 0) {
+		t.Errorf("rows: all %d, planned|idea %d, planned %d, planned&theme %d", rows(all), rows(plannedOrIdea), rows(planned), rows(plannedAndTheme))
+	}
+}
+
+func TestRulesAndSchema(t *testing.T) {
+	r := pipe.run(t, "rules")
+	r.expect(t, 0)
+	golden.Assert(t, "rules.table", []byte(r.stdout))
+	s := pipe.run(t, "schema")
+	s.expect(t, 0)
+	golden.Assert(t, "schema.json", []byte(s.stdout))
+}
+
+func TestInit(t *testing.T) {
+	dir := t.TempDir()
+	s := session{wd: dir}
+	r := s.run(t, "init")
+	r.expect(t, 0)
+	if !strings.Contains(r.stdout, "created roadmap/roadmap.yaml") {
+		t.Errorf("stdout: %s", r.stdout)
+	}
+	// What init writes validates cleanly, today and years from now.
+	s.run(t, "validate", "--strict").expect(t, 0)
+	s.run(t, "validate", "--strict", "--today", "2031-06-30").expect(t, 0)
+
+	// A second init refuses and changes nothing.
+	p := filepath.Join(dir, "roadmap", "roadmap.yaml")
+	if err := os.WriteFile(p, []byte("product: Mine\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	again := s.run(t, "init")
+	again.expect(t, 2)
+	if got, _ := os.ReadFile(p); string(got) != "product: Mine\n" {
+		t.Errorf("init overwrote roadmap.yaml: %q", got)
+	}
+	if !strings.Contains(again.stderr, "already exists") || again.stdout != "" {
+		t.Errorf("stderr %q stdout %q", again.stderr, again.stdout)
+	}
+}
+
+// visibleWidth counts the columns of a line without its escape codes.
+func visibleWidth(s string) int {
+	n, esc := 0, false
+	for _, r := range s {
+		switch {
+		case r == '\x1b':
+			esc = true
+		case esc && (r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z'):
+			esc = false
+		case !esc:
+			n++
+		}
+	}
+	return n
+}
