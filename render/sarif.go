@@ -48,12 +48,12 @@ func WriteFindingsSARIF(w io.Writer, r Findings, rules []*roadmap.Rule, version 
 		sum := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d", key, seen[key])))
 		res.WithPartialFingerPrints(map[string]any{"roadmapFinding/v1": hex.EncodeToString(sum[:16])})
 	}
-	run.Results = nonNil(run.Results)
+	run.Results = sarifResults(run.Results)
 	report.AddRun(run)
 	return report.PrettyWrite(w)
 }
 
-func nonNil(rs []*sarif.Result) []*sarif.Result {
+func sarifResults(rs []*sarif.Result) []*sarif.Result {
 	if rs == nil {
 		return []*sarif.Result{}
 	}

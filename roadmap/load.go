@@ -144,7 +144,7 @@ func loadFile(fsys fs.FS, p string) (res fileResult) {
 		return res
 	}
 	res.suppressions = scanSuppressions(p, text)
-	res.doc, res.findings = parseDocument(p, text)
+	res.doc, res.findings = parseDocument(p, text, true)
 	return res
 }
 
@@ -168,10 +168,12 @@ func readBounded(fsys fs.FS, p string) ([]byte, *Finding, error) {
 // ParseDocument decodes one roadmap file. It never fails: what is wrong with the
 // file comes back as findings, and the document holds what could be read.
 func ParseDocument(p string, text []byte) (Document, []Finding) {
-	return parseDocument(p, text)
+	return parseDocument(p, text, true)
 }
 
-func parseDocument(p string, text []byte) (doc Document, findings []Finding) {
+// parseDocument decodes a file; whole is false for a piece of a file (see
+// DecodeChunk), which need not name the product.
+func parseDocument(p string, text []byte, whole bool) (doc Document, findings []Finding) {
 	syntax := func(line, col int, format string, args ...any) {
 		findings = append(findings, Finding{Path: p, Line: line, Column: col,
 			Rule: ruleSyntax.ID, Severity: ruleSyntax.Severity, Message: fmt.Sprintf(format, args...)})
@@ -203,7 +205,7 @@ func parseDocument(p string, text []byte) (doc Document, findings []Finding) {
 		return doc, findings
 	}
 	d := newDecoder(p, len(text))
-	d.decodeDocument(root, &doc, lineCount(text))
+	d.decodeDocument(root, &doc, lineCount(text), whole)
 	return doc, d.findings
 }
 
@@ -300,7 +302,7 @@ func firstInvalidUTF8(text []byte) (line, col int, b byte) {
 var documentFields = shapeOf(reflect.TypeFor[Document]())
 
 // decodeDocument fills doc from a file's root mapping.
-func (d *decoder) decodeDocument(root *yaml.Node, doc *Document, lastLine int) {
+func (d *decoder) decodeDocument(root *yaml.Node, doc *Document, lastLine int, whole bool) {
 	doc.Settings.File = d.file
 	doc.Settings.Pos = Pos{Line: 1, Col: 1}
 	doc.Settings.At = map[string]Pos{}
@@ -341,7 +343,7 @@ func (d *decoder) decodeDocument(root *yaml.Node, doc *Document, lastLine int) {
 			return
 		}
 	}
-	if d.file == "roadmap.yaml" && doc.Product == "" {
+	if whole && d.file == "roadmap.yaml" && doc.Product == "" {
 		d.report(ruleMissingField, root, "roadmap.yaml lacks the required key \"product\" (the product's name)")
 	}
 }

@@ -79,3 +79,7 @@ func editDistance(a, b string, limit int) int {
 	}
 	return min(prev[len(rb)], limit)
 }
+
+// Suggestion returns `; did you mean "x"?` for the candidate nearest to s, or
+// "" when none is near; for commands that check names given on the command line.
+func Suggestion(s string, candidates []string) string { return suggestion(s, candidates) }

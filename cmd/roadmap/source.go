@@ -2,22 +2,41 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/northwind-labs/roadmap/roadmap"
+	"github.com/northwind-labs/roadmap/roadmap/gitrepo"
 )
 
 // loaded is a roadmap read for a command, with where it came from.
 type loaded struct {
 	*roadmap.Roadmap
-	// root is the absolute path of the roadmap folder.
+	// root is the absolute path of the roadmap folder in the working tree
+	// (with --at, where its files would be).
 	root string
+	// rev is the revision read with --at, or "" for the working tree.
+	rev string
 }
 
 // roadmapRoot is the folder of the roadmap the command works on: --dir (or its
 // roadmap/ subfolder), or the one found from the working folder upwards.
 func (a *app) roadmapRoot() (string, error) {
+	if a.at != "" && a.dir != "" {
+		// With --at the folder need not exist in the working tree any more.
+		dir := a.dir
+		if !filepath.IsAbs(dir) {
+			dir = filepath.Join(a.wd, dir)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "roadmap.yaml")); err != nil {
+			if _, err := os.Stat(filepath.Join(dir, "roadmap", "roadmap.yaml")); err == nil {
+				return filepath.Join(dir, "roadmap"), nil
+			}
+		}
+		return dir, nil
+	}
 	if a.dir == "" {
 		root, err := roadmap.Discover(a.wd)
 		if err != nil {
@@ -41,20 +60,80 @@ func (a *app) roadmapRoot() (string, error) {
 	return "", usageError("--dir %s holds no roadmap.yaml (nor roadmap/roadmap.yaml); start one with `roadmap init %s`", a.dir, a.dir)
 }
 
-// load reads the roadmap the command works on.
+// load reads the roadmap the command works on: the working tree's, or with
+// --at the one of that revision.
 func (a *app) load() (*loaded, error) {
 	root, err := a.roadmapRoot()
 	if err != nil {
 		return nil, err
 	}
-	r, err := roadmap.Load(os.DirFS(root))
-	if err != nil {
-		if errors.Is(err, roadmap.ErrNoRoadmap) {
+	if a.at == "" {
+		r, err := roadmap.Load(os.DirFS(root))
+		if err != nil {
 			return nil, &exitError{code: exitUsage, err: err}
 		}
+		return &loaded{Roadmap: r, root: root}, nil
+	}
+	repo, err := a.openRepo(root)
+	if err != nil {
+		return nil, err
+	}
+	defer repo.Close()
+	r, err := a.loadAt(repo, root, a.at)
+	if err != nil {
+		return nil, err
+	}
+	return &loaded{Roadmap: r, root: root, rev: a.at}, nil
+}
+
+// openRepo opens the repository that holds the roadmap folder.
+func (a *app) openRepo(root string) (*gitrepo.Repo, error) {
+	repo, err := gitrepo.Open(root)
+	if err != nil {
 		return nil, &exitError{code: exitUsage, err: err}
 	}
-	return &loaded{Roadmap: r, root: root}, nil
+	return repo, nil
+}
+
+// loadAt reads the roadmap of revision rev: the folder at the same path,
+// relative to the repository root, as root has in the working tree.
+func (a *app) loadAt(repo *gitrepo.Repo, root, rev string) (*roadmap.Roadmap, error) {
+	c, err := repo.Resolve(rev)
+	if err != nil {
+		return nil, &exitError{code: exitUsage, err: err}
+	}
+	prefix, err := repoPrefix(repo, root)
+	if err != nil {
+		return nil, err
+	}
+	fsys, err := repo.FS(c, prefix)
+	if err != nil {
+		return nil, &exitError{code: exitUsage, err: fmt.Errorf("%s: %w", rev, err)}
+	}
+	r, err := roadmap.Load(fsys)
+	if err != nil {
+		if errors.Is(err, roadmap.ErrNoRoadmap) {
+			return nil, &exitError{code: exitUsage, err: fmt.Errorf("%s has no roadmap.yaml in %s", rev, displayPrefix(prefix))}
+		}
+		return nil, &exitError{code: exitUsage, err: fmt.Errorf("reading the roadmap at %s: %w", rev, err)}
+	}
+	return r, nil
+}
+
+// repoPrefix is the roadmap folder's slash path relative to the repository root.
+func repoPrefix(repo *gitrepo.Repo, root string) (string, error) {
+	rel, err := filepath.Rel(repo.Top(), root)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", usageError("the roadmap folder %s is outside the repository at %s", root, repo.Top())
+	}
+	return filepath.ToSlash(rel), nil
+}
+
+func displayPrefix(prefix string) string {
+	if prefix == "." {
+		return "the repository root"
+	}
+	return prefix + "/"
 }
 
 // displayPath is a roadmap file's path relative to the working folder, as

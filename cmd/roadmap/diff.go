@@ -1,0 +1,113 @@
+package main
+
+import (
+	"os"
+
+	"github.com/northwind-labs/roadmap/render"
+	"github.com/northwind-labs/roadmap/roadmap"
+	"github.com/spf13/cobra"
+)
+
+type diffOptions struct {
+	format   string
+	exitCode bool
+}
+
+func (a *app) newDiffCmd() *cobra.Command {
+	var o diffOptions
+	cmd := &cobra.Command{
+		Use:   "diff [REV1 [REV2]]",
+		Short: "Show what changed in the roadmap between two revisions",
+		Long: `Diff shows what changed between two versions of the roadmap: features and
+objectives added and removed, and each field that changed (status, target, launch
+size and date, scores, owners, ...). A target that moved says whether it slipped
+or was pulled in, and by how many days.
+
+Items are matched by id, never by file: moving a feature to another file is no
+change. With no revision, diff compares HEAD with the working tree (uncommitted
+edits included); with one, that revision with the working tree; with two, the
+first with the second, and each change names the commit that made it (walking
+the first-parent history between them).
+
+With --exit-code, diff exits 1 when there are changes and 0 when there are none,
+like git diff --exit-code: a gate for pull requests.`,
+		Example: `  roadmap diff                     # uncommitted changes
+  roadmap diff v2026-Q4            # since the Q4 planning tag
+  roadmap diff v2026-Q4 HEAD --format md >> "$GITHUB_STEP_SUMMARY"
+  roadmap diff origin/main HEAD --exit-code`,
+		Args: cobra.MaximumNArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error { return a.runDiff(o, args) },
+	}
+	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text, md or json")
+	cmd.Flags().BoolVar(&o.exitCode, "exit-code", false, "exit 1 when there are changes, 0 when there are none")
+	return cmd
+}
+
+func (a *app) runDiff(o diffOptions, args []string) error {
+	if err := checkFormat(o.format, "text", "md", "json"); err != nil {
+		return err
+	}
+	if a.at != "" {
+		return usageError("diff takes its revisions as arguments, not --at")
+	}
+	root, err := a.roadmapRoot()
+	if err != nil {
+		return err
+	}
+	repo, err := a.openRepo(root)
+	if err != nil {
+		return err
+	}
+	defer repo.Close()
+	from := "HEAD"
+	if len(args) > 0 {
+		from = args[0]
+	}
+	old, err := a.loadAt(repo, root, from)
+	if err != nil {
+		return err
+	}
+	report := render.DiffReport{From: from, To: "the working tree"}
+	var new *roadmap.Roadmap
+	if len(args) == 2 {
+		report.To = args[1]
+		if new, err = a.loadAt(repo, root, args[1]); err != nil {
+			return err
+		}
+	} else if new, err = roadmap.Load(os.DirFS(root)); err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	report.Changes = roadmap.Diff(old, new)
+	if len(args) == 2 && len(report.Changes) > 0 {
+		head, err := repo.Resolve(args[1])
+		if err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+		base, err := repo.Resolve(args[0])
+		if err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+		prefix, err := repoPrefix(repo, root)
+		if err != nil {
+			return err
+		}
+		if err := repo.Attribute(head, base.Hash, prefix, report.Changes); err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+	}
+	switch o.format {
+	case "json":
+		err = render.WriteDiffJSON(a.stdout, report)
+	case "md":
+		err = render.WriteDiffMarkdown(a.stdout, report)
+	default:
+		err = a.output().WriteDiffText(a.stdout, report)
+	}
+	if err != nil {
+		return err
+	}
+	if o.exitCode && len(report.Changes) > 0 {
+		return &exitError{code: exitFindings}
+	}
+	return nil
+}

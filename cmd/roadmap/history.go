@@ -1,0 +1,133 @@
+package main
+
+import (
+	"github.com/northwind-labs/roadmap/render"
+	"github.com/northwind-labs/roadmap/roadmap"
+	"github.com/northwind-labs/roadmap/roadmap/gitrepo"
+	"github.com/spf13/cobra"
+)
+
+type historyOptions struct {
+	format string
+	since  string
+}
+
+func (a *app) newHistoryCmd() *cobra.Command {
+	var o historyOptions
+	cmd := &cobra.Command{
+		Use:   "history ID",
+		Short: "Show one feature's life: every commit that changed it",
+		Long: `History lists, oldest first, each commit that changed a feature (or an
+objective), with the fields it changed (old -> new), its author and date. Commits
+that did not touch the feature are left out, and moving it to another file or
+renaming the file does not break the trail: a feature is followed by its id.
+
+History follows the first-parent line of HEAD (or --at REV), so a merged branch
+shows as its merge commit.`,
+		Example: `  roadmap history bank-feeds
+  roadmap history bank-feeds --since 2026-07-01
+  roadmap history grow-smbs --since v2026-Q3 --format md`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return a.runHistory(o, args[0]) },
+	}
+	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text, md or json")
+	cmd.Flags().StringVar(&o.since, "since", "", "only commits after a date (YYYY-MM-DD) or a revision")
+	return cmd
+}
+
+func (a *app) runHistory(o historyOptions, id string) error {
+	if err := checkFormat(o.format, "text", "md", "json"); err != nil {
+		return err
+	}
+	root, err := a.roadmapRoot()
+	if err != nil {
+		return err
+	}
+	repo, err := a.openRepo(root)
+	if err != nil {
+		return err
+	}
+	defer repo.Close()
+	rev := "HEAD"
+	if a.at != "" {
+		rev = a.at
+	}
+	head, err := repo.Resolve(rev)
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	prefix, err := repoPrefix(repo, root)
+	if err != nil {
+		return err
+	}
+	hopts := gitrepo.HistoryOptions{Dir: prefix, Kind: "features", ID: id}
+	if o.since != "" {
+		if d, err := roadmap.ParseDate(o.since); err == nil {
+			hopts.Since = d.Time()
+		} else {
+			base, err := repo.Resolve(o.since)
+			if err != nil {
+				return usageError("--since %q is neither a date (YYYY-MM-DD) nor a revision", o.since)
+			}
+			hopts.Stop = base.Hash
+		}
+	}
+	// The item as it stands at the revision (or, if gone, as it last was)
+	// names the report and tells a feature from an objective.
+	current, err := a.loadAt(repo, root, rev)
+	if err != nil {
+		return err
+	}
+	report := render.HistoryReport{ID: id}
+	switch {
+	case current.Feature(id) != nil:
+		report.Title = current.Feature(id).Title
+	case current.Objective(id) != nil:
+		hopts.Kind = "objectives"
+		report.Title = current.Objective(id).Title
+	}
+	report.Events, err = repo.History(head, hopts)
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	if len(report.Events) == 0 && report.Title == "" {
+		return usageError("no feature or objective %q in the roadmap or its history%s", id, suggestIDs(current, id))
+	}
+	if report.Title == "" {
+		report.Title = lastTitle(report.Events)
+	}
+	switch o.format {
+	case "json":
+		return render.WriteHistoryJSON(a.stdout, report)
+	case "md":
+		return render.WriteHistoryMarkdown(a.stdout, report)
+	}
+	return a.output().WriteHistoryText(a.stdout, report)
+}
+
+// lastTitle is the title an item had when it was last seen in its history.
+func lastTitle(events []gitrepo.Event) string {
+	for i := len(events) - 1; i >= 0; i-- {
+		for _, f := range events[i].Fields {
+			if f.Field == "title" {
+				if f.New != "" {
+					return f.New
+				}
+				return f.Old
+			}
+		}
+	}
+	return ""
+}
+
+// suggestIDs offers the nearest feature or objective id.
+func suggestIDs(r *roadmap.Roadmap, id string) string {
+	var ids []string
+	for _, f := range r.Features {
+		ids = append(ids, f.ID)
+	}
+	for _, o := range r.Objectives {
+		ids = append(ids, o.ID)
+	}
+	return roadmap.Suggestion(id, ids)
+}

@@ -1,0 +1,129 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/northwind-labs/roadmap/roadmap"
+)
+
+// DiffReport is what `roadmap diff` shows: the changes between two versions.
+type DiffReport struct {
+	From, To string // how the two sides are named ("HEAD", "the working tree")
+	Changes  []roadmap.Change
+}
+
+func summary(cs []roadmap.Change) string {
+	n := map[string]int{}
+	for _, c := range cs {
+		n[c.Item]++
+	}
+	var parts []string
+	for _, kind := range []string{"feature", "objective", "campaign"} {
+		if n[kind] > 0 {
+			parts = append(parts, plural(n[kind], kind))
+		}
+	}
+	if len(parts) == 0 {
+		return "no changes"
+	}
+	return strings.Join(parts, " and ") + " changed"
+}
+
+func commitNote(c *roadmap.Commit) string {
+	if c == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s %s, %s: %s", c.Short, c.Author, c.Date, c.Subject)
+}
+
+func fieldLine(f roadmap.FieldChange) string {
+	old, new := f.Old, f.New
+	if old == "" {
+		old = "(none)"
+	}
+	if new == "" {
+		new = "(none)"
+	}
+	s := fmt.Sprintf("%s: %s → %s", f.Field, old, new)
+	if f.Move != nil {
+		s += " (" + f.Move.String() + ")"
+	}
+	return s
+}
+
+// WriteDiffText writes changes for a terminal or a log: one line an item,
+// an indented line a field, and the commit that made each change.
+func (o Output) WriteDiffText(w io.Writer, d DiffReport) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s from %s to %s\n", o.bold(upperFirst(summary(d.Changes))), d.From, d.To)
+	for _, c := range d.Changes {
+		mark, col := "~", yellow
+		switch c.Kind {
+		case roadmap.Added:
+			mark, col = "+", green
+		case roadmap.Removed:
+			mark, col = "-", red
+		}
+		fmt.Fprintf(&b, "\n%s %s %s  %s", o.paint(col, mark), c.Item, o.bold(c.ID), c.Title)
+		if c.Kind != roadmap.Changed {
+			b.WriteString(" (" + c.Kind + ")")
+		}
+		b.WriteString("\n")
+		if note := commitNote(c.Commit); note != "" {
+			b.WriteString("    " + o.faint(note) + "\n")
+		}
+		for _, f := range c.Fields {
+			line := "    " + fieldLine(f)
+			if f.Move != nil && f.Move.Direction == "slip" {
+				line = "    " + o.paint(red, fieldLine(f))
+			}
+			b.WriteString(line + "\n")
+			if note := commitNote(f.Commit); note != "" {
+				b.WriteString("      " + o.faint(note) + "\n")
+			}
+		}
+	}
+	_, err := io.WriteString(o.writer(w), b.String())
+	return err
+}
+
+// WriteDiffMarkdown writes changes as Markdown, for a pull-request comment or
+// a job summary.
+func WriteDiffMarkdown(w io.Writer, d DiffReport) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "### Roadmap: %s\n\nFrom %s to %s.\n", summary(d.Changes), MarkdownText(d.From), MarkdownText(d.To))
+	for _, c := range d.Changes {
+		fmt.Fprintf(&b, "\n- **%s** `%s` %s", c.Kind, c.ID, MarkdownText(c.Title))
+		if c.Commit != nil {
+			fmt.Fprintf(&b, " (%s)", MarkdownText(commitNote(c.Commit)))
+		}
+		b.WriteString("\n")
+		for _, f := range c.Fields {
+			fmt.Fprintf(&b, "  - %s", MarkdownText(fieldLine(f)))
+			if f.Commit != nil {
+				fmt.Fprintf(&b, " (%s)", MarkdownText(commitNote(f.Commit)))
+			}
+			b.WriteString("\n")
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteDiffJSON writes changes as a JSON document of kind "diff".
+func WriteDiffJSON(w io.Writer, d DiffReport) error {
+	cs := d.Changes
+	if cs == nil {
+		cs = []roadmap.Change{}
+	}
+	return WriteJSON(w, "diff", "changes", cs, Field{"from", d.From}, Field{"to", d.To})
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -1,0 +1,82 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/northwind-labs/roadmap/roadmap"
+	"github.com/northwind-labs/roadmap/roadmap/gitrepo"
+)
+
+// HistoryReport is one item's life: the commits that changed it.
+type HistoryReport struct {
+	ID, Title string
+	Events    []gitrepo.Event
+}
+
+// WriteHistoryText writes each commit that changed the item, oldest first,
+// with the fields it changed.
+func (o Output) WriteHistoryText(w io.Writer, h HistoryReport) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s  %s: %s\n", o.bold(h.ID), h.Title, plural(len(h.Events), "commit"))
+	for _, e := range h.Events {
+		fmt.Fprintf(&b, "\n%s  %s  %s  %s\n", e.Commit.Date, o.paint(yellow, e.Commit.Short), e.Commit.Author, e.Commit.Subject)
+		if e.Kind != roadmap.Changed {
+			fmt.Fprintf(&b, "    %s%s\n", e.Kind, keyFields(e))
+			continue
+		}
+		for _, f := range e.Fields {
+			b.WriteString("    " + fieldLine(f) + "\n")
+		}
+	}
+	_, err := io.WriteString(o.writer(w), b.String())
+	return err
+}
+
+// WriteHistoryMarkdown writes the history as Markdown.
+func WriteHistoryMarkdown(w io.Writer, h HistoryReport) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "### History of `%s` %s\n", h.ID, MarkdownText(h.Title))
+	for _, e := range h.Events {
+		fmt.Fprintf(&b, "\n- %s `%s` %s: %s (%s%s)\n", e.Commit.Date, e.Commit.Short, MarkdownText(e.Commit.Author), MarkdownText(e.Commit.Subject), e.Kind, MarkdownText(keyFields(e)))
+		if e.Kind != roadmap.Changed {
+			continue
+		}
+		for _, f := range e.Fields {
+			fmt.Fprintf(&b, "  - %s\n", MarkdownText(fieldLine(f)))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteHistoryJSON writes the history as a JSON document of kind "history".
+func WriteHistoryJSON(w io.Writer, h HistoryReport) error {
+	ev := h.Events
+	if ev == nil {
+		ev = []gitrepo.Event{}
+	}
+	return WriteJSON(w, "history", "commits", ev, Field{"id", h.ID}, Field{"title", h.Title})
+}
+
+// keyFields sums up an added or removed item by its status and target.
+func keyFields(e gitrepo.Event) string {
+	if e.Kind == roadmap.Changed {
+		return ""
+	}
+	var parts []string
+	for _, f := range e.Fields {
+		v := f.New
+		if e.Kind == roadmap.Removed {
+			v = f.Old
+		}
+		if f.Field == "status" || f.Field == "target" {
+			parts = append(parts, f.Field+" "+v)
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " with " + strings.Join(parts, ", ")
+}

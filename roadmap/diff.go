@@ -1,0 +1,187 @@
+package roadmap
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// Change is what happened to one item between two versions of a roadmap.
+type Change struct {
+	// Kind is added, removed or changed.
+	Kind string `json:"change"`
+	// Item is feature or objective.
+	Item  string `json:"item"`
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	// Fields are the fields that changed (for changed items).
+	Fields []FieldChange `json:"fields,omitempty"`
+	// Commit made the change (added or removed items), when both sides are
+	// commits.
+	Commit *Commit `json:"commit,omitempty"`
+}
+
+// FieldChange is one field's old and new value.
+type FieldChange struct {
+	Field string `json:"field"`
+	Old   string `json:"old"`
+	New   string `json:"new"`
+	// Move says how far a target moved: a slip (later) or a pull-in.
+	Move *Move `json:"move,omitempty"`
+	// Commit last set the field to its new value, when both sides are commits.
+	Commit *Commit `json:"commit,omitempty"`
+}
+
+// Move is how far a target moved.
+type Move struct {
+	// Days between the old and new target's last day; 0 for horizons.
+	Days int `json:"days"`
+	// Direction is "slip" (later) or "pull-in" (earlier).
+	Direction string `json:"direction"`
+}
+
+func (m Move) String() string {
+	if m.Days == 0 {
+		return m.Direction
+	}
+	return fmt.Sprintf("%s of %d days", m.Direction, abs(m.Days))
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// Commit names the commit that made a change.
+type Commit struct {
+	Hash    string `json:"hash"`
+	Short   string `json:"short"`
+	Subject string `json:"subject"`
+	Author  string `json:"author"`
+	Email   string `json:"email,omitempty"`
+	Date    string `json:"date"`
+}
+
+// The kinds of Change.
+const (
+	Added   = "added"
+	Removed = "removed"
+	Changed = "changed"
+)
+
+// Diff compares two versions of a roadmap: features and objectives matched
+// by id (never by file, so moving an item is no change), in id order,
+// features first.
+func Diff(old, new *Roadmap) []Change {
+	var out []Change
+	out = append(out, diffItems("feature", old.Features, new.Features,
+		func(f *Feature) string { return f.ID }, func(f *Feature) string { return f.Title }, (*Feature).Fields)...)
+	out = append(out, diffItems("objective", old.Objectives, new.Objectives,
+		func(o *Objective) string { return o.ID }, func(o *Objective) string { return o.Title }, (*Objective).Fields)...)
+	return out
+}
+
+func diffItems[T any](kind string, old, new []T, id, title func(T) string, fields func(T) []Field) []Change {
+	before := byID(old, id)
+	after := byID(new, id)
+	var ids []string
+	for k := range before {
+		ids = append(ids, k)
+	}
+	for k := range after {
+		if _, ok := before[k]; !ok {
+			ids = append(ids, k)
+		}
+	}
+	slices.Sort(ids)
+	var out []Change
+	for _, k := range ids {
+		b, inB := before[k]
+		a, inA := after[k]
+		switch {
+		case !inB:
+			out = append(out, Change{Kind: Added, Item: kind, ID: k, Title: title(a)})
+		case !inA:
+			out = append(out, Change{Kind: Removed, Item: kind, ID: k, Title: title(b)})
+		default:
+			if fc := DiffFields(fields(b), fields(a)); len(fc) > 0 {
+				out = append(out, Change{Kind: Changed, Item: kind, ID: k, Title: title(a), Fields: fc})
+			}
+		}
+	}
+	return out
+}
+
+// DiffFields compares two field lists, in the order the fields are listed
+// (fields of old first, then fields only new has). A target that moved says by
+// how much.
+func DiffFields(old, new []Field) []FieldChange {
+	oldAt := make(map[string]string, len(old))
+	for _, f := range old {
+		oldAt[f.Path] = f.Value
+	}
+	newAt := make(map[string]string, len(new))
+	for _, f := range new {
+		newAt[f.Path] = f.Value
+	}
+	var out []FieldChange
+	add := func(path string) {
+		o, n := oldAt[path], newAt[path]
+		if o == n {
+			return
+		}
+		fc := FieldChange{Field: path, Old: o, New: n}
+		if path == "target" || path == "due" {
+			fc.Move = targetMove(o, n)
+		}
+		out = append(out, fc)
+	}
+	seen := map[string]bool{}
+	for _, f := range old {
+		seen[f.Path] = true
+		add(f.Path)
+	}
+	for _, f := range new {
+		if !seen[f.Path] {
+			add(f.Path)
+		}
+	}
+	return out
+}
+
+// targetMove says how a target moved, or nil when either side is not a target.
+func targetMove(old, new string) *Move {
+	o, err1 := ParseTarget(old)
+	n, err2 := ParseTarget(new)
+	if err1 != nil || err2 != nil {
+		return nil
+	}
+	c := o.Compare(n)
+	if c == 0 {
+		return nil
+	}
+	m := &Move{Direction: "slip"}
+	if c > 0 {
+		m.Direction = "pull-in"
+	}
+	if o.Dated() && n.Dated() {
+		m.Days = o.End().DaysUntil(n.End())
+	}
+	return m
+}
+
+// SortChanges orders changes by item kind (features first) and id.
+func SortChanges(cs []Change) {
+	slices.SortStableFunc(cs, func(a, b Change) int {
+		return cmp.Or(cmp.Compare(itemRank(a.Item), itemRank(b.Item)), cmp.Compare(a.ID, b.ID))
+	})
+}
+
+func itemRank(kind string) int {
+	if kind == "feature" {
+		return 0
+	}
+	return 1
+}

@@ -1,0 +1,134 @@
+package gitrepo
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/northwind-labs/roadmap/roadmap"
+)
+
+// CommitInfo names a commit the way diff and history show it.
+func CommitInfo(c *object.Commit) *roadmap.Commit {
+	subject, _, _ := strings.Cut(strings.TrimSpace(c.Message), "\n")
+	return &roadmap.Commit{
+		Hash:    c.Hash.String(),
+		Short:   c.Hash.String()[:7],
+		Subject: strings.TrimSpace(subject),
+		Author:  c.Author.Name,
+		Email:   c.Author.Email,
+		Date:    c.Author.When.Format("2006-01-02"),
+	}
+}
+
+// Event is one commit in the life of an item.
+type Event struct {
+	Commit *roadmap.Commit       `json:"commit"`
+	Kind   string                `json:"change"` // added, removed or changed
+	Fields []roadmap.FieldChange `json:"fields,omitempty"`
+}
+
+// HistoryOptions limit a history walk.
+type HistoryOptions struct {
+	// Dir is the roadmap folder, relative to the repository root.
+	Dir string
+	// Kind is the list the item is in (features, objectives, campaigns).
+	Kind, ID string
+	// Stop ends the walk at this commit (not included); zero walks to the root.
+	Stop plumbing.Hash
+	// Since ends the walk at the first commit authored before it.
+	Since time.Time
+}
+
+// History lists, oldest first, the commits on head's first-parent line that
+// changed one item, each with the fields it changed. An item moved to
+// another file is the same item: only its content counts.
+func (r *Repo) History(head *object.Commit, o HistoryOptions) ([]Event, error) {
+	var events []Event
+	want := func(kind, id string) bool { return kind == o.Kind && id == o.ID }
+	err := r.Walk(head, o.Stop, o.Dir, func(s Step) error {
+		if !o.Since.IsZero() && s.Commit.Author.When.Before(o.Since) {
+			return ErrStop
+		}
+		changes, err := r.changes(s, want)
+		if err != nil {
+			return err
+		}
+		for _, c := range changes {
+			e := Event{Commit: CommitInfo(s.Commit), Kind: roadmap.Changed}
+			switch {
+			case c.Old == nil:
+				e.Kind = roadmap.Added
+			case c.New == nil:
+				e.Kind = roadmap.Removed
+			}
+			e.Fields = roadmap.DiffFields(roadmap.ItemFields(c.Old), roadmap.ItemFields(c.New))
+			if e.Kind == roadmap.Changed && len(e.Fields) == 0 {
+				continue // only comments or layout changed
+			}
+			events = append(events, e)
+		}
+		return nil
+	})
+	slices.Reverse(events)
+	return events, err
+}
+
+// kindOf maps a Change's item (feature) to the list it is in (features).
+func kindOf(item string) string { return item + "s" }
+
+// Attribute names, for each change between stop and head, the newest commit
+// on head's first-parent line that made it: added or removed the item, or set
+// the field to its new value.
+func (r *Repo) Attribute(head *object.Commit, stop plumbing.Hash, dir string, changes []roadmap.Change) error {
+	type key struct{ kind, id, field string }
+	pending := map[key]bool{}
+	wanted := map[[2]string]bool{}
+	for _, c := range changes {
+		wanted[[2]string{kindOf(c.Item), c.ID}] = true
+		if c.Kind == roadmap.Changed {
+			for _, f := range c.Fields {
+				pending[key{kindOf(c.Item), c.ID, f.Field}] = true
+			}
+		} else {
+			pending[key{kindOf(c.Item), c.ID, ""}] = true
+		}
+	}
+	found := map[key]*roadmap.Commit{}
+	want := func(kind, id string) bool { return wanted[[2]string{kind, id}] }
+	err := r.Walk(head, stop, dir, func(s Step) error {
+		if len(pending) == 0 {
+			return ErrStop
+		}
+		changes, err := r.changes(s, want)
+		if err != nil {
+			return err
+		}
+		for _, c := range changes {
+			info := CommitInfo(s.Commit)
+			claim := func(k key) {
+				if pending[k] {
+					found[k] = info
+					delete(pending, k)
+				}
+			}
+			if c.Old == nil || c.New == nil {
+				claim(key{c.Kind, c.ID, ""})
+			}
+			for _, f := range roadmap.DiffFields(roadmap.ItemFields(c.Old), roadmap.ItemFields(c.New)) {
+				claim(key{c.Kind, c.ID, f.Field})
+			}
+		}
+		return nil
+	})
+	for i := range changes {
+		c := &changes[i]
+		c.Commit = found[key{kindOf(c.Item), c.ID, ""}]
+		for j := range c.Fields {
+			c.Fields[j].Commit = found[key{kindOf(c.Item), c.ID, c.Fields[j].Field}]
+		}
+	}
+	return err
+}

@@ -1,0 +1,244 @@
+package gitrepo
+
+import (
+	"crypto/sha256"
+	"encoding/json"
+	"sync"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/northwind-labs/roadmap/roadmap"
+)
+
+// item is one item as one version of a file holds it.
+type item struct {
+	kind string // the list it is in: features, objectives, ...
+	id   string // "" until known
+	hash [32]byte
+	// chunk is the item's text, for files that split; decoded is set once
+	// the item is decoded (always, for files decoded whole).
+	chunk   *roadmap.Chunk
+	decoded any
+}
+
+// itemCache remembers, per blob, the file's items, and per item text, the
+// decoded item: a typical commit edits one feature of a file of fifty, and
+// only that feature is decoded again.
+type itemCache struct {
+	mu      sync.Mutex
+	files   map[plumbing.Hash][]*item
+	decoded map[[32]byte]any
+	decodes int // items decoded, for tests
+	wholes  int // files decoded whole, for tests
+}
+
+func newItemCache() *itemCache {
+	return &itemCache{files: map[plumbing.Hash][]*item{}, decoded: map[[32]byte]any{}}
+}
+
+// DecodeCounts tells how many items were decoded one by one and how many
+// files had to be decoded whole.
+func (r *Repo) DecodeCounts() (items, wholeFiles int) {
+	r.items.mu.Lock()
+	defer r.items.mu.Unlock()
+	return r.items.decodes, r.items.wholes
+}
+
+// fileItems lists the items of a blob of the file at p; nil for the zero hash.
+func (r *Repo) fileItems(p string, h plumbing.Hash) ([]*item, error) {
+	if h == plumbing.ZeroHash {
+		return nil, nil
+	}
+	c := r.items
+	c.mu.Lock()
+	its, ok := c.files[h]
+	c.mu.Unlock()
+	if ok {
+		return its, nil
+	}
+	text, err := r.blob(h)
+	if err != nil {
+		return nil, err
+	}
+	if _, chunks, ok := roadmap.SplitFile(text); ok {
+		for i := range chunks {
+			ch := &chunks[i]
+			its = append(its, &item{kind: ch.Key, id: ch.ID, hash: chunkHash(ch), chunk: ch})
+		}
+	} else {
+		doc, _ := roadmap.ParseDocument(p, text)
+		its = wholeItems(doc)
+		c.mu.Lock()
+		c.wholes++
+		c.mu.Unlock()
+	}
+	c.mu.Lock()
+	c.files[h] = its
+	c.mu.Unlock()
+	return its, nil
+}
+
+func chunkHash(ch *roadmap.Chunk) [32]byte {
+	h := sha256.New()
+	h.Write([]byte(ch.Key))
+	h.Write([]byte{0})
+	h.Write(ch.Text)
+	var sum [32]byte
+	h.Sum(sum[:0])
+	return sum
+}
+
+// wholeItems lists the items of a file decoded whole; each item's hash is
+// that of its fields, so an unchanged item matches across versions.
+func wholeItems(doc roadmap.Document) []*item {
+	var out []*item
+	add := func(kind, id string, v any) {
+		b, _ := json.Marshal(v)
+		out = append(out, &item{kind: kind, id: id, hash: sha256.Sum256(append([]byte(kind+"\x00"), b...)), decoded: v})
+	}
+	for _, f := range doc.Features {
+		add("features", f.ID, f)
+	}
+	for _, o := range doc.Objectives {
+		add("objectives", o.ID, o)
+	}
+	for _, c := range doc.Campaigns {
+		add("campaigns", c.ID, c)
+	}
+	return out
+}
+
+// decode returns the decoded item (a *roadmap.Feature, *roadmap.Objective or
+// *roadmap.Campaign; nil for other kinds or an item that does not decode) and
+// learns its id. Items decoded from chunks carry the position of a chunk
+// starting at line 2: history and diff show no positions.
+func (r *Repo) decode(it *item) any {
+	if it.decoded != nil || it.chunk == nil {
+		return it.decoded
+	}
+	c := r.items
+	c.mu.Lock()
+	v, ok := c.decoded[it.hash]
+	c.mu.Unlock()
+	if !ok {
+		ch := *it.chunk
+		ch.Start = 2
+		doc, _ := roadmap.DecodeChunk("", ch)
+		switch {
+		case len(doc.Features) == 1:
+			v = doc.Features[0]
+		case len(doc.Objectives) == 1:
+			v = doc.Objectives[0]
+		case len(doc.Campaigns) == 1:
+			v = doc.Campaigns[0]
+		}
+		c.mu.Lock()
+		c.decoded[it.hash] = v
+		c.decodes++
+		c.mu.Unlock()
+	}
+	it.decoded = v
+	if it.id == "" {
+		it.id = idOf(v)
+	}
+	return v
+}
+
+func idOf(v any) string {
+	switch x := v.(type) {
+	case *roadmap.Feature:
+		return x.ID
+	case *roadmap.Objective:
+		return x.ID
+	case *roadmap.Campaign:
+		return x.ID
+	}
+	return ""
+}
+
+// ItemChange is an item a commit added, removed or changed: Old or New is
+// nil when the item is absent on that side.
+type ItemChange struct {
+	Kind     string // features, objectives, campaigns
+	ID       string
+	Old, New any
+}
+
+// changes lists the items step changed. Items whose text is the same on both
+// sides cancel out, whatever file they are in, so a move is no change. want,
+// if not nil, limits the result to some items before they are decoded.
+func (r *Repo) changes(step Step, want func(kind, id string) bool) ([]ItemChange, error) {
+	var olds, news []*item
+	for _, f := range step.Files {
+		o, err := r.fileItems(f.Path, f.Old)
+		if err != nil {
+			return nil, err
+		}
+		n, err := r.fileItems(f.Path, f.New)
+		if err != nil {
+			return nil, err
+		}
+		olds = append(olds, o...)
+		news = append(news, n...)
+	}
+	count := map[[32]byte]int{}
+	for _, it := range olds {
+		count[it.hash]++
+	}
+	var added []*item
+	for _, it := range news {
+		if count[it.hash] > 0 {
+			count[it.hash]--
+			continue
+		}
+		added = append(added, it)
+	}
+	var removed []*item
+	for _, it := range olds {
+		if count[it.hash] > 0 {
+			count[it.hash]--
+			removed = append(removed, it)
+		}
+	}
+	type key struct{ kind, id string }
+	relevant := func(it *item) bool {
+		if it.kind != "features" && it.kind != "objectives" && it.kind != "campaigns" {
+			return false
+		}
+		if want != nil && it.id != "" && !want(it.kind, it.id) {
+			return false
+		}
+		if r.decode(it) == nil || it.id == "" {
+			return false
+		}
+		return want == nil || want(it.kind, it.id)
+	}
+	byKey := map[key]*ItemChange{}
+	var order []key
+	for _, it := range removed {
+		if relevant(it) {
+			k := key{it.kind, it.id}
+			if _, dup := byKey[k]; !dup {
+				byKey[k] = &ItemChange{Kind: it.kind, ID: it.id, Old: it.decoded}
+				order = append(order, k)
+			}
+		}
+	}
+	for _, it := range added {
+		if relevant(it) {
+			k := key{it.kind, it.id}
+			if c, ok := byKey[k]; ok {
+				if c.New == nil {
+					c.New = it.decoded
+				}
+				continue
+			}
+			byKey[k] = &ItemChange{Kind: it.kind, ID: it.id, New: it.decoded}
+			order = append(order, k)
+		}
+	}
+	out := make([]ItemChange, 0, len(order))
+	for _, k := range order {
+		out = append(out, *byKey[k])
+	}
+	return out, nil
+}

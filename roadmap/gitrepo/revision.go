@@ -1,0 +1,54 @@
+package gitrepo
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// ErrUnknownRevision is returned for a revision that names no commit.
+var ErrUnknownRevision = errors.New("unknown revision")
+
+// ErrShallow is returned when history is needed past a shallow clone's edge.
+var ErrShallow = errors.New("the repository is a shallow clone and lacks the history asked for; run `git fetch --unshallow` (in CI, check out the full history, e.g. actions/checkout with fetch-depth: 0)")
+
+// Resolve finds the commit a revision names: a branch, a tag, a hash (short
+// or full), HEAD, or any of them with ~N and ^N.
+func (r *Repo) Resolve(rev string) (*object.Commit, error) {
+	h, err := r.git.ResolveRevision(plumbing.Revision(rev))
+	if err != nil {
+		if len(r.shallow) > 0 {
+			return nil, fmt.Errorf("resolving %q: %w", rev, ErrShallow)
+		}
+		return nil, fmt.Errorf("%w %q: no branch, tag or commit has that name", ErrUnknownRevision, rev)
+	}
+	c, err := r.git.CommitObject(*h)
+	if err != nil {
+		if len(r.shallow) > 0 {
+			return nil, fmt.Errorf("reading %q: %w", rev, ErrShallow)
+		}
+		return nil, fmt.Errorf("%w %q: %v", ErrUnknownRevision, rev, err)
+	}
+	return c, nil
+}
+
+// parent is c's first parent, nil for a root commit, or ErrShallow at the
+// edge of a shallow clone.
+func (r *Repo) parent(c *object.Commit) (*object.Commit, error) {
+	if len(c.ParentHashes) == 0 {
+		return nil, nil
+	}
+	if r.shallow[c.Hash] {
+		return nil, ErrShallow
+	}
+	p, err := r.git.CommitObject(c.ParentHashes[0])
+	if err != nil {
+		if len(r.shallow) > 0 {
+			return nil, ErrShallow
+		}
+		return nil, fmt.Errorf("reading the parent of %s: %w", c.Hash.String()[:7], err)
+	}
+	return p, nil
+}

@@ -1,0 +1,149 @@
+package gitrepo
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// ErrNoRoadmapAt is returned when a revision has no folder at the roadmap's path.
+var ErrNoRoadmapAt = errors.New("no roadmap folder at that path in the revision")
+
+// treeFS is a git tree as a read-only fs.FS.
+type treeFS struct {
+	repo *Repo
+	root *object.Tree
+	when time.Time
+}
+
+// FS returns the folder at dir (slash-separated, relative to the repository
+// root; "" or "." for the root) of commit c as an fs.FS.
+func (r *Repo) FS(c *object.Commit, dir string) (fs.FS, error) {
+	tree, err := c.Tree()
+	if err != nil {
+		return nil, fmt.Errorf("reading the tree of %s: %w", c.Hash.String()[:7], err)
+	}
+	if dir != "" && dir != "." {
+		tree, err = tree.Tree(dir)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s has no folder %s", ErrNoRoadmapAt, c.Hash.String()[:7], dir)
+		}
+	}
+	return &treeFS{repo: r, root: tree, when: c.Committer.When}, nil
+}
+
+func (t *treeFS) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	if name == "." {
+		return &treeDir{fsys: t, tree: t.root, name: "."}, nil
+	}
+	dir, base := path.Split(name)
+	parent := t.root
+	if dir != "" {
+		var err error
+		if parent, err = t.root.Tree(strings.TrimSuffix(dir, "/")); err != nil {
+			return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+		}
+	}
+	for _, e := range parent.Entries {
+		if e.Name != base {
+			continue
+		}
+		if e.Mode == filemode.Dir {
+			sub, err := t.root.Tree(name)
+			if err != nil {
+				return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+			}
+			return &treeDir{fsys: t, tree: sub, name: base}, nil
+		}
+		if !e.Mode.IsFile() {
+			return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+		}
+		text, err := t.repo.blob(e.Hash)
+		if err != nil {
+			return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+		}
+		return &treeFile{info: entryInfo{entry: e, size: int64(len(text)), when: t.when}, r: bytes.NewReader(text)}, nil
+	}
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
+// treeFile is an open blob.
+type treeFile struct {
+	info entryInfo
+	r    *bytes.Reader
+}
+
+func (f *treeFile) Stat() (fs.FileInfo, error) { return f.info, nil }
+func (f *treeFile) Read(b []byte) (int, error) { return f.r.Read(b) }
+func (f *treeFile) Close() error               { return nil }
+
+// treeDir is an open tree.
+type treeDir struct {
+	fsys *treeFS
+	tree *object.Tree
+	name string
+	read int
+}
+
+func (d *treeDir) Stat() (fs.FileInfo, error) {
+	return entryInfo{entry: object.TreeEntry{Name: d.name, Mode: filemode.Dir}, when: d.fsys.when}, nil
+}
+func (d *treeDir) Read([]byte) (int, error) {
+	return 0, &fs.PathError{Op: "read", Path: d.name, Err: errors.New("is a directory")}
+}
+func (d *treeDir) Close() error { return nil }
+
+// ReadDir lists the tree's entries in name order; blob sizes are not read.
+func (d *treeDir) ReadDir(n int) ([]fs.DirEntry, error) {
+	entries := slices.Clone(d.tree.Entries)
+	slices.SortFunc(entries, func(a, b object.TreeEntry) int { return strings.Compare(a.Name, b.Name) })
+	rest := entries[d.read:]
+	if n > 0 && len(rest) > n {
+		rest = rest[:n]
+	}
+	d.read += len(rest)
+	out := make([]fs.DirEntry, len(rest))
+	for i, e := range rest {
+		out[i] = fs.FileInfoToDirEntry(entryInfo{entry: e, size: -1, when: d.fsys.when})
+	}
+	if n > 0 && len(out) == 0 {
+		return nil, io.EOF
+	}
+	return out, nil
+}
+
+// entryInfo describes a tree entry.
+type entryInfo struct {
+	entry object.TreeEntry
+	size  int64
+	when  time.Time
+}
+
+func (i entryInfo) Name() string       { return i.entry.Name }
+func (i entryInfo) Size() int64        { return i.size }
+func (i entryInfo) ModTime() time.Time { return i.when }
+func (i entryInfo) IsDir() bool        { return i.entry.Mode == filemode.Dir }
+func (i entryInfo) Sys() any           { return nil }
+func (i entryInfo) Mode() fs.FileMode {
+	switch {
+	case i.entry.Mode == filemode.Dir:
+		return fs.ModeDir | 0o555
+	case i.entry.Mode == filemode.Symlink:
+		return fs.ModeSymlink | 0o444
+	case i.entry.Mode == filemode.Submodule:
+		return fs.ModeIrregular
+	}
+	return 0o444
+}

@@ -1,0 +1,183 @@
+package gitrepo
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// FileChange is a roadmap file that differs between a commit and its parent;
+// a zero hash means the file is absent on that side.
+type FileChange struct {
+	Path     string // relative to the roadmap folder
+	Old, New plumbing.Hash
+}
+
+// Step is one commit whose roadmap folder differs from its first parent's.
+type Step struct {
+	Commit *object.Commit
+	Files  []FileChange
+}
+
+// Walk visits, newest first, the commits on the first-parent line from head
+// back to stop (not visited; the zero hash walks to the root). It skips every
+// commit whose folder at dir has the same tree hash as its parent's, and for
+// the others compares only the subtrees that differ. visit returning
+// errStop ends the walk without error.
+func (r *Repo) Walk(head *object.Commit, stop plumbing.Hash, dir string, visit func(Step) error) error {
+	c := head
+	cur, err := r.subtree(c, dir)
+	if err != nil {
+		return err
+	}
+	for c != nil && c.Hash != stop {
+		p, err := r.parent(c)
+		if err != nil {
+			return err
+		}
+		var prev plumbing.Hash
+		if p != nil {
+			if prev, err = r.subtree(p, dir); err != nil {
+				return err
+			}
+		}
+		if prev != cur {
+			var files []FileChange
+			if err := r.diffTrees(prev, cur, "", &files); err != nil {
+				return err
+			}
+			if len(files) > 0 {
+				if err := visit(Step{Commit: c, Files: files}); err != nil {
+					if err == ErrStop {
+						return nil
+					}
+					return err
+				}
+			}
+		}
+		c, cur = p, prev
+	}
+	return nil
+}
+
+// ErrStop ends a walk early from inside its visit function.
+var ErrStop = fmt.Errorf("stop the walk")
+
+// subtree is the hash of the tree at dir in c, or zero when c has none.
+func (r *Repo) subtree(c *object.Commit, dir string) (plumbing.Hash, error) {
+	if dir == "" || dir == "." {
+		return c.TreeHash, nil
+	}
+	tree, err := r.git.TreeObject(c.TreeHash)
+	if err != nil {
+		return plumbing.ZeroHash, fmt.Errorf("reading the tree of %s: %w", c.Hash.String()[:7], err)
+	}
+	e, err := tree.FindEntry(dir)
+	if err != nil || e.Mode != filemode.Dir {
+		return plumbing.ZeroHash, nil
+	}
+	return e.Hash, nil
+}
+
+// diffTrees appends the roadmap files (*.yaml, *.yml, not under a folder
+// starting with a dot) that differ between two trees; either may be zero.
+func (r *Repo) diffTrees(old, new plumbing.Hash, prefix string, out *[]FileChange) error {
+	if old == new {
+		return nil
+	}
+	oldEntries, err := r.entries(old)
+	if err != nil {
+		return err
+	}
+	newEntries, err := r.entries(new)
+	if err != nil {
+		return err
+	}
+	i, j := 0, 0
+	for i < len(oldEntries) || j < len(newEntries) {
+		var o, n *object.TreeEntry
+		switch {
+		case j == len(newEntries) || i < len(oldEntries) && gitName(oldEntries[i]) < gitName(newEntries[j]):
+			o = &oldEntries[i]
+			i++
+		case i == len(oldEntries) || gitName(newEntries[j]) < gitName(oldEntries[i]):
+			n = &newEntries[j]
+			j++
+		default:
+			o, n = &oldEntries[i], &newEntries[j]
+			i++
+			j++
+		}
+		if err := r.diffEntry(o, n, prefix, out); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *Repo) diffEntry(o, n *object.TreeEntry, prefix string, out *[]FileChange) error {
+	if o != nil && n != nil && o.Hash == n.Hash && o.Mode == n.Mode {
+		return nil
+	}
+	name := path.Join(prefix, nameOf(o, n))
+	var oldDir, newDir, oldFile, newFile plumbing.Hash
+	for _, side := range []struct {
+		e         *object.TreeEntry
+		dir, file *plumbing.Hash
+	}{{o, &oldDir, &oldFile}, {n, &newDir, &newFile}} {
+		switch {
+		case side.e == nil:
+		case side.e.Mode == filemode.Dir:
+			*side.dir = side.e.Hash
+		case side.e.Mode.IsFile() && isRoadmapFile(side.e.Name):
+			*side.file = side.e.Hash
+		}
+	}
+	if (oldDir != plumbing.ZeroHash || newDir != plumbing.ZeroHash) && !strings.HasPrefix(path.Base(name), ".") {
+		if err := r.diffTrees(oldDir, newDir, name, out); err != nil {
+			return err
+		}
+	}
+	if oldFile != newFile {
+		*out = append(*out, FileChange{Path: name, Old: oldFile, New: newFile})
+	}
+	return nil
+}
+
+// gitName is the name git sorts a tree entry by: folders as if with a slash.
+func gitName(e object.TreeEntry) string {
+	if e.Mode == filemode.Dir {
+		return e.Name + "/"
+	}
+	return e.Name
+}
+
+func nameOf(o, n *object.TreeEntry) string {
+	if o != nil {
+		return o.Name
+	}
+	return n.Name
+}
+
+func isRoadmapFile(name string) bool {
+	ext := path.Ext(name)
+	return ext == ".yaml" || ext == ".yml"
+}
+
+// entries lists a tree's entries in git's order (by name, folders as if
+// their name ended in a slash), which the merge in diffTrees relies on being
+// the same on both sides; nil for the zero hash.
+func (r *Repo) entries(h plumbing.Hash) ([]object.TreeEntry, error) {
+	if h == plumbing.ZeroHash {
+		return nil, nil
+	}
+	t, err := r.git.TreeObject(h)
+	if err != nil {
+		return nil, fmt.Errorf("reading tree %s: %w", h.String()[:7], err)
+	}
+	return t.Entries, nil
+}

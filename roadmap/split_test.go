@@ -1,0 +1,116 @@
+package roadmap_test
+
+import (
+	"cmp"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/northwind-labs/roadmap/roadmap"
+	"github.com/northwind-labs/roadmap/roadmap/internal/gen"
+)
+
+// sameParse checks that decoding text item by item gives what decoding it
+// whole gives: the same items, fields, positions and findings.
+func sameParse(t *testing.T, path string, text []byte) bool {
+	t.Helper()
+	split, splitFindings, ok := roadmap.ParseSplit(path, text)
+	if !ok {
+		return false
+	}
+	whole, wholeFindings := roadmap.ParseDocument(path, text)
+	if !reflect.DeepEqual(split, whole) {
+		t.Fatalf("split parse differs from whole parse for %s\nsplit: %+v\nwhole: %+v\ntext:\n%s", path, split, whole, text)
+	}
+	order := func(a, b roadmap.Finding) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column), cmp.Compare(a.Message, b.Message))
+	}
+	slices.SortFunc(splitFindings, order)
+	slices.SortFunc(wholeFindings, order)
+	if !reflect.DeepEqual(splitFindings, wholeFindings) {
+		t.Fatalf("split findings differ for %s\nsplit: %v\nwhole: %v\ntext:\n%s", path, splitFindings, wholeFindings, text)
+	}
+	return true
+}
+
+func TestSplitParseEqualsWholeParse(t *testing.T) {
+	var paths []string
+	for _, pattern := range []string{"../examples/*/*.yaml", "../examples/*/*/*.yaml", "../testdata/rules/*/*.yaml", "../testdata/rules/*/*/*.yaml", "../testdata/rules/*/*/*/*.yaml"} {
+		m, _ := filepath.Glob(pattern)
+		paths = append(paths, m...)
+	}
+	split := 0
+	for _, p := range paths {
+		text, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sameParse(t, filepath.Base(p), text) {
+			split++
+		}
+		if sameParse(t, "roadmap.yaml", text) {
+			split++
+		}
+	}
+	for p, f := range gen.Roadmap(gen.Options{Features: 300, Files: 6, Seed: 3}) {
+		if !sameParse(t, p, f.Data) {
+			t.Errorf("generated file %s is plain block style but was not split", p)
+		}
+	}
+	// The examples are plain block style: nearly all of them split.
+	if split < len(paths) {
+		t.Errorf("only %d of %d parses split", split, 2*len(paths))
+	}
+}
+
+func TestSplitFallsBack(t *testing.T) {
+	for name, text := range map[string]string{
+		"anchor":        "features:\n  - id: a\n    owners: &o {product: ana}\n  - id: b\n    owners: *o\n",
+		"merge":         "features:\n  - <<: {title: T}\n    id: a\n",
+		"tabs":          "features:\n\t- id: a\n",
+		"two docs":      "features: []\n---\nfeatures: []\n",
+		"repeated key":  "features:\n  - id: a\nfeatures:\n  - id: b\n",
+		"dedent":        "features:\n  - id: a\n title: x\n",
+		"tag":           "features:\n  - id: !!str a\n",
+		"open flow":     "features:\n  - id: a\n    tags: [a,\n      b]\n",
+		"dash only":     "features:\n  -\n    id: a\n",
+		"crlf":          "features:\r\n  - id: a\r\n",
+		"top-level seq": "- a\n",
+	} {
+		if _, _, ok := roadmap.SplitFile([]byte(text)); ok {
+			t.Errorf("%s: split, want a fallback to the whole file", name)
+		}
+	}
+}
+
+func TestSplitChunks(t *testing.T) {
+	text := []byte("product: P\nfeatures:\n  - id: a\n    title: A\n    description: |\n      - not an item\n      id: nope\n\n  # a comment\n  - title: B\n    id: b\nthemes:\n- id: t\n  title: T\n")
+	_, chunks, ok := roadmap.SplitFile(text)
+	if !ok {
+		t.Fatal("not split")
+	}
+	var got []string
+	for _, c := range chunks {
+		got = append(got, c.Key+"/"+c.ID)
+	}
+	if want := []string{"features/a", "features/b", "themes/t"}; !slices.Equal(got, want) {
+		t.Errorf("chunks %v, want %v", got, want)
+	}
+	if chunks[1].Start != 10 {
+		t.Errorf("b starts at %d", chunks[1].Start)
+	}
+	sameParse(t, "roadmap.yaml", text)
+}
+
+// FuzzSplitParse: whenever a file splits, item-by-item decoding equals
+// whole-file decoding.
+func FuzzSplitParse(f *testing.F) {
+	seedExamples(f, func(text []byte) { f.Add(text) })
+	f.Add([]byte("features:\n  - id: a\n    description: >-\n      x\n  - id: b\n"))
+	f.Fuzz(func(t *testing.T, text []byte) {
+		sameParse(t, "roadmap.yaml", text)
+		sameParse(t, "features.yaml", text)
+	})
+}
