@@ -262,8 +262,8 @@ func DecodeChunk(p string, c Chunk) (Document, []Finding) {
 }
 
 // ParseSplit decodes a file item by item; ok is false when SplitFile cannot
-// split it. What it returns equals ParseDocument's, findings aside from their
-// order.
+// split it or an item does not parse (YAML rejects the whole file then). What
+// it returns equals ParseDocument's, findings aside from their order.
 func ParseSplit(p string, text []byte) (doc Document, findings []Finding, ok bool) {
 	head, chunks, ok := SplitFile(text)
 	if !ok {
@@ -272,6 +272,12 @@ func ParseSplit(p string, text []byte) (doc Document, findings []Finding, ok boo
 	doc, findings = parseDocument(p, head, true)
 	for _, c := range chunks {
 		d, fs := DecodeChunk(p, c)
+		for _, f := range fs {
+			if f.Rule == ruleSyntax.ID {
+				// One broken item breaks the whole file, as YAML sees it.
+				return Document{}, nil, false
+			}
+		}
 		findings = append(findings, fs...)
 		doc.Objectives = appendItems(doc.Objectives, d.Objectives)
 		doc.Features = appendItems(doc.Features, d.Features)

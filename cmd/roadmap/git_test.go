@@ -1,0 +1,124 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/northwind-labs/roadmap/render/golden"
+	"github.com/northwind-labs/roadmap/roadmap/gitrepo/gittest"
+)
+
+func feat(id, status, target string) string {
+	return "  - id: " + id + "\n    title: Feature " + id + "\n    status: " + status + "\n    target: " + target + "\n    visibility: public\n    summary: About " + id + ".\n"
+}
+
+// planRepo is a repository whose roadmap lives in plan/, with two tags.
+func planRepo(t *testing.T) (*gittest.Repo, map[string]plumbing.Hash) {
+	b := gittest.New(t)
+	hs := map[string]plumbing.Hash{}
+	b.Write("plan/roadmap.yaml", "product: Acme\nlint:\n  rules:\n    missing-scores: off\n    feature-without-objective: off\n")
+	b.Write("plan/features.yaml", "features:\n"+feat("search", "planned", "2027-Q1")+feat("export", "idea", "next"))
+	b.Write("src/main.go", "package main\n")
+	hs["c1"] = b.Commit("Ana Ruiz", "Plan search and export")
+	b.Tag("v1", hs["c1"])
+	b.Write("plan/features.yaml", "features:\n"+feat("search", "planned", "2027-Q2")+feat("export", "idea", "next"))
+	hs["c2"] = b.Commit("Raj Patel", "Search slips to Q2\n\nThe index rebuild took longer.")
+	b.Move("plan/features.yaml", "plan/core.yaml")
+	hs["c3"] = b.Commit("Li Wei", "Rename the features file")
+	b.Write("plan/core.yaml", "features:\n"+feat("search", "in-progress", "2027-Q2")+feat("alerts", "planned", "2027-H2"))
+	hs["c4"] = b.Commit("Ana Ruiz", "Start search; export gives way to alerts")
+	b.Tag("v2", hs["c4"])
+	return b, hs
+}
+
+func TestDiffAndHistory(t *testing.T) {
+	b, _ := planRepo(t)
+	s := session{wd: filepath.Join(b.Dir, "src")} // from a subfolder outside the roadmap
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"diff-v1-v2.text", []string{"diff", "--dir", "../plan", "v1", "v2"}},
+		{"diff-v1-v2.md", []string{"diff", "--dir", "../plan", "v1", "v2", "--format", "md"}},
+		{"diff-v1-v2.json", []string{"diff", "--dir", "../plan", "v1", "v2", "--format", "json"}},
+		{"history-search.text", []string{"history", "--dir", "../plan", "search"}},
+		{"history-search.json", []string{"history", "--dir", "../plan", "search", "--format", "json"}},
+		{"history-export.md", []string{"history", "--dir", "../plan", "export", "--format", "md"}},
+		{"list-at-v1.csv", []string{"list", "--dir", "../plan", "--at", "v1", "--format", "csv"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := s.run(t, tt.args...)
+			r.expect(t, 0)
+			if r.stderr != "" {
+				t.Errorf("stderr: %s", r.stderr)
+			}
+			// Hashes differ between runs only if the repository does; the
+			// builder's dates and authors are fixed, so they do not.
+			golden.Assert(t, "git/"+tt.name, []byte(r.stdout))
+		})
+	}
+}
+
+func TestDiffWorkingTreeAndExitCode(t *testing.T) {
+	b, _ := planRepo(t)
+	s := session{wd: filepath.Join(b.Dir, "plan")}
+	clean := s.run(t, "diff", "--exit-code")
+	clean.expect(t, 0)
+	if !strings.Contains(clean.stdout, "No changes from HEAD to the working tree") {
+		t.Errorf("clean diff: %q", clean.stdout)
+	}
+	b.Write("plan/core.yaml", "features:\n"+feat("search", "shipped", "2027-Q2")+feat("alerts", "planned", "2027-Q3"))
+	r := s.run(t, "diff", "--exit-code")
+	r.expect(t, 1)
+	for _, want := range []string{"status: in-progress → shipped", "target: 2027-H2 → 2027-Q3 (pull-in of 92 days)"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("diff of uncommitted edits lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	// Since a revision, against the working tree.
+	since := s.run(t, "diff", "v1")
+	since.expect(t, 0)
+	if !strings.Contains(since.stdout, "+ feature alerts") || !strings.Contains(since.stdout, "- feature export") {
+		t.Errorf("diff v1:\n%s", since.stdout)
+	}
+}
+
+func TestGitErrors(t *testing.T) {
+	b, hs := planRepo(t)
+	s := session{wd: b.Dir}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"diff", "--dir", "plan", "nope"}, `unknown revision "nope"`},
+		{[]string{"diff", "--dir", "plan", "v1", "v9"}, `unknown revision "v9"`},
+		{[]string{"list", "--dir", "plan", "--at", "HEAD~9"}, `unknown revision "HEAD~9"`},
+		{[]string{"history", "--dir", "plan", "serch"}, `did you mean "search"?`},
+		{[]string{"history", "--dir", "plan", "search", "--since", "last-tuesday"}, "neither a date"},
+		{[]string{"diff", "--dir", "plan", "--at", "v1"}, "not --at"},
+	} {
+		r := s.run(t, tc.args...)
+		if r.code != 2 || r.stdout != "" || !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("%v: code %d stdout %q stderr %q; want exit 2 with %q", tc.args, r.code, r.stdout, r.stderr, tc.want)
+		}
+	}
+	outside := session{wd: t.TempDir()}
+	write(t, outside.wd, "roadmap.yaml", "product: Acme\n")
+	if r := outside.run(t, "diff"); r.code != 2 || !strings.Contains(r.stderr, "not inside a git repository") {
+		t.Errorf("diff outside a repository: %d %q", r.code, r.stderr)
+	}
+
+	b.MakeShallow(hs["c3"], hs["c1"], hs["c2"])
+	for _, args := range [][]string{
+		{"history", "--dir", "plan", "search"},
+		{"diff", "--dir", "plan", "v1", "v2"},
+	} {
+		r := s.run(t, args...)
+		if r.code != 2 || !strings.Contains(r.stderr, "git fetch --unshallow") || !strings.Contains(r.stderr, "fetch-depth: 0") {
+			t.Errorf("%v in a shallow clone: %d %q", args, r.code, r.stderr)
+		}
+	}
+}

@@ -1,0 +1,306 @@
+package gitrepo_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/northwind-labs/roadmap/roadmap"
+	"github.com/northwind-labs/roadmap/roadmap/gitrepo"
+	"github.com/northwind-labs/roadmap/roadmap/gitrepo/gittest"
+)
+
+func feature(id, status, target string) string {
+	return "  - id: " + id + "\n    title: Feature " + id + "\n    status: " + status + "\n    target: " + target + "\n"
+}
+
+// history builds the repository most tests use:
+//
+//	c1 add a, b in plan/features.yaml          (tag v1)
+//	c2 slip a to 2027-Q2, touch README
+//	c3 move b to plan/more/b.yaml (no change)
+//	c4 rename plan/features.yaml to plan/core.yaml, b -> in-progress
+//	c5 touch only README                         (skipped by the walk)
+//	c6 delete b; add c                           (tag v2)
+func history(t *testing.T) (*gittest.Repo, map[string]plumbing.Hash) {
+	b := gittest.New(t)
+	hs := map[string]plumbing.Hash{}
+	b.Write("plan/roadmap.yaml", "product: Acme\n")
+	b.Write("plan/features.yaml", "features:\n"+feature("a", "planned", "2027-Q1")+feature("b", "idea", "next"))
+	b.Write("README.md", "hello\n")
+	hs["c1"] = b.Commit("Ana", "Add a and b")
+	b.Tag("v1", hs["c1"])
+	b.Write("plan/features.yaml", "features:\n"+feature("a", "planned", "2027-Q2")+feature("b", "idea", "next"))
+	b.Write("README.md", "hello again\n")
+	hs["c2"] = b.Commit("Raj", "Slip a by a quarter")
+	b.Write("plan/features.yaml", "features:\n"+feature("a", "planned", "2027-Q2"))
+	b.Write("plan/more/b.yaml", "features:\n"+feature("b", "idea", "next"))
+	hs["c3"] = b.Commit("Li", "Move b to its own file")
+	b.Move("plan/features.yaml", "plan/core.yaml")
+	b.Write("plan/more/b.yaml", "features:\n"+feature("b", "in-progress", "next"))
+	hs["c4"] = b.Commit("Li", "Rename and start b")
+	b.Write("README.md", "docs only\n")
+	hs["c5"] = b.Commit("Mia", "Docs")
+	b.Remove("plan/more/b.yaml")
+	b.Write("plan/core.yaml", "features:\n"+feature("a", "planned", "2027-Q2")+feature("c", "planned", "2027-H2"))
+	hs["c6"] = b.Commit("Ana", "Drop b, add c")
+	b.Tag("v2", hs["c6"])
+	return b, hs
+}
+
+func open(t *testing.T, dir string) *gitrepo.Repo {
+	t.Helper()
+	r, err := gitrepo.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	return r
+}
+
+func resolve(t *testing.T, r *gitrepo.Repo, rev string) *object.Commit {
+	t.Helper()
+	c, err := r.Resolve(rev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func loadAt(t *testing.T, r *gitrepo.Repo, rev, dir string) *roadmap.Roadmap {
+	t.Helper()
+	fsys, err := r.FS(resolve(t, r, rev), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rm, err := roadmap.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rm
+}
+
+func ids(rm *roadmap.Roadmap) string {
+	var out []string
+	for _, f := range rm.Features {
+		out = append(out, f.ID+"@"+f.File+":"+f.Target.String())
+	}
+	return strings.Join(out, " ")
+}
+
+func TestRevisionsAsFolders(t *testing.T) {
+	b, _ := history(t)
+	r := open(t, filepath.Join(b.Dir, "plan", "more")) // from a subfolder
+	for rev, want := range map[string]string{
+		"v1":     "a@features.yaml:2027-Q1 b@features.yaml:next",
+		"HEAD~5": "a@features.yaml:2027-Q1 b@features.yaml:next",
+		"HEAD~3": "a@features.yaml:2027-Q2 b@more/b.yaml:next",
+		"master": "a@core.yaml:2027-Q2 c@core.yaml:2027-H2",
+		"v2":     "a@core.yaml:2027-Q2 c@core.yaml:2027-H2",
+	} {
+		if got := ids(loadAt(t, r, rev, "plan")); got != want {
+			t.Errorf("%s: %s, want %s", rev, got, want)
+		}
+	}
+	short := resolve(t, r, "v1").Hash.String()[:8]
+	if got := ids(loadAt(t, r, short, "plan")); !strings.HasPrefix(got, "a@features.yaml:2027-Q1") {
+		t.Errorf("short hash: %s", got)
+	}
+}
+
+func TestBadRevisions(t *testing.T) {
+	b, _ := history(t)
+	r := open(t, b.Dir)
+	for _, rev := range []string{"nope", "v3", "HEAD~10", "0123456789abcdef0123456789abcdef01234567"} {
+		_, err := r.Resolve(rev)
+		if !errors.Is(err, gitrepo.ErrUnknownRevision) || !strings.Contains(err.Error(), rev) {
+			t.Errorf("Resolve(%q): %v", rev, err)
+		}
+	}
+	if _, err := r.FS(resolve(t, r, "HEAD"), "nowhere"); !errors.Is(err, gitrepo.ErrNoRoadmapAt) {
+		t.Errorf("FS at a missing folder: %v", err)
+	}
+	if _, err := gitrepo.Open(t.TempDir()); !errors.Is(err, gitrepo.ErrNotRepository) {
+		t.Errorf("Open outside a repository: %v", err)
+	}
+}
+
+func TestHistoryFollowsMovesAndRenames(t *testing.T) {
+	b, _ := history(t)
+	r := open(t, b.Dir)
+	head := resolve(t, r, "HEAD")
+	got := func(id string) string {
+		events, err := r.History(head, gitrepo.HistoryOptions{Dir: "plan", Kind: "features", ID: id})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lines []string
+		for _, e := range events {
+			line := e.Commit.Subject + ": " + e.Kind
+			for _, f := range e.Fields {
+				if e.Kind == roadmap.Changed {
+					line += " " + f.Field + " " + f.Old + "->" + f.New
+				}
+			}
+			lines = append(lines, line)
+		}
+		return strings.Join(lines, "; ")
+	}
+	if h, want := got("a"), "Add a and b: added; Slip a by a quarter: changed target 2027-Q1->2027-Q2"; h != want {
+		t.Errorf("history of a:\n got %s\nwant %s", h, want)
+	}
+	if h, want := got("b"), "Add a and b: added; Rename and start b: changed status idea->in-progress; Drop b, add c: removed"; h != want {
+		t.Errorf("history of b:\n got %s\nwant %s", h, want)
+	}
+	events, err := r.History(head, gitrepo.HistoryOptions{Dir: "plan", Kind: "features", ID: "a", Since: time.Date(2026, 7, 3, 0, 0, 0, 0, time.UTC)})
+	if err != nil || len(events) != 1 || events[0].Commit.Author != "Raj" {
+		t.Errorf("--since: %v %+v", err, events)
+	}
+}
+
+func TestWalkSkipsUnchangedCommitsAndParsesBlobsOnce(t *testing.T) {
+	b, hs := history(t)
+	r := open(t, b.Dir)
+	var visited []string
+	err := r.Walk(resolve(t, r, "HEAD"), plumbing.ZeroHash, "plan", func(s gitrepo.Step) error {
+		visited = append(visited, s.Commit.Message)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(strings.Join(visited, "|"), "Docs") || len(visited) != 5 {
+		t.Errorf("visited %q; the README-only commit must be skipped", visited)
+	}
+	_ = hs
+	// History of every feature reads each distinct blob once.
+	head := resolve(t, r, "HEAD")
+	for _, id := range []string{"a", "b", "c", "a", "b"} {
+		if _, err := r.History(head, gitrepo.HistoryOptions{Dir: "plan", Kind: "features", ID: id}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Distinct changed roadmap blobs: roadmap.yaml (added by c1), features.yaml
+	// x3 versions (c1, c2, c3), more/b.yaml x2 (c3, c4), core.yaml at c6 (c4's
+	// core.yaml is c3's features.yaml, renamed).
+	if got := r.BlobReads(); got != 7 {
+		t.Errorf("read %d blobs, want 7 (each distinct changed blob once)", got)
+	}
+	items, wholes := r.DecodeCounts()
+	if wholes != 0 {
+		t.Errorf("%d files decoded whole; all are plain block style", wholes)
+	}
+	// Distinct item texts: a@Q1, a@Q2, b idea, b in-progress, c.
+	if items != 5 {
+		t.Errorf("decoded %d items, want 5 (each distinct item text once)", items)
+	}
+}
+
+func TestAttributeNamesTheCommit(t *testing.T) {
+	b, _ := history(t)
+	r := open(t, b.Dir)
+	old := loadAt(t, r, "v1", "plan")
+	new := loadAt(t, r, "v2", "plan")
+	changes := roadmap.Diff(old, new)
+	if err := r.Attribute(resolve(t, r, "v2"), resolve(t, r, "v1").Hash, "plan", changes); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range changes {
+		s := c.Kind + " " + c.ID
+		if c.Commit != nil {
+			s += " by " + c.Commit.Author
+		}
+		for _, f := range c.Fields {
+			s += " [" + f.Field + " by " + f.Commit.Author + "]"
+		}
+		got = append(got, s)
+	}
+	want := "changed a [target by Raj]|removed b by Ana|added c by Ana"
+	if strings.Join(got, "|") != want {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, "|"), want)
+	}
+}
+
+func TestMergesFollowTheFirstParent(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n"+feature("a", "idea", "next"))
+	base := b.Commit("Ana", "Start")
+	// A side branch sets a to planned; main sets it to in-progress later.
+	side := plumbing.NewBranchReferenceName("side")
+	if err := b.Worktree.Checkout(&git.CheckoutOptions{Branch: side, Create: true}); err != nil {
+		t.Fatal(err)
+	}
+	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n"+feature("a", "planned", "next"))
+	sideHead := b.Commit("Raj", "Plan a on a branch")
+	if err := b.Worktree.Checkout(&git.CheckoutOptions{Branch: plumbing.Master}); err != nil {
+		t.Fatal(err)
+	}
+	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n"+feature("a", "planned", "next"))
+	b.Commit("Mia", "Merge side", sideHead)
+	r := open(t, b.Dir)
+	events, err := r.History(resolve(t, r, "HEAD"), gitrepo.HistoryOptions{Dir: ".", Kind: "features", ID: "a"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(events) != 2 || events[1].Commit.Subject != "Merge side" {
+		t.Errorf("first-parent history: %+v", events)
+	}
+	_ = base
+}
+
+func TestShallowClone(t *testing.T) {
+	b, hs := history(t)
+	// Make the clone shallow at c4, as git clone --depth 3 would: the shallow
+	// file names the boundary and the older commits are gone.
+	b.MakeShallow(hs["c4"], hs["c1"], hs["c2"], hs["c3"])
+	r := open(t, b.Dir)
+	_, err := r.History(resolve(t, r, "HEAD"), gitrepo.HistoryOptions{Dir: "plan", Kind: "features", ID: "a"})
+	if !errors.Is(err, gitrepo.ErrShallow) || !strings.Contains(err.Error(), "git fetch --unshallow") {
+		t.Errorf("history in a shallow clone: %v", err)
+	}
+	if _, err := r.Resolve("v1"); !errors.Is(err, gitrepo.ErrShallow) {
+		t.Errorf("resolving a commit past the edge: %v", err)
+	}
+	// What the clone holds still reads.
+	if got := ids(loadAt(t, r, "HEAD", "plan")); got == "" {
+		t.Error("HEAD of a shallow clone does not load")
+	}
+}
+
+func TestLinkedWorktree(t *testing.T) {
+	b, _ := history(t)
+	// A linked worktree: .git is a file naming its folder under the main
+	// repository's .git/worktrees, which names the common folder.
+	wtDir := t.TempDir()
+	admin := filepath.Join(b.Dir, ".git", "worktrees", "wt")
+	if err := os.MkdirAll(admin, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	head, _ := b.Git.Head()
+	for name, text := range map[string]string{
+		"HEAD":      head.Hash().String() + "\n",
+		"commondir": "../..\n",
+		"gitdir":    filepath.Join(wtDir, ".git") + "\n",
+	} {
+		if err := os.WriteFile(filepath.Join(admin, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(wtDir, ".git"), []byte("gitdir: "+admin+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := open(t, wtDir)
+	if got := ids(loadAt(t, r, "v1", "plan")); !strings.HasPrefix(got, "a@features.yaml:2027-Q1") {
+		t.Errorf("v1 from a worktree: %s", got)
+	}
+	if got := ids(loadAt(t, r, "HEAD", "plan")); !strings.Contains(got, "c@core.yaml") {
+		t.Errorf("HEAD of the worktree: %s", got)
+	}
+}
