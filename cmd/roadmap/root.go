@@ -36,6 +36,7 @@ type app struct {
 	dir     string
 	today   string
 	noColor bool
+	at      string
 }
 
 // exitError carries the exit code of a failed command. A nil err means the
@@ -143,6 +144,7 @@ its roadmap/ subfolder) upwards to the top of the git work tree, or given with -
 	pf.StringVar(&a.dir, "dir", "", "the roadmap folder (default: found from the current folder upwards)")
 	pf.StringVar(&a.today, "today", "", "the date to take as today, YYYY-MM-DD (default: the current date)")
 	pf.BoolVar(&a.noColor, "no-color", false, "plain output without colours (also: NO_COLOR set)")
+	pf.StringVar(&a.at, "at", "", "read the roadmap as it was at a git revision (branch, tag, hash, HEAD~3)")
 
 	root.AddCommand(
 		a.newValidateCmd(),
@@ -150,6 +152,8 @@ its roadmap/ subfolder) upwards to the top of the git work tree, or given with -
 		a.newRulesCmd(),
 		a.newSchemaCmd(),
 		a.newInitCmd(),
+		a.newDiffCmd(),
+		a.newHistoryCmd(),
 	)
 	return root
 }
