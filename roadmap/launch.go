@@ -102,10 +102,13 @@ func (f *Feature) LaunchSize() string {
 type Task struct {
 	PlaybookTask
 	// Owner is the person who holds the task's role in the feature's owners,
-	// or the role itself when nobody does.
-	Owner string
-	Due   Date
-	Done  bool
+	// or the role itself when nobody does (then Assigned is false).
+	Owner    string
+	Assigned bool
+	// Due is launch day moved by the task's offset; zero when the launch has
+	// no day yet.
+	Due  Date
+	Done bool
 }
 
 // LaunchTasks are the playbook tasks of f's launch, dated from its launch day,
@@ -113,23 +116,76 @@ type Task struct {
 // size is not a tier in force.
 func (r *Roadmap) LaunchTasks(f *Feature) []Task {
 	day, ok := f.LaunchDay()
+	if !ok {
+		return nil
+	}
+	return r.playbookTasks(f, day)
+}
+
+// playbookTasks are the tasks of f's tier dated from day, or undated when day
+// is zero; nil when f's size is not a tier in force.
+func (r *Roadmap) playbookTasks(f *Feature, day Date) []Task {
 	tier := r.Tiers()[f.LaunchSize()]
-	if !ok || tier == nil {
+	if tier == nil {
 		return nil
 	}
 	tasks := make([]Task, 0, len(tier.Playbook))
 	for _, p := range tier.Playbook {
 		owner := f.Owners[p.Owner]
-		if owner == "" {
+		assigned := owner != ""
+		if !assigned {
 			owner = p.Owner
 		}
-		tasks = append(tasks, Task{
+		t := Task{
 			PlaybookTask: p,
 			Owner:        owner,
-			Due:          day.AddDays(p.Due.Days()),
+			Assigned:     assigned,
 			Done:         slices.Contains(f.Launch.Done, p.ID),
-		})
+		}
+		if !day.IsZero() {
+			t.Due = day.AddDays(p.Due.Days())
+		}
+		tasks = append(tasks, t)
 	}
 	slices.SortStableFunc(tasks, func(a, b Task) int { return a.Due.Compare(b.Due) })
 	return tasks
+}
+
+// TaskState is where a launch task stands on a given day.
+type TaskState string
+
+// The states of a launch task.
+const (
+	TaskDone    TaskState = "done"     // listed in launch.done
+	TaskOverdue TaskState = "overdue"  // due before today and not done
+	TaskDueSoon TaskState = "due-soon" // due today or within DueSoonDays
+	TaskPlanned TaskState = "planned"  // due later, or not dated yet
+)
+
+// DueSoonDays is how many days ahead of today a task counts as due soon.
+const DueSoonDays = 14
+
+// State is where t stands on day today. Both `roadmap launches` and the
+// launch-lead-time rule call it, so that a task shown overdue is one the rule
+// warns about and the other way round.
+func (t Task) State(today Date) TaskState {
+	switch {
+	case t.Done:
+		return TaskDone
+	case t.Due.IsZero():
+		return TaskPlanned
+	case t.Due.Before(today):
+		return TaskOverdue
+	case !t.Due.After(today.AddDays(DueSoonDays)):
+		return TaskDueSoon
+	}
+	return TaskPlanned
+}
+
+// Label is the state as people read it: "due soon" rather than "due-soon".
+func (s TaskState) Label() string {
+	if s == TaskDueSoon {
+		return "due soon"
+	}
+	return string(s)
 }

@@ -22,7 +22,7 @@ func checkLeadTimes(c *checker) {
 		}
 		var late []string
 		for _, t := range c.r.LaunchTasks(f) {
-			if !t.Done && t.Due.Before(c.today) {
+			if t.State(c.today) == TaskOverdue {
 				late = append(late, fmt.Sprintf("%s (due %s)", t.ID, t.Due))
 			}
 		}

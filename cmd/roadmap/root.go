@@ -154,6 +154,7 @@ its roadmap/ subfolder) upwards to the top of the git work tree, or given with -
 		a.newInitCmd(),
 		a.newDiffCmd(),
 		a.newHistoryCmd(),
+		a.newLaunchesCmd(),
 	)
 	return root
 }

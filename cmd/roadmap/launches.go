@@ -1,0 +1,147 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/northwind-labs/roadmap/render"
+	"github.com/northwind-labs/roadmap/roadmap"
+	"github.com/spf13/cobra"
+)
+
+type launchesOptions struct {
+	format   string
+	from, to string
+	feature  string
+	output   string
+}
+
+func (a *app) newLaunchesCmd() *cobra.Command {
+	var o launchesOptions
+	cmd := &cobra.Command{
+		Use:   "launches",
+		Short: "The launch calendar: each launch's day, size and event, and its playbook as dated tasks",
+		Long: `Launches turns launch sizes into a launch calendar: every launch by date with its
+size and event, and each task of its tier's playbook with its due date, owner and
+state.
+
+A feature is on the calendar when it is planned, in progress or shipped and its
+launch.size is a tier whose playbook has tasks. Ideas wait until they are planned
+(prioritize decides whether they earn a slot); parked and dropped features launch
+nothing; a size such as none, whose playbook is empty, has nothing to market.
+Shipped launches stay on the calendar as a record; narrow it with --from and --to.
+
+Launch day is launch.date, or the last day of the feature's target (2027-Q1 ends on
+2027-03-31). Each task is due at its offset from launch day (-8w, -3d, +1w) and is
+owned by the person in the feature's owners for the task's role, or by the role
+itself when nobody holds it. The tiers are the built-in large, medium, small and
+none, or those of launch_tiers in roadmap.yaml, which replace them.
+
+A task is done when launch.done lists it; otherwise it is overdue when due before
+today (the launch-lead-time rule warns about the same tasks), due soon when due
+within 14 days, and planned after that.
+
+--from and --to keep the launches whose day or any task's due date falls between
+them (both days included); a launch is always shown with all its tasks. Launches
+with a size but no day (a now/next/later target and no launch.date) are listed as
+undated in table, md and json whatever the window, so nobody forgets them; ics
+leaves them out.
+
+Formats: table (the default), md (one checklist per launch, ready for an issue or
+a wiki), json, and ics for calendar apps: launches and tasks are all-day events
+with stable UIDs, so importing again updates them. The same roadmap and --today
+give the same bytes.`,
+		Example: `  roadmap launches
+  roadmap launches --from 2027-01-01 --to 2027-03-31
+  roadmap launches --feature bank-feeds --format md     # a checklist to paste into an issue
+  roadmap launches --format ics -o launches.ics          # import into your calendar app`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return a.runLaunches(o) },
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.format, "format", "table", "output format: table, md, json or ics")
+	f.StringVar(&o.from, "from", "", "only launches with a day or task due on or after this date, YYYY-MM-DD")
+	f.StringVar(&o.to, "to", "", "only launches with a day or task due on or before this date, YYYY-MM-DD")
+	f.StringVar(&o.feature, "feature", "", "only this feature's launch: its checklist")
+	f.StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of stdout")
+	return cmd
+}
+
+func (a *app) runLaunches(o launchesOptions) error {
+	if err := checkFormat(o.format, "table", "md", "json", "ics"); err != nil {
+		return err
+	}
+	today, err := a.todayDate()
+	if err != nil {
+		return err
+	}
+	from, err := flagDate("--from", o.from)
+	if err != nil {
+		return err
+	}
+	to, err := flagDate("--to", o.to)
+	if err != nil {
+		return err
+	}
+	if !from.IsZero() && !to.IsZero() && from.After(to) {
+		return usageError("--from %s is after --to %s", from, to)
+	}
+	l, err := a.load()
+	if err != nil {
+		return err
+	}
+	a.warnIfBroken(l)
+	cal, err := l.Launches(roadmap.LaunchOptions{Today: today, From: from, To: to, Feature: o.feature})
+	if err != nil {
+		return usageError("--feature: %v", err)
+	}
+	data := render.Launches{Product: l.Product, Today: today, From: from, To: to, Feature: o.feature, Calendar: cal}
+
+	var buf bytes.Buffer
+	w := io.Writer(&buf)
+	out := render.Output{} // a file gets plain text
+	if o.output == "" {
+		w, out = a.stdout, a.output()
+	}
+	switch o.format {
+	case "json":
+		err = render.WriteLaunchesJSON(w, data)
+	case "ics":
+		err = render.WriteICS(w, data)
+	case "md":
+		err = render.WriteLaunchesMarkdown(w, data)
+	default:
+		if len(cal.Launches)+len(cal.Undated) == 0 {
+			fmt.Fprintln(a.stderr, "No launches match.")
+			return nil
+		}
+		err = out.WriteLaunches(w, data)
+	}
+	if err != nil {
+		return err
+	}
+	if o.output != "" {
+		path := o.output
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(a.wd, path)
+		}
+		if err := writeFileAtomic(path, buf.Bytes()); err != nil {
+			return usageError("writing %s: %v", o.output, err)
+		}
+	}
+	return nil
+}
+
+// flagDate parses a YYYY-MM-DD flag value; empty gives the zero date.
+func flagDate(flag, s string) (roadmap.Date, error) {
+	if s == "" {
+		return roadmap.Date{}, nil
+	}
+	d, err := roadmap.ParseDate(s)
+	if err != nil {
+		return roadmap.Date{}, usageError("%s: %v", flag, err)
+	}
+	return d, nil
+}
