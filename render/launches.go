@@ -66,6 +66,20 @@ func relativeDay(today, day roadmap.Date) string {
 	}
 }
 
+// oneLine makes text safe for one line of a terminal: line breaks and tabs
+// become spaces and other control characters, escape codes among them, go.
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			return ' '
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			return -1
+		}
+		return r
+	}, s)
+}
+
 // launchLine says what a launch is: "large launch · Northwind Live 2027 ·
 // in-progress".
 func launchLine(p roadmap.LaunchPlan) string {
@@ -133,7 +147,7 @@ func taskTable(p roadmap.LaunchPlan) Table {
 		if due == "" {
 			due = "-"
 		}
-		t.Rows = append(t.Rows, []string{due, task.Task.Task, ownerText(task), task.State.Label(), task.PlaybookTask.Due.String()})
+		t.Rows = append(t.Rows, []string{due, oneLine(task.Task.Task), oneLine(ownerText(task)), task.State.Label(), task.PlaybookTask.Due.String()})
 	}
 	return t
 }
@@ -149,7 +163,7 @@ func undatedTable(ps []roadmap.LaunchPlan) Table {
 		if target == "" {
 			target = "-"
 		}
-		t.Rows = append(t.Rows, []string{p.Feature.ID, p.Size, target, string(p.Feature.Status), p.Feature.Title})
+		t.Rows = append(t.Rows, []string{p.Feature.ID, p.Size, target, string(p.Feature.Status), oneLine(p.Feature.Title)})
 	}
 	return t
 }
@@ -170,8 +184,8 @@ func (o Output) WriteLaunches(w io.Writer, l Launches) error {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		b.WriteString(o.bold(line(p.Day.String()+"  "+p.Feature.ID+"  "+p.Feature.Title)) + "\n")
-		b.WriteString(o.faint(line("            "+launchLine(p)+" · "+relativeDay(l.Today, p.Day))) + "\n")
+		b.WriteString(o.bold(line(p.Day.String()+"  "+p.Feature.ID+"  "+oneLine(p.Feature.Title))) + "\n")
+		b.WriteString(o.faint(line("            "+oneLine(launchLine(p))+" · "+relativeDay(l.Today, p.Day))) + "\n")
 		if err := o.indentedTable(&b, taskTable(p)); err != nil {
 			return err
 		}
@@ -185,8 +199,8 @@ func (o Output) WriteLaunches(w io.Writer, l Launches) error {
 		}
 		if l.Feature != "" {
 			p := l.Undated[0]
-			b.WriteString(o.bold(line("undated     "+p.Feature.ID+"  "+p.Feature.Title)) + "\n")
-			b.WriteString(o.faint(line("            "+launchLine(p)+" · no launch day: set launch.date or a dated target")) + "\n")
+			b.WriteString(o.bold(line("undated     "+p.Feature.ID+"  "+oneLine(p.Feature.Title))) + "\n")
+			b.WriteString(o.faint(line("            "+oneLine(launchLine(p))+" · no launch day: set launch.date or a dated target")) + "\n")
 			if err := o.indentedTable(&b, taskTable(p)); err != nil {
 				return err
 			}

@@ -23,6 +23,7 @@ type Scorer struct {
 	criteria []Criterion
 	formula  string
 	program  *vm.Program
+	uses     []formulaUse
 }
 
 // FormulaError is a scoring.formula that does not compile, with where in the
@@ -71,26 +72,60 @@ func (r *Roadmap) Scorer(model ModelName) (*Scorer, error) {
 			return nil, err
 		}
 	default:
-		return nil, fmt.Errorf("unknown scoring model %q; choose one of %s%s", model,
-			strings.Join(stringsOf(ModelNames), ", "), suggestion(string(model), stringsOf(ModelNames)))
+		_, err := ParseModel(string(model))
+		return nil, err
 	}
 	return s, nil
 }
 
-// collector gathers the variables a formula names.
+// ParseModel returns the model named name, or an error that lists the models
+// and suggests the nearest.
+func ParseModel(name string) (ModelName, error) {
+	if slices.Contains(ModelNames, ModelName(name)) {
+		return ModelName(name), nil
+	}
+	return "", fmt.Errorf("unknown scoring model %q; choose one of %s%s", name,
+		strings.Join(stringsOf(ModelNames), ", "), suggestion(name, stringsOf(ModelNames)))
+}
+
+// collector gathers the variables a formula names, with where each is written
+// so that Explain can put the feature's numbers in their place. ast.Walk visits
+// children before their parent, so the names that are not variables (called
+// functions, let-bound names) are found by a first walk (callees) and skipped
+// by the second.
 type collector struct {
-	names  []string
-	callee map[ast.Node]bool
+	names []string
+	uses  []formulaUse
+	skip  map[ast.Node]bool
+	bound map[string]bool
+}
+
+// formulaUse is one occurrence of a score key in the formula, in runes.
+type formulaUse struct {
+	from, to int
+	key      string
+}
+
+type calleeFinder struct{ c *collector }
+
+func (f calleeFinder) Visit(n *ast.Node) {
+	switch x := (*n).(type) {
+	case *ast.CallNode:
+		f.c.skip[x.Callee] = true
+	case *ast.VariableDeclaratorNode:
+		f.c.bound[x.Name] = true
+	}
 }
 
 func (c *collector) Visit(n *ast.Node) {
-	switch x := (*n).(type) {
-	case *ast.CallNode:
-		c.callee[x.Callee] = true
-	case *ast.IdentifierNode:
-		if !c.callee[*n] && !slices.Contains(c.names, x.Value) {
-			c.names = append(c.names, x.Value)
-		}
+	x, ok := (*n).(*ast.IdentifierNode)
+	if !ok || c.skip[*n] || c.bound[x.Value] {
+		return
+	}
+	loc := x.Location()
+	c.uses = append(c.uses, formulaUse{loc.From, loc.To, x.Value})
+	if !slices.Contains(c.names, x.Value) {
+		c.names = append(c.names, x.Value)
 	}
 }
 
@@ -99,7 +134,8 @@ func (s *Scorer) compile(formula string) error {
 	if err != nil {
 		return formulaError(err)
 	}
-	c := &collector{callee: map[ast.Node]bool{}}
+	c := &collector{skip: map[ast.Node]bool{}, bound: map[string]bool{}}
+	ast.Walk(&tree.Node, calleeFinder{c})
 	ast.Walk(&tree.Node, c)
 	env := map[string]any{}
 	for _, n := range c.names {
@@ -109,8 +145,31 @@ func (s *Scorer) compile(formula string) error {
 	if err != nil {
 		return formulaError(err)
 	}
-	s.formula, s.program, s.Keys = formula, prog, c.names
+	s.formula, s.program, s.Keys, s.uses = formula, prog, c.names, c.uses
+	slices.SortFunc(s.uses, func(a, b formulaUse) int { return a.from - b.from })
 	return nil
+}
+
+// explainFormula is the formula with each score key replaced by the feature's
+// number, on one line: "reach * impact / effort" reads "2000 * 2 / 4".
+func (s *Scorer) explainFormula(v func(string) float64) string {
+	runes := []rune(s.formula)
+	var b strings.Builder
+	at := 0
+	for _, u := range s.uses {
+		if u.from < at || u.to > len(runes) {
+			continue // a location the parser did not give as expected: keep the text
+		}
+		b.WriteString(string(runes[at:u.from]))
+		x := Num(v(u.key))
+		if v(u.key) < 0 {
+			x = "(" + x + ")"
+		}
+		b.WriteString(x)
+		at = u.to
+	}
+	b.WriteString(string(runes[at:]))
+	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 func formulaError(err error) error {
@@ -129,6 +188,44 @@ func (s *Scorer) EffortKey() string {
 	return "effort"
 }
 
+// Effort is f's effort as the cut line counts it (the EffortKey score), read
+// the way the over-capacity rule reads it, so both count the same effort.
+func (s *Scorer) Effort(f *Feature) (float64, bool) {
+	v, ok := f.Scores[s.EffortKey()]
+	return v, ok
+}
+
+// Method is the model's arithmetic in words, for the heading of a ranking:
+// "reach × impact × confidence% ÷ effort".
+func (s *Scorer) Method() string {
+	switch s.Model {
+	case ModelRICE:
+		return "reach × impact × confidence% ÷ effort"
+	case ModelICE:
+		return "impact × confidence × ease"
+	case ModelWSJF:
+		return "(value + time_criticality + risk_reduction) ÷ job_size"
+	case ModelWeighted:
+		var b strings.Builder
+		for i, c := range s.criteria {
+			term := Num(c.Weight) + "×" + c.ID
+			switch {
+			case i == 0 && c.Cost:
+				term = "−" + term
+			case c.Cost:
+				term = " − " + term
+			case i > 0:
+				term = " + " + term
+			}
+			b.WriteString(term)
+		}
+		return b.String()
+	case ModelFormula:
+		return strings.Join(strings.Fields(s.formula), " ")
+	}
+	return string(s.Model)
+}
+
 // Score is one feature's score under a model.
 type Score struct {
 	Value float64
@@ -143,6 +240,14 @@ type Score struct {
 
 // Scored reports whether the score has a value.
 func (s Score) Scored() bool { return len(s.Missing) == 0 && s.Problem == "" }
+
+// Reason says why a score has no value: the keys it lacks, or its problem.
+func (s Score) Reason() string {
+	if len(s.Missing) > 0 {
+		return "lacks " + strings.Join(s.Missing, ", ")
+	}
+	return s.Problem
+}
 
 // scoreValue looks up a key; formula keys written with _ also match scores
 // written with -, since a formula cannot name strategic-fit.
@@ -215,17 +320,16 @@ func (s *Scorer) Score(f *Feature) Score {
 		sc.Explain = strings.Join(parts, " ")
 	case ModelFormula:
 		env := make(map[string]any, len(s.Keys))
-		var vals []string
 		for _, k := range s.Keys {
 			env[k] = v(k)
-			vals = append(vals, k+"="+Num(v(k)))
 		}
 		out, err := expr.Run(s.program, env)
 		if err != nil {
-			return Score{Problem: "the formula failed: " + err.Error()}
+			msg, _, _ := strings.Cut(err.Error(), "\n") // drop expr's source excerpt
+			return Score{Problem: "the formula failed: " + msg}
 		}
 		sc.Value, _ = out.(float64)
-		sc.Explain = fmt.Sprintf("%s with %s", s.formula, strings.Join(vals, ", "))
+		sc.Explain = s.explainFormula(v)
 	}
 	if math.IsNaN(sc.Value) || math.IsInf(sc.Value, 0) {
 		return Score{Problem: "the score is not a finite number (a division by zero?)"}

@@ -233,3 +233,27 @@ func mustAbs(t *testing.T, p string) string {
 	}
 	return abs
 }
+
+// TestLaunchesHostileText checks that titles cannot break a table's lines or
+// send escape codes to the terminal.
+func TestLaunchesHostileText(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "roadmap.yaml", `product: Acme
+launch_tiers:
+  big:
+    playbook:
+      - {id: brief, task: "Brief\e]0;pwned\a\nsecond line", owner: marketing, due: -1w}
+features:
+  - {id: a, title: "Evil\e[2J\ttitle\r\nsecond line", status: planned, launch: {size: big, date: 2027-01-10}}
+`)
+	r := session{wd: dir}.run(t, "launches", "--today", launchesToday)
+	r.expect(t, 0)
+	if strings.ContainsAny(r.stdout, "\x1b\a\r\t") {
+		t.Errorf("control characters reach the output: %q", r.stdout)
+	}
+	for _, want := range []string{"2027-01-10  a  Evil[2J title  second line\n", "  2027-01-03  Brief]0;pwned second line  marketing (unassigned)  planned"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}

@@ -149,6 +149,7 @@ its roadmap/ subfolder) upwards to the top of the git work tree, or given with -
 	root.AddCommand(
 		a.newValidateCmd(),
 		a.newListCmd(),
+		a.newPrioritizeCmd(),
 		a.newRulesCmd(),
 		a.newSchemaCmd(),
 		a.newInitCmd(),

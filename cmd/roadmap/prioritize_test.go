@@ -1,0 +1,232 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/northwind-labs/roadmap/render/golden"
+)
+
+// modelsDir is a roadmap scored under every model (testdata/prioritize/models).
+var modelsDir = filepath.Join("..", "..", "testdata", "prioritize", "models")
+
+func TestPrioritizeGolden(t *testing.T) {
+	tests := []struct {
+		name string
+		dir  string
+		args []string
+	}{
+		{"northwind.table", exampleDir, nil},
+		{"northwind-period.table", exampleDir, []string{"--period", "2027-Q1"}},
+		{"northwind-explain.table", exampleDir, []string{"--period", "2027-Q1", "--explain"}},
+		{"northwind-period.md", exampleDir, []string{"--period", "2027-Q1", "--explain", "--format", "md"}},
+		{"northwind-period.csv", exampleDir, []string{"--period", "2027-Q1", "--format", "csv"}},
+		{"northwind-period.json", exampleDir, []string{"--period", "2027-Q1", "--format", "json"}},
+		{"northwind-ideas.table", exampleDir, []string{"--status", "idea", "--capacity", "3"}},
+		{"northwind-compare.table", exampleDir, []string{"--compare", "rice,wsjf", "--period", "2027-Q1"}},
+		{"models.table", modelsDir, []string{"--period", "2027-Q1", "--explain"}},
+		{"models-weighted.table", modelsDir, []string{"--model", "weighted", "--explain"}},
+		{"models-formula.md", modelsDir, []string{"--model", "formula", "--explain", "--format", "md"}},
+		{"models.csv", modelsDir, []string{"--period", "2027-Q1", "--format", "csv"}},
+		{"models.json", modelsDir, []string{"--period", "2027-Q1", "--format", "json"}},
+		{"models-compare.table", modelsDir, []string{"--compare", "rice,ice,wsjf,weighted,formula", "--period", "2027-Q1"}},
+		{"models-compare.md", modelsDir, []string{"--compare", "rice,ice,wsjf,weighted,formula", "--format", "md"}},
+		{"models-compare.csv", modelsDir, []string{"--compare", "rice,wsjf", "--period", "2027-Q1", "--format", "csv"}},
+		{"models-compare.json", modelsDir, []string{"--compare", "rice,wsjf", "--period", "2027-Q1", "--format", "json"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"prioritize", "--dir", tt.dir, "--today", "2026-11-23"}, tt.args...)
+			r := pipe.run(t, args...)
+			r.expect(t, 0)
+			if again := pipe.run(t, args...); again.stdout != r.stdout {
+				t.Errorf("output is not deterministic")
+			}
+			if strings.Contains(r.stdout, "\x1b[") {
+				t.Errorf("piped output has escape codes")
+			}
+			for _, bad := range []string{"NaN", "Inf"} {
+				if strings.Contains(r.stdout, bad) {
+					t.Errorf("output holds %s:\n%s", bad, r.stdout)
+				}
+			}
+			golden.Assert(t, "prioritize/"+tt.name, []byte(r.stdout+stderrSection(r.stderr)))
+		})
+	}
+}
+
+// stderrSection appends what a command said on stderr to its golden file, so
+// that warnings are reviewed with the output they come with.
+func stderrSection(stderr string) string {
+	if stderr == "" {
+		return ""
+	}
+	return "--- stderr\n" + stderr
+}
+
+// TestPrioritizeTerminal: on an 80-column terminal no line is wider than 80,
+// styled or not, and the cut line is drawn.
+func TestPrioritizeTerminal(t *testing.T) {
+	for _, args := range [][]string{
+		{"--period", "2027-Q1"},
+		{"--period", "2027-Q1", "--explain"},
+		{"--compare", "rice,wsjf,ice", "--period", "2027-Q1"},
+	} {
+		for _, s := range []session{
+			{terminal: true, width: 80},
+			{terminal: true, width: 80, env: map[string]string{"NO_COLOR": ""}},
+		} {
+			r := s.run(t, append([]string{"prioritize", "--dir", exampleDir}, args...)...)
+			r.expect(t, 0)
+			for _, line := range strings.Split(strings.TrimRight(r.stdout, "\n"), "\n") {
+				if w := visibleWidth(line); w > 80 {
+					t.Errorf("%v: line of %d columns on an 80-column terminal: %q", args, w, line)
+				}
+			}
+			if styled := strings.Contains(r.stdout, "\x1b["); styled != (s.env == nil) {
+				t.Errorf("%v: styled %v with env %v", args, styled, s.env)
+			}
+			if args[0] == "--period" && !strings.Contains(r.stdout, "cut line") {
+				t.Errorf("%v: no cut line:\n%s", args, r.stdout)
+			}
+		}
+	}
+	r := session{terminal: true, width: 80, env: map[string]string{"NO_COLOR": ""}}.run(t, "prioritize", "--dir", exampleDir, "--period", "2027-Q1")
+	golden.Assert(t, "prioritize/northwind-80-columns.table", []byte(r.stdout))
+}
+
+func TestPrioritizeJSONIsValid(t *testing.T) {
+	for _, args := range [][]string{
+		{"--period", "2027-Q1"},
+		{"--model", "formula"},
+		{"--compare", "rice,ice,wsjf,weighted,formula", "--period", "2027-Q1"},
+	} {
+		r := pipe.run(t, append([]string{"prioritize", "--dir", modelsDir, "--format", "json"}, args...)...)
+		r.expect(t, 0)
+		var doc map[string]any
+		if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+			t.Fatalf("%v: %v", args, err)
+		}
+		if doc["schemaVersion"] != 1.0 || (doc["kind"] != "ranking" && doc["kind"] != "comparison") {
+			t.Errorf("%v: envelope %v %v", args, doc["schemaVersion"], doc["kind"])
+		}
+	}
+}
+
+// TestPrioritizeCSVIsSafe: a title that a spreadsheet would run as a formula
+// is neutralised.
+func TestPrioritizeCSVIsSafe(t *testing.T) {
+	r := pipe.run(t, "prioritize", "--dir", modelsDir, "--format", "csv")
+	r.expect(t, 0)
+	rows, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, row := range rows {
+		for _, cell := range row {
+			if len(cell) > 0 && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+				t.Errorf("cell %q would run as a formula", cell)
+			}
+			if strings.HasPrefix(cell, "'=HYPERLINK") {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Errorf("the trap title is missing:\n%s", r.stdout)
+	}
+}
+
+func TestPrioritizeErrors(t *testing.T) {
+	badFormula := t.TempDir()
+	write(t, badFormula, "roadmap.yaml", "product: Acme\nscoring:\n  model: formula\n  formula: reach * / effort\n")
+	write(t, badFormula, "features.yaml", "features:\n  - {id: a, title: A, status: idea, scores: {reach: 1, effort: 1}}\n")
+	noCriteria := t.TempDir()
+	write(t, noCriteria, "roadmap.yaml", "product: Acme\n")
+
+	tests := []struct {
+		name string
+		dir  string
+		args []string
+		code int
+		want []string
+	}{
+		{"unknown model", exampleDir, []string{"--model", "rcie"}, 2,
+			[]string{`--model: unknown scoring model "rcie"; choose one of rice, ice, wsjf, weighted, formula; did you mean "rice"?`}},
+		{"unknown model in compare", exampleDir, []string{"--compare", "rice,wjsf"}, 2, []string{`did you mean "wsjf"?`}},
+		{"unknown period", exampleDir, []string{"--period", "2027-Q3"}, 2,
+			[]string{`--period: no capacity for "2027-Q3" in scoring.capacity; periods with a capacity: 2026-Q4, 2027-Q1, 2027-Q2`}},
+		{"no capacities", noCriteria, []string{"--period", "2027-Q1"}, 2, []string{"roadmap.yaml sets no scoring.capacity"}},
+		{"capacity and period", exampleDir, []string{"--capacity", "10", "--period", "2027-Q1"}, 2, []string{"--capacity and --period both draw the cut line"}},
+		{"negative capacity", exampleDir, []string{"--capacity", "-1"}, 2, []string{"--capacity must be a number of 0 or more"}},
+		{"nan capacity", exampleDir, []string{"--capacity", "NaN"}, 2, []string{"--capacity must be a number of 0 or more"}},
+		{"model and compare", exampleDir, []string{"--model", "ice", "--compare", "rice,wsjf"}, 2, []string{"--model and --compare"}},
+		{"explain and compare", exampleDir, []string{"--explain", "--compare", "rice,wsjf"}, 2, []string{"--explain shows one model's arithmetic"}},
+		{"unknown status", exampleDir, []string{"--status", "parkd"}, 2, []string{`did you mean "parked"?`}},
+		{"bad format", exampleDir, []string{"--format", "html"}, 2, []string{`unknown --format "html"`}},
+		{"extra argument", exampleDir, []string{"rice"}, 2, []string{"unknown command"}},
+		{"model without settings", noCriteria, []string{"--model", "weighted"}, 2, []string{"the weighted model needs scoring.criteria in roadmap.yaml"}},
+		// The formula is an error in roadmap.yaml that validate reports too:
+		// exit 1, pointing at the formula's line and at the place in it.
+		{"bad formula", badFormula, nil, 1, []string{
+			`roadmap.yaml:4:12: scoring.formula does not compile: unexpected token Operator("/") (line 1, column 9 of the formula)`}},
+		{"bad formula in compare", badFormula, []string{"--compare", "rice,formula"}, 1, []string{"column 9 of the formula"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := session{wd: tt.dir}.run(t, append([]string{"prioritize", "--dir", "."}, tt.args...)...)
+			r.expect(t, tt.code)
+			if r.stdout != "" {
+				t.Errorf("stdout is not empty: %q", r.stdout)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(r.stderr, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, r.stderr)
+				}
+			}
+			if !strings.HasPrefix(r.stderr, "roadmap: ") {
+				t.Errorf("stderr: %q", r.stderr)
+			}
+		})
+	}
+	// The bad formula does not stop another model.
+	r := session{wd: badFormula}.run(t, "prioritize", "--model", "rice")
+	r.expect(t, 0)
+	if !strings.Contains(r.stderr, "the roadmap has 1 error(s)") {
+		t.Errorf("no warning: %q", r.stderr)
+	}
+}
+
+// TestPrioritizeBrokenRoadmap: a roadmap with errors still ranks, with a
+// warning on stderr.
+func TestPrioritizeBrokenRoadmap(t *testing.T) {
+	dir := brokenRoadmap(t)
+	r := session{wd: dir}.run(t, "prioritize", "--status", "planned")
+	r.expect(t, 0)
+	if !strings.Contains(r.stderr, "roadmap: warning: the roadmap has 1 error(s) in its files; run 'roadmap validate'") {
+		t.Errorf("stderr: %q", r.stderr)
+	}
+	if !strings.Contains(r.stdout, "search  lacks reach, impact, confidence, effort") {
+		t.Errorf("stdout: %q", r.stdout)
+	}
+}
+
+func TestPrioritizeNoCandidates(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "roadmap.yaml", "product: Acme\nfeatures:\n  - {id: a, title: A, status: shipped, shipped: 2026-01-05}\n")
+	s := session{wd: dir}
+	r := s.run(t, "prioritize")
+	r.expect(t, 0)
+	if r.stdout != "" || r.stderr != "No candidates: no feature has status idea, planned or parked.\n" {
+		t.Errorf("stdout %q stderr %q", r.stdout, r.stderr)
+	}
+	j := s.run(t, "prioritize", "--format", "json")
+	j.expect(t, 0)
+	if !strings.Contains(j.stdout, `"features": []`) {
+		t.Errorf("json: %s", j.stdout)
+	}
+}

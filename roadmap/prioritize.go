@@ -1,0 +1,345 @@
+package roadmap
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// Candidates are the statuses prioritize ranks unless told otherwise: what is
+// not yet being built (ideas, planned work) and the parking lot, which a
+// planning meeting reconsiders.
+var Candidates = []Status{StatusIdea, StatusPlanned, StatusParked}
+
+// PrioritizeOptions choose the model, the candidates and the cut line.
+type PrioritizeOptions struct {
+	// Model scores the features; "" means scoring.model of roadmap.yaml.
+	Model ModelName
+	// Statuses are the candidates' statuses; none means Candidates.
+	Statuses []Status
+	// Capacity draws the cut line at this much effort.
+	Capacity *float64
+	// Period draws the cut line at scoring.capacity[Period] when Capacity is
+	// nil; with Capacity it only names the period.
+	Period string
+
+	// comparing leaves out what a comparison does not show (parking).
+	comparing bool
+}
+
+// Ranking is the candidates of a planning meeting in the order a model puts
+// them, with the cut line and the parking candidates.
+type Ranking struct {
+	Model ModelName
+	// Method is the model's arithmetic in words.
+	Method string
+	// EffortKey is the score the cut line adds up.
+	EffortKey string
+	Statuses  []Status
+	// Cut is where the cut line falls; nil without a capacity.
+	Cut *CutLine
+	// ParkBelow is the score under which a feature is a parking candidate;
+	// nil when scoring.park_below is unset or was set for another model.
+	ParkBelow *float64
+	// Entries are the scored candidates by rank, then the unscored ones by id.
+	Entries []Entry
+	// Scored counts the entries with a score: they are Entries[:Scored].
+	Scored int
+	// Warnings are what a reader of the ranking should know about its inputs:
+	// keys no feature scores, efforts the cut line could not count.
+	Warnings []string
+}
+
+// CutLine is where the capacity runs out.
+type CutLine struct {
+	// Period is the period whose capacity this is; "" for a capacity given
+	// as a number.
+	Period   string
+	Capacity float64
+	// Used is the effort of the features above the line.
+	Used float64
+	// Above counts the entries above the line: it falls after Entries[Above-1].
+	Above int
+}
+
+// Entry is one candidate of a ranking.
+type Entry struct {
+	Feature *Feature
+	// Rank is the place from 1; 0 for an unscored feature.
+	Rank  int
+	Score Score
+	// Effort is the feature's EffortKey score, if HasEffort.
+	Effort    float64
+	HasEffort bool
+	// Cumulative is the effort of this feature and of every scored feature
+	// ranked above it, as the cut line counts it.
+	Cumulative float64
+	// AboveCut is true when the feature earns a slot within the capacity.
+	AboveCut bool
+	// Park is true when the score is under scoring.park_below.
+	Park bool
+	// Note says why the cut line did not count the feature's effort.
+	Note string
+}
+
+// PeriodCapacity is scoring.capacity[period], or an error that lists the
+// periods that have one.
+func (r *Roadmap) PeriodCapacity(period string) (float64, error) {
+	if c, ok := r.Scoring.Capacity[period]; ok {
+		return c, nil
+	}
+	periods := sortedKeys(r.Scoring.Capacity)
+	if len(periods) == 0 {
+		return 0, fmt.Errorf("no capacity for %q: roadmap.yaml sets no scoring.capacity", period)
+	}
+	return 0, fmt.Errorf("no capacity for %q in scoring.capacity; periods with a capacity: %s%s",
+		period, strings.Join(periods, ", "), suggestion(period, periods))
+}
+
+// Prioritize scores the candidates with one model and ranks them: scored
+// features by score, highest first, ties by id; then the unscored ones by id.
+// With a capacity it walks the ranking adding each feature's effort, and the
+// cut line falls before the first feature that would exceed the capacity:
+// that feature and every one after it are below the line, even one small
+// enough to fit, so the line reads as the ranking's verdict, not a packing.
+func (r *Roadmap) Prioritize(opts PrioritizeOptions) (*Ranking, error) {
+	model := cmp.Or(opts.Model, r.Scoring.Model, ModelRICE)
+	s, err := r.Scorer(model)
+	if err != nil {
+		return nil, err
+	}
+	rk := &Ranking{Model: model, Method: s.Method(), EffortKey: s.EffortKey(), Statuses: opts.Statuses}
+	if len(rk.Statuses) == 0 {
+		rk.Statuses = Candidates
+	}
+	capacity := opts.Capacity
+	if capacity == nil && opts.Period != "" {
+		c, err := r.PeriodCapacity(opts.Period)
+		if err != nil {
+			return nil, err
+		}
+		capacity = &c
+	}
+	if capacity != nil {
+		if math.IsNaN(*capacity) || math.IsInf(*capacity, 0) || *capacity < 0 {
+			return nil, fmt.Errorf("the capacity must be a number of 0 or more, not %v", *capacity)
+		}
+		rk.Cut = &CutLine{Period: opts.Period, Capacity: *capacity}
+	}
+	if pb := r.Scoring.ParkBelow; pb != nil && !opts.comparing {
+		// park_below is a score on the scale of scoring.model; under another
+		// model it would mark features by a number that means nothing there.
+		if model == cmp.Or(r.Scoring.Model, ModelRICE) {
+			rk.ParkBelow = pb
+		} else {
+			rk.Warnings = append(rk.Warnings, fmt.Sprintf("scoring.park_below (%s) is a %s score; no parking candidates are marked under %s",
+				Num(*pb), cmp.Or(r.Scoring.Model, ModelRICE), model))
+		}
+	}
+	for _, f := range r.Features {
+		if slices.Contains(rk.Statuses, f.Status) {
+			rk.Entries = append(rk.Entries, Entry{Feature: f, Score: s.Score(f)})
+		}
+	}
+	if len(rk.Entries) > 0 {
+		rk.Warnings = append(rk.Warnings, r.unscoredKeys(s)...)
+	}
+	// Scores are compared rounded to a millionth, so that two scores equal in
+	// arithmetic but not in floating point (0.1 × 3 and 0.3) tie and go by id.
+	keys := make(map[*Feature]float64, len(rk.Entries))
+	for _, e := range rk.Entries {
+		if e.Score.Scored() {
+			keys[e.Feature] = rankKey(e.Score.Value)
+		}
+	}
+	slices.SortStableFunc(rk.Entries, func(a, b Entry) int {
+		as, bs := a.Score.Scored(), b.Score.Scored()
+		if as != bs {
+			if as {
+				return -1
+			}
+			return 1
+		}
+		if as {
+			if c := cmp.Compare(keys[b.Feature], keys[a.Feature]); c != 0 {
+				return c
+			}
+		}
+		return strings.Compare(a.Feature.ID, b.Feature.ID)
+	})
+
+	var cum float64
+	open := true
+	var uncounted []string
+	for i := range rk.Entries {
+		e := &rk.Entries[i]
+		e.Effort, e.HasEffort = s.Effort(e.Feature)
+		if !e.Score.Scored() {
+			continue
+		}
+		rk.Scored++
+		e.Rank = i + 1
+		switch {
+		case !e.HasEffort:
+			uncounted = append(uncounted, e.Feature.ID)
+			if rk.Cut != nil {
+				e.Note = "no " + rk.EffortKey + " score: not counted"
+			}
+		case e.Effort < 0:
+			uncounted = append(uncounted, e.Feature.ID)
+			if rk.Cut != nil {
+				e.Note = rk.EffortKey + " below 0: not counted"
+			}
+		default:
+			cum += e.Effort
+		}
+		e.Cumulative = cum
+		if rk.Cut != nil && open {
+			if fits(cum, rk.Cut.Capacity) {
+				e.AboveCut = true
+				rk.Cut.Above, rk.Cut.Used = i+1, cum
+			} else {
+				open = false
+			}
+		}
+		e.Park = rk.ParkBelow != nil && e.Score.Value < *rk.ParkBelow
+	}
+	if rk.Cut != nil && len(uncounted) > 0 {
+		rk.Warnings = append(rk.Warnings, fmt.Sprintf("the cut line under %s does not count %s: no %s score of 0 or more",
+			model, listIDs(uncounted, 5), rk.EffortKey))
+	}
+	return rk, nil
+}
+
+// listIDs names up to limit ids, and how many more there are.
+func listIDs(ids []string, limit int) string {
+	if len(ids) <= limit {
+		return strings.Join(ids, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(ids[:limit], ", "), len(ids)-limit)
+}
+
+// rankKey is a score rounded to a millionth for ordering; scores too large to
+// round that finely are compared as they are.
+func rankKey(v float64) float64 {
+	if math.Abs(v) > 1e12 {
+		return v
+	}
+	return math.Round(v*1e6) / 1e6
+}
+
+// fits reports whether an effort adding up to used fits the capacity, with a
+// tolerance for sums of fractions that binary floating point cannot hold
+// exactly (0.1 + 0.2 is more than 0.3).
+func fits(used, capacity float64) bool {
+	return used <= capacity+1e-9*max(1, math.Abs(capacity))
+}
+
+// unscoredKeys warns about the keys the scorer needs that no feature of the
+// roadmap scores: under a model nobody scores for, or a formula with a typo,
+// every candidate would be unscored for the same reason.
+func (r *Roadmap) unscoredKeys(s *Scorer) []string {
+	var unknown []string
+	for _, k := range s.Keys {
+		if !slices.ContainsFunc(r.Features, func(f *Feature) bool { _, ok := scoreValue(f, k); return ok }) {
+			unknown = append(unknown, k)
+		}
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	known := map[string]bool{}
+	for _, f := range r.Features {
+		for k := range f.Scores {
+			known[k] = true
+		}
+	}
+	keys := sortedKeys(known)
+	parts := make([]string, len(unknown))
+	for i, k := range unknown {
+		parts[i] = fmt.Sprintf("%q", k)
+		if best := nearest(k, keys); best != "" {
+			parts[i] += fmt.Sprintf(" (did you mean %q?)", best)
+		}
+	}
+	return []string{fmt.Sprintf("the %s model needs %s, which no feature scores", s.Model, strings.Join(parts, ", "))}
+}
+
+// Comparison is the candidates' ranks under several models side by side.
+type Comparison struct {
+	Models []ModelName
+	// Rankings are the ranking under each model, in the order of Models.
+	Rankings []*Ranking
+	// Rows are the candidates in the order of the first model's ranking.
+	Rows []ComparisonRow
+	// Warnings gathers the rankings' warnings, each once.
+	Warnings []string
+}
+
+// ComparisonRow is one candidate's place under each model.
+type ComparisonRow struct {
+	Feature *Feature
+	// Places are the feature's entry in each ranking, in the order of Models.
+	Places []*Entry
+	// Spread is the highest rank less the lowest over the models that score
+	// the feature; -1 when fewer than two do.
+	Spread int
+}
+
+// Compare ranks the candidates under each model with the same options, to
+// show how much the choice of framework matters.
+func (r *Roadmap) Compare(models []ModelName, opts PrioritizeOptions) (*Comparison, error) {
+	if len(models) == 0 {
+		return nil, fmt.Errorf("no models to compare")
+	}
+	c := &Comparison{}
+	places := make([]map[*Feature]*Entry, 0, len(models))
+	for _, m := range models {
+		if slices.Contains(c.Models, m) {
+			continue
+		}
+		o := opts
+		o.Model, o.comparing = m, true
+		rk, err := r.Prioritize(o)
+		if err != nil {
+			return nil, err
+		}
+		c.Models = append(c.Models, m)
+		c.Rankings = append(c.Rankings, rk)
+		idx := make(map[*Feature]*Entry, len(rk.Entries))
+		for i := range rk.Entries {
+			idx[rk.Entries[i].Feature] = &rk.Entries[i]
+		}
+		places = append(places, idx)
+		for _, w := range rk.Warnings {
+			if !slices.Contains(c.Warnings, w) {
+				c.Warnings = append(c.Warnings, w)
+			}
+		}
+	}
+	for _, e := range c.Rankings[0].Entries {
+		row := ComparisonRow{Feature: e.Feature, Spread: -1}
+		lo, hi, n := 0, 0, 0
+		for _, idx := range places {
+			p := idx[e.Feature]
+			row.Places = append(row.Places, p)
+			if p.Rank == 0 {
+				continue
+			}
+			if n == 0 || p.Rank < lo {
+				lo = p.Rank
+			}
+			if n == 0 || p.Rank > hi {
+				hi = p.Rank
+			}
+			n++
+		}
+		if n >= 2 {
+			row.Spread = hi - lo
+		}
+		c.Rows = append(c.Rows, row)
+	}
+	return c, nil
+}
