@@ -17,6 +17,8 @@ type Chunk struct {
 	// line before the next item or top-level key.
 	Start int
 	Text  []byte
+
+	offset int // of Text in the file
 }
 
 // listKeys are the top-level keys whose items SplitFile splits out.
@@ -26,104 +28,112 @@ var listKeys = map[string]bool{
 }
 
 // SplitFile cuts a file into its items, so a changed file can be decoded item
-// by item, each item once whatever file or line it moves to. Head is the file
-// with every item's lines blanked: what remains (settings, empty lists) decodes
-// on its own with the same line numbers. ok is false whenever the text is not
-// plain block style (anchors, aliases, tags, flow lists, tabs, several
-// documents, repeated keys...): then only decoding the whole file is right.
-func SplitFile(text []byte) (head []byte, chunks []Chunk, ok bool) {
-	if !utf8.Valid(text) || bytes.ContainsAny(text, "\t\r\x00\ufeff") {
-		return nil, nil, false
+// by item, each item once whatever file or line it moves to. ok is false
+// whenever the text is not plain block style (anchors, aliases, tags, flow
+// collections across lines, tabs, several documents, repeated keys...): then
+// only decoding the whole file is right. Chunks share text's bytes.
+func SplitFile(text []byte) (chunks []Chunk, ok bool) {
+	if !utf8.Valid(text) || bytes.IndexByte(text, '\t') >= 0 || bytes.IndexByte(text, '\r') >= 0 ||
+		bytes.IndexByte(text, 0) >= 0 || bytes.Contains(text, []byte("\ufeff")) {
+		return nil, false
 	}
-	lines := bytes.SplitAfter(text, []byte("\n"))
-	if len(lines) > 0 && len(lines[len(lines)-1]) == 0 {
-		lines = lines[:len(lines)-1]
-	}
-	head = make([]byte, 0, len(text))
-	seen := map[string]bool{}
 	var (
-		section   string // current top-level key, when it is a splittable list
-		itemInd   = -1   // indentation of "- " in the current list
-		cur       *Chunk
-		blockInd  = -1 // indentation of the key owning a block scalar
-		itemLines [][]byte
+		seen     []string // top-level keys so far
+		section  string   // current top-level key, when it is a splittable list
+		itemInd  = -1     // indentation of "- " in the current list
+		cur      = -1     // index in chunks of the open item
+		blockInd = -1     // indentation of the key owning a block scalar
 	)
-	flush := func() {
-		if cur != nil {
-			cur.Text = bytes.Join(itemLines, nil)
-			chunks = append(chunks, *cur)
-			cur, itemLines = nil, nil
+	close := func(end int) {
+		if cur >= 0 {
+			c := &chunks[cur]
+			c.Text = text[c.offset:end]
+			cur = -1
 		}
 	}
-	for i, raw := range lines {
-		line := bytes.TrimRight(raw, "\n")
+	lineNo := 0
+	for pos := 0; pos < len(text); {
+		start := pos
+		nl := bytes.IndexByte(text[pos:], '\n')
+		var line []byte
+		if nl < 0 {
+			line, pos = text[pos:], len(text)
+		} else {
+			line, pos = text[pos:pos+nl], pos+nl+1
+		}
+		lineNo++
 		ind := indent(line)
 		rest := line[ind:]
 		blank := len(rest) == 0
-		comment := !blank && rest[0] == '#'
 		if blockInd >= 0 && (blank || ind > blockInd) {
-			// Inside a block scalar (| or >): the text is content.
-			if cur != nil {
-				itemLines = append(itemLines, raw)
-				head = append(head, '\n')
-			} else {
-				head = append(head, raw...)
-			}
-			continue
+			continue // inside a block scalar (| or >): the text is content
 		}
 		blockInd = -1
-		if !blank && !comment && !plainLine(rest) {
-			return nil, nil, false
+		if blank || rest[0] == '#' {
+			continue // belongs to whatever is open
 		}
-		if isBlockScalarStart(rest) {
-			blockInd = ind
+		if ind == 0 && (bytes.HasPrefix(rest, []byte("---")) || bytes.HasPrefix(rest, []byte("...")) || rest[0] == '%') {
+			return nil, false
+		}
+		if hasSpecial(rest) {
+			if !plainLine(rest) {
+				return nil, false
+			}
+			if isBlockScalarStart(rest) {
+				blockInd = ind
+			}
 		}
 		switch {
-		case blank || comment:
-			// belongs to whatever is open
-		case ind == 0 && !(section != "" && (itemInd <= 0) && bytes.HasPrefix(rest, []byte("- "))):
-			flush()
+		case ind == 0 && !(section != "" && itemInd <= 0 && bytes.HasPrefix(rest, []byte("- "))):
+			close(start)
 			key, value, isKey := topLevelKey(rest)
-			if !isKey || seen[key] || bytes.HasPrefix(rest, []byte("-")) {
-				return nil, nil, false
+			if !isKey || slices.Contains(seen, key) {
+				return nil, false
 			}
-			seen[key] = true
+			seen = append(seen, key)
 			section, itemInd = "", -1
 			if listKeys[key] && len(value) == 0 {
 				section = key
 			}
-			head = append(head, raw...)
-			continue
 		case section == "":
 			// a nested line of a setting: stays in the head
 		case itemInd < 0 || ind == itemInd:
 			if !bytes.HasPrefix(rest, []byte("- ")) || len(bytes.TrimSpace(rest[2:])) == 0 || rest[2] == ' ' || rest[2] == '#' || rest[2] == '-' {
-				return nil, nil, false
+				return nil, false
 			}
 			if itemInd < 0 {
 				itemInd = ind
 			}
-			flush()
-			cur = &Chunk{Key: section, Start: i + 1, ID: plainID(rest[2:])}
-			itemLines = append(itemLines, raw)
-			head = append(head, '\n')
-			continue
-		case ind < itemInd || cur == nil:
-			return nil, nil, false
+			close(start)
+			cur = len(chunks)
+			chunks = append(chunks, Chunk{Key: section, Start: lineNo, ID: plainID(rest[2:]), offset: start})
+		case ind < itemInd || cur < 0:
+			return nil, false
 		default:
-			if cur.ID == "" && ind == itemInd+2 {
-				cur.ID = plainID(rest)
+			if chunks[cur].ID == "" && ind == itemInd+2 {
+				chunks[cur].ID = plainID(rest)
 			}
 		}
-		if cur != nil {
-			itemLines = append(itemLines, raw)
-			head = append(head, '\n')
-		} else {
-			head = append(head, raw...)
-		}
 	}
-	flush()
-	return head, chunks, true
+	close(len(text))
+	return chunks, true
+}
+
+// head is text with the lines of every chunk emptied: what remains
+// (settings, empty lists) decodes on its own with the same line numbers.
+func head(text []byte, chunks []Chunk) []byte {
+	out := make([]byte, 0, len(text))
+	at := 0
+	for _, c := range chunks {
+		out = append(out, text[at:c.offset]...)
+		for _, b := range c.Text {
+			if b == '\n' {
+				out = append(out, '\n')
+			}
+		}
+		at = c.offset + len(c.Text)
+	}
+	return append(out, text[at:]...)
 }
 
 func indent(line []byte) int {
@@ -138,9 +148,6 @@ func indent(line []byte) int {
 // YAML that makes items depend on each other or on the document: anchors,
 // aliases, tags, merge keys, directives and document markers.
 func plainLine(rest []byte) bool {
-	if bytes.HasPrefix(rest, []byte("---")) || bytes.HasPrefix(rest, []byte("...")) || rest[0] == '%' {
-		return false
-	}
 	if bytes.Contains(rest, []byte("<<")) {
 		return false
 	}
@@ -265,18 +272,19 @@ func DecodeChunk(p string, c Chunk) (Document, []Finding) {
 // split it or an item does not parse (YAML rejects the whole file then). What
 // it returns equals ParseDocument's, findings aside from their order.
 func ParseSplit(p string, text []byte) (doc Document, findings []Finding, ok bool) {
-	head, chunks, ok := SplitFile(text)
+	chunks, ok := SplitFile(text)
 	if !ok {
 		return Document{}, nil, false
 	}
-	doc, findings = parseDocument(p, head, true)
+	doc, findings = parseDocument(p, head(text, chunks), true)
+	if hasSyntaxError(findings) {
+		return Document{}, nil, false
+	}
 	for _, c := range chunks {
 		d, fs := DecodeChunk(p, c)
-		for _, f := range fs {
-			if f.Rule == ruleSyntax.ID {
-				// One broken item breaks the whole file, as YAML sees it.
-				return Document{}, nil, false
-			}
+		if hasSyntaxError(fs) {
+			// One broken item breaks the whole file, as YAML sees it.
+			return Document{}, nil, false
 		}
 		findings = append(findings, fs...)
 		doc.Objectives = appendItems(doc.Objectives, d.Objectives)
@@ -300,4 +308,30 @@ func appendItems[T any](dst, src []T) []T {
 		dst = make([]T, 0, len(src))
 	}
 	return append(dst, src...)
+}
+
+func hasSyntaxError(fs []Finding) bool {
+	for _, f := range fs {
+		if f.Rule == ruleSyntax.ID {
+			return true
+		}
+	}
+	return false
+}
+
+// special marks the bytes that may start YAML beyond plain block style.
+var special = func() (t [256]bool) {
+	for _, c := range []byte("&*!|>?{[<") {
+		t[c] = true
+	}
+	return t
+}()
+
+func hasSpecial(line []byte) bool {
+	for _, c := range line {
+		if special[c] {
+			return true
+		}
+	}
+	return false
 }

@@ -79,7 +79,7 @@ func TestSplitFallsBack(t *testing.T) {
 		"crlf":          "features:\r\n  - id: a\r\n",
 		"top-level seq": "- a\n",
 	} {
-		if _, _, ok := roadmap.SplitFile([]byte(text)); ok {
+		if _, ok := roadmap.SplitFile([]byte(text)); ok {
 			t.Errorf("%s: split, want a fallback to the whole file", name)
 		}
 	}
@@ -87,7 +87,7 @@ func TestSplitFallsBack(t *testing.T) {
 
 func TestSplitChunks(t *testing.T) {
 	text := []byte("product: P\nfeatures:\n  - id: a\n    title: A\n    description: |\n      - not an item\n      id: nope\n\n  # a comment\n  - title: B\n    id: b\nthemes:\n- id: t\n  title: T\n")
-	_, chunks, ok := roadmap.SplitFile(text)
+	chunks, ok := roadmap.SplitFile(text)
 	if !ok {
 		t.Fatal("not split")
 	}

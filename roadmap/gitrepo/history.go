@@ -52,7 +52,7 @@ func (r *Repo) History(head *object.Commit, o HistoryOptions) ([]Event, error) {
 		if !o.Since.IsZero() && s.Commit.Author.When.Before(o.Since) {
 			return ErrStop
 		}
-		changes, err := r.changes(s, want)
+		changes, err := r.changes(s, want, []byte(o.ID))
 		if err != nil {
 			return err
 		}
@@ -102,7 +102,7 @@ func (r *Repo) Attribute(head *object.Commit, stop plumbing.Hash, dir string, ch
 		if len(pending) == 0 {
 			return ErrStop
 		}
-		changes, err := r.changes(s, want)
+		changes, err := r.changes(s, want, nil)
 		if err != nil {
 			return err
 		}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/go-git/go-billy/v5"
 	"github.com/go-git/go-billy/v5/osfs"
@@ -21,6 +22,7 @@ var ErrNotRepository = errors.New("not inside a git repository")
 
 // Repo is an opened repository and the caches of its objects.
 type Repo struct {
+	mu      sync.Mutex // serialises reads of the object storage
 	git     *git.Repository
 	top     string // absolute path of the work tree's root
 	shallow map[plumbing.Hash]bool

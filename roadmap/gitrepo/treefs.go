@@ -42,6 +42,10 @@ func (r *Repo) FS(c *object.Commit, dir string) (fs.FS, error) {
 }
 
 func (t *treeFS) Open(name string) (fs.File, error) {
+	// The loader opens files from several goroutines; go-git's storage, which
+	// keeps its packfiles open, must be read by one at a time.
+	t.repo.mu.Lock()
+	defer t.repo.mu.Unlock()
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}

@@ -1,0 +1,130 @@
+package gitrepo_test
+
+import (
+	"flag"
+	"os"
+	"sync"
+	"testing"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/northwind-labs/roadmap/roadmap"
+	"github.com/northwind-labs/roadmap/roadmap/gitrepo"
+	"github.com/northwind-labs/roadmap/roadmap/internal/gen"
+)
+
+var benchRepoDir = flag.String("benchrepo", "", "write the benchmark repository here and keep it (for comparing with the git CLI)")
+
+// TestMain removes the generated repository after the run.
+func TestMain(m *testing.M) {
+	flag.Parse()
+	code := m.Run()
+	benchCleanup()
+	os.Exit(code)
+}
+
+var benchCleanup = func() {}
+
+var (
+	benchOnce sync.Once
+	benchDir  string
+	benchInfo gen.RepoInfo
+	benchErr  error
+)
+
+// benchRepo generates, once per test binary, a repository of 1,000 features
+// and 2,000 commits.
+func benchRepo(tb testing.TB) (string, gen.RepoInfo) {
+	benchOnce.Do(func() {
+		benchDir = *benchRepoDir
+		if benchDir == "" {
+			benchDir, benchErr = os.MkdirTemp("", "roadmap-bench-repo-")
+		} else {
+			os.RemoveAll(benchDir)
+		}
+		if benchErr == nil {
+			benchInfo, benchErr = gen.Repo(benchDir, gen.RepoOptions{Features: 1000, Commits: 2000, Seed: 1})
+		}
+		if *benchRepoDir == "" && benchErr == nil {
+			benchCleanup = func() { os.RemoveAll(benchDir) }
+		}
+	})
+	if benchErr != nil {
+		tb.Fatal(benchErr)
+	}
+	return benchDir, benchInfo
+}
+
+// TestWriteBenchRepo writes the benchmark repository to -benchrepo, for the
+// comparison with the git CLI in docs/performance.md.
+func TestWriteBenchRepo(t *testing.T) {
+	if *benchRepoDir == "" {
+		t.Skip("only with -benchrepo DIR")
+	}
+	dir, info := benchRepo(t)
+	t.Logf("wrote %s; roadmap in %s/, busiest feature %s", dir, info.Dir, info.Busiest)
+}
+
+// BenchmarkHistory is `roadmap history ID` over the whole range: a fresh
+// repository handle each time, so no cache survives between iterations.
+func BenchmarkHistory(b *testing.B) {
+	dir, info := benchRepo(b)
+	b.ResetTimer()
+	b.ReportAllocs()
+	for b.Loop() {
+		r, err := gitrepo.Open(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		head, err := r.Resolve("HEAD")
+		if err != nil {
+			b.Fatal(err)
+		}
+		events, err := r.History(head, gitrepo.HistoryOptions{Dir: info.Dir, Kind: "features", ID: info.Busiest})
+		if err != nil || len(events) == 0 {
+			b.Fatal(err, len(events))
+		}
+		r.Close()
+	}
+}
+
+// BenchmarkDiffRange is `roadmap diff ROOT HEAD` over the whole range: both
+// ends loaded, the changes computed, and each change attributed to its commit.
+func BenchmarkDiffRange(b *testing.B) {
+	dir, info := benchRepo(b)
+	b.ResetTimer()
+	b.ReportAllocs()
+	for b.Loop() {
+		r, err := gitrepo.Open(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		head, err := r.Resolve("HEAD")
+		if err != nil {
+			b.Fatal(err)
+		}
+		first, err := r.Resolve("HEAD~1999")
+		if err != nil {
+			b.Fatal(err)
+		}
+		load := func(c *plumbing.Hash) *roadmap.Roadmap {
+			cm, err := r.Resolve(c.String())
+			if err != nil {
+				b.Fatal(err)
+			}
+			fsys, err := r.FS(cm, info.Dir)
+			if err != nil {
+				b.Fatal(err)
+			}
+			rm, err := roadmap.Load(fsys)
+			if err != nil {
+				b.Fatal(err)
+			}
+			return rm
+		}
+		changes := roadmap.Diff(load(&first.Hash), load(&head.Hash))
+		if err := r.Attribute(head, first.Hash, info.Dir, changes); err != nil || len(changes) == 0 {
+			b.Fatal(err, len(changes))
+		}
+		r.Close()
+	}
+}
