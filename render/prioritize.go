@@ -65,6 +65,8 @@ func cutSentence(r *roadmap.Ranking) string {
 	case c.Above == 0:
 		return fmt.Sprintf("Cut line: above every feature; %s at rank 1 alone needs %s of %s.",
 			r.Entries[0].Feature.ID, roadmap.Num(r.Entries[0].Cumulative), avail)
+	case c.Above == 1 && r.Scored == 1:
+		return fmt.Sprintf("Cut line: the one scored feature fits, using %s of %s.", roadmap.Num(c.Used), avail)
 	case c.Above == r.Scored:
 		return fmt.Sprintf("Cut line: all %d scored features fit, using %s of %s.", c.Above, roadmap.Num(c.Used), avail)
 	}
@@ -95,7 +97,8 @@ func parkSentence(r *roadmap.Ranking) string {
 }
 
 // rankingTable is the ranking people read: one scored feature a row, and the
-// cut line as a row of its own (nil cells, drawn by the writer).
+// cut line as a row of its own (empty cells, drawn once the table is fitted).
+// It returns the index of that row, or -1.
 func rankingTable(r *roadmap.Ranking) (Table, int) {
 	cutColor := func(v string) color.Color {
 		if strings.HasPrefix(v, dash) || strings.HasPrefix(v, cutLabel) {
@@ -138,7 +141,7 @@ func rankingTable(r *roadmap.Ranking) (Table, int) {
 			cutRow = len(t.Rows)
 			t.Rows = append(t.Rows, make([]string, len(cols)))
 		}
-		row := []string{strconv.Itoa(e.Rank), e.Feature.ID, e.Feature.Title, string(e.Feature.Status), roadmap.Num(e.Score.Value), effortCell(e)}
+		row := []string{strconv.Itoa(e.Rank), e.Feature.ID, oneLine(e.Feature.Title), string(e.Feature.Status), roadmap.Num(e.Score.Value), effortCell(e)}
 		if r.Cut != nil {
 			row = append(row, roadmap.Num(e.Cumulative))
 		}
@@ -315,7 +318,7 @@ func (o Output) WriteRanking(w io.Writer, r *roadmap.Ranking, explain bool) erro
 			width = max(width, ansi.StringWidth(e.Feature.ID))
 		}
 		for _, e := range unscored {
-			line(fmt.Sprintf("  %-*s  %s", width, e.Feature.ID, e.Score.Reason()))
+			line(fmt.Sprintf("  %-*s  %s", width, e.Feature.ID, oneLine(e.Score.Reason())))
 		}
 	}
 	if explain && r.Scored > 0 {
@@ -593,7 +596,7 @@ func comparisonTable(c *roadmap.Comparison) Table {
 	}
 	t.Columns = append(t.Columns, Column{Name: "spread", Right: true})
 	for _, row := range c.Rows {
-		cells := []string{row.Feature.ID, row.Feature.Title, string(row.Feature.Status)}
+		cells := []string{row.Feature.ID, oneLine(row.Feature.Title), string(row.Feature.Status)}
 		for i, p := range row.Places {
 			cells = append(cells, compareCell(c.Rankings[i], p))
 		}

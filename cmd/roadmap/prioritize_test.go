@@ -230,3 +230,22 @@ func TestPrioritizeNoCandidates(t *testing.T) {
 		t.Errorf("json: %s", j.stdout)
 	}
 }
+
+// TestPrioritizeTitlesStayOnOneLine: a title with a line break or an escape
+// sequence neither breaks the table nor reaches the terminal as a command.
+func TestPrioritizeTitlesStayOnOneLine(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "roadmap.yaml", "product: Acme\nfeatures:\n"+
+		"  - id: evil\n    title: \"Evil\\e]0;pwned\\aone\\nsecond line\"\n    status: idea\n"+
+		"    scores: {reach: 1, impact: 1, confidence: 100, effort: 1}\n")
+	for _, s := range []session{{wd: dir}, {wd: dir, terminal: true, width: 80}} {
+		r := s.run(t, "prioritize")
+		r.expect(t, 0)
+		if strings.Contains(r.stdout, "\x07") || strings.Contains(r.stdout, "\x1b]") {
+			t.Errorf("an escape sequence reaches the terminal: %q", r.stdout)
+		}
+		if !strings.Contains(r.stdout, "one second line") {
+			t.Errorf("the title is not on one line:\n%s", r.stdout)
+		}
+	}
+}
