@@ -195,10 +195,10 @@ func drawCut(t Table, cut int, label string) {
 		return
 	}
 	for i, c := range t.Columns {
-		w := ansi.StringWidth(c.Name)
+		w := cellWidth(c.Name)
 		for j, r := range t.Rows {
 			if j != cut {
-				w = max(w, ansi.StringWidth(r[i]))
+				w = max(w, cellWidth(r[i]))
 			}
 		}
 		cell := strings.Repeat(dash, w)
@@ -211,6 +211,17 @@ func drawCut(t Table, cut int, label string) {
 		}
 		t.Rows[cut][i] = cell
 	}
+}
+
+// cellWidth is the width of a cell on a terminal; ASCII text, most cells,
+// skips the grapheme segmentation that costs a 10,000-row table milliseconds.
+func cellWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 || s[i] < 0x20 {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
 }
 
 func cutRowLabel(r *roadmap.Ranking) string {

@@ -146,29 +146,7 @@ func (r *Roadmap) Prioritize(opts PrioritizeOptions) (*Ranking, error) {
 	if len(rk.Entries) > 0 {
 		rk.Warnings = append(rk.Warnings, r.unscoredKeys(s)...)
 	}
-	// Scores are compared rounded to a millionth, so that two scores equal in
-	// arithmetic but not in floating point (0.1 × 3 and 0.3) tie and go by id.
-	keys := make(map[*Feature]float64, len(rk.Entries))
-	for _, e := range rk.Entries {
-		if e.Score.Scored() {
-			keys[e.Feature] = rankKey(e.Score.Value)
-		}
-	}
-	slices.SortStableFunc(rk.Entries, func(a, b Entry) int {
-		as, bs := a.Score.Scored(), b.Score.Scored()
-		if as != bs {
-			if as {
-				return -1
-			}
-			return 1
-		}
-		if as {
-			if c := cmp.Compare(keys[b.Feature], keys[a.Feature]); c != 0 {
-				return c
-			}
-		}
-		return strings.Compare(a.Feature.ID, b.Feature.ID)
-	})
+	rk.Entries = ranked(rk.Entries)
 
 	var cum float64
 	open := true
@@ -221,8 +199,43 @@ func listIDs(ids []string, limit int) string {
 	return fmt.Sprintf("%s and %d more", strings.Join(ids[:limit], ", "), len(ids)-limit)
 }
 
-// rankKey is a score rounded to a millionth for ordering; scores too large to
-// round that finely are compared as they are.
+// ranked orders entries: scored ones by score, highest first, then by id,
+// then as written (duplicate ids); then the unscored ones by id. It sorts
+// small keys and moves each entry once, which for 10,000 features is several
+// times faster than a stable sort of the entries themselves.
+func ranked(entries []Entry) []Entry {
+	type item struct {
+		scored bool
+		key    float64
+		id     string
+		i      int
+	}
+	items := make([]item, len(entries))
+	for i, e := range entries {
+		items[i] = item{e.Score.Scored(), 0, e.Feature.ID, i}
+		if items[i].scored {
+			items[i].key = rankKey(e.Score.Value)
+		}
+	}
+	slices.SortFunc(items, func(a, b item) int {
+		if a.scored != b.scored {
+			if a.scored {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(cmp.Compare(b.key, a.key), strings.Compare(a.id, b.id), cmp.Compare(a.i, b.i))
+	})
+	out := make([]Entry, len(entries))
+	for i, it := range items {
+		out[i] = entries[it.i]
+	}
+	return out
+}
+
+// rankKey is a score rounded to a millionth for ordering, so that two scores
+// equal in arithmetic but not in floating point (1 × 30% ÷ 0.1 and 3) tie and
+// go by id; scores too large to round that finely are compared as they are.
 func rankKey(v float64) float64 {
 	if math.Abs(v) > 1e12 {
 		return v
