@@ -50,7 +50,7 @@ func (a *app) runDiff(o diffOptions, args []string) error {
 	if a.at != "" {
 		return usageError("diff takes its revisions as arguments, not --at")
 	}
-	root, err := a.roadmapRoot()
+	root, err := a.historyRoot()
 	if err != nil {
 		return err
 	}

@@ -39,7 +39,7 @@ func (a *app) runHistory(o historyOptions, id string) error {
 	if err := checkFormat(o.format, "text", "md", "json"); err != nil {
 		return err
 	}
-	root, err := a.roadmapRoot()
+	root, err := a.historyRoot()
 	if err != nil {
 		return err
 	}

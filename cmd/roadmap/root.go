@@ -155,6 +155,7 @@ its roadmap/ subfolder) upwards to the top of the git work tree, or given with -
 		a.newInitCmd(),
 		a.newDiffCmd(),
 		a.newHistoryCmd(),
+		a.newReportCmd(),
 		a.newLaunchesCmd(),
 	)
 	return root

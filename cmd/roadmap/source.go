@@ -23,8 +23,14 @@ type loaded struct {
 
 // roadmapRoot is the folder of the roadmap the command works on: --dir (or its
 // roadmap/ subfolder), or the one found from the working folder upwards.
-func (a *app) roadmapRoot() (string, error) {
-	if a.at != "" && a.dir != "" {
+func (a *app) roadmapRoot() (string, error) { return a.findRoot(a.at != "") }
+
+// historyRoot is roadmapRoot for commands that read git history: --dir may
+// name a folder the working tree no longer has.
+func (a *app) historyRoot() (string, error) { return a.findRoot(true) }
+
+func (a *app) findRoot(fromGit bool) (string, error) {
+	if fromGit && a.dir != "" {
 		// With --at the folder need not exist in the working tree any more.
 		dir := a.dir
 		if !filepath.IsAbs(dir) {

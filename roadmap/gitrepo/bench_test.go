@@ -3,6 +3,8 @@ package gitrepo_test
 import (
 	"flag"
 	"os"
+	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -36,13 +38,23 @@ var (
 func benchRepo(tb testing.TB) (string, gen.RepoInfo) {
 	benchOnce.Do(func() {
 		benchDir = *benchRepoDir
-		if benchDir == "" {
-			benchDir, benchErr = os.MkdirTemp("", "roadmap-bench-repo-")
-		} else {
+		marker := filepath.Join(benchDir, ".git", "roadmap-bench-busiest")
+		if benchDir != "" {
+			// Reuse a repository an earlier run wrote.
+			if b, err := os.ReadFile(marker); err == nil {
+				benchInfo = gen.RepoInfo{Dir: "roadmap", Busiest: strings.TrimSpace(string(b))}
+				return
+			}
 			os.RemoveAll(benchDir)
+		} else {
+			benchDir, benchErr = os.MkdirTemp("", "roadmap-bench-repo-")
+			marker = ""
 		}
 		if benchErr == nil {
 			benchInfo, benchErr = gen.Repo(benchDir, gen.RepoOptions{Features: 1000, Commits: 2000, Seed: 1})
+		}
+		if benchErr == nil && marker != "" {
+			benchErr = os.WriteFile(marker, []byte(benchInfo.Busiest+"\n"), 0o644)
 		}
 		if *benchRepoDir == "" && benchErr == nil {
 			benchCleanup = func() { os.RemoveAll(benchDir) }

@@ -38,7 +38,9 @@ func (r *Repo) blob(h plumbing.Hash) ([]byte, error) {
 		return nil, fmt.Errorf("reading blob %s: %w", h.String()[:7], err)
 	}
 	defer rd.Close()
-	t, err = io.ReadAll(io.LimitReader(rd, roadmap.MaxFileSize+1))
+	// Read into a buffer of the blob's size: no growing, no copying.
+	t = make([]byte, min(b.Size, roadmap.MaxFileSize+1))
+	_, err = io.ReadFull(rd, t)
 	if err != nil {
 		return nil, fmt.Errorf("reading blob %s: %w", h.String()[:7], err)
 	}

@@ -1,0 +1,113 @@
+package main
+
+import (
+	"github.com/northwind-labs/roadmap/render"
+	"github.com/northwind-labs/roadmap/roadmap"
+	"github.com/spf13/cobra"
+)
+
+type reportOptions struct {
+	format   string
+	from, to string
+}
+
+func (a *app) newReportCmd() *cobra.Command {
+	var o reportOptions
+	cmd := &cobra.Command{
+		Use:   "report",
+		Short: "How the roadmap kept its word: planned against shipped, per quarter",
+		Long: `Report reads the roadmap's git history and compares, quarter by quarter, the plan
+at the quarter's first day with the roadmap at its last day (today, for the current
+quarter, marked in progress).
+
+A feature is planned for a quarter when, at the quarter's start, it is planned or in
+progress with a target inside the quarter. At the end it has shipped, slipped (its
+target moved past the quarter), been missed (still targeted at the quarter, not
+shipped), dropped, parked or removed. Features shipped within the quarter that its
+plan did not hold are early (planned for later) or unplanned. The say/do ratio is
+shipped over planned.
+
+Per feature: each move of its target to a later period (the commit, the day and the
+days it added), the total, and the days from first planned to shipped. Per owner
+(owners.product) and per theme: say/do and the average slip.
+
+The plan is read at the last commit before a quarter's first day (or the first
+commit, if the roadmap began inside the quarter), along the first-parent line of
+HEAD, or of --at REV.`,
+		Example: `  roadmap report
+  roadmap report --from 2026-Q1 --to 2026-Q4 --format md > q-review.md`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return a.runReport(o) },
+	}
+	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text, md or json")
+	cmd.Flags().StringVar(&o.from, "from", "", "first quarter (YYYY-Qn; default: the quarter the roadmap began)")
+	cmd.Flags().StringVar(&o.to, "to", "", "last quarter (YYYY-Qn; default: the current quarter)")
+	return cmd
+}
+
+func (a *app) runReport(o reportOptions) error {
+	if err := checkFormat(o.format, "text", "md", "json"); err != nil {
+		return err
+	}
+	today, err := a.todayDate()
+	if err != nil {
+		return err
+	}
+	ropts := roadmap.ReportOptions{Today: today}
+	for _, q := range []struct {
+		flag, value string
+		into        *roadmap.Target
+	}{{"--from", o.from, &ropts.From}, {"--to", o.to, &ropts.To}} {
+		if q.value == "" {
+			continue
+		}
+		t, err := roadmap.ParseTarget(q.value)
+		if err != nil || t.Kind() != roadmap.TargetQuarter {
+			return usageError("%s %q is not a quarter (YYYY-Qn)", q.flag, q.value)
+		}
+		*q.into = t
+	}
+	if !ropts.From.IsZero() && !ropts.To.IsZero() && ropts.To.Compare(ropts.From) < 0 {
+		return usageError("--from %s is after --to %s", o.from, o.to)
+	}
+	root, err := a.historyRoot()
+	if err != nil {
+		return err
+	}
+	repo, err := a.openRepo(root)
+	if err != nil {
+		return err
+	}
+	defer repo.Close()
+	rev := "HEAD"
+	if a.at != "" {
+		rev = a.at
+	}
+	head, err := repo.Resolve(rev)
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	prefix, err := repoPrefix(repo, root)
+	if err != nil {
+		return err
+	}
+	history, err := repo.ReportHistory(head, prefix)
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	rep, err := roadmap.BuildReport(history, ropts)
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	view := render.ReportView{Report: rep}
+	if current, err := a.loadAt(repo, root, rev); err == nil {
+		view.Product = current.Product
+	}
+	switch o.format {
+	case "json":
+		return render.WriteReportJSON(a.stdout, view)
+	case "md":
+		return render.WriteReportMarkdown(a.stdout, view)
+	}
+	return a.output().WriteReportText(a.stdout, view)
+}

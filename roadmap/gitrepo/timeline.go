@@ -1,0 +1,59 @@
+package gitrepo
+
+import (
+	"slices"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/northwind-labs/roadmap/roadmap"
+)
+
+// ReportHistory walks head's first-parent line once and returns every commit
+// that changed the roadmap folder at dir, oldest first, with the features it
+// changed; Load reads the whole roadmap as of any of them.
+func (r *Repo) ReportHistory(head *object.Commit, dir string) (roadmap.ReportHistory, error) {
+	var commits []roadmap.ReportCommit
+	var hashes []plumbing.Hash
+	err := r.Walk(head, plumbing.ZeroHash, dir, func(s Step) error {
+		changes, err := r.changes(s, func(kind, _ string) bool { return kind == "features" }, nil)
+		if err != nil {
+			return err
+		}
+		rc := roadmap.ReportCommit{Commit: CommitInfo(s.Commit), When: roadmap.DateOf(s.Commit.Committer.When)}
+		for _, c := range changes {
+			fc := roadmap.FeatureChange{ID: c.ID}
+			fc.Old, _ = c.Old.(*roadmap.Feature)
+			fc.New, _ = c.New.(*roadmap.Feature)
+			rc.Features = append(rc.Features, fc)
+		}
+		commits = append(commits, rc)
+		hashes = append(hashes, s.Commit.Hash)
+		return nil
+	})
+	if err != nil {
+		return roadmap.ReportHistory{}, err
+	}
+	slices.Reverse(commits)
+	slices.Reverse(hashes)
+	// A commit lands on the line no earlier than the one before it, whatever
+	// its clock said: keep the days in order for the report's lookups.
+	for i := 1; i < len(commits); i++ {
+		if commits[i].When.Before(commits[i-1].When) {
+			commits[i].When = commits[i-1].When
+		}
+	}
+	return roadmap.ReportHistory{
+		Commits: commits,
+		Load: func(i int) (*roadmap.Roadmap, error) {
+			c, err := r.git.CommitObject(hashes[i])
+			if err != nil {
+				return nil, err
+			}
+			fsys, err := r.FS(c, dir)
+			if err != nil {
+				return nil, err
+			}
+			return roadmap.Load(fsys)
+		},
+	}, nil
+}

@@ -1,0 +1,364 @@
+package roadmap
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// ReportHistory is what a report reads from git: every commit that changed
+// the roadmap, oldest first, with the features it changed, and a way to load
+// the whole roadmap as of one of them.
+type ReportHistory struct {
+	Commits []ReportCommit
+	// Load returns the roadmap as commit i left it.
+	Load func(i int) (*Roadmap, error)
+}
+
+// ReportCommit is one commit that changed the roadmap.
+type ReportCommit struct {
+	Commit *Commit
+	// When is the day the commit landed (its committer date).
+	When     Date
+	Features []FeatureChange
+}
+
+// FeatureChange is a feature before and after a commit; nil when absent.
+type FeatureChange struct {
+	ID       string
+	Old, New *Feature
+}
+
+// ReportOptions choose the quarters a report covers.
+type ReportOptions struct {
+	// From and To are the first and last quarter; zero for the quarter the
+	// roadmap began in and the current quarter.
+	From, To Target
+	Today    Date
+	// Visible, if set, keeps only the features an audience may see.
+	Visible func(*Feature) bool
+}
+
+// Report is how the roadmap kept its word.
+type Report struct {
+	Quarters []QuarterReport `json:"quarters"`
+	Features []FeatureReport `json:"features"`
+	Owners   []GroupReport   `json:"owners"`
+	Themes   []GroupReport   `json:"themes"`
+	// SayDo is shipped-as-planned over planned, across all quarters.
+	SayDo *float64 `json:"say_do"`
+}
+
+// Outcomes of a planned feature at the end of its quarter.
+const (
+	OutcomeShipped = "shipped"
+	OutcomeSlipped = "slipped" // re-targeted to a later period
+	OutcomeMissed  = "missed"  // still targeted at the quarter or earlier, not shipped
+	OutcomeDropped = "dropped"
+	OutcomeParked  = "parked"
+	OutcomeRemoved = "removed" // deleted from the roadmap
+)
+
+// QuarterReport compares the plan at a quarter's start with its end.
+type QuarterReport struct {
+	Quarter string `json:"quarter"`
+	// InProgress is true for the current quarter, measured against today.
+	InProgress bool `json:"in_progress"`
+	// PlanCommit is the commit the plan is read at, ActualCommit the one the
+	// outcome is read at.
+	PlanCommit   *Commit   `json:"plan_commit"`
+	ActualCommit *Commit   `json:"actual_commit"`
+	Planned      []Outcome `json:"planned"`
+	// Unplanned are features shipped within the quarter that its plan did not
+	// hold for it: early (planned for later) or unplanned.
+	Unplanned []Outcome      `json:"unplanned"`
+	Counts    map[string]int `json:"counts"`
+	SayDo     *float64       `json:"say_do"`
+}
+
+// Outcome is what happened to one feature in a quarter.
+type Outcome struct {
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	Owner   string `json:"owner,omitempty"`
+	Theme   string `json:"theme,omitempty"`
+	Outcome string `json:"outcome"`
+	// Target is the target at the quarter's end (where a slip went).
+	Target  string `json:"target,omitempty"`
+	Shipped string `json:"shipped,omitempty"`
+}
+
+// Slip is one move of a feature's target to a later period.
+type Slip struct {
+	Commit *Commit `json:"commit"`
+	From   string  `json:"from"`
+	To     string  `json:"to"`
+	Days   int     `json:"days"`
+}
+
+// FeatureReport is one feature's record over the report's range.
+type FeatureReport struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Owner     string `json:"owner,omitempty"`
+	Theme     string `json:"theme,omitempty"`
+	Slips     []Slip `json:"slips"`
+	TotalSlip int    `json:"total_slip_days"`
+	// FirstPlanned is the day the feature was first planned (status planned
+	// or in progress with a target); Shipped the day it shipped.
+	FirstPlanned string `json:"first_planned,omitempty"`
+	Shipped      string `json:"shipped,omitempty"`
+	LeadDays     *int   `json:"lead_days,omitempty"`
+}
+
+// GroupReport sums up the features of one owner or theme.
+type GroupReport struct {
+	Name        string   `json:"name"`
+	Planned     int      `json:"planned"`
+	Shipped     int      `json:"shipped"`
+	SayDo       *float64 `json:"say_do"`
+	Slips       int      `json:"slips"`
+	AverageSlip float64  `json:"average_slip_days"`
+}
+
+// QuarterOf is the quarter a day falls in.
+func QuarterOf(d Date) Target {
+	return MustTarget(fmt.Sprintf("%04d-Q%d", d.Year(), (int(d.Month())-1)/3+1))
+}
+
+// nextQuarter is the quarter after q.
+func nextQuarter(q Target) Target { return QuarterOf(q.End().AddDays(1)) }
+
+// committed reports whether a feature counts as planned for its target.
+func committed(f *Feature) bool {
+	return f.Status == StatusPlanned || f.Status == StatusInProgress
+}
+
+// BuildReport compares, quarter by quarter, the plan at each quarter's start
+// with the roadmap at its end, and follows every feature's target across
+// the commits.
+func BuildReport(h ReportHistory, o ReportOptions) (*Report, error) {
+	if len(h.Commits) == 0 {
+		return &Report{}, nil
+	}
+	visible := o.Visible
+	if visible == nil {
+		visible = func(*Feature) bool { return true }
+	}
+	began := h.Commits[0].When
+	from, to := o.From, o.To
+	if from.IsZero() {
+		from = QuarterOf(began)
+	}
+	if to.IsZero() {
+		to = QuarterOf(o.Today)
+	}
+	// asOf is the index of the last commit landed before day d, or -1.
+	asOf := func(d Date) int {
+		i, _ := slices.BinarySearchFunc(h.Commits, d, func(c ReportCommit, d Date) int {
+			if c.When.Before(d) {
+				return -1
+			}
+			return 1
+		})
+		return i - 1
+	}
+	loaded := map[int]*Roadmap{}
+	load := func(i int) (*Roadmap, error) {
+		if r, ok := loaded[i]; ok {
+			return r, nil
+		}
+		r, err := h.Load(i)
+		loaded[i] = r
+		return r, err
+	}
+	rep := &Report{}
+	var allPlanned, allShipped int
+	for q := from; q.Compare(to) <= 0; q = nextQuarter(q) {
+		if q.End().Before(began) {
+			continue
+		}
+		qr := QuarterReport{Quarter: q.String(), Counts: map[string]int{}}
+		planAt := asOf(q.Start())
+		if planAt < 0 {
+			planAt = 0 // the roadmap began inside the quarter
+		}
+		end := q.End().AddDays(1)
+		if !o.Today.IsZero() && !o.Today.After(q.End()) {
+			qr.InProgress = true
+			end = o.Today.AddDays(1)
+		}
+		actualAt := asOf(end)
+		if actualAt < planAt {
+			actualAt = planAt
+		}
+		plan, err := load(planAt)
+		if err != nil {
+			return nil, err
+		}
+		actual, err := load(actualAt)
+		if err != nil {
+			return nil, err
+		}
+		qr.PlanCommit, qr.ActualCommit = h.Commits[planAt].Commit, h.Commits[actualAt].Commit
+		inPlan := map[string]bool{}
+		for _, f := range plan.Features {
+			if !committed(f) || f.Target.IsZero() || !f.Target.Within(q) || !visible(f) || inPlan[f.ID] {
+				continue
+			}
+			inPlan[f.ID] = true
+			out := Outcome{ID: f.ID, Title: f.Title, Owner: f.Owners["product"], Theme: f.Theme}
+			now := actual.Feature(f.ID)
+			switch {
+			case now == nil || !visible(now):
+				out.Outcome = OutcomeRemoved
+			case now.Status == StatusShipped:
+				out.Outcome = OutcomeShipped
+				out.Shipped = now.Shipped.String()
+			case now.Status == StatusDropped:
+				out.Outcome = OutcomeDropped
+			case now.Status == StatusParked:
+				out.Outcome = OutcomeParked
+			case !now.Target.IsZero() && !now.Target.Within(q) && q.EndsBefore(now.Target):
+				out.Outcome = OutcomeSlipped
+			default:
+				out.Outcome = OutcomeMissed
+			}
+			if now != nil {
+				out.Target = now.Target.String()
+			}
+			qr.Counts[out.Outcome]++
+			qr.Planned = append(qr.Planned, out)
+		}
+		for _, f := range actual.Features {
+			if f.Status != StatusShipped || inPlan[f.ID] || !visible(f) || f.Shipped.IsZero() || !q.Contains(f.Shipped) {
+				continue
+			}
+			out := Outcome{ID: f.ID, Title: f.Title, Owner: f.Owners["product"], Theme: f.Theme, Shipped: f.Shipped.String(), Target: f.Target.String(), Outcome: "unplanned"}
+			if before := plan.Feature(f.ID); before != nil && !before.Target.IsZero() && q.EndsBefore(before.Target) {
+				out.Outcome = "early"
+			}
+			qr.Counts[out.Outcome]++
+			qr.Unplanned = append(qr.Unplanned, out)
+		}
+		qr.Counts["planned"] = len(qr.Planned)
+		qr.SayDo = ratio(qr.Counts[OutcomeShipped], len(qr.Planned))
+		allPlanned += len(qr.Planned)
+		allShipped += qr.Counts[OutcomeShipped]
+		rep.Quarters = append(rep.Quarters, qr)
+	}
+	rep.SayDo = ratio(allShipped, allPlanned)
+	last, err := load(len(h.Commits) - 1)
+	if err != nil {
+		return nil, err
+	}
+	rep.Features = featureRecords(h, from, to, last, visible)
+	rep.Owners = groups(rep, func(o Outcome) string { return o.Owner }, func(f FeatureReport) string { return f.Owner })
+	rep.Themes = groups(rep, func(o Outcome) string { return o.Theme }, func(f FeatureReport) string { return f.Theme })
+	return rep, nil
+}
+
+func ratio(n, d int) *float64 {
+	if d == 0 {
+		return nil
+	}
+	r := float64(n) / float64(d)
+	return &r
+}
+
+// featureRecords follows each feature through the commits: its slips within
+// the range, the day it was first planned, the day it shipped.
+func featureRecords(h ReportHistory, from, to Target, last *Roadmap, visible func(*Feature) bool) []FeatureReport {
+	recs := map[string]*FeatureReport{}
+	get := func(f *Feature) *FeatureReport {
+		r, ok := recs[f.ID]
+		if !ok {
+			r = &FeatureReport{ID: f.ID, Slips: []Slip{}}
+			recs[f.ID] = r
+		}
+		r.Title, r.Owner, r.Theme = f.Title, f.Owners["product"], f.Theme
+		return r
+	}
+	for _, c := range h.Commits {
+		inRange := !c.When.Before(from.Start()) && !c.When.After(to.End())
+		for _, fc := range c.Features {
+			n := fc.New
+			if n == nil || !visible(n) {
+				continue
+			}
+			r := get(n)
+			if r.FirstPlanned == "" && committed(n) && !n.Target.IsZero() {
+				r.FirstPlanned = c.When.String()
+			}
+			if o := fc.Old; o != nil && inRange && !o.Target.IsZero() && !n.Target.IsZero() && o.Target.EndsBefore(n.Target) && !n.Target.Within(o.Target) {
+				days := 0
+				if o.Target.Dated() && n.Target.Dated() {
+					days = o.Target.End().DaysUntil(n.Target.End())
+				}
+				r.Slips = append(r.Slips, Slip{Commit: c.Commit, From: o.Target.String(), To: n.Target.String(), Days: days})
+				r.TotalSlip += days
+			}
+		}
+	}
+	var out []FeatureReport
+	for _, r := range recs {
+		if f := last.Feature(r.ID); f != nil && visible(f) {
+			r.Title, r.Owner, r.Theme = f.Title, f.Owners["product"], f.Theme
+			if f.Status == StatusShipped && !f.Shipped.IsZero() {
+				r.Shipped = f.Shipped.String()
+				if first, err := ParseDate(r.FirstPlanned); err == nil {
+					lead := first.DaysUntil(f.Shipped)
+					r.LeadDays = &lead
+				}
+			}
+		}
+		if len(r.Slips) > 0 || r.Shipped != "" {
+			out = append(out, *r)
+		}
+	}
+	slices.SortFunc(out, func(a, b FeatureReport) int {
+		return cmp.Or(cmp.Compare(b.TotalSlip, a.TotalSlip), cmp.Compare(len(b.Slips), len(a.Slips)), cmp.Compare(a.ID, b.ID))
+	})
+	return out
+}
+
+// groups sums up say/do and slips by owner or theme.
+func groups(rep *Report, ofOutcome func(Outcome) string, ofFeature func(FeatureReport) string) []GroupReport {
+	by := map[string]*GroupReport{}
+	get := func(name string) *GroupReport {
+		if name == "" {
+			name = "(none)"
+		}
+		g, ok := by[name]
+		if !ok {
+			g = &GroupReport{Name: name}
+			by[name] = g
+		}
+		return g
+	}
+	for _, q := range rep.Quarters {
+		for _, o := range q.Planned {
+			g := get(ofOutcome(o))
+			g.Planned++
+			if o.Outcome == OutcomeShipped {
+				g.Shipped++
+			}
+		}
+	}
+	slipDays := map[string]int{}
+	for _, f := range rep.Features {
+		g := get(ofFeature(f))
+		g.Slips += len(f.Slips)
+		slipDays[g.Name] += f.TotalSlip
+	}
+	var out []GroupReport
+	for name, g := range by {
+		g.SayDo = ratio(g.Shipped, g.Planned)
+		if g.Slips > 0 {
+			g.AverageSlip = float64(slipDays[name]) / float64(g.Slips)
+		}
+		out = append(out, *g)
+	}
+	slices.SortFunc(out, func(a, b GroupReport) int { return cmp.Compare(a.Name, b.Name) })
+	return out
+}
