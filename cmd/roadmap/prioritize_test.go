@@ -147,6 +147,8 @@ func TestPrioritizeErrors(t *testing.T) {
 	write(t, badFormula, "features.yaml", "features:\n  - {id: a, title: A, status: idea, scores: {reach: 1, effort: 1}}\n")
 	noCriteria := t.TempDir()
 	write(t, noCriteria, "roadmap.yaml", "product: Acme\n")
+	weightedNoCriteria := t.TempDir()
+	write(t, weightedNoCriteria, "roadmap.yaml", "product: Acme\nscoring:\n  model: weighted\n")
 
 	tests := []struct {
 		name string
@@ -170,6 +172,8 @@ func TestPrioritizeErrors(t *testing.T) {
 		{"bad format", exampleDir, []string{"--format", "html"}, 2, []string{`unknown --format "html"`}},
 		{"extra argument", exampleDir, []string{"rice"}, 2, []string{"unknown command"}},
 		{"model without settings", noCriteria, []string{"--model", "weighted"}, 2, []string{"the weighted model needs scoring.criteria in roadmap.yaml"}},
+		// The same settings chosen by roadmap.yaml are the roadmap's error.
+		{"roadmap.yaml model without settings", weightedNoCriteria, nil, 1, []string{"roadmap.yaml:3:10: the weighted model needs scoring.criteria"}},
 		// The formula is an error in roadmap.yaml that validate reports too:
 		// exit 1, pointing at the formula's line and at the place in it.
 		{"bad formula", badFormula, nil, 1, []string{
