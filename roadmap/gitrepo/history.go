@@ -1,6 +1,7 @@
 package gitrepo
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"time"
@@ -48,11 +49,19 @@ type HistoryOptions struct {
 func (r *Repo) History(head *object.Commit, o HistoryOptions) ([]Event, error) {
 	var events []Event
 	want := func(kind, id string) bool { return kind == o.Kind && id == o.ID }
-	err := r.Walk(head, o.Stop, o.Dir, func(s Step) error {
+	where, err := r.filesMentioning(head, o.Dir, []byte(o.ID))
+	if err != nil {
+		return nil, err
+	}
+	err = r.Walk(head, o.Stop, o.Dir, func(s Step) error {
 		if !o.Since.IsZero() && s.Commit.Author.When.Before(o.Since) {
 			return ErrStop
 		}
-		changes, err := r.changes(s, want, []byte(o.ID))
+		files, err := r.follow(s, where, []byte(o.ID))
+		if err != nil || len(files) == 0 {
+			return err
+		}
+		changes, err := r.changes(Step{Commit: s.Commit, Files: files}, want)
 		if err != nil {
 			return err
 		}
@@ -74,6 +83,86 @@ func (r *Repo) History(head *object.Commit, o HistoryOptions) ([]Event, error) {
 	})
 	slices.Reverse(events)
 	return events, err
+}
+
+// filesMentioning lists the roadmap files of c whose text contains id.
+func (r *Repo) filesMentioning(c *object.Commit, dir string, id []byte) (map[string]bool, error) {
+	tree, err := r.subtree(c, dir)
+	if err != nil {
+		return nil, err
+	}
+	var all []FileChange
+	if err := r.diffTrees(plumbing.ZeroHash, tree, "", &all); err != nil {
+		return nil, err
+	}
+	where := map[string]bool{}
+	for _, f := range all {
+		text, err := r.blob(f.New)
+		if err != nil {
+			return nil, err
+		}
+		if bytes.Contains(text, id) {
+			where[f.Path] = true
+		}
+	}
+	return where, nil
+}
+
+// follow keeps track, walking back one commit, of which files mention an id,
+// reading as few blobs as it can: where holds the files of the commit that
+// mention it and becomes those of its parent. It returns the changed files
+// that mention the id on either side.
+//
+// A file that mentions the id is read on its old side. Only when the id is
+// not found there (it moved in, was added, or is absent from the commit) are
+// the old sides of the other changed files read too. A duplicate id (a lint
+// error) that a commit removes from a second file may go unnoticed.
+func (r *Repo) follow(s Step, where map[string]bool, id []byte) ([]FileChange, error) {
+	oldHas := func(f FileChange) (bool, error) {
+		if f.Old == plumbing.ZeroHash {
+			return false, nil
+		}
+		text, err := r.blob(f.Old)
+		return err == nil && bytes.Contains(text, id), err
+	}
+	var out []FileChange
+	stays := false
+	checked := map[string]bool{}
+	for _, f := range s.Files {
+		if !where[f.Path] {
+			continue
+		}
+		has, err := oldHas(f)
+		if err != nil {
+			return nil, err
+		}
+		checked[f.Path] = true
+		out = append(out, f)
+		where[f.Path] = has
+		stays = stays || has
+	}
+	for _, f := range s.Files {
+		if checked[f.Path] {
+			continue
+		}
+		has := false
+		if !stays {
+			var err error
+			if has, err = oldHas(f); err != nil {
+				return nil, err
+			}
+		}
+		if has {
+			out = append(out, f)
+		}
+		where[f.Path] = has
+	}
+	for p, in := range where {
+		if !in {
+			delete(where, p)
+		}
+	}
+	return out, nil
 }
 
 // kindOf maps a Change's item (feature) to the list it is in (features).
@@ -102,7 +191,7 @@ func (r *Repo) Attribute(head *object.Commit, stop plumbing.Hash, dir string, ch
 		if len(pending) == 0 {
 			return ErrStop
 		}
-		changes, err := r.changes(s, want, nil)
+		changes, err := r.changes(s, want)
 		if err != nil {
 			return err
 		}

@@ -1,7 +1,6 @@
 package gitrepo
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/json"
 	"sync"
@@ -166,22 +165,10 @@ type ItemChange struct {
 
 // changes lists the items step changed. Items whose text is the same on both
 // sides cancel out, whatever file they are in, so a move is no change. want,
-// if not nil, limits the result to some items before they are decoded;
-// mention, if not nil, is text (an id) that a file holding them must contain.
-func (r *Repo) changes(step Step, want func(kind, id string) bool, mention []byte) ([]ItemChange, error) {
+// if not nil, limits the result to some items before they are decoded.
+func (r *Repo) changes(step Step, want func(kind, id string) bool) ([]ItemChange, error) {
 	var olds, news []*item
 	for _, f := range step.Files {
-		if mention != nil {
-			// Skip files that do not even mention the items asked for:
-			// their items need not be split out, let alone decoded.
-			in, err := r.mentions(f, mention)
-			if err != nil {
-				return nil, err
-			}
-			if !in {
-				continue
-			}
-		}
 		o, err := r.fileItems(f.Path, f.Old)
 		if err != nil {
 			return nil, err
@@ -254,21 +241,4 @@ func (r *Repo) changes(step Step, want func(kind, id string) bool, mention []byt
 		out = append(out, *byKey[k])
 	}
 	return out, nil
-}
-
-// mentions reports whether either side of a changed file contains text.
-func (r *Repo) mentions(f FileChange, text []byte) (bool, error) {
-	for _, h := range []plumbing.Hash{f.Old, f.New} {
-		if h == plumbing.ZeroHash {
-			continue
-		}
-		b, err := r.blob(h)
-		if err != nil {
-			return false, err
-		}
-		if bytes.Contains(b, text) {
-			return true, nil
-		}
-	}
-	return false, nil
 }
