@@ -39,14 +39,14 @@ HEAD, or of --at REV.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return a.runReport(o) },
 	}
-	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text, md or json")
+	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text, md, json or html (one page with charts)")
 	cmd.Flags().StringVar(&o.from, "from", "", "first quarter (YYYY-Qn; default: the quarter the roadmap began)")
 	cmd.Flags().StringVar(&o.to, "to", "", "last quarter (YYYY-Qn; default: the current quarter)")
 	return cmd
 }
 
 func (a *app) runReport(o reportOptions) error {
-	if err := checkFormat(o.format, "text", "md", "json"); err != nil {
+	if err := checkFormat(o.format, "text", "md", "json", "html"); err != nil {
 		return err
 	}
 	today, err := a.todayDate()
@@ -104,6 +104,8 @@ func (a *app) runReport(o reportOptions) error {
 		view.Product = current.Product
 	}
 	switch o.format {
+	case "html":
+		return render.WriteReportHTML(a.stdout, view, today.String())
 	case "json":
 		return render.WriteReportJSON(a.stdout, view)
 	case "md":

@@ -90,6 +90,17 @@ func (b *Repo) Commit(author, msg string, parents ...plumbing.Hash) plumbing.Has
 	return h
 }
 
+// CommitOn commits as Commit does, dated day (at 10:00 UTC).
+func (b *Repo) CommitOn(day, author, msg string) plumbing.Hash {
+	b.t.Helper()
+	t, err := time.Parse("2006-01-02", day)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	b.When = t.Add(10*time.Hour - 24*time.Hour)
+	return b.Commit(author, msg)
+}
+
 // Tag creates a lightweight tag.
 func (b *Repo) Tag(name string, h plumbing.Hash) {
 	b.t.Helper()
