@@ -89,8 +89,11 @@ func TestReportKnownHistory(t *testing.T) {
 			Features []struct {
 				ID        string `json:"id"`
 				TotalSlip int    `json:"total_slip_days"`
-				Slips     []struct{ From, To string; Days int }
-				LeadDays  *int `json:"lead_days"`
+				Slips     []struct {
+					From, To string
+					Days     int
+				}
+				LeadDays *int `json:"lead_days"`
 			}
 			Owners []struct {
 				Name        string   `json:"name"`
