@@ -45,6 +45,9 @@ func init() {
 		ruleShippedNeedsDate,
 		ruleOwnerRole,
 		ruleLaunchLeadTime,
+		ruleLaunchWithoutCampaign,
+		ruleCampaignMisaligned,
+		ruleLaunchUnsized,
 	}
 }
 

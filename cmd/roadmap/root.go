@@ -157,6 +157,7 @@ its roadmap/ subfolder) upwards to the top of the git work tree, or given with -
 		a.newHistoryCmd(),
 		a.newReportCmd(),
 		a.newLaunchesCmd(),
+		a.newAlignCmd(),
 	)
 	return root
 }

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/northwind-labs/roadmap/render/golden"
+	"github.com/northwind-labs/roadmap/roadmap/gitrepo/gittest"
+)
+
+// alignDir is a roadmap where each kind of disagreement appears once.
+var alignDir = filepath.Join("..", "..", "testdata", "align")
+
+func TestAlign(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"fixture.text", []string{"--dir", alignDir}},
+		{"fixture.md", []string{"--dir", alignDir, "--format", "md"}},
+		{"fixture.json", []string{"--dir", alignDir, "--format", "json"}},
+		{"northwind.text", []string{"--dir", exampleDir}},
+		{"northwind.md", []string{"--dir", exampleDir, "--format", "md"}},
+		{"northwind.json", []string{"--dir", exampleDir, "--format", "json"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := pipe.run(t, append([]string{"align"}, tt.args...)...)
+			r.expect(t, 0)
+			if r.stderr != "" {
+				t.Errorf("stderr: %s", r.stderr)
+			}
+			if again := pipe.run(t, append([]string{"align"}, tt.args...)...); again.stdout != r.stdout {
+				t.Errorf("output is not deterministic")
+			}
+			golden.Assert(t, "align/"+tt.name, []byte(r.stdout))
+		})
+	}
+}
+
+func TestAlignEachKindOnce(t *testing.T) {
+	r := pipe.run(t, "align", "--dir", alignDir, "--format", "json")
+	r.expect(t, 0)
+	var doc struct {
+		Kind          string `json:"kind"`
+		Disagreements []struct {
+			Kind string `json:"kind"`
+		} `json:"disagreements"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var kinds []string
+	for _, d := range doc.Disagreements {
+		kinds = append(kinds, d.Kind)
+	}
+	want := "launch-without-campaign feature-not-ready launch-outside-window objective-product-only objective-marketing-only launch-unsized"
+	if doc.Kind != "align" || strings.Join(kinds, " ") != want {
+		t.Errorf("kind %q, disagreements %v; want each kind once: %s", doc.Kind, kinds, want)
+	}
+}
+
+func TestAlignExitCode(t *testing.T) {
+	pipe.run(t, "align", "--dir", alignDir, "--exit-code").expect(t, 1)
+	r := pipe.run(t, "align", "--dir", exampleDir, "--exit-code")
+	r.expect(t, 0)
+	if !strings.Contains(r.stdout, "The product and marketing plans agree.") {
+		t.Errorf("stdout: %s", r.stdout)
+	}
+	for _, args := range [][]string{
+		{"align", "--dir", alignDir, "--format", "csv"},
+		{"align", "--dir", alignDir, "extra"},
+		{"align", "--dir", alignDir, "--today", "tomorrow"},
+	} {
+		r := pipe.run(t, args...)
+		if r.code != 2 || r.stdout != "" || !strings.HasPrefix(r.stderr, "roadmap: ") {
+			t.Errorf("%v: code %d, stdout %q, stderr %q", args, r.code, r.stdout, r.stderr)
+		}
+	}
+}
+
+func TestAlignTerminal(t *testing.T) {
+	styled := session{terminal: true, width: 80}.run(t, "align", "--dir", alignDir)
+	styled.expect(t, 0)
+	if !strings.Contains(styled.stdout, "\x1b[") {
+		t.Errorf("terminal output is not styled")
+	}
+	plain := pipe.run(t, "align", "--dir", alignDir)
+	if strings.Contains(plain.stdout, "\x1b[") {
+		t.Errorf("piped output has escape codes")
+	}
+	for name, out := range map[string]string{"styled": styled.stdout, "piped": plain.stdout} {
+		for _, line := range strings.Split(strings.TrimRight(out, "\n"), "\n") {
+			if w := visibleWidth(line); w > 80 {
+				t.Errorf("%s: line of %d columns: %q", name, w, line)
+			}
+		}
+	}
+	narrow := session{terminal: true, width: 50, env: map[string]string{"NO_COLOR": "1"}}.run(t, "align", "--dir", alignDir)
+	for _, line := range strings.Split(strings.TrimRight(narrow.stdout, "\n"), "\n") {
+		if w := visibleWidth(line); w > 50 {
+			t.Errorf("line of %d columns on a 50-column terminal: %q", w, line)
+		}
+	}
+	if strings.Contains(narrow.stdout, "\x1b[") {
+		t.Errorf("NO_COLOR output has escape codes")
+	}
+}
+
+// TestAlignAt reads the plans of a revision: the disagreement committed in v1
+// is gone from the working tree but align --at v1 still reports it.
+func TestAlignAt(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap.yaml", "product: Acme\n")
+	b.Write("features.yaml", "features:\n  - {id: sso, title: SSO, status: planned, target: 2027-Q1, launch: {size: large}}\n")
+	b.Write("campaigns.yaml", "campaigns:\n  - {id: winter, title: Winter, status: planned, features: [sso], end: 2027-02-28}\n")
+	b.Tag("v1", b.Commit("Raj Iyer", "Winter campaign for SSO"))
+	b.Write("campaigns.yaml", "campaigns:\n  - {id: winter, title: Winter, status: planned, features: [sso], end: 2027-03-31}\n")
+	s := session{wd: b.Dir}
+	now := s.run(t, "align", "--format", "json")
+	now.expect(t, 0)
+	if strings.Contains(now.stdout, "launch-outside-window") {
+		t.Errorf("working tree: %s", now.stdout)
+	}
+	then := s.run(t, "align", "--at", "v1", "--today", "2026-12-01")
+	then.expect(t, 0)
+	for _, want := range []string{"on 2026-12-01", "Launches outside their campaign's window (1)", "after campaign winter ends"} {
+		if !strings.Contains(then.stdout, want) {
+			t.Errorf("align --at v1 lacks %q:\n%s", want, then.stdout)
+		}
+	}
+}
