@@ -15,7 +15,7 @@ func (r *Repo) ReportHistory(head *object.Commit, dir string) (roadmap.ReportHis
 	var commits []roadmap.ReportCommit
 	var hashes []plumbing.Hash
 	err := r.Walk(head, plumbing.ZeroHash, dir, func(s Step) error {
-		changes, err := r.changes(s, func(kind, _ string) bool { return kind == "features" }, nil)
+		changes, err := r.changes(s, func(kind, _ string) bool { return kind == "features" })
 		if err != nil {
 			return err
 		}
