@@ -13,14 +13,18 @@ import (
 type listOptions struct {
 	format                                              string
 	statuses, owners, themes, objectives, targets, tags []string
+	features                                            []string // campaigns only
 }
 
 func (a *app) newListCmd() *cobra.Command {
 	var o listOptions
 	cmd := &cobra.Command{
-		Use:   "list",
-		Short: "List features, filtered by status, owner, theme, objective, target or tag",
+		Use:   "list [campaigns]",
+		Short: "List features (or campaigns), filtered by status, owner, theme, objective, target or tag",
 		Long: `List prints the roadmap's features ordered by target, then id.
+'roadmap list campaigns' prints the campaigns (the marketing roadmap) instead,
+ordered by start, then end, then id; its filters are --status (planned, running,
+done, cancelled), --owner, --objective and --feature (campaigns promoting it).
 
 Filters combine: a feature must pass every filter given (AND); a filter given more
 than once, or with comma-separated values, passes any of its values (OR).
@@ -28,9 +32,19 @@ than once, or with comma-separated values, passes any of its values (OR).
 --target 2027-Q1 matches 2027-Q1, 2027-02 and 2027-03-15.`,
 		Example: `  roadmap list --status planned --status in-progress
   roadmap list --theme enterprise-ready --target 2027-H1
-  roadmap list --owner ana --format csv > ana.csv`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error { return a.runList(o) },
+  roadmap list --owner ana --format csv > ana.csv
+  roadmap list campaigns --status planned,running`,
+		Args:      listArgs,
+		ValidArgs: []string{"features", "campaigns"},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 && args[0] == "campaigns" {
+				return a.runListCampaigns(o)
+			}
+			if len(o.features) > 0 {
+				return usageError("--feature filters campaigns: roadmap list campaigns --feature ID")
+			}
+			return a.runList(o)
+		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.format, "format", "table", "output format: table, md, csv or json")
@@ -40,6 +54,7 @@ than once, or with comma-separated values, passes any of its values (OR).
 	f.StringSliceVar(&o.objectives, "objective", nil, "only features serving this objective")
 	f.StringSliceVar(&o.targets, "target", nil, "only features whose target lies within this period (2027-Q1, 2027-H2, 2027-03, next, ...)")
 	f.StringSliceVar(&o.tags, "tag", nil, "only features with this tag")
+	f.StringSliceVar(&o.features, "feature", nil, "only campaigns promoting this feature (with campaigns)")
 	return cmd
 }
 
