@@ -39,33 +39,21 @@ func (a *app) runHistory(o historyOptions, id string) error {
 	if err := checkFormat(o.format, "text", "md", "json"); err != nil {
 		return err
 	}
-	root, err := a.historyRoot()
+	g, err := a.openGit()
 	if err != nil {
 		return err
 	}
-	repo, err := a.openRepo(root)
+	defer g.Close()
+	head, err := g.resolve(g.rev)
 	if err != nil {
 		return err
 	}
-	defer repo.Close()
-	rev := "HEAD"
-	if a.at != "" {
-		rev = a.at
-	}
-	head, err := repo.Resolve(rev)
-	if err != nil {
-		return &exitError{code: exitUsage, err: err}
-	}
-	prefix, err := repoPrefix(repo, root)
-	if err != nil {
-		return err
-	}
-	hopts := gitrepo.HistoryOptions{Dir: prefix, Kind: "features", ID: id}
+	hopts := gitrepo.HistoryOptions{Dir: g.prefix, Kind: "features", ID: id}
 	if o.since != "" {
 		if d, err := roadmap.ParseDate(o.since); err == nil {
 			hopts.Since = d.Time()
 		} else {
-			base, err := repo.Resolve(o.since)
+			base, err := g.repo.Resolve(o.since)
 			if err != nil {
 				return usageError("--since %q is neither a date (YYYY-MM-DD) nor a revision", o.since)
 			}
@@ -74,7 +62,7 @@ func (a *app) runHistory(o historyOptions, id string) error {
 	}
 	// The item as it stands at the revision (or, if gone, as it last was)
 	// names the report and tells a feature from an objective.
-	current, err := a.loadAt(repo, root, rev)
+	current, err := a.loadAt(g.repo, g.root, g.rev)
 	if err != nil {
 		return err
 	}
@@ -86,7 +74,7 @@ func (a *app) runHistory(o historyOptions, id string) error {
 		hopts.Kind = "objectives"
 		report.Title = current.Objective(id).Title
 	}
-	report.Events, err = repo.History(head, hopts)
+	report.Events, err = g.repo.History(head, hopts)
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}

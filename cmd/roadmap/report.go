@@ -70,28 +70,16 @@ func (a *app) runReport(o reportOptions) error {
 	if !ropts.From.IsZero() && !ropts.To.IsZero() && ropts.To.Compare(ropts.From) < 0 {
 		return usageError("--from %s is after --to %s", o.from, o.to)
 	}
-	root, err := a.historyRoot()
+	g, err := a.openGit()
 	if err != nil {
 		return err
 	}
-	repo, err := a.openRepo(root)
+	defer g.Close()
+	head, err := g.resolve(g.rev)
 	if err != nil {
 		return err
 	}
-	defer repo.Close()
-	rev := "HEAD"
-	if a.at != "" {
-		rev = a.at
-	}
-	head, err := repo.Resolve(rev)
-	if err != nil {
-		return &exitError{code: exitUsage, err: err}
-	}
-	prefix, err := repoPrefix(repo, root)
-	if err != nil {
-		return err
-	}
-	history, err := repo.ReportHistory(head, prefix)
+	history, err := g.repo.ReportHistory(head, g.prefix)
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
@@ -100,7 +88,7 @@ func (a *app) runReport(o reportOptions) error {
 		return &exitError{code: exitUsage, err: err}
 	}
 	view := render.ReportView{Report: rep}
-	if current, err := a.loadAt(repo, root, rev); err == nil {
+	if current, err := a.loadAt(g.repo, g.root, g.rev); err == nil {
 		view.Product = current.Product
 	}
 	switch o.format {

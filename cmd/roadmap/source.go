@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/northwind-labs/roadmap/roadmap"
 	"github.com/northwind-labs/roadmap/roadmap/gitrepo"
 )
@@ -180,4 +181,48 @@ func workTreeTop(dir string) string {
 		}
 		d = parent
 	}
+}
+
+// gitRoadmap is the repository that holds the roadmap, for the commands that
+// read its history: the roadmap folder in the working tree, its path in the
+// repository, and the revision to read from (--at, or HEAD).
+type gitRoadmap struct {
+	repo   *gitrepo.Repo
+	root   string
+	prefix string
+	rev    string
+}
+
+// openGit opens the repository of the roadmap; the caller closes it.
+func (a *app) openGit() (*gitRoadmap, error) {
+	root, err := a.historyRoot()
+	if err != nil {
+		return nil, err
+	}
+	repo, err := a.openRepo(root)
+	if err != nil {
+		return nil, err
+	}
+	prefix, err := repoPrefix(repo, root)
+	if err != nil {
+		repo.Close()
+		return nil, err
+	}
+	rev := "HEAD"
+	if a.at != "" {
+		rev = a.at
+	}
+	return &gitRoadmap{repo: repo, root: root, prefix: prefix, rev: rev}, nil
+}
+
+func (g *gitRoadmap) Close() error { return g.repo.Close() }
+
+// resolve finds the commit a revision names; an unknown revision or one past
+// a shallow clone's edge is a usage error (exit 2).
+func (g *gitRoadmap) resolve(rev string) (*object.Commit, error) {
+	c, err := g.repo.Resolve(rev)
+	if err != nil {
+		return nil, &exitError{code: exitUsage, err: err}
+	}
+	return c, nil
 }

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Compares roadmap's history, diff and report with the git CLI doing the
+# least work they must: list the commits that touched the roadmap folder and
+# read every changed blob. Needs git and hyperfine (apt-get install hyperfine).
+#
+#   bash docs/bench-git.sh [REPO_DIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=${1:-/tmp/roadmap-bench-repo}
+go build -o /tmp/roadmap-bench-bin ./cmd/roadmap
+# The benchmark repository: 1,000 features in 20 files, 2,000 commits each
+# changing one to three features, one in ten touching only files outside the
+# roadmap; packed, as a clone holds it.
+go test ./roadmap/gitrepo -run TestWriteBenchRepo -benchrepo "$repo" -count=1 >/dev/null
+busiest=$(cat "$repo/.git/roadmap-bench-busiest")
+cat > /tmp/roadmap-bench-git.sh <<SH
+#!/bin/sh
+cd "$repo"
+git log --format=%H --raw --no-abbrev -- roadmap |
+  awk '/^:/ { if (\$3 !~ /^0+\$/) print \$3; if (\$4 !~ /^0+\$/) print \$4 }' |
+  git cat-file --batch > /dev/null
+SH
+chmod +x /tmp/roadmap-bench-git.sh
+cd "$repo"
+hyperfine -N -w 2 -r 10 \
+  /tmp/roadmap-bench-git.sh \
+  "/tmp/roadmap-bench-bin history $busiest --dir roadmap" \
+  "/tmp/roadmap-bench-bin diff HEAD~1999 HEAD --dir roadmap" \
+  "/tmp/roadmap-bench-bin report --dir roadmap --today 2024-09-30"
