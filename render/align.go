@@ -198,15 +198,38 @@ func WriteAlignMarkdown(w io.Writer, a Align) error {
 	if a.Product != "" {
 		title = a.Product + ": " + strings.ToLower(title[:1]) + title[1:]
 	}
-	fmt.Fprintf(&b, "# %s\n\nAs of %s. %s\n", MarkdownText(title), a.Today, a.headline())
+	fmt.Fprintf(&b, "# %s\n\nAs of %s. %s\n", MarkdownText(oneLine(title)), a.Today, a.headline())
 	for _, g := range a.groups() {
 		fmt.Fprintf(&b, "\n## %s (%d)\n\n", MarkdownText(g[0].Kind.Title()), len(g))
-		if err := WriteMarkdownTable(&b, alignTable(g)); err != nil {
+		t := alignTable(g)
+		// Control characters would reach a terminal that shows the file.
+		for _, row := range t.Rows {
+			for i := range row {
+				row[i] = noControls(row[i])
+			}
+		}
+		if err := WriteMarkdownTable(&b, t); err != nil {
 			return err
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// noControls drops the control characters of s, escape codes among them,
+// but keeps line breaks (a Markdown cell turns them into <br>).
+func noControls(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n':
+			return r
+		case r == '\t':
+			return ' '
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // alignTable is one kind's disagreements as a table: the feature and campaign

@@ -166,6 +166,7 @@ func (r *Roadmap) Align(today Date) []Disagreement {
 	out := all[:0]
 	for _, d := range all {
 		d.Rule = d.Kind.Rule()
+		d.Message = clipMessage(d.Message)
 		if d.Rule != "" && r.silenced(d.finding(), items) {
 			continue
 		}

@@ -132,3 +132,22 @@ func TestAlignAt(t *testing.T) {
 		}
 	}
 }
+
+// TestAlignHostileText: titles with escape codes and line breaks stay on
+// their line and out of the terminal's control; Markdown escapes them.
+func TestAlignHostileText(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "roadmap.yaml", "product: \"Acme\\e]0;pwned\\a\"\n")
+	write(t, dir, "features.yaml", "features:\n  - {id: sso, title: \"Evil\\e[31m red\\nsecond | line\", status: planned, target: 2027-01, launch: {size: large}}\n")
+	write(t, dir, "campaigns.yaml", "campaigns:\n  - {id: winter, title: \"<script>x</script>\", status: running}\n")
+	text := session{wd: dir}.run(t, "align")
+	text.expect(t, 0)
+	if strings.ContainsAny(text.stdout, "\x1b\a") || !strings.Contains(text.stdout, "feature    sso  Evil[31m red second | line") {
+		t.Errorf("text:\n%q", text.stdout)
+	}
+	md := session{wd: dir}.run(t, "align", "--format", "md")
+	md.expect(t, 0)
+	if strings.Contains(md.stdout, "\x1b") || !strings.Contains(md.stdout, `Evil\[31m red<br>second \| line`) {
+		t.Errorf("md:\n%q", md.stdout)
+	}
+}
