@@ -1,9 +1,6 @@
 package render
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"fmt"
 	"io"
 
 	"github.com/northwind-labs/roadmap/roadmap"
@@ -32,8 +29,8 @@ func WriteFindingsSARIF(w io.Writer, r Findings, rules []*roadmap.Rule, version 
 			WithHelpURI(InformationURI + "/blob/main/docs/rules/" + rule.ID + ".md").
 			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(rule.Severity)))
 	}
-	seen := map[string]int{}
-	for _, f := range r.Findings {
+	fps := fingerprints(r.Findings)
+	for i, f := range r.Findings {
 		res := run.CreateResultForRule(f.Rule).
 			WithLevel(sarifLevel(f.Severity)).
 			WithMessage(sarif.NewTextMessage(f.Message))
@@ -43,10 +40,7 @@ func WriteFindingsSARIF(w io.Writer, r Findings, rules []*roadmap.Rule, version 
 		res.AddLocation(sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
 			WithArtifactLocation(sarif.NewSimpleArtifactLocation(f.Path)).
 			WithRegion(sarif.NewRegion().WithStartLine(f.Line).WithStartColumn(f.Column))))
-		key := f.Rule + "\x00" + f.Path + "\x00" + f.Message
-		seen[key]++
-		sum := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d", key, seen[key])))
-		res.WithPartialFingerPrints(map[string]any{"roadmapFinding/v1": hex.EncodeToString(sum[:16])})
+		res.WithPartialFingerPrints(map[string]any{"roadmapFinding/v1": fps[i]})
 	}
 	run.Results = sarifResults(run.Results)
 	report.AddRun(run)

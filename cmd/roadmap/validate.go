@@ -29,17 +29,18 @@ Change a rule's severity or turn it off in roadmap.yaml under lint.rules.`,
 		Example: `  roadmap validate
   roadmap validate --format github          # annotations in GitHub Actions
   roadmap validate --format sarif > roadmap.sarif
+  roadmap validate --format codequality > gl-code-quality-report.json   # GitLab
   roadmap validate --strict --today 2027-01-04`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return a.runValidate(o) },
 	}
-	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text, json, github or sarif")
+	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text, json, github, sarif or codequality (GitLab)")
 	cmd.Flags().BoolVar(&o.strict, "strict", false, "fail (exit 1) on warnings too")
 	return cmd
 }
 
 func (a *app) runValidate(o validateOptions) error {
-	if err := checkFormat(o.format, "text", "json", "github", "sarif"); err != nil {
+	if err := checkFormat(o.format, "text", "json", "github", "sarif", "codequality"); err != nil {
 		return err
 	}
 	today, err := a.todayDate()
@@ -53,7 +54,7 @@ func (a *app) runValidate(o validateOptions) error {
 	findings := roadmap.Check(l.Roadmap, roadmap.Options{Today: today})
 
 	pathOf := a.displayPath
-	if o.format == "github" || o.format == "sarif" {
+	if o.format == "github" || o.format == "sarif" || o.format == "codequality" {
 		pathOf = a.repoPath
 	}
 	texts := map[string][]byte{}
@@ -75,6 +76,8 @@ func (a *app) runValidate(o validateOptions) error {
 		err = render.WriteFindingsGitHub(a.stdout, report)
 	case "sarif":
 		err = render.WriteFindingsSARIF(a.stdout, report, roadmap.Rules, version())
+	case "codequality":
+		err = render.WriteFindingsCodeQuality(a.stdout, report)
 	default:
 		err = a.output().WriteFindingsText(a.stdout, report)
 	}
