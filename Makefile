@@ -2,6 +2,10 @@
 # make bench  the benchmarks, with memory, into bench.txt (compare with benchstat)
 # make fuzz   a longer fuzz pass (FUZZTIME per target, default 1m)
 # make build  the roadmap binary in ./bin
+# make docs   the reference docs generated from the code: docs/commands (Markdown),
+#             docs/man (man pages), docs/completions (bash, zsh, fish), docs/rules.
+#             Run it after adding or changing a command, a flag, a help text or a
+#             lint rule, and commit the result: a test fails while they are stale.
 
 GO        ?= go
 FUZZTIME  ?= 1m
@@ -13,9 +17,10 @@ FUZZ_TARGETS = \
 	./roadmap:FuzzParseDocument \
 	./roadmap:FuzzParseTarget \
 	./roadmap:FuzzParseOffset \
-	./roadmap:FuzzLoad
+	./roadmap:FuzzLoad \
+	./roadmap:FuzzSplitParse
 
-.PHONY: test vet unit fuzz-short fuzz bench build
+.PHONY: test vet unit fuzz-short fuzz bench build docs
 
 test: vet unit fuzz-short
 
@@ -40,3 +45,6 @@ bench:
 
 build:
 	$(GO) build -o bin/roadmap ./cmd/roadmap
+
+docs:
+	$(GO) run ./cmd/roadmap gen-docs docs

@@ -26,7 +26,7 @@ func WriteFindingsSARIF(w io.Writer, r Findings, rules []*roadmap.Rule, version 
 		run.AddRule(rule.ID).
 			WithName(rule.ID).
 			WithShortDescription(sarif.NewMultiformatMessageString(rule.Summary)).
-			WithHelpURI(InformationURI + "/blob/main/docs/rules/" + rule.ID + ".md").
+			WithHelpURI(InformationURI + "/blob/main/" + RuleDocPath(rule.ID)).
 			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(rule.Severity)))
 	}
 	fps := fingerprints(r.Findings)

@@ -7,14 +7,18 @@ import (
 	"github.com/bmatcuk/doublestar/v4"
 )
 
-// Rule is one lint rule: an id, a default severity, a one-line summary, and the
-// check that finds its problems. Rules the loader reports (syntax, unknown
-// keys, missing keys, bad values) check while decoding as well.
+// Rule is one lint rule: an id, a default severity, a one-line summary, its
+// documentation, and the check that finds its problems. Rules the loader
+// reports (syntax, unknown keys, missing keys, bad values) check while
+// decoding as well.
 type Rule struct {
 	ID       string
 	Severity Severity
 	Summary  string
 	check    func(*checker)
+	// Doc explains the rule in a few sentences of Markdown: what it checks,
+	// why it matters, how to fix it. docs/rules/<id>.md is generated from it.
+	Doc string
 }
 
 // Rules is every lint rule, in the order `roadmap rules` lists them.

@@ -5,6 +5,9 @@ var ruleCampaignMisaligned = &Rule{
 	Severity: SeverityWarning,
 	Summary:  "a campaign promotes a feature that is an idea, parked or dropped, or whose launch day falls outside the campaign's window",
 	check:    checkCampaignsAligned,
+	Doc: "A planned or running campaign promotes a feature that is an idea, parked or dropped, or a planned or in-progress feature whose launch day (`launch.date`, or the end of a dated target) falls outside the campaign's window from `start` to `end`. " +
+		"Marketing would be promoting something that will not ship, or not while the campaign runs. " +
+		"Take the feature out of the campaign's `features`, move the campaign's window, or move the launch; `roadmap align` lists the same problems.",
 }
 
 // checkCampaignsAligned warns, for each planned or running campaign, about

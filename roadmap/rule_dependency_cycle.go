@@ -11,6 +11,9 @@ var ruleDependencyCycle = &Rule{
 	Severity: SeverityError,
 	Summary:  "features depend on each other in a loop (the loop is printed)",
 	check:    checkCycles,
+	Doc: "Features whose `depends_on` lead back to themselves, directly or through other features. " +
+		"In a loop no feature can be delivered first, so no order of work satisfies the plan. " +
+		"Each loop is reported once, at its smallest id, and printed from it; remove the dependency that is not real.",
 }
 
 // checkCycles reports each loop of depends_on once, printed from the smallest

@@ -7,6 +7,9 @@ var ruleDependencyOrder = &Rule{
 	Severity: SeverityWarning,
 	Summary:  "a feature's target ends before a dependency's target",
 	check:    checkDependencyOrder,
+	Doc: "A feature that is still an idea, planned or in progress is due before one of its dependencies: its target ends before the dependency's target (horizons come after every date: now, then next, then later). Shipped and dropped dependencies are not checked. " +
+		"The plan promises the feature before what it is built on, so one of the two dates is wrong. " +
+		"Move one of the targets, or remove the dependency if the feature does not need it.",
 }
 
 func checkDependencyOrder(c *checker) {

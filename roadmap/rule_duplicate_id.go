@@ -7,6 +7,9 @@ var ruleDuplicateID = &Rule{
 	Severity: SeverityError,
 	Summary:  "two items of one kind share an id (both places named)",
 	check:    checkDuplicateIDs,
+	Doc: "Two items of one kind share an id, in one file or across files: features, objectives, campaigns, people, themes, personas, scoring criteria, or the tasks of one launch playbook. " +
+		"Ids are how references, `roadmap diff` and `roadmap history` find an item, so a duplicate makes each of them ambiguous. " +
+		"The finding is at the second item and names where the first is defined; rename one of them.",
 }
 
 func checkDuplicateIDs(c *checker) {

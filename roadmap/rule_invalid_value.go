@@ -17,6 +17,9 @@ var ruleInvalidValue = &Rule{
 	Severity: SeverityError,
 	Summary:  "wrong type, unknown enum value, malformed id, date or target",
 	check:    checkValues,
+	Doc: "A value the format does not allow: the wrong type, an unknown enum value (status, visibility, kind, launch size), a malformed id, date or target, a key written twice, a campaign that ends before it starts, and settings only the whole roadmap can judge (launch sizes against the launch tiers, capacity periods, rule ids in `lint.rules` and `# roadmap:ignore` comments, audience fields, the scoring model and its formula). " +
+		"A wrong value makes every answer built on it wrong, or silently drops the item from a view. " +
+		"The message says what is allowed and suggests the nearest valid value; fix the value.",
 }
 
 var hexColor = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)

@@ -10,6 +10,9 @@ var ruleLaunchLeadTime = &Rule{
 	Severity: SeverityWarning,
 	Summary:  "a launch is dated too soon for a playbook task that is not done (its due date is before today)",
 	check:    checkLeadTimes,
+	Doc: "A planned or in-progress feature's launch is too soon for a playbook task: the task's due date, counted back from the launch day (`launch.date`, or the end of the target), is before today, and the task is not in `launch.done`. " +
+		"Marketing cannot catch up on a brief that was due weeks ago; either the launch moves or the launch is smaller than planned. " +
+		"Mark the finished tasks in `launch.done`, or move the launch.",
 }
 
 func checkLeadTimes(c *checker) {

@@ -5,6 +5,9 @@ var ruleLaunchNeedsMarketingOwner = &Rule{
 	Severity: SeverityError,
 	Summary:  "a medium or large launch without owners.marketing",
 	check:    checkLaunchMarketingOwner,
+	Doc: "A feature with a medium or large launch still to come (its status is idea, planned or in progress) and no `owners.marketing`. " +
+		"The marketing tasks of the launch playbook are assigned to the feature's marketing owner; without one, nobody owns the positioning brief, the enablement or the blog post. " +
+		"Add `owners: {marketing: ...}`, or make the launch small.",
 }
 
 func checkLaunchMarketingOwner(c *checker) {

@@ -5,6 +5,9 @@ var ruleLaunchNeedsMessaging = &Rule{
 	Severity: SeverityWarning,
 	Summary:  "a medium or large launch without messaging.value",
 	check:    checkLaunchMessaging,
+	Doc: "A feature with a medium or large launch still to come and no `messaging.value`, the one-line customer benefit. Personas alone are not enough. " +
+		"The positioning brief, sales enablement and launch blog all start from that sentence. " +
+		"Write it under `messaging: {value: ...}`.",
 }
 
 func checkLaunchMessaging(c *checker) {

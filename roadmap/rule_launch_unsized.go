@@ -5,6 +5,9 @@ var ruleLaunchUnsized = &Rule{
 	Severity: SeverityWarning,
 	Summary:  "a planned or in-progress feature whose target ends within 90 days of today has no launch size",
 	check:    checkLaunchesSized,
+	Doc: "A planned or in-progress feature with no `launch.size` whose dated target ends within 90 days of today, or has already ended. Horizons (now, next, later) are not checked. " +
+		"Product marketing has to size a launch while there is still time to run its playbook: a large launch's first tasks are due eight weeks before it. " +
+		"Set `launch.size` to none, small, medium or large; none is a size too, for work with nothing to market.",
 }
 
 // checkLaunchesSized warns about a planned or in-progress feature with no

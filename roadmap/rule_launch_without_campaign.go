@@ -5,6 +5,9 @@ var ruleLaunchWithoutCampaign = &Rule{
 	Severity: SeverityWarning,
 	Summary:  "a medium or large launch that no campaign promotes (only when the roadmap has campaigns)",
 	check:    checkLaunchesHaveCampaigns,
+	Doc: "A planned or in-progress feature with a medium or large launch that no planned or running campaign lists in its `features`. It fires only when the roadmap has campaigns at all, so a team that keeps its marketing plan elsewhere gets no warning. " +
+		"A big launch with no campaign behind it ships to silence, and it means the product and marketing plans disagree about what matters. " +
+		"Add the feature to a campaign's `features`, or make the launch small; `roadmap align` lists the same launches.",
 }
 
 // checkLaunchesHaveCampaigns warns about a planned or in-progress feature

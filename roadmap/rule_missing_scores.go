@@ -7,6 +7,9 @@ var ruleMissingScores = &Rule{
 	Severity: SeverityWarning,
 	Summary:  "an idea or planned feature lacks keys its scoring model needs",
 	check:    checkMissingScores,
+	Doc: "An idea or planned feature that lacks a score its scoring model needs: reach, impact, confidence and effort for rice; impact, confidence and ease for ice; value, time_criticality, risk_reduction and job_size for wsjf; every criterion for weighted; every key the formula names for formula. " +
+		"`roadmap prioritize` ranks unscored features after all scored ones, so they can never earn a slot above the cut line. " +
+		"Add the scores the message names, or turn the rule off if you do not rank ideas.",
 }
 
 func checkMissingScores(c *checker) {

@@ -7,6 +7,9 @@ var ruleObjectiveNotSMART = &Rule{
 	Severity: SeverityWarning,
 	Summary:  "an objective lacks metric, target or due",
 	check:    checkObjectivesSMART,
+	Doc: "An objective that lacks a `metric`, a `target` value or a `due` date; each missing part is named. " +
+		"Without all three nobody can tell whether the objective was met, or by when. " +
+		"Add the missing parts; for exploratory objectives, lower the rule's severity or turn it off in roadmap.yaml.",
 }
 
 func checkObjectivesSMART(c *checker) {

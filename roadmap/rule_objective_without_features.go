@@ -7,6 +7,9 @@ var ruleObjectiveWithoutFeatures = &Rule{
 	Severity: SeverityWarning,
 	Summary:  "no feature serves an objective",
 	check:    checkObjectivesServed,
+	Doc: "An objective that no feature serves. Dropped features do not count; a marketing objective is also served by a campaign that is not cancelled. " +
+		"An objective nothing works toward will not be met, and the plan should say so before the quarter does. " +
+		"Link features (or, for marketing objectives, campaigns) to it, or remove it.",
 }
 
 // checkObjectivesServed counts features that are not dropped. A marketing

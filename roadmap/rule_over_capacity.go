@@ -12,6 +12,9 @@ var ruleOverCapacity = &Rule{
 	Severity: SeverityWarning,
 	Summary:  "planned effort of a period exceeds its capacity",
 	check:    checkCapacity,
+	Doc: "The effort of the planned and in-progress features targeted within a period of `scoring.capacity` adds up to more than that period's capacity (the effort score is `effort`, or `job_size` for wsjf). Ideas do not count; the biggest features are listed first. " +
+		"A period planned over capacity will slip, and the roadmap then promises what the team cannot deliver. " +
+		"Move features to a later target, park some, or raise the capacity.",
 }
 
 func checkCapacity(c *checker) {

@@ -5,6 +5,9 @@ var ruleOwnerRole = &Rule{
 	Severity: SeverityWarning,
 	Summary:  "owners.product or owners.marketing names a person of another role",
 	check:    checkOwnerRoles,
+	Doc: "A feature's `owners.product` names a person whose role is not product, or its `owners.marketing` one whose role is not marketing. People without a role, and other owner keys, are not checked. " +
+		"Launch tasks go to owners by role, so a swapped owner sends work to the wrong team. " +
+		"Fix the owner, or the person's `role`.",
 }
 
 func checkOwnerRoles(c *checker) {

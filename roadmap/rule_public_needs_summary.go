@@ -5,6 +5,9 @@ var rulePublicNeedsSummary = &Rule{
 	Severity: SeverityError,
 	Summary:  "a public feature without summary",
 	check:    checkPublicSummary,
+	Doc: "A feature with `visibility: public` that is not dropped and has no `summary`. " +
+		"Public features are what customers and analysts see, and the summary is what they read; without one their version of the roadmap shows a bare title. " +
+		"Write a summary for customers, or lower the feature's visibility.",
 }
 
 func checkPublicSummary(c *checker) {

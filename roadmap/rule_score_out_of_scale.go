@@ -5,6 +5,9 @@ var ruleScoreOutOfScale = &Rule{
 	Severity: SeverityWarning,
 	Summary:  "a score outside its model's scale",
 	check:    checkScoreScales,
+	Doc: "A score outside its model's scale: for rice, impact one of 0.25, 0.5, 1, 2 or 3, confidence from 0 to 100 and effort above 0; for ice, each score from 1 to 10; for wsjf, each one of 1, 2, 3, 5, 8, 13 or 20. " +
+		"One score off the scale outweighs every honest one and skews the whole ranking. " +
+		"The message names the scale; fix the score.",
 }
 
 func checkScoreScales(c *checker) {

@@ -5,6 +5,9 @@ var ruleShippedNeedsDate = &Rule{
 	Severity: SeverityWarning,
 	Summary:  "a shipped feature without shipped",
 	check:    checkShippedDates,
+	Doc: "A feature with `status: shipped` and no `shipped:` date. " +
+		"The date is how the roadmap tells what shipped when: which quarter kept its word, and what goes into the release notes. " +
+		"Add `shipped: YYYY-MM-DD`.",
 }
 
 func checkShippedDates(c *checker) {

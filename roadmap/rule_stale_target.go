@@ -5,6 +5,9 @@ var ruleStaleTarget = &Rule{
 	Severity: SeverityWarning,
 	Summary:  "a target has ended (before today) and the feature is not shipped, parked or dropped",
 	check:    checkStaleTargets,
+	Doc: "A feature that is still an idea, planned or in progress has a target that ended before today (`--today`, or the current date). " +
+		"A stale target is a promise the roadmap no longer keeps, and every version made from it shows a date that has passed. " +
+		"Move the target to when the work will land, or update the status: shipped with its `shipped` date, parked or dropped.",
 }
 
 func checkStaleTargets(c *checker) {

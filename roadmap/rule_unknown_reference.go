@@ -10,6 +10,9 @@ var ruleUnknownReference = &Rule{
 	Severity: SeverityError,
 	Summary:  "an objective, owner, theme, persona or dependency id that does not exist",
 	check:    checkReferences,
+	Doc: "A reference to an id that is not defined: a feature's `theme`, `objectives`, `owners`, `messaging.personas` and `depends_on`; an objective's `owner`; a campaign's `owner`, `objectives` and `features`; and `launch.done` entries that name no task of the feature's playbook. " +
+		"A dangling reference is nearly always a typo or an item removed elsewhere, and whatever follows it (the owner of a launch task, the theme a feature is grouped under, the objective it serves) points at nothing; the message suggests the nearest id. " +
+		"Define the missing item, or correct the id.",
 }
 
 func checkReferences(c *checker) {

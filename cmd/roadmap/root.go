@@ -158,6 +158,7 @@ its roadmap/ subfolder) upwards to the top of the git work tree, or given with -
 		a.newReportCmd(),
 		a.newLaunchesCmd(),
 		a.newAlignCmd(),
+		a.newGenDocsCmd(),
 	)
 	return root
 }
