@@ -263,6 +263,10 @@ asking ''roadmap'' itself, so they keep up with the binary they run.
 | zsh | ''cp _roadmap ~/.zsh/completions/'', with that folder in ''fpath'' before ''compinit'' runs |
 | fish | ''cp roadmap.fish ~/.config/fish/completions/'' |
 
+The binary writes the same scripts: ''roadmap completion bash'' (or zsh, fish), so
+''source <(roadmap completion bash)'' in ''~/.bashrc'' keeps them in step with the
+installed version.
+
 The man pages are in [../man](../man): from the top of the repository,
 ''man ./docs/man/roadmap-validate.1'' reads one in place; copy them into a ''man1'' folder
 of your ''MANPATH'' (for example ''/usr/local/share/man/man1'') to install them.
