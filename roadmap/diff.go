@@ -10,7 +10,7 @@ import (
 type Change struct {
 	// Kind is added, removed or changed.
 	Kind string `json:"change"`
-	// Item is feature or objective.
+	// Item is feature, objective or campaign.
 	Item  string `json:"item"`
 	ID    string `json:"id"`
 	Title string `json:"title"`
@@ -71,8 +71,8 @@ const (
 	Changed = "changed"
 )
 
-// Diff compares two versions of a roadmap: features and objectives matched
-// by id (never by file, so moving an item is no change), in id order,
+// Diff compares two versions of a roadmap: features, objectives and campaigns
+// matched by id (never by file, so moving an item is no change), in id order,
 // features first.
 func Diff(old, new *Roadmap) []Change {
 	var out []Change
@@ -80,6 +80,8 @@ func Diff(old, new *Roadmap) []Change {
 		func(f *Feature) string { return f.ID }, func(f *Feature) string { return f.Title }, (*Feature).Fields)...)
 	out = append(out, diffItems("objective", old.Objectives, new.Objectives,
 		func(o *Objective) string { return o.ID }, func(o *Objective) string { return o.Title }, (*Objective).Fields)...)
+	out = append(out, diffItems("campaign", old.Campaigns, new.Campaigns,
+		func(c *Campaign) string { return c.ID }, func(c *Campaign) string { return c.Title }, (*Campaign).Fields)...)
 	return out
 }
 
@@ -180,8 +182,11 @@ func SortChanges(cs []Change) {
 }
 
 func itemRank(kind string) int {
-	if kind == "feature" {
+	switch kind {
+	case "feature":
 		return 0
+	case "objective":
+		return 1
 	}
-	return 1
+	return 2
 }

@@ -122,3 +122,24 @@ func TestGitErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestHistoryAndDiffOfCampaigns(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap.yaml", "product: Acme\ncampaigns:\n  - {id: spring, title: Spring push, status: planned, start: 2027-03-01, end: 2027-04-15}\n")
+	b.Commit("Tomás", "Plan the spring push")
+	b.Write("roadmap.yaml", "product: Acme\ncampaigns:\n  - {id: spring, title: Spring push, status: running, start: 2027-03-01, end: 2027-05-15}\n")
+	b.Commit("Tomás", "Extend the spring push")
+	s := session{wd: b.Dir}
+	h := s.run(t, "history", "spring")
+	h.expect(t, 0)
+	for _, want := range []string{"Spring push: 2 commits", "status: planned → running", "end: 2027-04-15 → 2027-05-15"} {
+		if !strings.Contains(h.stdout, want) {
+			t.Errorf("history of a campaign lacks %q:\n%s", want, h.stdout)
+		}
+	}
+	d := s.run(t, "diff", "HEAD~1", "HEAD")
+	d.expect(t, 0)
+	if !strings.Contains(d.stdout, "~ campaign spring  Spring push") || !strings.Contains(d.stdout, "Extend the spring push") {
+		t.Errorf("diff of a campaign:\n%s", d.stdout)
+	}
+}

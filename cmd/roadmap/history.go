@@ -18,9 +18,9 @@ func (a *app) newHistoryCmd() *cobra.Command {
 		Use:   "history ID",
 		Short: "Show one feature's life: every commit that changed it",
 		Long: `History lists, oldest first, each commit that changed a feature (or an
-objective), with the fields it changed (old -> new), its author and date. Commits
-that did not touch the feature are left out, and moving it to another file or
-renaming the file does not break the trail: a feature is followed by its id.
+objective, or a campaign), with the fields it changed (old -> new), its author and
+date. Commits that did not touch it are left out, and moving it to another file or
+renaming the file does not break the trail: an item is followed by its id.
 
 History follows the first-parent line of HEAD (or --at REV), so a merged branch
 shows as its merge commit.`,
@@ -73,13 +73,16 @@ func (a *app) runHistory(o historyOptions, id string) error {
 	case current.Objective(id) != nil:
 		hopts.Kind = "objectives"
 		report.Title = current.Objective(id).Title
+	case current.Campaign(id) != nil:
+		hopts.Kind = "campaigns"
+		report.Title = current.Campaign(id).Title
 	}
 	report.Events, err = g.repo.History(head, hopts)
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
 	if len(report.Events) == 0 && report.Title == "" {
-		return usageError("no feature or objective %q in the roadmap or its history%s", id, suggestIDs(current, id))
+		return usageError("no feature, objective or campaign %q in the roadmap or its history%s", id, suggestIDs(current, id))
 	}
 	if report.Title == "" {
 		report.Title = lastTitle(report.Events)
@@ -116,6 +119,9 @@ func suggestIDs(r *roadmap.Roadmap, id string) string {
 	}
 	for _, o := range r.Objectives {
 		ids = append(ids, o.ID)
+	}
+	for _, c := range r.Campaigns {
+		ids = append(ids, c.ID)
 	}
 	return roadmap.Suggestion(id, ids)
 }
