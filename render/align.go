@@ -52,7 +52,7 @@ const dateIndent = 14
 
 // sentence makes a finding's message read as a sentence.
 func sentence(msg string) string {
-	msg = upperFirst(oneLine(msg))
+	msg = capitalize(oneLine(msg))
 	if !strings.HasSuffix(msg, ".") {
 		msg += "."
 	}

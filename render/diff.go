@@ -57,7 +57,7 @@ func fieldLine(f roadmap.FieldChange) string {
 // an indented line a field, and the commit that made each change.
 func (o Output) WriteDiffText(w io.Writer, d DiffReport) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s from %s to %s\n", o.bold(upperFirst(summary(d.Changes))), d.From, d.To)
+	fmt.Fprintf(&b, "%s from %s to %s\n", o.bold(capitalize(summary(d.Changes))), d.From, d.To)
 	for _, c := range d.Changes {
 		mark, col := "~", yellow
 		switch c.Kind {
@@ -119,11 +119,4 @@ func WriteDiffJSON(w io.Writer, d DiffReport) error {
 		cs = []roadmap.Change{}
 	}
 	return WriteJSON(w, "diff", "changes", cs, Field{"from", d.From}, Field{"to", d.To})
-}
-
-func upperFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
