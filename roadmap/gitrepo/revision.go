@@ -52,3 +52,15 @@ func (r *Repo) parent(c *object.Commit) (*object.Commit, error) {
 	}
 	return p, nil
 }
+
+// HeadHash is the commit HEAD points at, or "" when it points at none (an
+// empty repository). It reads the refs anew on every call.
+func (r *Repo) HeadHash() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	ref, err := r.git.Head()
+	if err != nil {
+		return ""
+	}
+	return ref.Hash().String()
+}
