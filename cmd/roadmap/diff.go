@@ -11,6 +11,7 @@ import (
 type diffOptions struct {
 	format   string
 	exitCode bool
+	audience string
 }
 
 func (a *app) newDiffCmd() *cobra.Command {
@@ -30,7 +31,16 @@ first with the second, and each change names the commit that made it (walking
 the first-parent history between them).
 
 With --exit-code, diff exits 1 when there are changes and 0 when there are none,
-like git diff --exit-code: a gate for pull requests.`,
+like git diff --exit-code: a gate for pull requests.
+
+With --audience NAME (see 'roadmap export --help'), diff reports only what that
+audience could see on either side, in its date granularity: an item it sees on
+one side only is added or removed, with nothing of its hidden side; no field
+outside its fields, no score for an external audience. Both sides are filtered
+by the audience as the newer side's roadmap.yaml defines it, and diff refuses
+(exit 1) when either side has errors. Commits are named only for an audience
+that sees every visibility, status and field (internal): a commit's subject and
+author could say what others may not see.`,
 		Example: `  roadmap diff                     # uncommitted changes
   roadmap diff v2026-Q4            # since the Q4 planning tag
   roadmap diff v2026-Q4 HEAD --format md >> "$GITHUB_STEP_SUMMARY"
@@ -40,6 +50,7 @@ like git diff --exit-code: a gate for pull requests.`,
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text, md or json")
 	cmd.Flags().BoolVar(&o.exitCode, "exit-code", false, "exit 1 when there are changes, 0 when there are none")
+	cmd.Flags().StringVar(&o.audience, "audience", "", "only what this audience sees (internal, sales, customers, analysts, or one of roadmap.yaml)")
 	return cmd
 }
 
@@ -77,8 +88,15 @@ func (a *app) runDiff(o diffOptions, args []string) error {
 	} else if new, err = roadmap.Load(os.DirFS(root)); err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
-	report.Changes = roadmap.Diff(old, new)
-	if len(args) == 2 && len(report.Changes) > 0 {
+	attribute := true
+	if o.audience != "" {
+		if report.Changes, attribute, err = a.audienceDiff(root, old, new, args, o.audience); err != nil {
+			return err
+		}
+	} else {
+		report.Changes = roadmap.Diff(old, new)
+	}
+	if len(args) == 2 && len(report.Changes) > 0 && attribute {
 		head, err := repo.Resolve(args[1])
 		if err != nil {
 			return &exitError{code: exitUsage, err: err}
@@ -110,4 +128,29 @@ func (a *app) runDiff(o diffOptions, args []string) error {
 		return &exitError{code: exitFindings}
 	}
 	return nil
+}
+
+// audienceDiff is the diff as audience sees it: both sides filtered by the
+// audience, compared view to view. It says whether commits may be named.
+func (a *app) audienceDiff(root string, old, new *roadmap.Roadmap, args []string, audience string) ([]roadmap.Change, bool, error) {
+	today, err := a.todayDate()
+	if err != nil {
+		return nil, false, err
+	}
+	revs := []string{"HEAD", ""}
+	copy(revs, args)
+	l := &loaded{root: root}
+	if err := a.refuseErrors(l, old, today, revs[0]); err != nil {
+		return nil, false, err
+	}
+	if err := a.refuseErrors(l, new, today, revs[1]); err != nil {
+		return nil, false, err
+	}
+	pol, err := new.Audience(audience)
+	if err != nil {
+		return nil, false, usageError("--audience: %v", err)
+	}
+	opts := roadmap.ViewOptions{Today: today}
+	changes := roadmap.DiffViews(old.View(pol, opts), new.View(pol, opts))
+	return changes, pol.SeesAll(), nil
 }

@@ -159,6 +159,7 @@ its roadmap/ subfolder) upwards to the top of the git work tree, or given with -
 		a.newLaunchesCmd(),
 		a.newAlignCmd(),
 		a.newGenDocsCmd(),
+		a.newExportCmd(),
 	)
 	return root
 }

@@ -1,0 +1,237 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/northwind-labs/roadmap/render"
+	"github.com/northwind-labs/roadmap/roadmap"
+	"github.com/spf13/cobra"
+)
+
+type exportOptions struct {
+	audience string
+	format   string
+	since    string
+	template string
+	level    string
+	output   string
+}
+
+func (a *app) newExportCmd() *cobra.Command {
+	var o exportOptions
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Render the roadmap for an audience (internal, sales, customers, analysts, ...) without leaking",
+		Long: `Export renders the roadmap as one audience may see it, from the working tree or
+from any revision (--at), optionally with what changed since an earlier one
+(--since).
+
+Audiences: internal, sales, customers and analysts are built in (see format.md);
+roadmap.yaml may add more under audiences:, or override a built-in one. An
+override replaces only the keys it gives (title, visibility, statuses, fields,
+dates, group_by, disclaimer) and inherits the others; an audience with a new name
+starts from customers, the most closed built-in. The default audience is
+customers: a document made to be handed out should show the least by default.
+
+An audience whose visibility lacks internal is external (customers, analysts).
+Whatever its settings say, an external audience never sees confidential items,
+dropped features, notes, customers, links, scores or people (owners), and its
+export always carries a disclaimer. Every audience sees an objective only if its
+visibility allows, a theme only through a visible feature (its id, title,
+description and colour), a dependency or persona only if that item is visible,
+and counts of visible items only.
+
+One filter makes one redacted view; every format renders that view and nothing
+else. Dates are shown no finer than the audience's granularity: 2027-03-15 is
+2027-03 by month, 2027-Q1 by quarter, 2027-H1 by half; by horizon it is now (the
+quarter of --today or before), next (the two quarters after) or later. Coarser
+targets stay as written; shipped dates are left out by horizon. Features are
+grouped by the audience's group_by (theme, target, objective or status), in a
+stable order; a grouping by a field the audience does not see gives one group.
+
+Formats:
+  md    a document: disclaimer, what changed, a table per group, details
+  html  one self-contained page (inline CSS, no scripts, no external requests):
+        a board of columns by period, or lanes by group across the periods
+        (quarters, or now/next/later), with theme colours and status badges;
+        prints on landscape pages
+  json  {"schemaVersion", "kind": "export", "roadmap": {...}}: the view itself
+  csv   a row per feature: its group, id, a column per visible field and the
+        disclaimer; cells a spreadsheet would run as a formula are neutralised
+
+--template FILE renders a Go template over the same view that json shows under
+"roadmap" (Go field names: {{.Title}}, {{range .Groups}}{{range .Features}}...).
+A FILE ending in .html or .htm is an html/template (every value escaped); any
+other is a text/template. Helpers: join, md, csv, upper, lower, status.
+
+--since REV adds what changed since REV as the audience sees it: an item it sees
+on only one side is new or no longer on the roadmap, with nothing of its hidden
+side; values are in the audience's granularity. Both revisions are filtered by
+the audience as roadmap.yaml defines it now.
+
+--level themes gives the level-1 view: the themes (through visible features),
+each with a count of visible features per period; --level features (the
+default) the full view.
+
+Export refuses a roadmap with errors (exit 1), whether the one rendered or the
+one of --since, and prints them on stderr: a broken file must not turn into a
+wrong or leaking document. -o FILE writes atomically; on any error an existing
+file is left untouched. The same roadmap, revision and --today give the same
+bytes.`,
+		Example: `  roadmap export --audience customers --format html -o roadmap.html
+  roadmap export --audience sales --at v2027-Q1 --since v2026-Q4 --format md
+  roadmap export --audience analysts --format json | jq '.roadmap.groups[].title'
+  roadmap export --audience internal --template board.html.tmpl -o board.html
+  roadmap export --level themes --format html -o themes.html`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if o.template != "" && cmd.Flags().Changed("format") {
+				return usageError("--template and --format exclude each other: the template decides the format")
+			}
+			return a.runExport(o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.audience, "audience", roadmap.AudienceCustomers, "who the export is for: internal, sales, customers, analysts, or an audience of roadmap.yaml")
+	f.StringVar(&o.format, "format", "md", "output format: md, html, json or csv")
+	f.StringVar(&o.since, "since", "", "add what changed since this git revision, as the audience sees it")
+	f.StringVar(&o.template, "template", "", "render this Go template file over the audience's view (.html/.htm: html/template)")
+	f.StringVar(&o.level, "level", roadmap.LevelFeatures, "features (level 2, the default) or themes (level 1: themes and their periods)")
+	f.StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of stdout")
+	return cmd
+}
+
+func (a *app) runExport(o exportOptions) error {
+	if err := checkFormat(o.format, "md", "html", "json", "csv"); err != nil {
+		return err
+	}
+	if o.level != roadmap.LevelFeatures && o.level != roadmap.LevelThemes {
+		return usageError("unknown --level %q; choose features or themes", o.level)
+	}
+	if o.level == roadmap.LevelThemes && o.since != "" {
+		return usageError("--since lists features, which --level themes leaves out; use --level features")
+	}
+	today, err := a.todayDate()
+	if err != nil {
+		return err
+	}
+	var tmpl *render.ExportTemplate
+	if o.template != "" {
+		path := o.template
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(a.wd, path)
+		}
+		text, err := os.ReadFile(path)
+		if err != nil {
+			return usageError("--template: %v", err)
+		}
+		if tmpl, err = render.ParseExportTemplate(path, text); err != nil {
+			return usageError("--template: %v", err)
+		}
+	}
+	l, err := a.load()
+	if err != nil {
+		return err
+	}
+	if err := a.refuseErrors(l, l.Roadmap, today, l.rev); err != nil {
+		return err
+	}
+	audience, err := l.Audience(o.audience)
+	if err != nil {
+		return usageError("--audience: %v", err)
+	}
+	view := l.View(audience, roadmap.ViewOptions{Today: today, Revision: l.rev, Themes: o.level == roadmap.LevelThemes})
+	if o.since != "" {
+		old, err := a.loadSince(l, o.since)
+		if err != nil {
+			return err
+		}
+		if err := a.refuseErrors(l, old, today, o.since); err != nil {
+			return err
+		}
+		opts := roadmap.ViewOptions{Today: today, Revision: o.since}
+		view.Since = &roadmap.Since{Revision: o.since, Changes: roadmap.DiffViews(old.View(audience, opts), view)}
+	}
+
+	var buf bytes.Buffer
+	switch {
+	case tmpl != nil:
+		err = tmpl.Execute(&buf, view)
+		if err != nil {
+			return usageError("--template: %v", err)
+		}
+	case o.format == "html":
+		err = render.WriteExportHTML(&buf, view)
+	case o.format == "json":
+		err = render.WriteExportJSON(&buf, view)
+	case o.format == "csv":
+		err = render.WriteExportCSV(&buf, view)
+	default:
+		err = render.WriteExportMarkdown(&buf, view)
+	}
+	if err != nil {
+		return err
+	}
+	if o.output == "" {
+		_, err := a.stdout.Write(buf.Bytes())
+		return err
+	}
+	path := o.output
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(a.wd, path)
+	}
+	if err := writeFileAtomic(path, buf.Bytes()); err != nil {
+		return usageError("writing %s: %v", o.output, err)
+	}
+	return nil
+}
+
+// loadSince reads the roadmap of --since from the repository that holds the
+// one being exported.
+func (a *app) loadSince(l *loaded, rev string) (*roadmap.Roadmap, error) {
+	repo, err := a.openRepo(l.root)
+	if err != nil {
+		return nil, err
+	}
+	defer repo.Close()
+	return a.loadAt(repo, l.root, rev)
+}
+
+// refuseErrors fails with exit 1 when r has errors, listing them on stderr
+// as path:line:col lines; rev names the revision they are in ("" for the
+// working tree). Commands that hand documents out must not render a broken
+// roadmap: what they show could be wrong, or leak.
+func (a *app) refuseErrors(l *loaded, r *roadmap.Roadmap, today roadmap.Date, rev string) error {
+	findings := roadmap.Check(r, roadmap.Options{Today: today})
+	var b strings.Builder
+	n := 0
+	for _, f := range findings {
+		if f.Severity != roadmap.SeverityError {
+			continue
+		}
+		n++
+		f.Path = a.displayPath(l, f.Path)
+		if rev != "" {
+			f.Path = rev + ":" + f.Path
+		}
+		b.WriteString(f.String() + "\n")
+	}
+	if n == 0 {
+		return nil
+	}
+	io.WriteString(a.stderr, b.String())
+	where := "the roadmap has"
+	if rev != "" {
+		where = fmt.Sprintf("the roadmap at %s has", rev)
+	}
+	errs := "1 error"
+	if n > 1 {
+		errs = fmt.Sprintf("%d errors", n)
+	}
+	return &exitError{code: exitFindings, err: fmt.Errorf("%s %s; fix them (see 'roadmap validate') before rendering it for an audience", where, errs)}
+}

@@ -1,0 +1,314 @@
+package main
+
+import (
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/northwind-labs/roadmap/render/golden"
+)
+
+func TestExportGolden(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "brief.md.tmpl", `# {{.Title}} ({{.Revision}})
+{{range .Groups}}
+## {{md .Title}}
+{{range .Features}}- {{md .Title}}{{with .Target}} ({{.}}){{end}}{{with .Messaging}}: {{md .Value}}{{end}}
+{{end}}{{end}}
+_{{.Disclaimer}}_
+`)
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"customers.md", []string{"--audience", "customers"}},
+		{"customers.html", []string{"--audience", "customers", "--format", "html"}},
+		{"customers.json", []string{"--audience", "customers", "--format", "json"}},
+		{"customers.csv", []string{"--audience", "customers", "--format", "csv"}},
+		{"internal.md", []string{"--audience", "internal"}},
+		{"internal.html", []string{"--audience", "internal", "--format", "html"}},
+		{"internal.json", []string{"--audience", "internal", "--format", "json"}},
+		{"internal.csv", []string{"--audience", "internal", "--format", "csv"}},
+		{"sales.md", []string{"--audience", "sales"}},
+		{"sales.csv", []string{"--audience", "sales", "--format", "csv"}},
+		{"analysts.md", []string{"--audience", "analysts"}},
+		{"analysts.html", []string{"--audience", "analysts", "--format", "html"}},
+		{"customers-themes.md", []string{"--level", "themes"}},
+		{"customers-themes.html", []string{"--level", "themes", "--format", "html"}},
+		{"internal-themes.csv", []string{"--level", "themes", "--audience", "internal", "--format", "csv"}},
+		{"customers-template.md", []string{"--template", filepath.Join(dir, "brief.md.tmpl")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"export", "--dir", exampleDir, "--today", "2026-11-23"}, tt.args...)
+			r := pipe.run(t, args...)
+			r.expect(t, 0)
+			if r.stderr != "" {
+				t.Errorf("stderr: %s", r.stderr)
+			}
+			if again := pipe.run(t, args...); again.stdout != r.stdout {
+				t.Errorf("output is not deterministic")
+			}
+			golden.Assert(t, "export/"+tt.name, []byte(r.stdout))
+		})
+	}
+}
+
+func TestExportDefaultsToCustomers(t *testing.T) {
+	def := pipe.run(t, "export", "--dir", exampleDir, "--today", "2026-11-23")
+	cust := pipe.run(t, "export", "--dir", exampleDir, "--today", "2026-11-23", "--audience", "customers", "--format", "md")
+	def.expect(t, 0)
+	if def.stdout != cust.stdout {
+		t.Errorf("the default export is not the customers Markdown")
+	}
+}
+
+// TestExportSinceAndDiffAudience renders the plan repository's roadmap at v2
+// with what changed since v1, and diff --audience between the tags.
+func TestExportSinceAndDiffAudience(t *testing.T) {
+	b, _ := planRepo(t)
+	s := session{wd: filepath.Join(b.Dir, "src")}
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"since-v1-at-v2.md", []string{"export", "--dir", "../plan", "--at", "v2", "--since", "v1", "--audience", "customers"}},
+		{"since-v1-at-v2.html", []string{"export", "--dir", "../plan", "--at", "v2", "--since", "v1", "--audience", "customers", "--format", "html"}},
+		{"since-v1-at-v2.json", []string{"export", "--dir", "../plan", "--at", "v2", "--since", "v1", "--audience", "internal", "--format", "json"}},
+		{"since-v1-at-v2.csv", []string{"export", "--dir", "../plan", "--at", "v2", "--since", "v1", "--audience", "sales", "--format", "csv"}},
+		{"diff-v1-v2-customers.text", []string{"diff", "--dir", "../plan", "v1", "v2", "--audience", "customers"}},
+		{"diff-v1-v2-internal.md", []string{"diff", "--dir", "../plan", "v1", "v2", "--audience", "internal", "--format", "md"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := s.run(t, append(tt.args, "--today", "2026-11-23")...)
+			r.expect(t, 0)
+			if r.stderr != "" {
+				t.Errorf("stderr: %s", r.stderr)
+			}
+			golden.Assert(t, "export/"+tt.name, []byte(r.stdout))
+		})
+	}
+	// customers never saw the idea "export", so for them it was never
+	// removed; internal saw it go.
+	cust := s.run(t, "diff", "--dir", "../plan", "v1", "v2", "--audience", "customers", "--today", "2026-11-23")
+	if strings.Contains(cust.stdout, "export") {
+		t.Errorf("customers' diff mentions an idea they never saw:\n%s", cust.stdout)
+	}
+	internal := s.run(t, "diff", "--dir", "../plan", "v1", "v2", "--audience", "internal", "--today", "2026-11-23")
+	if !strings.Contains(internal.stdout, "- feature export") {
+		t.Errorf("internal diff lacks the removed idea:\n%s", internal.stdout)
+	}
+	// In the customers' quarter granularity a move inside a quarter is no
+	// change.
+	b.Write("plan/core.yaml", "features:\n"+strings.Replace(feat("search", "in-progress", "2027-05-20"), "title: Feature search", "title: Feature search", 1)+feat("alerts", "planned", "2027-H2"))
+	r := s.run(t, "diff", "--dir", "../plan", "v2", "--audience", "customers", "--today", "2026-11-23", "--exit-code")
+	r.expect(t, 0)
+	if !strings.Contains(r.stdout, "No changes") {
+		t.Errorf("a move inside a quarter shows for customers:\n%s", r.stdout)
+	}
+	s.run(t, "diff", "--dir", "../plan", "v2", "--audience", "internal", "--today", "2026-11-23", "--exit-code").expect(t, 1)
+}
+
+func TestExportRefusesErrors(t *testing.T) {
+	dir := brokenRoadmap(t)
+	s := session{wd: dir}
+	out := filepath.Join(dir, "roadmap.html")
+	if err := os.WriteFile(out, []byte("the last good export"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []string{"md", "html", "json", "csv"} {
+		r := s.run(t, "export", "--format", format)
+		r.expect(t, 1)
+		want := `features.yaml:4:5: error: unknown key "stauts" in feature search; did you mean "status"? [unknown-field]` + "\n"
+		if r.stdout != "" || !strings.HasPrefix(r.stderr, want) || !strings.Contains(r.stderr, "roadmap: the roadmap has 1 error; fix them") {
+			t.Errorf("%s: stdout %q stderr %q", format, r.stdout, r.stderr)
+		}
+		if strings.Contains(r.stderr, "warning") {
+			t.Errorf("warnings printed with the errors: %s", r.stderr)
+		}
+	}
+	s.run(t, "export", "--format", "html", "-o", out).expect(t, 1)
+	if got, _ := os.ReadFile(out); string(got) != "the last good export" {
+		t.Errorf("a refused export touched the output file: %q", got)
+	}
+	// diff --audience refuses too.
+	b, _ := planRepo(t)
+	b.Write("plan/core.yaml", "features:\n  - id: search\n    title: Search\n    status: planed\n")
+	r := session{wd: b.Dir}.run(t, "diff", "--dir", "plan", "--audience", "customers")
+	r.expect(t, 1)
+	if r.stdout != "" || !strings.Contains(r.stderr, "plan/core.yaml:4:13: error:") {
+		t.Errorf("diff --audience on a broken tree: stdout %q stderr %q", r.stdout, r.stderr)
+	}
+}
+
+func TestExportUsageErrors(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "bad.tmpl", "{{.Title")
+	write(t, dir, "missing.tmpl", "{{.Nope}}")
+	out := filepath.Join(dir, "out.md")
+	write(t, dir, "out.md", "keep me")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--audience", "custmers"}, `unknown audience "custmers"; audiences are internal, sales, customers, analysts; did you mean "customers"?`},
+		{[]string{"--format", "pdf"}, `unknown --format "pdf"`},
+		{[]string{"--level", "epics"}, `unknown --level "epics"`},
+		{[]string{"--template", filepath.Join(dir, "bad.tmpl"), "--format", "md"}, "exclude each other"},
+		{[]string{"--template", filepath.Join(dir, "nope.tmpl")}, "no such file"},
+		{[]string{"--template", filepath.Join(dir, "bad.tmpl")}, "unclosed action"},
+		{[]string{"--template", filepath.Join(dir, "missing.tmpl"), "-o", out}, "can't evaluate field Nope"},
+		{[]string{"--level", "themes", "--since", "HEAD"}, "--level themes"},
+		{[]string{"--audience", "nobody", "-o", out}, "unknown audience"},
+	} {
+		r := pipe.run(t, append([]string{"export", "--dir", exampleDir}, tc.args...)...)
+		if r.code != 2 || r.stdout != "" || !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("%v: code %d stdout %q stderr %q; want exit 2 with %q", tc.args, r.code, r.stdout, r.stderr, tc.want)
+		}
+	}
+	if got, _ := os.ReadFile(out); string(got) != "keep me" {
+		t.Errorf("a failed export touched the output file: %q", got)
+	}
+	// --since needs the roadmap's git history.
+	r := session{wd: hostileRoadmap(t)}.run(t, "export", "--since", "v1")
+	if r.code != 2 || !strings.Contains(r.stderr, "not inside a git repository") {
+		t.Errorf("--since outside a repository: %d %q", r.code, r.stderr)
+	}
+}
+
+func TestExportOutputFile(t *testing.T) {
+	dir := t.TempDir()
+	s := session{wd: dir}
+	write(t, dir, "roadmap.html", "old")
+	r := s.run(t, "export", "--dir", filepath.Join(mustAbs(t, exampleDir)), "--today", "2026-11-23", "--format", "html", "-o", "roadmap.html")
+	r.expect(t, 0)
+	if r.stdout != "" || r.stderr != "" {
+		t.Errorf("stdout %q stderr %q", r.stdout, r.stderr)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, "roadmap.html"))
+	if err != nil || !strings.HasPrefix(string(got), "<!DOCTYPE html>") {
+		t.Errorf("output file: %v %.40q", err, got)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+	// A folder that does not exist: exit 2, nothing written.
+	r = s.run(t, "export", "--dir", mustAbs(t, exampleDir), "-o", "no/such/dir/x.md")
+	if r.code != 2 || !strings.Contains(r.stderr, "writing no/such/dir/x.md") {
+		t.Errorf("code %d stderr %q", r.code, r.stderr)
+	}
+}
+
+// hostileRoadmap has values that would run as a formula, break a Markdown
+// table, inject HTML or a script URL.
+func hostileRoadmap(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	write(t, dir, "roadmap.yaml", `product: "<b>Acme</b>"
+audiences:
+  customers:
+    fields: [title, summary, theme, target, status, messaging, description, tags]
+  internal:
+    group_by: theme
+lint:
+  rules:
+    feature-without-objective: off
+    missing-scores: off
+`)
+	write(t, dir, "features.yaml", `themes:
+  - id: core
+    title: "Core</h2><script>alert(1)</script>"
+    description: "a | b\n| --- |"
+    color: "#123456"
+features:
+  - id: formula
+    title: "=HYPERLINK(\"http://evil.example\",\"click\")"
+    summary: "+1 | two | three\nnext line"
+    description: "@SUM(A1:A2) <img src=x onerror=alert(1)> [link](javascript:alert(1))"
+    status: planned
+    theme: core
+    target: 2027-Q1
+    visibility: public
+    messaging:
+      value: "-2 <script>alert('value')</script>"
+    tags: ["\tTAB", "\rCR"]
+    links: ["javascript:alert(1)", "https://ok.example/a?b=1&c=2"]
+`)
+	return dir
+}
+
+func TestExportEscapesHostileValues(t *testing.T) {
+	s := session{wd: hostileRoadmap(t)}
+	html := s.run(t, "export", "--format", "html", "--today", "2026-11-23", "--audience", "internal")
+	html.expect(t, 0)
+	for _, bad := range []string{"<script", "<img", "<b>Acme", `href="javascript`, "<h2><script"} {
+		if strings.Contains(html.stdout, bad) {
+			t.Errorf("html holds %q", bad)
+		}
+	}
+	for _, want := range []string{"&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;b&gt;Acme&lt;/b&gt;", `href="#ZgotmplZ"`, `href="https://ok.example/a?b=1&amp;c=2"`} {
+		if !strings.Contains(html.stdout, want) {
+			t.Errorf("html lacks %q", want)
+		}
+	}
+
+	c := s.run(t, "export", "--format", "csv", "--today", "2026-11-23", "--audience", "internal")
+	c.expect(t, 0)
+	rows, err := csv.NewReader(strings.NewReader(c.stdout)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range rows {
+		for _, cell := range row {
+			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+				t.Errorf("cell a spreadsheet would run: %q", cell)
+			}
+		}
+	}
+	if !strings.Contains(c.stdout, `'=HYPERLINK(""http://evil.example"",""click"")`) {
+		t.Errorf("formula not neutralised:\n%s", c.stdout)
+	}
+
+	md := s.run(t, "export", "--today", "2026-11-23", "--audience", "customers")
+	md.expect(t, 0)
+	live := regexp.MustCompile(`(^|[^\\])(<|\]\()`)
+	header := -1
+	for _, line := range strings.Split(md.stdout, "\n") {
+		if m := live.FindString(strings.ReplaceAll(line, "<br>", " ")); m != "" {
+			t.Errorf("markdown line holds live HTML or a link: %q", line)
+		}
+		if !strings.HasPrefix(line, "|") {
+			header = -1
+			continue
+		}
+		// Every row of a table has as many unescaped pipes as its header.
+		n := strings.Count(line, "|") - strings.Count(line, `\|`)
+		if header < 0 {
+			header = n
+		} else if n != header {
+			t.Errorf("table row with %d separators, header %d: %q", n, header, line)
+		}
+	}
+	if !strings.Contains(md.stdout, `+1 \| two \| three<br>next line`) {
+		t.Errorf("pipes and line breaks not escaped:\n%s", md.stdout)
+	}
+}
+
+// TestExportColorsAreChecked: a theme colour that is not #rrggbb (lint
+// turned off, so export does not refuse) never reaches the page.
+func TestExportColorsAreChecked(t *testing.T) {
+	dir := hostileRoadmap(t)
+	write(t, dir, "roadmap.yaml", "product: Acme\nlint:\n  rules:\n    invalid-value: off\n    feature-without-objective: off\n    missing-scores: off\n")
+	text, _ := os.ReadFile(filepath.Join(dir, "features.yaml"))
+	write(t, dir, "features.yaml", strings.Replace(string(text), `color: "#123456"`, `color: "red;background:url(https://tracker.example/x)"`, 1))
+	r := session{wd: dir}.run(t, "export", "--format", "html", "--today", "2026-11-23")
+	r.expect(t, 0)
+	if strings.Contains(r.stdout, "tracker.example") || strings.Contains(r.stdout, "url(") {
+		t.Errorf("a malformed colour reached the page")
+	}
+}

@@ -1,0 +1,63 @@
+package render
+
+import (
+	"bytes"
+	htmltemplate "html/template"
+	"io"
+	"path/filepath"
+	"strings"
+	texttemplate "text/template"
+
+	"github.com/northwind-labs/roadmap/roadmap"
+)
+
+// ExportTemplate is a user's template for `roadmap export --template`. It
+// sees exactly what the json format shows under "roadmap" (a *roadmap.View:
+// field names as in Go, {{.Title}}, {{range .Groups}}...), so it can show
+// nothing the audience may not see.
+type ExportTemplate struct {
+	execute func(io.Writer, *roadmap.View) error
+}
+
+// templateFuncs are the helpers a template may call.
+func templateFuncs() map[string]any {
+	return map[string]any{
+		"join":   strings.Join,
+		"md":     MarkdownText,
+		"csv":    CSVCell,
+		"upper":  strings.ToUpper,
+		"lower":  strings.ToLower,
+		"status": roadmap.StatusTitle,
+	}
+}
+
+// ParseExportTemplate parses the template text of the file named name. A
+// file ending in .html or .htm is an html/template, which escapes every
+// value for where it lands; any other is a text/template, which prints
+// values as they are (use md or csv to escape them for those formats).
+func ParseExportTemplate(name string, text []byte) (*ExportTemplate, error) {
+	base := filepath.Base(name)
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".html", ".htm":
+		t, err := htmltemplate.New(base).Funcs(templateFuncs()).Option("missingkey=error").Parse(string(text))
+		if err != nil {
+			return nil, err
+		}
+		return &ExportTemplate{func(w io.Writer, v *roadmap.View) error { return t.Execute(w, v) }}, nil
+	}
+	t, err := texttemplate.New(base).Funcs(templateFuncs()).Option("missingkey=error").Parse(string(text))
+	if err != nil {
+		return nil, err
+	}
+	return &ExportTemplate{func(w io.Writer, v *roadmap.View) error { return t.Execute(w, v) }}, nil
+}
+
+// Execute renders the view; on an error nothing is written to w.
+func (t *ExportTemplate) Execute(w io.Writer, v *roadmap.View) error {
+	var b bytes.Buffer
+	if err := t.execute(&b, v); err != nil {
+		return err
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
