@@ -57,7 +57,8 @@ type htmlLane struct {
 
 type htmlCell struct {
 	Cards []htmlCard
-	Tally string
+	// Tally and Unit count the lane's features in the period (level themes).
+	Tally, Unit string
 }
 
 type htmlCard struct {
@@ -121,13 +122,28 @@ func WriteExportHTML(w io.Writer, v *roadmap.View) error {
 				if len(v.Periods) == 0 {
 					n = fmt.Sprint(th.Features)
 				}
-				lane.Cells = append(lane.Cells, htmlCell{Tally: n})
+				unit := "features"
+				if n == "1" {
+					unit = "feature"
+				}
+				lane.Cells = append(lane.Cells, htmlCell{Tally: n, Unit: unit})
 			}
 			p.Lanes = append(p.Lanes, lane)
 		}
 		p.Empty = len(p.Lanes) == 0
 	case v.Features == 0:
 		p.Empty = true
+	case len(v.Groups) == 1 && v.Groups[0].Key == "" && len(v.Periods) > 0:
+		// One group: the board's columns are the periods themselves.
+		at := map[string]int{}
+		for i, col := range v.Periods {
+			at[col.Key] = i
+			p.Board = append(p.Board, htmlLane{Title: col.Title, Count: fmt.Sprint(col.Features)})
+		}
+		for _, f := range v.Groups[0].Features {
+			i := at[f.Period]
+			p.Board[i].Cards = append(p.Board[i].Cards, x.card(f))
+		}
 	case v.GroupBy == "target" || len(v.Periods) == 0:
 		for _, g := range v.Groups {
 			lane := htmlLane{Title: g.Title, Count: fmt.Sprint(len(g.Features)), Style: accent(g.Color)}

@@ -306,7 +306,7 @@ func checkNoLeak(t testing.TB, seed uint64) {
 }
 
 func TestExportNeverLeaks(t *testing.T) {
-	n := 150
+	n := 100
 	if testing.Short() {
 		n = 30
 	}
