@@ -156,6 +156,7 @@ its roadmap/ subfolder) upwards to the top of the git work tree, or given with -
 		a.newDiffCmd(),
 		a.newHistoryCmd(),
 		a.newReportCmd(),
+		a.newServeCmd(),
 		a.newLaunchesCmd(),
 		a.newAlignCmd(),
 		a.newGenDocsCmd(),

@@ -69,6 +69,13 @@ func DOM(t testing.TB, url string) string {
 	return string(run(t, "--dump-dom", url))
 }
 
+// DOMAfter loads a URL, lets the page run for budget of virtual time (timers,
+// requests, reloads), and returns the DOM it ends with.
+func DOMAfter(t testing.TB, url string, budget time.Duration) string {
+	t.Helper()
+	return string(run(t, "--virtual-time-budget="+strconv.Itoa(int(budget.Milliseconds())), "--dump-dom", url))
+}
+
 var tags = regexp.MustCompile(`(?s)<style.*?</style>|<[^>]*>`)
 
 // Text is the visible text of a DOM, tags and styles dropped, spaces squeezed.

@@ -1,0 +1,192 @@
+package main
+
+import (
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/northwind-labs/roadmap/render/browser"
+	"github.com/northwind-labs/roadmap/roadmap/gitrepo"
+	"github.com/northwind-labs/roadmap/roadmap/gitrepo/gittest"
+)
+
+// copyExample copies the Northwind roadmap into a temporary folder.
+func copyExample(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	err := filepath.WalkDir(exampleDir, func(p string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(exampleDir, p)
+		text, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		write(t, dir, filepath.ToSlash(rel), string(text))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func get(t *testing.T, url, method string) (int, string) {
+	t.Helper()
+	req, _ := http.NewRequest(method, url, nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 4<<20))
+	return resp.StatusCode, string(body)
+}
+
+// startServe runs roadmap serve on a free loopback port until the test ends.
+func startServe(t *testing.T, dir string, args ...string) string {
+	t.Helper()
+	a := &app{stdout: io.Discard, stderr: io.Discard, lookupEnv: func(string) (string, bool) { return "", false }, wd: dir,
+		now: func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }, isTerminal: func(io.Writer) bool { return false },
+		termWidth: func(io.Writer) int { return 0 }, today: "2026-11-23"}
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	o := serveOptions{addr: "127.0.0.1:0", audience: "internal", poll: 200 * time.Millisecond}
+	for i := 0; i+1 < len(args); i += 2 {
+		if args[i] == "--audience" {
+			o.audience = args[i+1]
+		}
+	}
+	go func() { done <- a.runServe(ctx, o, ready) }()
+	select {
+	case addr := <-ready:
+		t.Cleanup(func() {
+			cancel()
+			<-done
+		})
+		return "http://" + addr
+	case err := <-done:
+		cancel()
+		t.Fatalf("serve stopped: %v", err)
+	}
+	return ""
+}
+
+func TestServeIsBoundedAndReadOnly(t *testing.T) {
+	dir := copyExample(t)
+	base := startServe(t, dir)
+	if !strings.HasPrefix(base, "http://127.0.0.1:") {
+		t.Errorf("serve listens on %s, want the loopback address", base)
+	}
+	code, body := get(t, base+"/", http.MethodGet)
+	if code != 200 || !strings.Contains(body, "Northwind Books") || !strings.Contains(body, `fetch("/version"`) {
+		t.Errorf("GET /: %d %.200q", code, body)
+	}
+	for _, path := range []string{"/roadmap.yaml", "/features/", "/../../etc/passwd", "/index.html", "/.git/HEAD"} {
+		if code, _ := get(t, base+path, http.MethodGet); code != 404 {
+			t.Errorf("GET %s: %d, want 404", path, code)
+		}
+	}
+	if code, _ := get(t, base+"/", http.MethodPost); code != 405 {
+		t.Errorf("POST /: %d, want 405", code)
+	}
+	// A broken file shows on the page, and the page comes back once fixed.
+	features := filepath.Join(dir, "features", "banking.yaml")
+	good, _ := os.ReadFile(features)
+	os.WriteFile(features, []byte("features: [\n"), 0o644)
+	if _, body := get(t, base+"/", http.MethodGet); !strings.Contains(body, "The roadmap has errors") || !strings.Contains(body, "banking.yaml") {
+		t.Errorf("broken roadmap page: %.300q", body)
+	}
+	os.WriteFile(features, good, 0o644)
+	if _, body := get(t, base+"/", http.MethodGet); !strings.Contains(body, "Northwind Books") {
+		t.Errorf("fixed roadmap page: %.300q", body)
+	}
+}
+
+func TestServeUsageErrors(t *testing.T) {
+	dir := copyExample(t)
+	s := session{wd: dir}
+	if r := s.run(t, "serve", "--audience", "investors"); r.code != 2 || !strings.Contains(r.stderr, "investors") {
+		t.Errorf("unknown audience: %d %q", r.code, r.stderr)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	if r := s.run(t, "serve", "--addr", ln.Addr().String()); r.code != 2 || !strings.Contains(r.stderr, "cannot listen") {
+		t.Errorf("address in use: %d %q", r.code, r.stderr)
+	}
+}
+
+// TestServeRefreshesInChromium opens the page in headless Chromium, changes
+// a roadmap file once the page has asked for the version, and checks that
+// the page Chromium ends with shows the change.
+func TestServeRefreshesInChromium(t *testing.T) {
+	browser.Find(t)
+	dir := copyExample(t)
+	a := &app{stdout: io.Discard, stderr: io.Discard, lookupEnv: func(string) (string, bool) { return "", false }, wd: dir,
+		now: time.Now, isTerminal: func(io.Writer) bool { return false }, termWidth: func(io.Writer) int { return 0 }, today: "2026-11-23"}
+	ps := a.pageServer(dir, nil, serveOptions{audience: "internal", poll: 100 * time.Millisecond})
+	var once sync.Once
+	roadmapFile := filepath.Join(dir, "roadmap.yaml")
+	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/version" {
+			once.Do(func() {
+				text, _ := os.ReadFile(roadmapFile)
+				changed := strings.Replace(string(text), "product: Northwind Books", "product: Northwind Ledger", 1)
+				os.WriteFile(roadmapFile, []byte(changed), 0o644)
+			})
+		}
+		ps.ServeHTTP(w, r)
+	})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: handler}
+	go srv.Serve(ln)
+	defer srv.Close()
+	url := "http://" + ln.Addr().String() + "/"
+	if _, body := get(t, url, http.MethodGet); !strings.Contains(body, "Northwind Books") {
+		t.Fatal("the first page does not show the roadmap")
+	}
+	dom := browser.DOMAfter(t, url, 5*time.Second)
+	if !strings.Contains(dom, "Northwind Ledger") {
+		t.Errorf("after the file changed the page still reads:\n%.500s", browser.Text(dom))
+	}
+}
+
+func TestServeVersionFollowsFilesAndHEAD(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap/roadmap.yaml", "product: Acme\n")
+	b.Commit("Ana", "Start")
+	root := filepath.Join(b.Dir, "roadmap")
+	repo, err := gitrepo.Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer repo.Close()
+	v1 := roadmapVersion(root, repo)
+	if v2 := roadmapVersion(root, repo); v2 != v1 {
+		t.Fatal("the version changes with nothing changed")
+	}
+	b.Commit("Ana", "An empty commit moves HEAD")
+	v3 := roadmapVersion(root, repo)
+	if v3 == v1 {
+		t.Error("the version did not follow HEAD")
+	}
+	b.Write("roadmap/more.yaml", "features: []\n")
+	if roadmapVersion(root, repo) == v3 {
+		t.Error("the version did not follow a new file")
+	}
+}
