@@ -18,7 +18,10 @@ FUZZ_TARGETS = \
 	./roadmap:FuzzParseTarget \
 	./roadmap:FuzzParseOffset \
 	./roadmap:FuzzLoad \
-	./roadmap:FuzzSplitParse
+	./roadmap:FuzzSplitParse \
+	./roadmap:FuzzFormula \
+	./roadmap:FuzzParseDate \
+	./roadmap:FuzzExportNeverLeaks
 
 .PHONY: test vet unit fuzz-short fuzz bench build docs
 

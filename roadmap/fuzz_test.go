@@ -1,6 +1,8 @@
 package roadmap_test
 
 import (
+	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -99,6 +101,47 @@ func FuzzParseOffset(f *testing.F) {
 		}
 		if o.String() != s || o.Days() > 3660 || o.Days() < -3660 {
 			t.Fatalf("%q parsed to %d days, prints %q", s, o.Days(), o)
+		}
+	})
+}
+
+// FuzzFormula: any scoring.formula compiles or fails with a position inside
+// the formula; a formula that compiles scores without panicking.
+func FuzzFormula(f *testing.F) {
+	for _, s := range []string{"reach * impact / effort", "max(a, b) - c", "let x = a; x * 2", "a ?? b", "(a + ", "a / 0", "1e308 * 1e308", "foo(x)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, formula string) {
+		r := &roadmap.Roadmap{}
+		r.Scoring.Formula = formula
+		s, err := r.Scorer(roadmap.ModelFormula)
+		if err != nil {
+			var fe *roadmap.FormulaError
+			if errors.As(err, &fe) && (fe.Line < 1 || fe.Column < 1) {
+				t.Fatalf("%q: position %d:%d", formula, fe.Line, fe.Column)
+			}
+			return
+		}
+		feature := &roadmap.Feature{ID: "x", Scores: map[string]float64{}}
+		for i, k := range s.Keys {
+			feature.Scores[k] = float64(i + 1)
+		}
+		sc := s.Score(feature)
+		if sc.Scored() && (math.IsNaN(sc.Value) || math.IsInf(sc.Value, 0)) {
+			t.Fatalf("%q scored %v", formula, sc.Value)
+		}
+	})
+}
+
+// FuzzParseDate: a date that parses prints as written.
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2026-11-23", "2028-02-29", "2027-02-29", "0000-01-01", "9999-12-31", "2026-1-1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := roadmap.ParseDate(s)
+		if err == nil && d.String() != s {
+			t.Fatalf("%q prints as %q", s, d)
 		}
 	})
 }
