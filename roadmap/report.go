@@ -362,3 +362,96 @@ func groups(rep *Report, ofOutcome func(Outcome) string, ofFeature func(FeatureR
 	slices.SortFunc(out, func(a, b GroupReport) int { return cmp.Compare(a.Name, b.Name) })
 	return out
 }
+
+// Redact shows the report as audience p may see it: features it does not
+// see are already left out (ReportOptions.Visible); here targets and dates
+// are coarsened to its granularity, a slip within one of its periods is no
+// slip, owners go unless it sees owners, themes unless it sees them, and
+// commits (whose subjects and authors can say anything) unless it sees
+// everything.
+func (rep *Report) Redact(p *AudiencePolicy, today Date) {
+	owners := p.Shows("owners") && !p.External
+	themes := p.Shows("theme")
+	commits := p.SeesAll()
+	exact := p.Dates == DatesExact
+	coarse := func(s string) string {
+		t, err := ParseTarget(s)
+		if err != nil || s == "" {
+			return s
+		}
+		return Coarsen(t, p.Dates, today).String()
+	}
+	day := func(s string) string {
+		d, err := ParseDate(s)
+		if err != nil {
+			return s
+		}
+		return CoarsenDate(d, p.Dates, today)
+	}
+	outcome := func(o *Outcome) {
+		o.Target, o.Shipped = coarse(o.Target), day(o.Shipped)
+		if !owners {
+			o.Owner = ""
+		}
+		if !themes {
+			o.Theme = ""
+		}
+	}
+	for qi := range rep.Quarters {
+		q := &rep.Quarters[qi]
+		if !commits {
+			q.PlanCommit, q.ActualCommit = nil, nil
+		}
+		for i := range q.Planned {
+			outcome(&q.Planned[i])
+		}
+		for i := range q.Unplanned {
+			outcome(&q.Unplanned[i])
+		}
+	}
+	var features []FeatureReport
+	for _, f := range rep.Features {
+		if !owners {
+			f.Owner = ""
+		}
+		if !themes {
+			f.Theme = ""
+		}
+		if !exact {
+			f.LeadDays, f.FirstPlanned = nil, ""
+			f.Shipped = day(f.Shipped)
+		}
+		var slips []Slip
+		f.TotalSlip = 0
+		for _, s := range f.Slips {
+			from, err1 := ParseTarget(coarse(s.From))
+			to, err2 := ParseTarget(coarse(s.To))
+			if err1 != nil || err2 != nil || !from.EndsBefore(to) {
+				continue // within one period the audience sees, no slip
+			}
+			s.From, s.To, s.Days = from.String(), to.String(), 0
+			if from.Dated() && to.Dated() {
+				s.Days = from.End().DaysUntil(to.End())
+			}
+			if !commits {
+				s.Commit = &Commit{Date: day(s.Commit.Date)}
+			}
+			f.TotalSlip += s.Days
+			slips = append(slips, s)
+		}
+		f.Slips = slips
+		if f.Slips == nil {
+			f.Slips = []Slip{}
+		}
+		if len(f.Slips) > 0 || f.Shipped != "" {
+			features = append(features, f)
+		}
+	}
+	rep.Features = features
+	if !owners {
+		rep.Owners = nil
+	}
+	if !themes {
+		rep.Themes = nil
+	}
+}

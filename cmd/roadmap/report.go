@@ -9,6 +9,7 @@ import (
 type reportOptions struct {
 	format   string
 	from, to string
+	audience string
 }
 
 func (a *app) newReportCmd() *cobra.Command {
@@ -33,7 +34,11 @@ days it added), the total, and the days from first planned to shipped. Per owner
 
 The plan is read at the last commit before a quarter's first day (or the first
 commit, if the roadmap began inside the quarter), along the first-parent line of
-HEAD, or of --at REV.`,
+HEAD, or of --at REV.
+
+With --audience, the report holds only what that audience may see (the same
+policy as roadmap export): features it sees, dates no finer than its
+granularity, no owners, themes or commits it may not see.`,
 		Example: `  roadmap report
   roadmap report --from 2026-Q1 --to 2026-Q4 --format md > q-review.md`,
 		Args: cobra.NoArgs,
@@ -42,6 +47,7 @@ HEAD, or of --at REV.`,
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text, md, json or html (one page with charts)")
 	cmd.Flags().StringVar(&o.from, "from", "", "first quarter (YYYY-Qn; default: the quarter the roadmap began)")
 	cmd.Flags().StringVar(&o.to, "to", "", "last quarter (YYYY-Qn; default: the current quarter)")
+	cmd.Flags().StringVar(&o.audience, "audience", "", "only what this audience may see, as roadmap export shows it (default: everything)")
 	return cmd
 }
 
@@ -79,6 +85,17 @@ func (a *app) runReport(o reportOptions) error {
 	if err != nil {
 		return err
 	}
+	current, err := a.loadAt(g.repo, g.root, g.rev)
+	if err != nil {
+		return err
+	}
+	var policy *roadmap.AudiencePolicy
+	if o.audience != "" {
+		if policy, err = current.Audience(o.audience); err != nil {
+			return usageError("--audience: %v", err)
+		}
+		ropts.Visible = policy.SeesFeature
+	}
 	history, err := g.repo.ReportHistory(head, g.prefix)
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
@@ -87,9 +104,10 @@ func (a *app) runReport(o reportOptions) error {
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
-	view := render.ReportView{Report: rep}
-	if current, err := a.loadAt(g.repo, g.root, g.rev); err == nil {
-		view.Product = current.Product
+	view := render.ReportView{Report: rep, Product: current.Product}
+	if policy != nil {
+		rep.Redact(policy, today)
+		view.Audience = policy.Name
 	}
 	switch o.format {
 	case "html":

@@ -202,3 +202,37 @@ func TestReportPageInChromium(t *testing.T) {
 	}
 	browser.Screenshot(t, browser.URL(page), "report.png", 1280, 1600)
 }
+
+func TestReportForAnAudience(t *testing.T) {
+	b := reportRepo(t)
+	s := session{wd: b.Dir}
+	r := s.run(t, "report", "--audience", "customers", "--format", "json")
+	r.expect(t, 0)
+	// The features are internal by default: customers see none of them.
+	for _, leak := range []string{`"id": "a"`, "ana", "raj", "First plan", `"hash"`} {
+		if strings.Contains(r.stdout, leak) {
+			t.Errorf("the customers' report shows %q:\n%s", leak, r.stdout)
+		}
+	}
+	// Make a public, then sales see it with its slips by month and no commits.
+	b.Write("roadmap/features.yaml", strings.Replace(mustRead(t, b.Dir+"/roadmap/features.yaml"), "  - id: a\n", "  - id: a\n    visibility: public\n    summary: A.\n", 1))
+	b.CommitOn("2026-11-10", "Ana", "Publish a")
+	sales := s.run(t, "report", "--audience", "sales", "--format", "json")
+	sales.expect(t, 0)
+	if !strings.Contains(sales.stdout, `"id": "a"`) || strings.Contains(sales.stdout, "Ana") || strings.Contains(sales.stdout, `"short"`) {
+		t.Errorf("the sales report:\n%s", sales.stdout)
+	}
+	bad := s.run(t, "report", "--audience", "investors")
+	if bad.code != 2 || !strings.Contains(bad.stderr, "investors") {
+		t.Errorf("unknown audience: %d %q", bad.code, bad.stderr)
+	}
+}
+
+func mustRead(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
