@@ -177,18 +177,7 @@ func (a *app) runExport(o exportOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.output == "" {
-		_, err := a.stdout.Write(buf.Bytes())
-		return err
-	}
-	path := o.output
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(a.wd, path)
-	}
-	if err := writeFileAtomic(path, buf.Bytes()); err != nil {
-		return usageError("writing %s: %v", o.output, err)
-	}
-	return nil
+	return a.emit(o.output, buf.Bytes())
 }
 
 // loadSince reads the roadmap of --since from the repository that holds the

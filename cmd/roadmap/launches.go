@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"path/filepath"
 
 	"github.com/northwind-labs/roadmap/render"
 	"github.com/northwind-labs/roadmap/roadmap"
@@ -123,13 +122,7 @@ func (a *app) runLaunches(o launchesOptions) error {
 		return err
 	}
 	if o.output != "" {
-		path := o.output
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(a.wd, path)
-		}
-		if err := writeFileAtomic(path, buf.Bytes()); err != nil {
-			return usageError("writing %s: %v", o.output, err)
-		}
+		return a.emit(o.output, buf.Bytes())
 	}
 	return nil
 }

@@ -157,6 +157,7 @@ its roadmap/ subfolder) upwards to the top of the git work tree, or given with -
 		a.newHistoryCmd(),
 		a.newReportCmd(),
 		a.newServeCmd(),
+		a.newNotesCmd(),
 		a.newLaunchesCmd(),
 		a.newAlignCmd(),
 		a.newGenDocsCmd(),

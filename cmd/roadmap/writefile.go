@@ -8,6 +8,23 @@ import (
 	"path/filepath"
 )
 
+// emit writes a command's output: to stdout, or with -o to the file named
+// (relative to the working folder), atomically.
+func (a *app) emit(output string, data []byte) error {
+	if output == "" {
+		_, err := a.stdout.Write(data)
+		return err
+	}
+	path := output
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(a.wd, path)
+	}
+	if err := writeFileAtomic(path, data); err != nil {
+		return usageError("writing %s: %v", output, err)
+	}
+	return nil
+}
+
 // writeFileAtomic writes data to path through a temporary file in the same
 // folder and a rename, so a reader never sees half a file and an error leaves
 // an existing file untouched.

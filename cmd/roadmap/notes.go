@@ -1,0 +1,100 @@
+package main
+
+import (
+	"bytes"
+	"os"
+
+	"github.com/northwind-labs/roadmap/render"
+	"github.com/northwind-labs/roadmap/roadmap"
+	"github.com/spf13/cobra"
+)
+
+type notesOptions struct {
+	audience string
+	format   string
+	output   string
+}
+
+func (a *app) newNotesCmd() *cobra.Command {
+	var o notesOptions
+	cmd := &cobra.Command{
+		Use:   "notes REV1 [REV2]",
+		Short: "Release notes for the features shipped between two revisions",
+		Long: `Notes writes release notes for the features that became shipped between REV1
+and REV2 (default: the working tree), grouped by theme, from each feature's title,
+messaging.value (the benefit) and summary.
+
+They are written for an audience (default customers) with the same filter as
+roadmap export: a feature the audience may not see is not in the notes, and of
+the others only the fields it sees. A roadmap with errors is refused (exit 1).`,
+		Example: `  roadmap notes v2026.10 v2026.11
+  roadmap notes v2026.10 --format html -o whats-new.html
+  roadmap notes v2026.10 HEAD --audience sales --format md`,
+		Args: cobra.RangeArgs(1, 2),
+		RunE: func(cmd *cobra.Command, args []string) error { return a.runNotes(o, args) },
+	}
+	cmd.Flags().StringVar(&o.audience, "audience", roadmap.AudienceCustomers, "who the notes are for: internal, sales, customers, analysts, or an audience of roadmap.yaml")
+	cmd.Flags().StringVar(&o.format, "format", "md", "output format: md, html or json")
+	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of stdout")
+	return cmd
+}
+
+func (a *app) runNotes(o notesOptions, args []string) error {
+	if err := checkFormat(o.format, "md", "html", "json"); err != nil {
+		return err
+	}
+	if a.at != "" {
+		return usageError("notes takes its revisions as arguments, not --at")
+	}
+	today, err := a.todayDate()
+	if err != nil {
+		return err
+	}
+	g, err := a.openGit()
+	if err != nil {
+		return err
+	}
+	defer g.Close()
+	old, err := a.loadAt(g.repo, g.root, args[0])
+	if err != nil {
+		return err
+	}
+	to := "the working tree"
+	var new *roadmap.Roadmap
+	if len(args) == 2 {
+		to = args[1]
+		if new, err = a.loadAt(g.repo, g.root, args[1]); err != nil {
+			return err
+		}
+	} else if new, err = roadmap.Load(os.DirFS(g.root)); err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	l := &loaded{Roadmap: new, root: g.root}
+	rev := ""
+	if len(args) == 2 {
+		rev = args[1]
+	}
+	if err := a.refuseErrors(l, new, today, rev); err != nil {
+		return err
+	}
+	policy, err := new.Audience(o.audience)
+	if err != nil {
+		return usageError("--audience: %v", err)
+	}
+	view := new.View(policy, roadmap.ViewOptions{Today: today, Revision: rev})
+	notes := roadmap.ReleaseNotes(view, roadmap.ShippedBetween(old, new), args[0], to)
+
+	var buf bytes.Buffer
+	switch o.format {
+	case "html":
+		err = render.WriteNotesHTML(&buf, notes)
+	case "json":
+		err = render.WriteNotesJSON(&buf, notes)
+	default:
+		err = render.WriteNotesMarkdown(&buf, notes)
+	}
+	if err != nil {
+		return err
+	}
+	return a.emit(o.output, buf.Bytes())
+}
