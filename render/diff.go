@@ -11,7 +11,18 @@ import (
 // DiffReport is what `roadmap diff` shows: the changes between two versions.
 type DiffReport struct {
 	From, To string // how the two sides are named ("HEAD", "the working tree")
+	// Audience, when set, is whose view both sides were filtered to.
+	Audience string
 	Changes  []roadmap.Change
+}
+
+// headline is the report's first line: what changed, between what, for whom.
+func (d DiffReport) headline() string {
+	s := fmt.Sprintf("%s from %s to %s", capitalize(summary(d.Changes)), d.From, d.To)
+	if d.Audience != "" {
+		s += ", as " + d.Audience + " see it"
+	}
+	return s
 }
 
 func summary(cs []roadmap.Change) string {
@@ -57,7 +68,7 @@ func fieldLine(f roadmap.FieldChange) string {
 // an indented line a field, and the commit that made each change.
 func (o Output) WriteDiffText(w io.Writer, d DiffReport) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s from %s to %s\n", o.bold(capitalize(summary(d.Changes))), d.From, d.To)
+	fmt.Fprintf(&b, "%s\n", o.bold(d.headline()))
 	for _, c := range d.Changes {
 		mark, col := "~", yellow
 		switch c.Kind {
@@ -93,7 +104,11 @@ func (o Output) WriteDiffText(w io.Writer, d DiffReport) error {
 // a job summary.
 func WriteDiffMarkdown(w io.Writer, d DiffReport) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "### Roadmap: %s\n\nFrom %s to %s.\n", summary(d.Changes), MarkdownText(d.From), MarkdownText(d.To))
+	title := "Roadmap"
+	if d.Audience != "" {
+		title = "Roadmap for " + d.Audience
+	}
+	fmt.Fprintf(&b, "### %s: %s\n\nFrom %s to %s.\n", MarkdownText(title), summary(d.Changes), MarkdownText(d.From), MarkdownText(d.To))
 	for _, c := range d.Changes {
 		fmt.Fprintf(&b, "\n- **%s** `%s` %s", c.Kind, c.ID, MarkdownText(c.Title))
 		if c.Commit != nil {
@@ -118,5 +133,9 @@ func WriteDiffJSON(w io.Writer, d DiffReport) error {
 	if cs == nil {
 		cs = []roadmap.Change{}
 	}
-	return WriteJSON(w, "diff", "changes", cs, Field{"from", d.From}, Field{"to", d.To})
+	fields := []Field{{"from", d.From}, {"to", d.To}}
+	if d.Audience != "" {
+		fields = append(fields, Field{"audience", d.Audience})
+	}
+	return WriteJSON(w, "diff", "changes", cs, fields...)
 }

@@ -61,55 +61,47 @@ func (a *app) runDiff(o diffOptions, args []string) error {
 	if a.at != "" {
 		return usageError("diff takes its revisions as arguments, not --at")
 	}
-	root, err := a.historyRoot()
+	g, err := a.openGit()
 	if err != nil {
 		return err
 	}
-	repo, err := a.openRepo(root)
-	if err != nil {
-		return err
-	}
-	defer repo.Close()
+	defer g.Close()
 	from := "HEAD"
 	if len(args) > 0 {
 		from = args[0]
 	}
-	old, err := a.loadAt(repo, root, from)
+	old, err := a.loadAt(g.repo, g.root, from)
 	if err != nil {
 		return err
 	}
-	report := render.DiffReport{From: from, To: "the working tree"}
+	report := render.DiffReport{From: from, To: "the working tree", Audience: o.audience}
 	var new *roadmap.Roadmap
 	if len(args) == 2 {
 		report.To = args[1]
-		if new, err = a.loadAt(repo, root, args[1]); err != nil {
+		if new, err = a.loadAt(g.repo, g.root, args[1]); err != nil {
 			return err
 		}
-	} else if new, err = roadmap.Load(os.DirFS(root)); err != nil {
+	} else if new, err = roadmap.Load(os.DirFS(g.root)); err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
 	attribute := true
 	if o.audience != "" {
-		if report.Changes, attribute, err = a.audienceDiff(root, old, new, args, o.audience); err != nil {
+		if report.Changes, attribute, err = a.audienceDiff(g.root, old, new, args, o.audience); err != nil {
 			return err
 		}
 	} else {
 		report.Changes = roadmap.Diff(old, new)
 	}
 	if len(args) == 2 && len(report.Changes) > 0 && attribute {
-		head, err := repo.Resolve(args[1])
-		if err != nil {
-			return &exitError{code: exitUsage, err: err}
-		}
-		base, err := repo.Resolve(args[0])
-		if err != nil {
-			return &exitError{code: exitUsage, err: err}
-		}
-		prefix, err := repoPrefix(repo, root)
+		head, err := g.resolve(args[1])
 		if err != nil {
 			return err
 		}
-		if err := repo.Attribute(head, base.Hash, prefix, report.Changes); err != nil {
+		base, err := g.resolve(args[0])
+		if err != nil {
+			return err
+		}
+		if err := g.repo.Attribute(head, base.Hash, g.prefix, report.Changes); err != nil {
 			return &exitError{code: exitUsage, err: err}
 		}
 	}
