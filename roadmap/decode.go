@@ -433,7 +433,7 @@ func (d *decoder) decodeItem(c *yaml.Node, t reflect.Type, kind string, list []*
 	if i+1 < len(list) {
 		loc.End = max(list[i+1].Line-1, c.Line)
 	}
-	loc.At = make(map[string]Pos, 16)
+	loc.At = make(map[string]Pos, len(n.Content))
 	what := kind
 	if id := idOf(n); id != "" {
 		what = kind + " " + clip(id)
