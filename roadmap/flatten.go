@@ -10,15 +10,20 @@ type Field struct {
 	Value string
 }
 
+// fieldList collects the fields of an item that are set.
+type fieldList []Field
+
+func (l *fieldList) add(path, value string) {
+	if value != "" {
+		*l = append(*l, Field{path, value})
+	}
+}
+
 // Fields lists f's fields that are set, in a fixed order, as text. Lists are
 // joined with ", "; owners and scores get one field per key.
 func (f *Feature) Fields() []Field {
-	var out []Field
-	add := func(path, v string) {
-		if v != "" {
-			out = append(out, Field{path, v})
-		}
-	}
+	var out fieldList
+	add := out.add
 	add("title", f.Title)
 	add("summary", f.Summary)
 	add("description", f.Description)
@@ -55,12 +60,8 @@ func (f *Feature) Fields() []Field {
 
 // Fields lists o's fields that are set, in a fixed order, as text.
 func (o *Objective) Fields() []Field {
-	var out []Field
-	add := func(path, v string) {
-		if v != "" {
-			out = append(out, Field{path, v})
-		}
-	}
+	var out fieldList
+	add := out.add
 	add("title", o.Title)
 	add("kind", string(o.Kind))
 	add("owner", o.Owner)
@@ -74,12 +75,8 @@ func (o *Objective) Fields() []Field {
 
 // Fields lists c's fields that are set, in a fixed order, as text.
 func (c *Campaign) Fields() []Field {
-	var out []Field
-	add := func(path, v string) {
-		if v != "" {
-			out = append(out, Field{path, v})
-		}
-	}
+	var out fieldList
+	add := out.add
 	add("title", c.Title)
 	add("status", string(c.Status))
 	add("owner", c.Owner)

@@ -38,12 +38,8 @@ func (f *ViewFeature) title() string {
 // Fields lists the feature's fields as the audience sees them, as text, in
 // the order and with the paths of (*Feature).Fields.
 func (f *ViewFeature) Fields() []Field {
-	var out []Field
-	add := func(path, v string) {
-		if v != "" {
-			out = append(out, Field{path, v})
-		}
-	}
+	var out fieldList
+	add := out.add
 	add("title", f.Title)
 	add("summary", f.Summary)
 	add("description", f.Description)
@@ -80,12 +76,8 @@ func (f *ViewFeature) Fields() []Field {
 
 // Fields lists the objective's fields as the audience sees them, as text.
 func (o *ViewObject) Fields() []Field {
-	var out []Field
-	add := func(path, v string) {
-		if v != "" {
-			out = append(out, Field{path, v})
-		}
-	}
+	var out fieldList
+	add := out.add
 	add("title", o.Title)
 	add("kind", o.Kind)
 	if o.Owner != nil {
