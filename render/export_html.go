@@ -45,6 +45,7 @@ type htmlPage struct {
 	Board           []htmlLane
 	Objectives      []roadmap.ViewObject
 	ObjectiveOwners bool
+	Campaigns       Table
 }
 
 type htmlLane struct {
@@ -98,7 +99,7 @@ type htmlField struct {
 // html/template, which escapes it for where it lands.
 func WriteExportHTML(w io.Writer, v *roadmap.View) error {
 	x := newExportText(v)
-	p := &htmlPage{V: v, CSS: template.CSS(exportCSS), Objectives: v.Objectives}
+	p := &htmlPage{V: v, CSS: template.CSS(exportCSS), Objectives: v.Objectives, Campaigns: campaignTable(v)}
 	if v.Dates != roadmap.DatesExact {
 		p.DatesBy = string(v.Dates)
 	}

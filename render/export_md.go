@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"strconv"
@@ -37,6 +38,7 @@ func WriteExportMarkdown(w io.Writer, v *roadmap.View) error {
 		if v.Features == 0 {
 			b.WriteString("\nNothing on this roadmap yet.\n")
 		}
+		writeCampaignsMarkdown(&b, v)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -161,4 +163,73 @@ func (x exportText) writeGroupMarkdown(b *strings.Builder, g roadmap.Group) {
 			fmt.Fprintf(b, "- %s: %s\n", d.label, MarkdownText(d.value))
 		}
 	}
+}
+
+// writeCampaignsMarkdown writes the campaigns the audience sees as a table.
+func writeCampaignsMarkdown(b *strings.Builder, v *roadmap.View) {
+	if len(v.Campaigns) == 0 {
+		return
+	}
+	t := campaignTable(v)
+	b.WriteString("\n## Campaigns\n\n")
+	WriteMarkdownTable(b, t)
+}
+
+// campaignTable is the campaigns of a view as rows: a column only when some
+// campaign has a value for it, so an audience that may not see targets or
+// owners gets no empty column hinting at them.
+func campaignTable(v *roadmap.View) Table {
+	title := map[string]string{}
+	for _, f := range v.AllFeatures() {
+		title[f.ID] = f.Title
+	}
+	type col struct {
+		name string
+		get  func(roadmap.ViewCampaign) string
+	}
+	cols := []col{
+		{"Campaign", func(c roadmap.ViewCampaign) string { return c.Title }},
+		{"Status", func(c roadmap.ViewCampaign) string { return c.Status }},
+		{"Window", func(c roadmap.ViewCampaign) string {
+			if c.Start == "" && c.End == "" {
+				return ""
+			}
+			return c.Start + " – " + c.End
+		}},
+		{"Promotes", func(c roadmap.ViewCampaign) string {
+			var names []string
+			for _, id := range c.Features {
+				names = append(names, cmp.Or(title[id], id))
+			}
+			return strings.Join(names, ", ")
+		}},
+		{"Channels", func(c roadmap.ViewCampaign) string { return strings.Join(c.Channels, ", ") }},
+		{"Metric", func(c roadmap.ViewCampaign) string { return c.Metric }},
+		{"Target", func(c roadmap.ViewCampaign) string { return c.Target }},
+		{"Owner", func(c roadmap.ViewCampaign) string {
+			if c.Owner == nil {
+				return ""
+			}
+			return c.Owner.Name
+		}},
+	}
+	var t Table
+	var kept []col
+	for _, c := range cols {
+		for _, vc := range v.Campaigns {
+			if c.get(vc) != "" {
+				kept = append(kept, c)
+				t.Columns = append(t.Columns, Column{Name: c.name})
+				break
+			}
+		}
+	}
+	for _, vc := range v.Campaigns {
+		var row []string
+		for _, c := range kept {
+			row = append(row, c.get(vc))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
 }

@@ -113,7 +113,12 @@ func genLeakRoadmap(rng *rand.Rand, n int) leakRoadmap {
 			i, m("title"), rng.IntN(3), m("metric"), m("baseline"), m("target"), 1+rng.IntN(4), v)
 	}
 	b.WriteString("campaigns:\n")
-	fmt.Fprintf(&b, "  - {id: c0, title: %s, status: planned, metric: %s, visibility: public}\n", leakMark("campaign", "public", "any", "title", 0), leakMark("campaign", "public", "any", "metric", 0))
+	for i := range 3 {
+		v, st := pick(rng, leakVis), pick(rng, []string{"planned", "running", "done", "cancelled"})
+		m := func(f string) string { return leakMark("campaign", v, st, f, i) }
+		fmt.Fprintf(&b, "  - {id: c%d, title: %s, status: %s, owner: p%d, metric: %s, target: %s, channels: [%s], features: [f0], visibility: %s}\n",
+			i, m("title"), st, rng.IntN(3), m("metric"), m("target"), m("channels"), v)
+	}
 	b.WriteString("features:\n")
 	for i := range n {
 		v, st := pick(rng, leakVis), pick(rng, leakStatuses)
@@ -231,6 +236,16 @@ func (r leakRule) allowed(marker string) error {
 	case "persona":
 		if !r.showsField("messaging.personas") || field != "name" {
 			return fmt.Errorf("a persona's %s", field)
+		}
+	case "campaign":
+		// format.md: campaigns go to audiences that see their visibility,
+		// never the metric's target to an external audience; a cancelled
+		// campaign only to an audience that sees everything.
+		if !r.seesVis(vis) || status == "cancelled" && r.external {
+			return fmt.Errorf("a %s %s campaign", vis, status)
+		}
+		if field == "target" && r.external {
+			return fmt.Errorf("a campaign's target")
 		}
 	default:
 		return fmt.Errorf("a %s", kind)

@@ -42,6 +42,9 @@ type View struct {
 	Themes     []ViewTheme  `json:"themes,omitempty"`
 	Objectives []ViewObject `json:"objectives,omitempty"`
 	Personas   []ViewPerson `json:"personas,omitempty"`
+	// Campaigns are the marketing roadmap's campaigns it sees (level
+	// features only).
+	Campaigns []ViewCampaign `json:"campaigns,omitempty"`
 	// Since is what changed since an earlier revision, as the audience sees
 	// it; nil unless asked for.
 	Since *Since `json:"since,omitempty"`
@@ -256,6 +259,7 @@ func (r *Roadmap) View(a *AudiencePolicy, opts ViewOptions) *View {
 		return v
 	}
 	v.GroupBy, v.Groups = group(a, features, v.Themes, v.Objectives, v.Periods)
+	v.Campaigns = r.viewCampaigns(a, features, v.Objectives, opts.Today)
 	return v
 }
 

@@ -44,7 +44,10 @@ dropped features, notes, customers, links, scores or people (owners), and its
 export always carries a disclaimer. Every audience sees an objective only if its
 visibility allows, a theme only through a visible feature (its id, title,
 description and colour), a dependency or persona only if that item is visible,
-and counts of visible items only.
+and counts of visible items only. Campaigns (the marketing roadmap) show, in md,
+html, json and templates, to audiences that see their visibility: never a
+cancelled one unless the audience sees everything, never the metric's target or
+the owner to an external audience, promoting only features it sees.
 
 One filter makes one redacted view; every format renders that view and nothing
 else. Dates are shown no finer than the audience's granularity: 2027-03-15 is

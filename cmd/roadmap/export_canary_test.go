@@ -74,6 +74,7 @@ var (
 	featMarker   = regexp.MustCompile(`^CANARY-(feat|idea|parked|dropped|planned)-(public|nda|internal|confidential)-(.+)$`)
 	objMarker    = regexp.MustCompile(`^CANARY-obj-(public|nda|internal|confidential)-(.+)$`)
 	otherMarker  = regexp.MustCompile(`^CANARY-(theme|person|person-obj|persona)-(public|nda|internal|confidential|unused)-(.+)$`)
+	campMarker   = regexp.MustCompile(`^CANARY-campaign-(public|nda|internal|confidential)-(.+)$`)
 	markerFields = map[string]string{
 		"launch-event": "launch", "messaging-value": "messaging.value", "messaging-differentiator": "messaging.differentiator",
 	}
@@ -113,6 +114,13 @@ func canaryExpected(audience, format, marker string) bool {
 		// titles, through the features that serve them.
 		return slices.Contains(a.vis, m[1]) && a.shows("objectives") && (!csv || m[2] == "title")
 	}
+	if m := campMarker.FindStringSubmatch(marker); m != nil {
+		// Campaigns (planned, in the canary) show in level-2 exports, not in
+		// CSV, to audiences that see their visibility; the metric's target
+		// never to an external audience (format.md, campaigns).
+		external := !slices.Contains(a.vis, "internal")
+		return !csv && slices.Contains(a.vis, m[1]) && (m[2] != "target" || !external)
+	}
 	if m := otherMarker.FindStringSubmatch(marker); m != nil {
 		kind, vis, field := m[1], m[2], m[3]
 		mainVisible := a.sees(vis, "shipped") // the shipped canary-feat-<vis> uses it
@@ -127,7 +135,7 @@ func canaryExpected(audience, format, marker string) bool {
 			return mainVisible && a.shows("messaging.personas") && field == "name"
 		}
 	}
-	return false // campaigns, people's teams and emails, personas' descriptions
+	return false // people's teams and emails, personas' descriptions
 }
 
 // canaryIDVisible says whether an item id may appear for the audience.
@@ -150,6 +158,8 @@ func canaryIDVisible(audience, id string) bool {
 		return last != "unused" && a.sees(last, "shipped") && a.shows("theme")
 	case parts[0] == "persona":
 		return a.sees(last, "shipped") && a.shows("messaging.personas")
+	case parts[0] == "campaign":
+		return slices.Contains(a.vis, last)
 	case parts[0] == "person" && parts[1] == "obj":
 		return slices.Contains(a.vis, last) && a.shows("objectives") && a.shows("owners")
 	case parts[0] == "person":
