@@ -10,11 +10,18 @@ type Date struct{ t time.Time }
 
 const dateLayout = "2006-01-02"
 
+// minYear is the first year a date or target may name: the zero Date is
+// year 1, and no roadmap plans for the nineteenth century.
+const minYear = 1900
+
 // ParseDate reads a YYYY-MM-DD date.
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(dateLayout, s)
 	if err != nil || len(s) != len(dateLayout) {
 		return Date{}, fmt.Errorf("%q is not a date (YYYY-MM-DD)", s)
+	}
+	if t.Year() < minYear {
+		return Date{}, fmt.Errorf("%q is before %d, too early for a roadmap", s, minYear)
 	}
 	return Date{t}, nil
 }

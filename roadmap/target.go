@@ -52,7 +52,7 @@ func ParseTarget(s string) (Target, error) {
 		return Target{}, bad
 	}
 	year, err := strconv.Atoi(s[:4])
-	if err != nil || year < 1 || s[0] == '+' || s[0] == '-' {
+	if err != nil || year < minYear || s[0] == '+' || s[0] == '-' {
 		return Target{}, bad
 	}
 	rest := s[5:]
