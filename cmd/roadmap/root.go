@@ -125,8 +125,10 @@ func (a *app) newRootCmd() *cobra.Command {
 
 Product managers write features and objectives; roadmap validate checks them in CI
 and points at the exact line; prioritize ranks features and draws the capacity cut
-line; launches turns launch sizes into dated tasks; export renders a version for each
-audience that never leaks what that audience must not see.
+line; launches turns launch sizes into dated tasks; align shows where the product and
+marketing plans disagree; export renders a version for each audience that never
+leaks what that audience must not see. diff, history, report and notes read the git
+history: what changed, who changed it, and how well the roadmap kept its word.
 
 The roadmap is the folder holding roadmap.yaml: found from the current folder (or
 its roadmap/ subfolder) upwards to the top of the git work tree, or given with --dir.`,
