@@ -66,16 +66,6 @@ func benchRepo(tb testing.TB) (string, gen.RepoInfo) {
 	return benchDir, benchInfo
 }
 
-// TestWriteBenchRepo writes the benchmark repository to -benchrepo, for the
-// comparison with the git CLI in docs/performance.md.
-func TestWriteBenchRepo(t *testing.T) {
-	if *benchRepoDir == "" {
-		t.Skip("only with -benchrepo DIR")
-	}
-	dir, info := benchRepo(t)
-	t.Logf("wrote %s; roadmap in %s/, busiest feature %s", dir, info.Dir, info.Busiest)
-}
-
 // BenchmarkHistory is `roadmap history ID` over the whole range: a fresh
 // repository handle each time, so no cache survives between iterations.
 func BenchmarkHistory(b *testing.B) {
