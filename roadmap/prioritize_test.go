@@ -62,7 +62,7 @@ func TestScoreArithmetic(t *testing.T) {
 		// 3000 × 0.5 × 0.5 ÷ 1.5 = 500
 		{"rice impact 0.5", "rice", "reach: 3000, impact: 0.5, confidence: 50, effort: 1.5", 500, "3000 × 0.5 × 50% ÷ 1.5 = 500"},
 		// 150 × 0.5 × 0.3 ÷ 4 = 5.625, shown with two decimals
-		{"rice fraction", "rice", "reach: 150, impact: 0.5, confidence: 30, effort: 4", 5.625, "150 × 0.5 × 30% ÷ 4 = 5.62"},
+		{"rice fraction", "rice", "reach: 150, impact: 0.5, confidence: 30, effort: 4", 5.625, "150 × 0.5 × 30% ÷ 4 = 5.63"},
 		{"ice", "ice", "impact: 8, confidence: 7, ease: 6", 336, "8 × 7 × 6 = 336"},
 		// (8 + 5 + 3) ÷ 5 = 3.2
 		{"wsjf", "wsjf", "value: 8, time_criticality: 5, risk_reduction: 3, job_size: 5", 3.2, "(8 + 5 + 3) ÷ 5 = 3.2"},

@@ -199,7 +199,7 @@ func TestExportOutputFile(t *testing.T) {
 	}
 	// A folder that does not exist: exit 2, nothing written.
 	r = s.run(t, "export", "--dir", mustAbs(t, exampleDir), "-o", "no/such/dir/x.md")
-	if r.code != 2 || !strings.Contains(r.stderr, "writing no/such/dir/x.md") {
+	if r.code != 2 || !strings.Contains(r.stderr, "cannot write no/such/dir/x.md: the folder no/such/dir does not exist") {
 		t.Errorf("code %d stderr %q", r.code, r.stderr)
 	}
 }

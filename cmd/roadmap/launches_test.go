@@ -220,7 +220,7 @@ func TestLaunchesOutputFile(t *testing.T) {
 	// A folder that does not exist is an environment error.
 	r = s.run(t, append(base, "-o", filepath.Join("missing", "launches.ics"))...)
 	r.expect(t, 2)
-	if !strings.Contains(r.stderr, "writing missing/launches.ics") {
+	if !strings.Contains(r.stderr, "cannot write missing/launches.ics: the folder missing does not exist") {
 		t.Errorf("stderr: %s", r.stderr)
 	}
 }

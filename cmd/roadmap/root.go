@@ -107,7 +107,11 @@ func (a *app) run(args []string) int {
 	}
 	fmt.Fprintf(a.stderr, "roadmap: %s\n", err)
 	if code == exitUsage && isFlagError(err) {
-		fmt.Fprintf(a.stderr, "Run 'roadmap --help' for usage.\n")
+		help := "roadmap --help"
+		if cmd, _, ferr := root.Find(args); ferr == nil && cmd != root {
+			help = cmd.CommandPath() + " --help"
+		}
+		fmt.Fprintf(a.stderr, "Run '%s' for usage.\n", help)
 	}
 	return code
 }
@@ -132,7 +136,13 @@ history: what changed, who changed it, and how well the roadmap kept its word.
 
 The roadmap is the folder holding roadmap.yaml: found from the current folder (or
 its roadmap/ subfolder) upwards to the top of the git work tree, or given with --dir.`,
-		Version:           version(),
+		Version: version(),
+		// Every command takes --today; a malformed one is refused before any
+		// command runs, whether or not it looks at the date.
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			_, err := a.todayDate()
+			return err
+		},
 		SilenceUsage:      true,
 		SilenceErrors:     true,
 		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: true},

@@ -56,8 +56,11 @@ func (a *app) findRoot(fromGit bool) (string, error) {
 		dir = filepath.Join(a.wd, dir)
 	}
 	st, err := os.Stat(dir)
-	if err != nil || !st.IsDir() {
+	if err != nil {
 		return "", usageError("--dir %s: no such folder", a.dir)
+	}
+	if !st.IsDir() {
+		return "", usageError("--dir %s is a file; give the folder that holds roadmap.yaml", a.dir)
 	}
 	for _, cand := range []string{dir, filepath.Join(dir, "roadmap")} {
 		if st, err := os.Stat(filepath.Join(cand, "roadmap.yaml")); err == nil && st.Mode().IsRegular() {

@@ -19,6 +19,9 @@ func (a *app) emit(output string, data []byte) error {
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(a.wd, path)
 	}
+	if st, err := os.Stat(filepath.Dir(path)); err != nil || !st.IsDir() {
+		return usageError("cannot write %s: the folder %s does not exist", output, filepath.Dir(output))
+	}
 	if err := writeFileAtomic(path, data); err != nil {
 		return usageError("writing %s: %v", output, err)
 	}
