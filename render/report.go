@@ -23,15 +23,31 @@ func percent(r *float64) string {
 	return fmt.Sprintf("%.0f%%", *r*100)
 }
 
+// sayDoLine is the report's headline: the say/do ratio, or that there is
+// nothing to judge yet.
+func sayDoLine(v ReportView, markdown bool) string {
+	if v.SayDo == nil {
+		return "Say/do: no planned quarter is over yet, so there is nothing to judge."
+	}
+	p := percent(v.SayDo)
+	if markdown {
+		p = "**" + p + "**"
+	}
+	return "Say/do across the quarters: " + p + " of planned features shipped in their quarter."
+}
+
 // quarterLine sums up a quarter in one line.
 func quarterLine(q roadmap.QuarterReport) string {
 	var parts []string
-	for _, k := range []string{roadmap.OutcomeShipped, roadmap.OutcomeSlipped, roadmap.OutcomeMissed, roadmap.OutcomeDropped, roadmap.OutcomeParked, roadmap.OutcomeRemoved} {
+	for _, k := range []string{roadmap.OutcomeShipped, roadmap.OutcomeOpen, roadmap.OutcomeSlipped, roadmap.OutcomeMissed, roadmap.OutcomeDropped, roadmap.OutcomeParked, roadmap.OutcomeRemoved} {
 		if n := q.Counts[k]; n > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", n, k))
 		}
 	}
-	if n := q.Counts["early"] + q.Counts["unplanned"]; n > 0 {
+	if n := q.Counts["early"]; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d shipped early", n))
+	}
+	if n := q.Counts["unplanned"]; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d shipped unplanned", n))
 	}
 	s := fmt.Sprintf("%d planned", len(q.Planned))
@@ -42,14 +58,14 @@ func quarterLine(q roadmap.QuarterReport) string {
 }
 
 func reportTables(v ReportView) (quarters, features, owners, themes Table) {
-	quarters = Table{Columns: []Column{{Name: "quarter"}, {Name: "planned", Right: true}, {Name: "shipped", Right: true},
-		{Name: "slipped", Right: true}, {Name: "missed", Right: true}, {Name: "dropped/parked", Right: true}, {Name: "unplanned", Right: true}, {Name: "say/do", Right: true}}}
+	quarters = Table{Columns: []Column{{Name: "quarter"}, {Name: "planned", Right: true}, {Name: "shipped", Right: true}, {Name: "open", Right: true},
+		{Name: "slipped", Right: true}, {Name: "missed", Right: true}, {Name: "dropped/parked", Right: true}, {Name: "early/unplanned", Right: true}, {Name: "say/do", Right: true}}}
 	for _, q := range v.Quarters {
 		name := q.Quarter
 		if q.InProgress {
 			name += " (in progress)"
 		}
-		quarters.Rows = append(quarters.Rows, []string{name, fmt.Sprint(len(q.Planned)), fmt.Sprint(q.Counts[roadmap.OutcomeShipped]),
+		quarters.Rows = append(quarters.Rows, []string{name, fmt.Sprint(len(q.Planned)), fmt.Sprint(q.Counts[roadmap.OutcomeShipped]), fmt.Sprint(q.Counts[roadmap.OutcomeOpen]),
 			fmt.Sprint(q.Counts[roadmap.OutcomeSlipped]), fmt.Sprint(q.Counts[roadmap.OutcomeMissed]),
 			fmt.Sprint(q.Counts[roadmap.OutcomeDropped] + q.Counts[roadmap.OutcomeParked]),
 			fmt.Sprint(q.Counts["early"] + q.Counts["unplanned"]), percent(q.SayDo)})
@@ -83,7 +99,7 @@ func (o Output) WriteReportText(w io.Writer, v ReportView) error {
 	if v.Audience != "" {
 		fmt.Fprintf(&b, "As the %s audience sees it.\n", v.Audience)
 	}
-	fmt.Fprintf(&b, "Say/do across the quarters: %s of planned features shipped in their quarter.\n\n", percent(v.SayDo))
+	b.WriteString(sayDoLine(v, false) + "\n\n")
 	quarters, features, owners, themes := reportTables(v)
 	if err := o.WriteTable(&b, quarters); err != nil {
 		return err
@@ -124,7 +140,7 @@ func WriteReportMarkdown(w io.Writer, v ReportView) error {
 	if v.Audience != "" {
 		fmt.Fprintf(&b, "As the %s audience sees it.\n\n", MarkdownText(v.Audience))
 	}
-	fmt.Fprintf(&b, "Say/do across the quarters: **%s** of planned features shipped in their quarter.\n\n", percent(v.SayDo))
+	b.WriteString(sayDoLine(v, true) + "\n\n")
 	quarters, features, owners, themes := reportTables(v)
 	for _, sec := range []struct {
 		title string

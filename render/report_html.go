@@ -92,7 +92,7 @@ func reportPage(v ReportView, generated string) map[string]any {
 	type quarterRow struct {
 		Quarter                                                     string
 		InProgress                                                  bool
-		Planned, Shipped, Slipped, Missed, DroppedParked, Unplanned int
+		Planned, Shipped, Open, Slipped, Missed, DroppedParked, Unplanned int
 		SayDo                                                       string
 		Items                                                       []roadmap.Outcome
 	}
@@ -100,7 +100,7 @@ func reportPage(v ReportView, generated string) map[string]any {
 	for _, q := range v.Quarters {
 		quarters = append(quarters, quarterRow{
 			Quarter: q.Quarter, InProgress: q.InProgress, Planned: len(q.Planned),
-			Shipped: q.Counts[roadmap.OutcomeShipped], Slipped: q.Counts[roadmap.OutcomeSlipped], Missed: q.Counts[roadmap.OutcomeMissed],
+			Shipped: q.Counts[roadmap.OutcomeShipped], Open: q.Counts[roadmap.OutcomeOpen], Slipped: q.Counts[roadmap.OutcomeSlipped], Missed: q.Counts[roadmap.OutcomeMissed],
 			DroppedParked: q.Counts[roadmap.OutcomeDropped] + q.Counts[roadmap.OutcomeParked],
 			Unplanned:     q.Counts["early"] + q.Counts["unplanned"], SayDo: percent(q.SayDo),
 			Items: append(append([]roadmap.Outcome{}, q.Planned...), q.Unplanned...),
@@ -135,7 +135,7 @@ func reportPage(v ReportView, generated string) map[string]any {
 		return map[string]any{"Name": name, "Rows": rows}
 	}
 	return map[string]any{
-		"Title": title, "Audience": v.Audience, "SayDo": percent(v.SayDo), "Generated": generated,
+		"Title": title, "Audience": v.Audience, "SayDo": percent(v.SayDo), "Judged": v.SayDo != nil, "Generated": generated,
 		"Bars":     map[string]any{"Width": width, "Height": height, "LabelY": base + 18, "Groups": groups},
 		"Hist":     map[string]any{"Width": width, "Height": height, "LabelY": base + 18, "Bins": bins},
 		"Quarters": quarters, "Features": features,

@@ -45,7 +45,8 @@ type Report struct {
 	Features []FeatureReport `json:"features"`
 	Owners   []GroupReport   `json:"owners"`
 	Themes   []GroupReport   `json:"themes"`
-	// SayDo is shipped-as-planned over planned, across all quarters.
+	// SayDo is shipped-as-planned over planned, across all quarters; features
+	// still open in the current quarter are not counted yet.
 	SayDo *float64 `json:"say_do"`
 }
 
@@ -54,6 +55,7 @@ const (
 	OutcomeShipped = "shipped"
 	OutcomeSlipped = "slipped" // re-targeted to a later period
 	OutcomeMissed  = "missed"  // still targeted at the quarter or earlier, not shipped
+	OutcomeOpen    = "open"    // not shipped yet, in the quarter still under way
 	OutcomeDropped = "dropped"
 	OutcomeParked  = "parked"
 	OutcomeRemoved = "removed" // deleted from the roadmap
@@ -221,6 +223,8 @@ func BuildReport(h ReportHistory, o ReportOptions) (*Report, error) {
 				out.Outcome = OutcomeParked
 			case !now.Target.IsZero() && !now.Target.Within(q) && q.EndsBefore(now.Target):
 				out.Outcome = OutcomeSlipped
+			case qr.InProgress:
+				out.Outcome = OutcomeOpen
 			default:
 				out.Outcome = OutcomeMissed
 			}
@@ -242,8 +246,10 @@ func BuildReport(h ReportHistory, o ReportOptions) (*Report, error) {
 			qr.Unplanned = append(qr.Unplanned, out)
 		}
 		qr.Counts["planned"] = len(qr.Planned)
-		qr.SayDo = ratio(qr.Counts[OutcomeShipped], len(qr.Planned))
-		allPlanned += len(qr.Planned)
+		// Features still open in the current quarter are not judged yet.
+		decided := len(qr.Planned) - qr.Counts[OutcomeOpen]
+		qr.SayDo = ratio(qr.Counts[OutcomeShipped], decided)
+		allPlanned += decided
 		allShipped += qr.Counts[OutcomeShipped]
 		rep.Quarters = append(rep.Quarters, qr)
 	}

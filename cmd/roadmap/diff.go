@@ -84,6 +84,16 @@ func (a *app) runDiff(o diffOptions, args []string) error {
 	} else if new, err = roadmap.Load(os.DirFS(g.root)); err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
+	if o.audience == "" {
+		// (--audience refuses a side with errors; a plain diff shows what it
+		// can, but a file that does not parse reads as its items removed.)
+		a.warnErrors(old, from)
+		if len(args) == 2 {
+			a.warnErrors(new, args[1])
+		} else {
+			a.warnErrors(new)
+		}
+	}
 	attribute := true
 	if o.audience != "" {
 		if report.Changes, attribute, err = a.audienceDiff(g.root, old, new, args, o.audience); err != nil {
@@ -104,6 +114,7 @@ func (a *app) runDiff(o diffOptions, args []string) error {
 		if err := g.repo.Attribute(head, base.Hash, g.prefix, report.Changes); err != nil {
 			return &exitError{code: exitUsage, err: err}
 		}
+		a.warnNotes(g)
 	}
 	switch o.format {
 	case "json":

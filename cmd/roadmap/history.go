@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"github.com/northwind-labs/roadmap/render"
 	"github.com/northwind-labs/roadmap/roadmap"
 	"github.com/northwind-labs/roadmap/roadmap/gitrepo"
@@ -78,9 +79,13 @@ func (a *app) runHistory(o historyOptions, id string) error {
 		report.Title = current.Campaign(id).Title
 	}
 	report.Events, err = g.repo.History(head, hopts)
+	if errors.Is(err, gitrepo.ErrNotAncestor) {
+		return usageError("--since %s is not on the first-parent line of %s", o.since, g.rev)
+	}
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
+	a.warnNotes(g)
 	if len(report.Events) == 0 && report.Title == "" {
 		return usageError("no feature, objective or campaign %q in the roadmap or its history%s", id, suggestIDs(current, id))
 	}

@@ -165,6 +165,13 @@ func TestReportKnownHistory(t *testing.T) {
 		out.expect(t, 0)
 		golden.Assert(t, "report/known."+format, []byte(out.stdout))
 	}
+	// Mid-quarter, unshipped work of the current quarter is open, not
+	// missed, and does not count against say/do yet.
+	mid := s.run(t, "report", "--today", "2026-10-20", "--from", "2026-Q4", "--format", "json")
+	mid.expect(t, 0)
+	if !strings.Contains(mid.stdout, `"outcome": "open"`) || strings.Contains(mid.stdout, `"outcome": "missed"`) || !strings.Contains(mid.stdout, `"say_do": 1`) {
+		t.Errorf("mid-quarter report:\n%s", mid.stdout)
+	}
 	// A window of quarters.
 	only := s.run(t, "report", "--from", "2026-Q4", "--format", "json")
 	if strings.Contains(only.stdout, `"2026-Q3"`) || !strings.Contains(only.stdout, `"2026-Q4"`) {

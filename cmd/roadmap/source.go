@@ -229,3 +229,24 @@ func (g *gitRoadmap) resolve(rev string) (*object.Commit, error) {
 	}
 	return c, nil
 }
+
+// warnNotes tells on stderr what a history walk left out.
+func (a *app) warnNotes(g *gitRoadmap) {
+	for _, n := range g.repo.Notes() {
+		fmt.Fprintf(a.stderr, "roadmap: warning: %s\n", n)
+	}
+}
+
+// warnErrors tells on stderr that one side of a comparison has errors in its
+// files; rev names the side ("" or none for the working tree).
+func (a *app) warnErrors(r *roadmap.Roadmap, rev ...string) {
+	errs, _ := roadmap.Count(r.Findings)
+	if errs == 0 {
+		return
+	}
+	where := "the working tree"
+	if len(rev) > 0 && rev[0] != "" {
+		where = rev[0]
+	}
+	fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap at %s has %d error(s) in its files (a file that does not parse counts as empty); run 'roadmap validate'\n", where, errs)
+}

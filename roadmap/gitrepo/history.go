@@ -2,6 +2,7 @@ package gitrepo
 
 import (
 	"bytes"
+	"errors"
 	"slices"
 	"strings"
 	"time"
@@ -212,6 +213,12 @@ func (r *Repo) Attribute(head *object.Commit, stop plumbing.Hash, dir string, ch
 		}
 		return nil
 	})
+	if errors.Is(err, ErrNotAncestor) {
+		// The older revision is not behind the newer one (diverged branches,
+		// or the revisions given the other way round): which commit made a
+		// change cannot be told, so none is named.
+		return nil
+	}
 	for i := range changes {
 		c := &changes[i]
 		c.Commit = found[key{kindOf(c.Item), c.ID, ""}]

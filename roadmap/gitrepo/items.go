@@ -3,6 +3,8 @@ package gitrepo
 import (
 	"crypto/sha256"
 	"encoding/json"
+	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -18,6 +20,7 @@ type item struct {
 	// the item is decoded (always, for files decoded whole).
 	chunk   *roadmap.Chunk
 	decoded any
+	broken  bool // its text does not parse
 }
 
 // itemCache remembers, per blob, the file's items, and per item text, the
@@ -26,13 +29,15 @@ type item struct {
 type itemCache struct {
 	mu      sync.Mutex
 	files   map[plumbing.Hash][]*item
+	broken  map[plumbing.Hash]bool // blobs that do not parse as YAML
 	decoded map[[32]byte]any
+	notes   []string
 	decodes int // items decoded, for tests
 	wholes  int // files decoded whole, for tests
 }
 
 func newItemCache() *itemCache {
-	return &itemCache{files: map[plumbing.Hash][]*item{}, decoded: map[[32]byte]any{}}
+	return &itemCache{files: map[plumbing.Hash][]*item{}, broken: map[plumbing.Hash]bool{}, decoded: map[[32]byte]any{}}
 }
 
 // DecodeCounts tells how many items were decoded one by one and how many
@@ -65,10 +70,15 @@ func (r *Repo) fileItems(p string, h plumbing.Hash) ([]*item, error) {
 			its = append(its, &item{kind: ch.Key, id: ch.ID, hash: chunkHash(ch), chunk: ch})
 		}
 	} else {
-		doc, _ := roadmap.ParseDocument(p, text)
+		doc, findings := roadmap.ParseDocument(p, text)
 		its = wholeItems(doc)
 		c.mu.Lock()
 		c.wholes++
+		for _, f := range findings {
+			if f.Rule == "syntax" {
+				c.broken[h] = true
+			}
+		}
 		c.mu.Unlock()
 	}
 	c.mu.Lock()
@@ -122,7 +132,12 @@ func (r *Repo) decode(it *item) any {
 	if !ok {
 		ch := *it.chunk
 		ch.Start = 2
-		doc, _ := roadmap.DecodeChunk("", ch)
+		doc, findings := roadmap.DecodeChunk("", ch)
+		for _, f := range findings {
+			if f.Rule == "syntax" {
+				it.broken = true
+			}
+		}
 		switch {
 		case len(doc.Features) == 1:
 			v = doc.Features[0]
@@ -177,6 +192,12 @@ func (r *Repo) changes(step Step, want func(kind, id string) bool) ([]ItemChange
 		if err != nil {
 			return nil, err
 		}
+		if r.isBroken(f.Old) || r.isBroken(f.New) {
+			// A side that does not parse would read as every item gone (or
+			// back): leave the file out of this commit, and say so.
+			r.note(step, f.Path)
+			continue
+		}
 		olds = append(olds, o...)
 		news = append(news, n...)
 	}
@@ -200,6 +221,7 @@ func (r *Repo) changes(step Step, want func(kind, id string) bool) ([]ItemChange
 		}
 	}
 	type key struct{ kind, id string }
+	unknown := map[key]bool{} // items whose text in this commit does not parse
 	relevant := func(it *item) bool {
 		if it.kind != "features" && it.kind != "objectives" && it.kind != "campaigns" {
 			return false
@@ -208,6 +230,9 @@ func (r *Repo) changes(step Step, want func(kind, id string) bool) ([]ItemChange
 			return false
 		}
 		if r.decode(it) == nil || it.id == "" {
+			if it.broken && it.id != "" {
+				unknown[key{it.kind, it.id}] = true
+			}
 			return false
 		}
 		return want == nil || want(it.kind, it.id)
@@ -238,7 +263,33 @@ func (r *Repo) changes(step Step, want func(kind, id string) bool) ([]ItemChange
 	}
 	out := make([]ItemChange, 0, len(order))
 	for _, k := range order {
+		if unknown[k] {
+			continue // one side does not parse: no telling what changed
+		}
 		out = append(out, *byKey[k])
 	}
 	return out, nil
+}
+
+func (r *Repo) isBroken(h plumbing.Hash) bool {
+	r.items.mu.Lock()
+	defer r.items.mu.Unlock()
+	return r.items.broken[h]
+}
+
+// note records a file left out of a commit because it does not parse there.
+func (r *Repo) note(s Step, path string) {
+	msg := fmt.Sprintf("%s does not parse on one side of commit %s; its changes there are not shown", path, s.Commit.Hash.String()[:7])
+	r.items.mu.Lock()
+	defer r.items.mu.Unlock()
+	if !slices.Contains(r.items.notes, msg) {
+		r.items.notes = append(r.items.notes, msg)
+	}
+}
+
+// Notes are what walks left out, to tell the user: files that do not parse.
+func (r *Repo) Notes() []string {
+	r.items.mu.Lock()
+	defer r.items.mu.Unlock()
+	return slices.Clone(r.items.notes)
 }

@@ -61,11 +61,19 @@ func (r *Repo) Walk(head *object.Commit, stop plumbing.Hash, dir string, visit f
 		}
 		c, cur = p, prev
 	}
+	if c == nil && stop != plumbing.ZeroHash {
+		return ErrNotAncestor
+	}
 	return nil
 }
 
 // ErrStop ends a walk early from inside its visit function.
 var ErrStop = fmt.Errorf("stop the walk")
+
+// ErrNotAncestor is returned when a walk's stop is not on the first-parent
+// line of its head: the commits between them cannot be told apart from the
+// ones before.
+var ErrNotAncestor = fmt.Errorf("not on the first-parent line")
 
 // subtree is the hash of the tree at dir in c, or zero when c has none.
 func (r *Repo) subtree(c *object.Commit, dir string) (plumbing.Hash, error) {
