@@ -15,6 +15,9 @@ type Filter struct {
 	Objectives []string
 	Targets    []Target // the feature's target lies within one of them
 	Tags       []string
+	// Today places dated targets in the horizons: --target now matches a
+	// feature due this quarter.
+	Today Date
 }
 
 // ParseFilter builds a Filter from command-line values, refusing unknown
@@ -59,7 +62,15 @@ func (f Filter) Match(x *Feature) bool {
 	if len(f.Objectives) > 0 && !slices.ContainsFunc(f.Objectives, func(o string) bool { return slices.Contains(x.Objectives, o) }) {
 		return false
 	}
-	if len(f.Targets) > 0 && !slices.ContainsFunc(f.Targets, func(t Target) bool { return !x.Target.IsZero() && x.Target.Within(t) }) {
+	if len(f.Targets) > 0 && !slices.ContainsFunc(f.Targets, func(t Target) bool {
+		if x.Target.IsZero() {
+			return false
+		}
+		if t.IsHorizon() && !f.Today.IsZero() {
+			return Coarsen(x.Target, DatesHorizon, f.Today).Within(t)
+		}
+		return x.Target.Within(t)
+	}) {
 		return false
 	}
 	if len(f.Tags) > 0 && !slices.ContainsFunc(f.Tags, func(t string) bool { return slices.Contains(x.Tags, t) }) {
@@ -83,5 +94,29 @@ func (r *Roadmap) Select(f Filter) []*Feature {
 		}
 		return strings.Compare(a.ID, b.ID)
 	})
+	return out
+}
+
+// Unknown lists the values of the filter that name no theme, objective or
+// person of r, each with the nearest one as a suggestion: a typo should not
+// quietly match nothing.
+func (f Filter) Unknown(r *Roadmap) []string {
+	var out []string
+	check := func(flag string, values []string, exists func(string) bool, all []string) {
+		for _, v := range values {
+			if !exists(v) {
+				out = append(out, fmt.Sprintf("%s %q names nothing in the roadmap%s", flag, v, suggestion(v, all)))
+			}
+		}
+	}
+	check("--theme", f.Themes, func(id string) bool { return r.Theme(id) != nil }, sortedKeys(r.index.themes))
+	check("--objective", f.Objectives, func(id string) bool { return r.Objective(id) != nil }, sortedKeys(r.index.objectives))
+	owners := map[string]bool{}
+	for _, x := range r.Features {
+		for _, p := range x.Owners {
+			owners[p] = true
+		}
+	}
+	check("--owner", f.Owners, func(id string) bool { return owners[id] || r.Person(id) != nil }, sortedKeys(owners))
 	return out
 }

@@ -317,3 +317,25 @@ func visibleWidth(s string) int {
 	}
 	return n
 }
+
+func TestListFilterTyposAndHorizons(t *testing.T) {
+	r := pipe.run(t, "list", "--dir", exampleDir, "--theme", "automate-bookeeping")
+	if r.code != 2 || !strings.Contains(r.stderr, `did you mean "automate-bookkeeping"?`) || r.stdout != "" {
+		t.Errorf("theme typo: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	if r := pipe.run(t, "list", "--dir", exampleDir, "--owner", "nobody"); r.code != 2 {
+		t.Errorf("unknown owner: %d %q", r.code, r.stderr)
+	}
+	// --target now matches what is due this quarter (or before), not only
+	// targets written as now.
+	now := pipe.run(t, "list", "--dir", exampleDir, "--today", "2026-11-23", "--target", "now", "--format", "csv")
+	now.expect(t, 0)
+	for _, want := range []string{"pay-by-bank,", "audit-trail,", "invoice-templates,"} {
+		if !strings.Contains(now.stdout, want) {
+			t.Errorf("--target now lacks %s:\n%s", want, now.stdout)
+		}
+	}
+	if strings.Contains(now.stdout, "bank-feeds,") {
+		t.Errorf("--target now lists a 2027-03 feature:\n%s", now.stdout)
+	}
+}

@@ -31,6 +31,9 @@ write already exists, so it never overwrites your work.`,
 }
 
 func (a *app) runInit(dir string) error {
+	if a.at != "" {
+		return usageError("init writes new files; --at reads a revision and does not apply")
+	}
 	starter := examples.Starter()
 	target := dir
 	if !filepath.IsAbs(target) {

@@ -70,6 +70,12 @@ func (a *app) runList(o listOptions) error {
 	if err != nil {
 		return err
 	}
+	if unknown := filter.Unknown(l.Roadmap); len(unknown) > 0 {
+		return usageError("%s", strings.Join(unknown, "; "))
+	}
+	if filter.Today, err = a.todayDate(); err != nil {
+		return err
+	}
 	a.warnIfBroken(l)
 	features := l.Select(filter)
 	switch o.format {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"github.com/northwind-labs/roadmap/render"
 	"github.com/northwind-labs/roadmap/roadmap"
 	"github.com/spf13/cobra"
@@ -10,6 +11,7 @@ type reportOptions struct {
 	format   string
 	from, to string
 	audience string
+	output   string
 }
 
 func (a *app) newReportCmd() *cobra.Command {
@@ -40,13 +42,15 @@ With --audience, the report holds only what that audience may see (the same
 policy as roadmap export): features it sees, dates no finer than its
 granularity, no owners, themes or commits it may not see.`,
 		Example: `  roadmap report
-  roadmap report --from 2026-Q1 --to 2026-Q4 --format md > q-review.md`,
+  roadmap report --from 2026-Q1 --to 2026-Q4 --format md > q-review.md
+  roadmap report --format html -o report.html`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return a.runReport(o) },
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text, md, json or html (one page with charts)")
 	cmd.Flags().StringVar(&o.from, "from", "", "first quarter (YYYY-Qn; default: the quarter the roadmap began)")
 	cmd.Flags().StringVar(&o.to, "to", "", "last quarter (YYYY-Qn; default: the current quarter)")
+	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of stdout")
 	cmd.Flags().StringVar(&o.audience, "audience", "", "only what this audience may see, as roadmap export shows it (default: everything)")
 	return cmd
 }
@@ -109,13 +113,23 @@ func (a *app) runReport(o reportOptions) error {
 		rep.Redact(policy, today)
 		view.Audience = policy.Name
 	}
+	var buf bytes.Buffer
 	switch o.format {
 	case "html":
-		return render.WriteReportHTML(a.stdout, view, today.String())
+		err = render.WriteReportHTML(&buf, view, today.String())
 	case "json":
-		return render.WriteReportJSON(a.stdout, view)
+		err = render.WriteReportJSON(&buf, view)
 	case "md":
-		return render.WriteReportMarkdown(a.stdout, view)
+		err = render.WriteReportMarkdown(&buf, view)
+	default:
+		out := a.output()
+		if o.output != "" {
+			out = render.Output{}
+		}
+		err = out.WriteReportText(&buf, view)
 	}
-	return a.output().WriteReportText(a.stdout, view)
+	if err != nil {
+		return err
+	}
+	return a.emit(o.output, buf.Bytes())
 }
