@@ -90,11 +90,11 @@ func reportPage(v ReportView, generated string) map[string]any {
 			Y: base - h, H: h, LabelX: float64(i)*binW + binW/2, TextY: base - h - 4})
 	}
 	type quarterRow struct {
-		Quarter                                                     string
-		InProgress                                                  bool
+		Quarter                                                           string
+		InProgress                                                        bool
 		Planned, Shipped, Open, Slipped, Missed, DroppedParked, Unplanned int
-		SayDo                                                       string
-		Items                                                       []roadmap.Outcome
+		SayDo                                                             string
+		Items                                                             []roadmap.Outcome
 	}
 	var quarters []quarterRow
 	for _, q := range v.Quarters {
