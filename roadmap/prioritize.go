@@ -90,6 +90,9 @@ func (r *Roadmap) PeriodCapacity(period string) (float64, error) {
 	if c, ok := r.Scoring.Capacity[period]; ok {
 		return c, nil
 	}
+	if _, err := ParseTarget(period); err != nil {
+		return 0, fmt.Errorf("%v; a period is written like the keys of scoring.capacity", err)
+	}
 	periods := sortedKeys(r.Scoring.Capacity)
 	if len(periods) == 0 {
 		return 0, fmt.Errorf("no capacity for %q: roadmap.yaml sets no scoring.capacity", period)

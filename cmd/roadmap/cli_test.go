@@ -339,3 +339,28 @@ func TestListFilterTyposAndHorizons(t *testing.T) {
 		t.Errorf("--target now lists a 2027-03 feature:\n%s", now.stdout)
 	}
 }
+
+func TestOutputExtensionPicksTheFormat(t *testing.T) {
+	dir := t.TempDir()
+	s := session{wd: dir}
+	abs := mustAbs(t, exampleDir)
+	s.run(t, "export", "--dir", abs, "--today", "2026-11-23", "-o", "roadmap.html").expect(t, 0)
+	s.run(t, "launches", "--dir", abs, "--today", "2026-11-23", "-o", "launches.ics").expect(t, 0)
+	s.run(t, "export", "--dir", abs, "--today", "2026-11-23", "-o", "forced.html", "--format", "md").expect(t, 0)
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	if !strings.HasPrefix(read("roadmap.html"), "<!DOCTYPE html>") {
+		t.Errorf("export -o roadmap.html did not write HTML")
+	}
+	if !strings.HasPrefix(read("launches.ics"), "BEGIN:VCALENDAR") {
+		t.Errorf("launches -o launches.ics did not write a calendar")
+	}
+	if !strings.HasPrefix(read("forced.html"), "# ") {
+		t.Errorf("--format md did not win over the extension")
+	}
+}

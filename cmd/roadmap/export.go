@@ -96,6 +96,7 @@ bytes.`,
 			if o.template != "" && cmd.Flags().Changed("format") {
 				return usageError("--template and --format exclude each other: the template decides the format")
 			}
+			o.format = formatFor(cmd, o.format, o.output, "md", "html", "json", "csv")
 			return a.runExport(o)
 		},
 	}
@@ -105,7 +106,7 @@ bytes.`,
 	f.StringVar(&o.since, "since", "", "add what changed since this git revision, as the audience sees it")
 	f.StringVar(&o.template, "template", "", "render this Go template file over the audience's view (.html/.htm: html/template)")
 	f.StringVar(&o.level, "level", roadmap.LevelFeatures, "features (level 2, the default) or themes (level 1: themes and their periods)")
-	f.StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of stdout")
+	f.StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of stdout; without --format, its extension picks the format")
 	return cmd
 }
 

@@ -57,14 +57,17 @@ give the same bytes.`,
   roadmap launches --feature bank-feeds --format md     # a checklist to paste into an issue
   roadmap launches --format ics -o launches.ics          # import into your calendar app`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error { return a.runLaunches(o) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.format = formatFor(cmd, o.format, o.output, "md", "json", "ics")
+			return a.runLaunches(o)
+		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.format, "format", "table", "output format: table, md, json or ics")
 	f.StringVar(&o.from, "from", "", "only launches with a day or task due on or after this date, YYYY-MM-DD")
 	f.StringVar(&o.to, "to", "", "only launches with a day or task due on or before this date, YYYY-MM-DD")
 	f.StringVar(&o.feature, "feature", "", "only this feature's launch: its checklist")
-	f.StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of stdout")
+	f.StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of stdout; without --format, its extension picks the format")
 	return cmd
 }
 

@@ -31,11 +31,14 @@ the others only the fields it sees. A roadmap with errors is refused (exit 1).`,
   roadmap notes v2026.10 --format html -o whats-new.html
   roadmap notes v2026.10 HEAD --audience sales --format md`,
 		Args: cobra.RangeArgs(1, 2),
-		RunE: func(cmd *cobra.Command, args []string) error { return a.runNotes(o, args) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.format = formatFor(cmd, o.format, o.output, "md", "html", "json")
+			return a.runNotes(o, args)
+		},
 	}
 	cmd.Flags().StringVar(&o.audience, "audience", roadmap.AudienceCustomers, "who the notes are for: internal, sales, customers, analysts, or an audience of roadmap.yaml")
 	cmd.Flags().StringVar(&o.format, "format", "md", "output format: md, html or json")
-	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of stdout")
+	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of stdout; without --format, its extension picks the format")
 	return cmd
 }
 

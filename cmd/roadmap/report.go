@@ -45,12 +45,15 @@ granularity, no owners, themes or commits it may not see.`,
   roadmap report --from 2026-Q1 --to 2026-Q4 --format md > q-review.md
   roadmap report --format html -o report.html`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error { return a.runReport(o) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.format = formatFor(cmd, o.format, o.output, "md", "html", "json")
+			return a.runReport(o)
+		},
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text, md, json or html (one page with charts)")
 	cmd.Flags().StringVar(&o.from, "from", "", "first quarter (YYYY-Qn; default: the quarter the roadmap began)")
 	cmd.Flags().StringVar(&o.to, "to", "", "last quarter (YYYY-Qn; default: the current quarter)")
-	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of stdout")
+	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of stdout; without --format, its extension picks the format")
 	cmd.Flags().StringVar(&o.audience, "audience", "", "only what this audience may see, as roadmap export shows it (default: everything)")
 	return cmd
 }

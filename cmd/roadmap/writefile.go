@@ -6,7 +6,31 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
 )
+
+// formatFor is the format a command writes: --format when given; otherwise,
+// with -o, the one the file's extension names among those the command writes
+// (export -o roadmap.html writes HTML); otherwise the default.
+func formatFor(cmd *cobra.Command, format, output string, allowed ...string) string {
+	if cmd.Flags().Changed("format") || output == "" {
+		return format
+	}
+	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(output)), ".")
+	switch ext {
+	case "htm":
+		ext = "html"
+	case "markdown":
+		ext = "md"
+	}
+	if slices.Contains(allowed, ext) {
+		return ext
+	}
+	return format
+}
 
 // emit writes a command's output: to stdout, or with -o to the file named
 // (relative to the working folder), atomically.
