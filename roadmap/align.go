@@ -7,14 +7,6 @@ import (
 	"strings"
 )
 
-// The statuses of a campaign.
-const (
-	CampaignPlanned   CampaignStatus = "planned"
-	CampaignRunning   CampaignStatus = "running"
-	CampaignDone      CampaignStatus = "done"
-	CampaignCancelled CampaignStatus = "cancelled"
-)
-
 // Live reports whether a campaign with this status still promotes what it
 // lists: planned or running. A done campaign is over, so it carries no launch
 // still to come, and what it promoted is history with nothing left to fix; a

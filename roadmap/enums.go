@@ -58,8 +58,16 @@ var ObjectiveKinds = []ObjectiveKind{KindProduct, KindMarketing, KindShared}
 // CampaignStatus is where a marketing campaign stands.
 type CampaignStatus string
 
+// The statuses of a campaign.
+const (
+	CampaignPlanned   CampaignStatus = "planned"
+	CampaignRunning   CampaignStatus = "running"
+	CampaignDone      CampaignStatus = "done"
+	CampaignCancelled CampaignStatus = "cancelled"
+)
+
 // CampaignStatuses lists every campaign status.
-var CampaignStatuses = []CampaignStatus{"planned", "running", "done", "cancelled"}
+var CampaignStatuses = []CampaignStatus{CampaignPlanned, CampaignRunning, CampaignDone, CampaignCancelled}
 
 // Granularity is how precisely an audience sees dates.
 type Granularity string

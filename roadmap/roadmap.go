@@ -76,13 +76,3 @@ func (r *Roadmap) Theme(id string) *Theme { return r.index.themes[id] }
 
 // Persona returns the persona with the given id, or nil.
 func (r *Roadmap) Persona(id string) *Persona { return r.index.personas[id] }
-
-// File returns the text of the file at path, or nil.
-func (r *Roadmap) FileText(path string) []byte {
-	for _, f := range r.Files {
-		if f.Path == path {
-			return f.Text
-		}
-	}
-	return nil
-}

@@ -29,7 +29,7 @@ func checkObjectivesServed(c *checker) {
 			continue
 		}
 		if o.Kind == KindMarketing && slices.ContainsFunc(c.r.Campaigns, func(cp *Campaign) bool {
-			return cp.Status != "cancelled" && slices.Contains(cp.Objectives, o.ID)
+			return cp.Status != CampaignCancelled && slices.Contains(cp.Objectives, o.ID)
 		}) {
 			continue
 		}

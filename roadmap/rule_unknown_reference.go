@@ -29,7 +29,13 @@ func checkReferences(c *checker) {
 		"persona":   {func(id string) bool { return r.Persona(id) != nil }, func() []string { return sortedKeys(r.index.personas) }},
 	}
 	exists := func(k, id string) bool { return kinds[k].exists(id) }
-	known := func(k string) []string { return kinds[k].ids() }
+	sorted := map[string][]string{} // each kind's ids, sorted once, for suggestions
+	known := func(k string) []string {
+		if _, ok := sorted[k]; !ok {
+			sorted[k] = kinds[k].ids()
+		}
+		return sorted[k]
+	}
 	ref := func(l *Located, path, what, kind, id string) {
 		if id == "" || exists(kind, id) {
 			return

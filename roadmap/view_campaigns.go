@@ -32,7 +32,7 @@ func (r *Roadmap) viewCampaigns(a *AudiencePolicy, features []*ViewFeature, obje
 	seen := map[string]bool{}
 	var out []ViewCampaign
 	for _, c := range r.Campaigns {
-		if !a.Sees(c.Visibility) || seen[c.ID] || c.Status == "cancelled" && !a.SeesAll() {
+		if !a.Sees(c.Visibility) || seen[c.ID] || c.Status == CampaignCancelled && !a.SeesAll() {
 			continue
 		}
 		seen[c.ID] = true

@@ -126,14 +126,6 @@ func fixtureView(t *testing.T, audience string) *roadmap.View {
 	return r.View(policy(t, r, audience), roadmap.ViewOptions{Today: fixtureToday})
 }
 
-func featureIDs(v *roadmap.View) []string {
-	var out []string
-	for _, f := range v.AllFeatures() {
-		out = append(out, f.ID)
-	}
-	return out
-}
-
 func groupsOf(v *roadmap.View) string {
 	var parts []string
 	for _, g := range v.Groups {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"image/color"
 	"strings"
 
 	"github.com/northwind-labs/roadmap/render"
@@ -104,12 +103,10 @@ func (a *app) warnIfBroken(l *loaded) {
 	}
 }
 
-func statusColor(s string) color.Color { return render.StatusColor(s) }
-
 // featureTable is the listing people read: one feature a row.
 func featureTable(fs []*roadmap.Feature) render.Table {
 	t := render.Table{Columns: []render.Column{
-		{Name: "id"}, {Name: "title", Flex: true}, {Name: "status", Color: statusColor},
+		{Name: "id"}, {Name: "title", Flex: true}, {Name: "status", Color: render.StatusColor},
 		{Name: "target"}, {Name: "theme", Optional: true}, {Name: "owner", Optional: true}, {Name: "launch", Optional: true},
 	}}
 	for _, f := range fs {

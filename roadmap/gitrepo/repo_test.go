@@ -165,7 +165,7 @@ func TestHistoryFollowsMovesAndRenames(t *testing.T) {
 }
 
 func TestWalkSkipsUnchangedCommitsAndParsesBlobsOnce(t *testing.T) {
-	b, hs := history(t)
+	b, _ := history(t)
 	r := open(t, b.Dir)
 	var visited []string
 	err := r.Walk(resolve(t, r, "HEAD"), plumbing.ZeroHash, "plan", func(s gitrepo.Step) error {
@@ -178,7 +178,6 @@ func TestWalkSkipsUnchangedCommitsAndParsesBlobsOnce(t *testing.T) {
 	if strings.Contains(strings.Join(visited, "|"), "Docs") || len(visited) != 5 {
 		t.Errorf("visited %q; the README-only commit must be skipped", visited)
 	}
-	_ = hs
 	// History of every feature reads each distinct blob once.
 	head := resolve(t, r, "HEAD")
 	for _, id := range []string{"a", "b", "c", "a", "b"} {
@@ -231,7 +230,7 @@ func TestAttributeNamesTheCommit(t *testing.T) {
 func TestMergesFollowTheFirstParent(t *testing.T) {
 	b := gittest.New(t)
 	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n"+feature("a", "idea", "next"))
-	base := b.Commit("Ana", "Start")
+	b.Commit("Ana", "Start")
 	// A side branch sets a to planned; main sets it to in-progress later.
 	side := plumbing.NewBranchReferenceName("side")
 	if err := b.Worktree.Checkout(&git.CheckoutOptions{Branch: side, Create: true}); err != nil {
@@ -252,7 +251,6 @@ func TestMergesFollowTheFirstParent(t *testing.T) {
 	if len(events) != 2 || events[1].Commit.Subject != "Merge side" {
 		t.Errorf("first-parent history: %+v", events)
 	}
-	_ = base
 }
 
 func TestShallowClone(t *testing.T) {
