@@ -26,7 +26,8 @@ FUZZ_TARGETS = \
 	./roadmap:FuzzSplitParse \
 	./roadmap:FuzzFormula \
 	./roadmap:FuzzParseDate \
-	./roadmap:FuzzExportNeverLeaks:300x
+	./roadmap:FuzzExportNeverLeaks:300x \
+	./roadmap/gitrepo:FuzzPackEntry
 
 .PHONY: test vet unit fuzz-short fuzz bench build docs
 

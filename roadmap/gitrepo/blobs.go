@@ -29,6 +29,9 @@ func (r *Repo) blob(h plumbing.Hash) ([]byte, error) {
 	if ok {
 		return t, nil
 	}
+	if t, text, ok := r.packs.read(h); ok && t == plumbing.BlobObject {
+		return c.keep(h, text[:min(len(text), roadmap.MaxFileSize+1)]), nil
+	}
 	b, err := r.git.BlobObject(h)
 	if err != nil {
 		return nil, fmt.Errorf("reading blob %s: %w", h.String()[:7], err)
@@ -44,11 +47,15 @@ func (r *Repo) blob(h plumbing.Hash) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading blob %s: %w", h.String()[:7], err)
 	}
+	return c.keep(h, t), nil
+}
+
+func (c *blobCache) keep(h plumbing.Hash, text []byte) []byte {
 	c.mu.Lock()
-	c.text[h] = t
+	defer c.mu.Unlock()
+	c.text[h] = text
 	c.reads++
-	c.mu.Unlock()
-	return t, nil
+	return text
 }
 
 // BlobReads is how many blobs were read from the object store so far.

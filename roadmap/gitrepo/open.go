@@ -39,6 +39,7 @@ type Repo struct {
 	git     *git.Repository
 	top     string // absolute path of the work tree's root
 	shallow map[plumbing.Hash]bool
+	packs   *packs
 	blobs   *blobCache
 	items   *itemCache
 }
@@ -73,12 +74,14 @@ func Open(dir string) (*Repo, error) {
 	}
 	// KeepDescriptors: without it go-git reopens the packfile for every
 	// object, which costs two to three times on a history walk.
-	st := filesystem.NewStorageWithOptions(storageFS, cache.NewObjectLRU(64*cache.MiByte), filesystem.Options{KeepDescriptors: true})
+	fsStorage := filesystem.NewStorageWithOptions(storageFS, cache.NewObjectLRU(64*cache.MiByte), filesystem.Options{KeepDescriptors: true})
+	st := &storage{Storage: fsStorage, packs: openPacks(dotgit.New(storageFS))}
 	repo, err := git.Open(st, osfs.New(top))
 	if err != nil {
+		st.Close()
 		return nil, fmt.Errorf("opening the repository at %s: %w", top, err)
 	}
-	r := &Repo{git: repo, top: top, shallow: map[plumbing.Hash]bool{}, blobs: newBlobCache(), items: newItemCache()}
+	r := &Repo{git: repo, packs: st.packs, top: top, shallow: map[plumbing.Hash]bool{}, blobs: newBlobCache(), items: newItemCache()}
 	if hashes, err := st.Shallow(); err == nil {
 		for _, h := range hashes {
 			r.shallow[h] = true
@@ -89,7 +92,7 @@ func Open(dir string) (*Repo, error) {
 
 // Close releases the packfiles the repository keeps open.
 func (r *Repo) Close() error {
-	if st, ok := r.git.Storer.(*filesystem.Storage); ok {
+	if st, ok := r.git.Storer.(*storage); ok {
 		return st.Close()
 	}
 	return nil

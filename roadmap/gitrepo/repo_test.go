@@ -302,3 +302,62 @@ func TestLinkedWorktree(t *testing.T) {
 		t.Errorf("HEAD of the worktree: %s", got)
 	}
 }
+
+// TestPackedRepositoryReadsAsLoose runs history, diff attribution and loads
+// on the same history with loose objects, packed (deltas by offset and by
+// hash), and packed with newer commits loose on top.
+func TestPackedRepositoryReadsAsLoose(t *testing.T) {
+	describe := func(dir string) string {
+		r := open(t, dir)
+		head := resolve(t, r, "HEAD")
+		var out []string
+		for _, id := range []string{"a", "b", "c"} {
+			events, err := r.History(head, gitrepo.HistoryOptions{Dir: "plan", Kind: "features", ID: id})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range events {
+				out = append(out, id+" "+e.Commit.Short+" "+e.Kind)
+				for _, f := range e.Fields {
+					out = append(out, "  "+f.Field+" "+f.Old+" -> "+f.New)
+				}
+			}
+		}
+		changes := roadmap.Diff(loadAt(t, r, "v1", "plan"), loadAt(t, r, "HEAD", "plan"))
+		if err := r.Attribute(head, resolve(t, r, "v1").Hash, "plan", changes); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range changes {
+			s := c.Kind + " " + c.ID
+			if c.Commit != nil {
+				s += " by " + c.Commit.Short
+			}
+			for _, f := range c.Fields {
+				s += " [" + f.Field + " by " + f.Commit.Short + "]"
+			}
+			out = append(out, s)
+		}
+		return strings.Join(out, "\n")
+	}
+	for _, refDeltas := range []bool{false, true} {
+		b, _ := history(t)
+		loose := describe(b.Dir)
+		if !strings.Contains(loose, "a ") || !strings.Contains(loose, "removed b") {
+			t.Fatalf("the loose history reads as:\n%s", loose)
+		}
+		b.Pack(refDeltas)
+		if packs, _ := filepath.Glob(filepath.Join(b.Dir, ".git", "objects", "pack", "*.pack")); len(packs) != 1 {
+			t.Fatalf("packing made %d packs", len(packs))
+		}
+		if got := describe(b.Dir); got != loose {
+			t.Errorf("refDeltas %v: packed reads\n%s\nloose reads\n%s", refDeltas, got, loose)
+		}
+		// A commit on top of the pack is loose; its parents are packed.
+		b.Write("plan/core.yaml", "features:\n"+feature("a", "in-progress", "2027-Q2")+feature("c", "planned", "2027-H2"))
+		b.Commit("Raj", "Start a")
+		mixed := describe(b.Dir)
+		if !strings.Contains(mixed, "status planned -> in-progress") || !strings.HasPrefix(mixed, loose[:strings.Index(loose, "\n")]) {
+			t.Errorf("refDeltas %v: packed and loose together read\n%s", refDeltas, mixed)
+		}
+	}
+}

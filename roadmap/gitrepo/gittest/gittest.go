@@ -123,3 +123,12 @@ func (b *Repo) MakeShallow(boundary plumbing.Hash, gone ...plumbing.Hash) {
 		}
 	}
 }
+
+// Pack moves every object into a packfile, as a clone holds them; with
+// refDeltas its deltas name their bases by hash instead of by offset.
+func (b *Repo) Pack(refDeltas bool) {
+	b.t.Helper()
+	if err := b.Git.RepackObjects(&git.RepackConfig{UseRefDeltas: refDeltas}); err != nil {
+		b.t.Fatal(err)
+	}
+}

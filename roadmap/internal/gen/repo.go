@@ -21,6 +21,8 @@ type RepoOptions struct {
 	Features int // in files of 50
 	Commits  int
 	Seed     uint64
+	// RefDeltas packs deltas that name their base by hash, not offset.
+	RefDeltas bool
 }
 
 // RepoInfo tells what was generated.
@@ -93,7 +95,7 @@ func Repo(dir string, opts RepoOptions) (RepoInfo, error) {
 	if err := repo.Storer.SetReference(plumbing.NewHashReference(plumbing.Master, parent)); err != nil {
 		return RepoInfo{}, err
 	}
-	if err := repo.RepackObjects(&git.RepackConfig{}); err != nil {
+	if err := repo.RepackObjects(&git.RepackConfig{UseRefDeltas: opts.RefDeltas}); err != nil {
 		return RepoInfo{}, err
 	}
 	// The pack holds everything now; drop the loose copies.

@@ -1,0 +1,53 @@
+package gitrepo
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"sync"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/storage/filesystem"
+)
+
+// storage is go-git's storage of a repository's git folder, with objects
+// read from the packfiles by packs first (see packs for why).
+type storage struct {
+	*filesystem.Storage
+	packs *packs
+	mu    sync.Mutex // go-git's storage is read by one goroutine at a time
+}
+
+// EncodedObject reads an object from the packs, or else through go-git.
+func (s *storage) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (plumbing.EncodedObject, error) {
+	if typ, data, ok := s.packs.read(h); ok && (t == plumbing.AnyObject || t == typ) {
+		return &packedObject{hash: h, t: typ, data: data}, nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.Storage.EncodedObject(t, h)
+}
+
+func (s *storage) Close() error {
+	return errors.Join(s.packs.Close(), s.Storage.Close())
+}
+
+// packedObject is an object read by packs: its hash is the one it was
+// asked for, so nothing hashes it again.
+type packedObject struct {
+	hash plumbing.Hash
+	t    plumbing.ObjectType
+	data []byte
+}
+
+func (o *packedObject) Hash() plumbing.Hash           { return o.hash }
+func (o *packedObject) Type() plumbing.ObjectType     { return o.t }
+func (o *packedObject) SetType(t plumbing.ObjectType) { o.t = t }
+func (o *packedObject) Size() int64                   { return int64(len(o.data)) }
+func (o *packedObject) SetSize(int64)                 {}
+func (o *packedObject) Reader() (io.ReadCloser, error) {
+	return io.NopCloser(bytes.NewReader(o.data)), nil
+}
+func (o *packedObject) Writer() (io.WriteCloser, error) {
+	return nil, errors.New("objects read from a pack cannot be written")
+}
