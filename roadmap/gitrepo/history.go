@@ -175,19 +175,23 @@ func kindOf(item string) string { return item + "s" }
 func (r *Repo) Attribute(head *object.Commit, stop plumbing.Hash, dir string, changes []roadmap.Change) error {
 	type key struct{ kind, id, field string }
 	pending := map[key]bool{}
-	wanted := map[[2]string]bool{}
+	// open counts each item's changes still to attribute: once it has none,
+	// the walk neither decodes nor compares it again.
+	open := map[[2]string]int{}
 	for _, c := range changes {
-		wanted[[2]string{kindOf(c.Item), c.ID}] = true
+		item := [2]string{kindOf(c.Item), c.ID}
 		if c.Kind == roadmap.Changed {
 			for _, f := range c.Fields {
-				pending[key{kindOf(c.Item), c.ID, f.Field}] = true
+				pending[key{item[0], c.ID, f.Field}] = true
+				open[item]++
 			}
 		} else {
-			pending[key{kindOf(c.Item), c.ID, ""}] = true
+			pending[key{item[0], c.ID, ""}] = true
+			open[item]++
 		}
 	}
 	found := map[key]*roadmap.Commit{}
-	want := func(kind, id string) bool { return wanted[[2]string{kind, id}] }
+	want := func(kind, id string) bool { return open[[2]string{kind, id}] > 0 }
 	err := r.Walk(head, stop, dir, func(s Step) error {
 		if len(pending) == 0 {
 			return ErrStop
@@ -202,6 +206,7 @@ func (r *Repo) Attribute(head *object.Commit, stop plumbing.Hash, dir string, ch
 				if pending[k] {
 					found[k] = info
 					delete(pending, k)
+					open[[2]string{k.kind, k.id}]--
 				}
 			}
 			if c.Old == nil || c.New == nil {

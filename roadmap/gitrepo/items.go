@@ -1,9 +1,9 @@
 package gitrepo
 
 import (
-	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	"hash/maphash"
 	"slices"
 	"sync"
 
@@ -15,7 +15,7 @@ import (
 type item struct {
 	kind string // the list it is in: features, objectives, ...
 	id   string // "" until known
-	hash [32]byte
+	hash textHash
 	// chunk is the item's text, for files that split; decoded is set once
 	// the item is decoded (always, for files decoded whole).
 	chunk   *roadmap.Chunk
@@ -30,14 +30,14 @@ type itemCache struct {
 	mu      sync.Mutex
 	files   map[plumbing.Hash][]*item
 	broken  map[plumbing.Hash]bool // blobs that do not parse as YAML
-	decoded map[[32]byte]any
+	decoded map[textHash]any
 	notes   []string
 	decodes int // items decoded, for tests
 	wholes  int // files decoded whole, for tests
 }
 
 func newItemCache() *itemCache {
-	return &itemCache{files: map[plumbing.Hash][]*item{}, broken: map[plumbing.Hash]bool{}, decoded: map[[32]byte]any{}}
+	return &itemCache{files: map[plumbing.Hash][]*item{}, broken: map[plumbing.Hash]bool{}, decoded: map[textHash]any{}}
 }
 
 // DecodeCounts tells how many items were decoded one by one and how many
@@ -87,15 +87,27 @@ func (r *Repo) fileItems(p string, h plumbing.Hash) ([]*item, error) {
 	return its, nil
 }
 
-func chunkHash(ch *roadmap.Chunk) [32]byte {
-	h := sha256.New()
-	h.Write([]byte(ch.Key))
-	h.Write([]byte{0})
-	h.Write(ch.Text)
-	var sum [32]byte
-	h.Sum(sum[:0])
-	return sum
+// textHash identifies an item's text within one run: two 64-bit hashes
+// with seeds chosen at random when the program starts, so no text can be
+// made to collide with another on purpose, and by chance about once in 2^128.
+type textHash [2]uint64
+
+var textSeeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
+
+func hashText(kind string, text []byte) textHash {
+	var out textHash
+	for i, seed := range textSeeds {
+		var h maphash.Hash
+		h.SetSeed(seed)
+		h.WriteString(kind)
+		h.WriteByte(0)
+		h.Write(text)
+		out[i] = h.Sum64()
+	}
+	return out
 }
+
+func chunkHash(ch *roadmap.Chunk) textHash { return hashText(ch.Key, ch.Text) }
 
 // wholeItems lists the items of a file decoded whole; each item's hash is
 // that of its fields, so an unchanged item matches across versions.
@@ -103,7 +115,7 @@ func wholeItems(doc roadmap.Document) []*item {
 	var out []*item
 	add := func(kind, id string, v any) {
 		b, _ := json.Marshal(v)
-		out = append(out, &item{kind: kind, id: id, hash: sha256.Sum256(append([]byte(kind+"\x00"), b...)), decoded: v})
+		out = append(out, &item{kind: kind, id: id, hash: hashText(kind, b), decoded: v})
 	}
 	for _, f := range doc.Features {
 		add("features", f.ID, f)
@@ -201,7 +213,7 @@ func (r *Repo) changes(step Step, want func(kind, id string) bool) ([]ItemChange
 		olds = append(olds, o...)
 		news = append(news, n...)
 	}
-	count := map[[32]byte]int{}
+	count := map[textHash]int{}
 	for _, it := range olds {
 		count[it.hash]++
 	}
