@@ -3,8 +3,10 @@ package gitrepo
 import (
 	"bytes"
 	"errors"
+	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -54,11 +56,36 @@ func (r *Repo) History(head *object.Commit, o HistoryOptions) ([]Event, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = r.Walk(head, o.Stop, o.Dir, func(s Step) error {
+	// The walk reads ahead the blobs follow is likely to ask for: the files
+	// that held the item when last seen, or every changed file while it is
+	// absent. A stale hint costs time, never correctness.
+	var hint struct {
+		sync.Mutex
+		where  map[string]bool
+		absent bool
+	}
+	hint.where = maps.Clone(where)
+	prefetch := func(s Step) {
+		hint.Lock()
+		var read []plumbing.Hash
+		for _, f := range s.Files {
+			if f.Old != plumbing.ZeroHash && (hint.absent || hint.where[f.Path]) {
+				read = append(read, f.Old)
+			}
+		}
+		hint.Unlock()
+		for _, h := range read {
+			r.blob(h)
+		}
+	}
+	err = r.walk(head, o.Stop, o.Dir, prefetch, func(s Step) error {
 		if !o.Since.IsZero() && s.Commit.Author.When.Before(o.Since) {
 			return ErrStop
 		}
 		files, err := r.follow(s, where, []byte(o.ID))
+		hint.Lock()
+		hint.where, hint.absent = maps.Clone(where), len(where) == 0
+		hint.Unlock()
 		if err != nil || len(files) == 0 {
 			return err
 		}
@@ -192,7 +219,7 @@ func (r *Repo) Attribute(head *object.Commit, stop plumbing.Hash, dir string, ch
 	}
 	found := map[key]*roadmap.Commit{}
 	want := func(kind, id string) bool { return open[[2]string{kind, id}] > 0 }
-	err := r.Walk(head, stop, dir, func(s Step) error {
+	err := r.walk(head, stop, dir, r.prefetchItems, func(s Step) error {
 		if len(pending) == 0 {
 			return ErrStop
 		}

@@ -28,7 +28,7 @@ type item struct {
 // only that feature is decoded again.
 type itemCache struct {
 	mu      sync.Mutex
-	files   map[plumbing.Hash][]*item
+	files   map[plumbing.Hash]func() ([]*item, error)
 	broken  map[plumbing.Hash]bool // blobs that do not parse as YAML
 	decoded map[textHash]any
 	notes   []string
@@ -37,7 +37,7 @@ type itemCache struct {
 }
 
 func newItemCache() *itemCache {
-	return &itemCache{files: map[plumbing.Hash][]*item{}, broken: map[plumbing.Hash]bool{}, decoded: map[textHash]any{}}
+	return &itemCache{files: map[plumbing.Hash]func() ([]*item, error){}, broken: map[plumbing.Hash]bool{}, decoded: map[textHash]any{}}
 }
 
 // DecodeCounts tells how many items were decoded one by one and how many
@@ -48,43 +48,57 @@ func (r *Repo) DecodeCounts() (items, wholeFiles int) {
 	return r.items.decodes, r.items.wholes
 }
 
-// fileItems lists the items of a blob of the file at p; nil for the zero hash.
+// fileItems lists the items of a blob of the file at p; nil for the zero
+// hash. Each blob is split once, even when two goroutines ask at once.
 func (r *Repo) fileItems(p string, h plumbing.Hash) ([]*item, error) {
 	if h == plumbing.ZeroHash {
 		return nil, nil
 	}
 	c := r.items
 	c.mu.Lock()
-	its, ok := c.files[h]
-	c.mu.Unlock()
-	if ok {
-		return its, nil
+	split, ok := c.files[h]
+	if !ok {
+		split = sync.OnceValues(func() ([]*item, error) { return r.splitBlob(p, h) })
+		c.files[h] = split
 	}
+	c.mu.Unlock()
+	return split()
+}
+
+// prefetchItems splits, ahead of a walk's visit, the files a step changed.
+// Errors are left for visit to meet.
+func (r *Repo) prefetchItems(s Step) {
+	for _, f := range s.Files {
+		r.fileItems(f.Path, f.Old)
+		r.fileItems(f.Path, f.New)
+	}
+}
+
+func (r *Repo) splitBlob(p string, h plumbing.Hash) ([]*item, error) {
 	text, err := r.blob(h)
 	if err != nil {
 		return nil, err
 	}
+	var its []*item
 	if chunks, ok := roadmap.SplitFile(text); ok {
+		its = make([]*item, len(chunks))
 		for i := range chunks {
 			ch := &chunks[i]
-			its = append(its, &item{kind: ch.Key, id: ch.ID, hash: chunkHash(ch), chunk: ch})
+			its[i] = &item{kind: ch.Key, id: ch.ID, hash: chunkHash(ch), chunk: ch}
 		}
-	} else {
-		doc, findings := roadmap.ParseDocument(p, text)
-		its = wholeItems(doc)
-		c.mu.Lock()
-		c.wholes++
-		for _, f := range findings {
-			if f.Rule == "syntax" {
-				c.broken[h] = true
-			}
-		}
-		c.mu.Unlock()
+		return its, nil
 	}
+	doc, findings := roadmap.ParseDocument(p, text)
+	c := r.items
 	c.mu.Lock()
-	c.files[h] = its
-	c.mu.Unlock()
-	return its, nil
+	defer c.mu.Unlock()
+	c.wholes++
+	for _, f := range findings {
+		if f.Rule == "syntax" {
+			c.broken[h] = true
+		}
+	}
+	return wholeItems(doc), nil
 }
 
 // textHash identifies an item's text within one run: two 64-bit hashes

@@ -11,7 +11,8 @@ import (
 )
 
 // storage is go-git's storage of a repository's git folder, with objects
-// read from the packfiles by packs first (see packs for why).
+// read from the packfiles by packs first (see packs for why). Its objects
+// are read whole, so walks and loads may use it from several goroutines.
 type storage struct {
 	*filesystem.Storage
 	packs *packs
@@ -25,7 +26,25 @@ func (s *storage) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (plumbin
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.Storage.EncodedObject(t, h)
+	o, err := s.Storage.EncodedObject(t, h)
+	if err != nil || o.Size() > maxObjectSize {
+		return o, err
+	}
+	if _, ok := o.(*plumbing.MemoryObject); ok {
+		return o, nil
+	}
+	// go-git reads a packed object through the pack's shared file when asked
+	// for its content: read it now, under the lock.
+	rd, err := o.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer rd.Close()
+	data, err := io.ReadAll(rd)
+	if err != nil {
+		return nil, err
+	}
+	return &packedObject{hash: h, t: o.Type(), data: data}, nil
 }
 
 func (s *storage) Close() error {

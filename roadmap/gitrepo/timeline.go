@@ -14,7 +14,7 @@ import (
 func (r *Repo) ReportHistory(head *object.Commit, dir string) (roadmap.ReportHistory, error) {
 	var commits []roadmap.ReportCommit
 	var hashes []plumbing.Hash
-	err := r.Walk(head, plumbing.ZeroHash, dir, func(s Step) error {
+	err := r.walk(head, plumbing.ZeroHash, dir, r.prefetchItems, func(s Step) error {
 		changes, err := r.changes(s, func(kind, _ string) bool { return kind == "features" })
 		if err != nil {
 			return err

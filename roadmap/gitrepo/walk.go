@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
@@ -27,8 +28,65 @@ type Step struct {
 // back to stop (not visited; the zero hash walks to the root). It skips every
 // commit whose folder at dir has the same tree hash as its parent's, and for
 // the others compares only the subtrees that differ. visit returning
-// errStop ends the walk without error.
+// ErrStop ends the walk without error.
 func (r *Repo) Walk(head *object.Commit, stop plumbing.Hash, dir string, visit func(Step) error) error {
+	return r.walk(head, stop, dir, nil, visit)
+}
+
+// walk is Walk on three goroutines: one compares the trees, one runs
+// prefetch on each step (reading the blobs visit is about to need), and the
+// caller's runs visit, in order. The first two run ahead of visit by a
+// bounded number of steps, so on two cores the reading overlaps the walk.
+func (r *Repo) walk(head *object.Commit, stop plumbing.Hash, dir string, prefetch func(Step), visit func(Step) error) error {
+	done := make(chan struct{})
+	steps := make(chan Step, 64)
+	ready := make(chan Step, 16)
+	var walkErr error
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		defer close(steps)
+		walkErr = r.walkTrees(head, stop, dir, func(s Step) error {
+			select {
+			case steps <- s:
+				return nil
+			case <-done:
+				return ErrStop
+			}
+		})
+	})
+	wg.Go(func() {
+		defer close(ready)
+		for s := range steps {
+			if prefetch != nil {
+				prefetch(s)
+			}
+			select {
+			case ready <- s:
+			case <-done:
+			}
+		}
+	})
+	var err error
+	for s := range ready {
+		if err = visit(s); err != nil {
+			break
+		}
+	}
+	close(done)
+	for range ready {
+	}
+	wg.Wait()
+	switch {
+	case err == ErrStop:
+		return nil
+	case err != nil:
+		return err
+	}
+	return walkErr
+}
+
+// walkTrees is Walk on the caller's goroutine.
+func (r *Repo) walkTrees(head *object.Commit, stop plumbing.Hash, dir string, visit func(Step) error) error {
 	c := head
 	cur, err := r.subtree(c, dir)
 	if err != nil {
