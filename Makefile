@@ -24,6 +24,7 @@ FUZZ_TARGETS = \
 	./roadmap:FuzzParseOffset \
 	./roadmap:FuzzLoad \
 	./roadmap:FuzzSplitParse \
+	./roadmap:FuzzResplit \
 	./roadmap:FuzzFormula \
 	./roadmap:FuzzParseDate \
 	./roadmap:FuzzExportNeverLeaks:300x \

@@ -28,7 +28,7 @@ type item struct {
 // only that feature is decoded again.
 type itemCache struct {
 	mu      sync.Mutex
-	files   map[plumbing.Hash]func() ([]*item, error)
+	files   map[plumbing.Hash]func() (split, error)
 	broken  map[plumbing.Hash]bool // blobs that do not parse as YAML
 	decoded map[textHash]any
 	notes   []string
@@ -37,7 +37,7 @@ type itemCache struct {
 }
 
 func newItemCache() *itemCache {
-	return &itemCache{files: map[plumbing.Hash]func() ([]*item, error){}, broken: map[plumbing.Hash]bool{}, decoded: map[textHash]any{}}
+	return &itemCache{files: map[plumbing.Hash]func() (split, error){}, broken: map[plumbing.Hash]bool{}, decoded: map[textHash]any{}}
 }
 
 // DecodeCounts tells how many items were decoded one by one and how many
@@ -51,42 +51,59 @@ func (r *Repo) DecodeCounts() (items, wholeFiles int) {
 // fileItems lists the items of a blob of the file at p; nil for the zero
 // hash. Each blob is split once, even when two goroutines ask at once.
 func (r *Repo) fileItems(p string, h plumbing.Hash) ([]*item, error) {
+	s, err := r.split(p, h, plumbing.ZeroHash)
+	return s.items, err
+}
+
+// split is a blob cut into its items; chunks is nil for a blob decoded whole.
+type split struct {
+	chunks []roadmap.Chunk
+	items  []*item
+}
+
+// split splits a blob of the file at p, by resplitting the blob near (a
+// version of the same file next to it in history) when it can. Only a
+// walk's prefetch passes near, one split at a time, so no two splits ever
+// wait on each other.
+func (r *Repo) split(p string, h, near plumbing.Hash) (split, error) {
 	if h == plumbing.ZeroHash {
-		return nil, nil
+		return split{}, nil
 	}
 	c := r.items
 	c.mu.Lock()
-	split, ok := c.files[h]
+	once, ok := c.files[h]
 	if !ok {
-		split = sync.OnceValues(func() ([]*item, error) { return r.splitBlob(p, h) })
-		c.files[h] = split
+		once = sync.OnceValues(func() (split, error) { return r.splitBlob(p, h, near) })
+		c.files[h] = once
 	}
 	c.mu.Unlock()
-	return split()
+	return once()
 }
 
-// prefetchItems splits, ahead of a walk's visit, the files a step changed.
-// Errors are left for visit to meet.
+// prefetchItems splits, ahead of a walk's visit, the files a step changed:
+// the newer side first, which an earlier step has usually split already,
+// then the older one from it. Errors are left for visit to meet.
 func (r *Repo) prefetchItems(s Step) {
 	for _, f := range s.Files {
-		r.fileItems(f.Path, f.Old)
-		r.fileItems(f.Path, f.New)
+		r.split(f.Path, f.New, f.Old)
+		r.split(f.Path, f.Old, f.New)
 	}
 }
 
-func (r *Repo) splitBlob(p string, h plumbing.Hash) ([]*item, error) {
+func (r *Repo) splitBlob(p string, h, near plumbing.Hash) (split, error) {
 	text, err := r.blob(h)
 	if err != nil {
-		return nil, err
+		return split{}, err
 	}
-	var its []*item
+	if s, ok := r.resplit(p, text, near); ok {
+		return s, nil
+	}
 	if chunks, ok := roadmap.SplitFile(text); ok {
-		its = make([]*item, len(chunks))
+		its := make([]*item, len(chunks))
 		for i := range chunks {
-			ch := &chunks[i]
-			its[i] = &item{kind: ch.Key, id: ch.ID, hash: chunkHash(ch), chunk: ch}
+			its[i] = newItem(&chunks[i])
 		}
-		return its, nil
+		return split{chunks: chunks, items: its}, nil
 	}
 	doc, findings := roadmap.ParseDocument(p, text)
 	c := r.items
@@ -98,7 +115,41 @@ func (r *Repo) splitBlob(p string, h plumbing.Hash) ([]*item, error) {
 			c.broken[h] = true
 		}
 	}
-	return wholeItems(doc), nil
+	return split{items: wholeItems(doc)}, nil
+}
+
+// resplit splits text from the split of near when near is split already and
+// the two differ inside one item: the other items are near's, unhashed.
+func (r *Repo) resplit(p string, text []byte, near plumbing.Hash) (split, bool) {
+	if near == plumbing.ZeroHash {
+		return split{}, false
+	}
+	c := r.items
+	c.mu.Lock()
+	once, ok := c.files[near]
+	c.mu.Unlock()
+	if !ok {
+		return split{}, false
+	}
+	ns, err := once()
+	if err != nil || ns.chunks == nil {
+		return split{}, false
+	}
+	nearText, err := r.blob(near)
+	if err != nil {
+		return split{}, false
+	}
+	chunks, j, ok := roadmap.ResplitFile(text, nearText, ns.chunks)
+	if !ok {
+		return split{}, false
+	}
+	its := slices.Clone(ns.items)
+	its[j] = newItem(&chunks[j])
+	return split{chunks: chunks, items: its}, true
+}
+
+func newItem(ch *roadmap.Chunk) *item {
+	return &item{kind: ch.Key, id: ch.ID, hash: chunkHash(ch), chunk: ch}
 }
 
 // textHash identifies an item's text within one run: two 64-bit hashes
