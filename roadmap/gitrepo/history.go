@@ -202,23 +202,23 @@ func kindOf(item string) string { return item + "s" }
 func (r *Repo) Attribute(head *object.Commit, stop plumbing.Hash, dir string, changes []roadmap.Change) error {
 	type key struct{ kind, id, field string }
 	pending := map[key]bool{}
-	// open counts each item's changes still to attribute: once it has none,
+	// left counts each item's changes still to attribute: once it has none,
 	// the walk neither decodes nor compares it again.
-	open := map[[2]string]int{}
+	left := map[[2]string]int{}
 	for _, c := range changes {
-		item := [2]string{kindOf(c.Item), c.ID}
+		kind := kindOf(c.Item)
 		if c.Kind == roadmap.Changed {
 			for _, f := range c.Fields {
-				pending[key{item[0], c.ID, f.Field}] = true
-				open[item]++
+				pending[key{kind, c.ID, f.Field}] = true
+				left[[2]string{kind, c.ID}]++
 			}
 		} else {
-			pending[key{item[0], c.ID, ""}] = true
-			open[item]++
+			pending[key{kind, c.ID, ""}] = true
+			left[[2]string{kind, c.ID}]++
 		}
 	}
 	found := map[key]*roadmap.Commit{}
-	want := func(kind, id string) bool { return open[[2]string{kind, id}] > 0 }
+	want := func(kind, id string) bool { return left[[2]string{kind, id}] > 0 }
 	err := r.walk(head, stop, dir, r.prefetchItems, func(s Step) error {
 		if len(pending) == 0 {
 			return ErrStop
@@ -233,7 +233,7 @@ func (r *Repo) Attribute(head *object.Commit, stop plumbing.Hash, dir string, ch
 				if pending[k] {
 					found[k] = info
 					delete(pending, k)
-					open[[2]string{k.kind, k.id}]--
+					left[[2]string{k.kind, k.id}]--
 				}
 			}
 			if c.Old == nil || c.New == nil {

@@ -34,10 +34,18 @@ type itemCache struct {
 	notes   []string
 	decodes int // items decoded, for tests
 	wholes  int // files decoded whole, for tests
+	resplit int // blobs split from a neighbour, for tests
 }
 
 func newItemCache() *itemCache {
 	return &itemCache{files: map[plumbing.Hash]func() (split, error){}, broken: map[plumbing.Hash]bool{}, decoded: map[textHash]any{}}
+}
+
+// Resplits tells how many blobs were split from a neighbouring version.
+func (r *Repo) Resplits() int {
+	r.items.mu.Lock()
+	defer r.items.mu.Unlock()
+	return r.items.resplit
 }
 
 // DecodeCounts tells how many items were decoded one by one and how many
@@ -145,6 +153,9 @@ func (r *Repo) resplit(p string, text []byte, near plumbing.Hash) (split, bool) 
 	}
 	its := slices.Clone(ns.items)
 	its[j] = newItem(&chunks[j])
+	c.mu.Lock()
+	c.resplit++
+	c.mu.Unlock()
 	return split{chunks: chunks, items: its}, true
 }
 

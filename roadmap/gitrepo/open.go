@@ -1,8 +1,6 @@
 package gitrepo
 
 import (
-	"crypto"
-	"crypto/sha1"
 	"errors"
 	"fmt"
 	"os"
@@ -15,20 +13,9 @@ import (
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/cache"
-	gohash "github.com/go-git/go-git/v5/plumbing/hash"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 	"github.com/go-git/go-git/v5/storage/filesystem/dotgit"
 )
-
-func init() {
-	// go-git hashes every object it rebuilds from a delta with a SHA-1 that
-	// detects collision attacks, which costs a fifth of a history walk. roadmap
-	// only reads a repository its user cloned and never writes to one, so the
-	// plain SHA-1 (hardware-accelerated) is used instead.
-	if err := gohash.RegisterHash(crypto.SHA1, sha1.New); err != nil {
-		panic(err)
-	}
-}
 
 // ErrNotRepository is returned when no git work tree holds the folder.
 var ErrNotRepository = errors.New("not inside a git repository")
@@ -72,9 +59,9 @@ func Open(dir string) (*Repo, error) {
 	} else if common != nil {
 		storageFS = dotgit.NewRepositoryFilesystem(dot, common)
 	}
-	// KeepDescriptors: without it go-git reopens the packfile for every
-	// object, which costs two to three times on a history walk.
-	fsStorage := filesystem.NewStorageWithOptions(storageFS, cache.NewObjectLRU(64*cache.MiByte), filesystem.Options{KeepDescriptors: true})
+	// packs reads the packed objects; go-git reads the rest (loose objects,
+	// and whatever packs cannot), keeping its packfiles open between reads.
+	fsStorage := filesystem.NewStorageWithOptions(storageFS, cache.NewObjectLRUDefault(), filesystem.Options{KeepDescriptors: true})
 	st := &storage{Storage: fsStorage, packs: openPacks(dotgit.New(storageFS))}
 	repo, err := git.Open(st, osfs.New(top))
 	if err != nil {

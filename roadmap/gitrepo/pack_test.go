@@ -2,14 +2,15 @@ package gitrepo
 
 import (
 	"bytes"
+	"compress/zlib"
 	"io"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/go-git/go-billy/v5/memfs"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/format/idxfile"
-	"github.com/go-git/go-git/v5/plumbing/storer"
 	"github.com/northwind-labs/roadmap/roadmap/internal/gen"
 )
 
@@ -134,34 +135,87 @@ func TestBaseCacheKeepsItsLimit(t *testing.T) {
 	}
 }
 
+// packEntry encodes an object as a pack stores it; rel is a delta's
+// distance back to its base.
+func packEntry(t plumbing.ObjectType, data []byte, rel int64) []byte {
+	size := len(data)
+	out := []byte{byte(t)<<4 | byte(size&15)}
+	for size >>= 4; size > 0; size >>= 7 {
+		out[len(out)-1] |= 0x80
+		out = append(out, byte(size&0x7f))
+	}
+	if t == plumbing.OFSDeltaObject {
+		enc := []byte{byte(rel & 0x7f)}
+		for rel >>= 7; rel > 0; rel >>= 7 {
+			rel--
+			enc = append([]byte{0x80 | byte(rel&0x7f)}, enc...)
+		}
+		out = append(out, enc...)
+	}
+	var z bytes.Buffer
+	w := zlib.NewWriter(&z)
+	w.Write(data)
+	w.Close()
+	return append(out, z.Bytes()...)
+}
+
+// helloPack is a blob "hello\n" and a delta on it that reads "hello, world\n".
+func helloPack() (body []byte, deltaAt int64) {
+	blob := packEntry(plumbing.BlobObject, []byte("hello\n"), 0)
+	// Sizes 6 -> 13; copy 5 bytes from offset 0; insert ", world\n".
+	delta := append([]byte{6, 13, 0x90, 5, 8}, ", world\n"...)
+	return append(blob, packEntry(plumbing.OFSDeltaObject, delta, int64(len(blob)))...), 12 + int64(len(blob))
+}
+
+func memPack(t testing.TB, body []byte) (*packs, *pack) {
+	t.Helper()
+	file, err := memfs.New().Create("p.pack")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file.Write(append([]byte("PACK\x00\x00\x00\x02\x00\x00\x00\x02"), body...))
+	pk := &pack{idx: idxfile.NewMemoryIndex(), file: file, size: int64(12 + len(body))}
+	return &packs{list: []*pack{pk}, cache: newBaseCache(1 << 20)}, pk
+}
+
+func TestPackReadsAWholeObjectAndADelta(t *testing.T) {
+	body, deltaAt := helloPack()
+	p, pk := memPack(t, body)
+	for _, c := range []struct {
+		off  int64
+		want string
+	}{{12, "hello\n"}, {deltaAt, "hello, world\n"}} {
+		typ, data, err := p.readAt(pk, c.off)
+		if err != nil || typ != plumbing.BlobObject || string(data) != c.want {
+			t.Errorf("at %d: %v %q %v, want a blob %q", c.off, typ, data, err, c.want)
+		}
+	}
+	// A claim of more than the pack could inflate to is refused unread.
+	huge := append([]byte{0xbf, 0xff, 0xff, 0x7f}, packEntry(plumbing.BlobObject, []byte("x"), 0)[1:]...)
+	p, pk = memPack(t, huge)
+	if _, _, err := p.readAt(pk, 12); err == nil || !strings.Contains(err.Error(), "claims") {
+		t.Errorf("an object claiming 33 MB in a 16-byte pack: %v", err)
+	}
+}
+
 // FuzzPackEntry reads hostile pack bytes: any object of any claimed size,
 // type, delta base or chain must give an object or an error, never a panic,
-// and never more memory than the pack could inflate to.
+// and never more than maxObjectSize.
 func FuzzPackEntry(f *testing.F) {
-	// A blob "hello\n" at 12, then a delta on it at the next offset.
-	blob := []byte{0x36, 0x78, 0x9c, 0xcb, 0x48, 0xcd, 0xc9, 0xc9, 0xe7, 0x02, 0x00, 0x08, 0x4b, 0x02, 0x1f}
-	f.Add(blob, uint16(0))
-	f.Add(append(append([]byte{}, blob...), 0x6b, 0x0f, 0x78, 0x9c, 0x63, 0x63, 0x60, 0x60, 0x04, 0x00, 0x00, 0x11, 0x00, 0x07), uint16(len(blob)))
+	body, deltaAt := helloPack()
+	f.Add(body, uint16(0))
+	f.Add(body, uint16(deltaAt-12))
 	f.Add([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f}, uint16(0))
 	f.Add([]byte{0x70, 0x00}, uint16(0))
 	f.Fuzz(func(t *testing.T, body []byte, at uint16) {
-		fsys := memfs.New()
-		file, err := fsys.Create("p.pack")
-		if err != nil {
-			t.Fatal(err)
-		}
-		file.Write(append([]byte("PACK\x00\x00\x00\x02\x00\x00\x00\x02"), body...))
-		pk := &pack{idx: idxfile.NewMemoryIndex(), file: file, size: int64(12 + len(body))}
-		p := &packs{list: []*pack{pk}, cache: newBaseCache(1 << 20)}
+		p, pk := memPack(t, body)
 		off := 12 + int64(at)%max(int64(len(body)), 1)
-		t0, data, err := p.readAt(pk, off)
-		if err == nil && (t0 < plumbing.CommitObject || t0 > plumbing.TagObject) {
-			t.Fatalf("read an object of type %v", t0)
+		typ, data, err := p.readAt(pk, off)
+		if err == nil && (typ < plumbing.CommitObject || typ > plumbing.TagObject) {
+			t.Fatalf("read an object of type %v", typ)
 		}
-		if len(data) > 1032*len(body)+64 {
+		if len(data) > maxObjectSize {
 			t.Fatalf("%d bytes of pack read as %d", len(body), len(data))
 		}
 	})
 }
-
-var _ storer.EncodedObjectStorer = (*storage)(nil)

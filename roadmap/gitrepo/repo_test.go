@@ -225,6 +225,11 @@ func TestAttributeNamesTheCommit(t *testing.T) {
 	if strings.Join(got, "|") != want {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, "|"), want)
 	}
+	// c2 changed one item of features.yaml: its older version is split from
+	// the newer one, not whole.
+	if r.Resplits() == 0 {
+		t.Error("no blob was split from its neighbour")
+	}
 }
 
 func TestMergesFollowTheFirstParent(t *testing.T) {

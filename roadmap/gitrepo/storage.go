@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/storer"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
@@ -18,6 +19,8 @@ type storage struct {
 	packs *packs
 	mu    sync.Mutex // go-git's storage is read by one goroutine at a time
 }
+
+var _ storer.EncodedObjectStorer = (*storage)(nil)
 
 // EncodedObject reads an object from the packs, or else through go-git.
 func (s *storage) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (plumbing.EncodedObject, error) {

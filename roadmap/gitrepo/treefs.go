@@ -42,8 +42,8 @@ func (r *Repo) FS(c *object.Commit, dir string) (fs.FS, error) {
 }
 
 func (t *treeFS) Open(name string) (fs.File, error) {
-	// The loader opens files from several goroutines; go-git's storage, which
-	// keeps its packfiles open, must be read by one at a time.
+	// The loader opens files from several goroutines, and go-git's Tree
+	// fills a lookup map on first use: one at a time.
 	t.repo.mu.Lock()
 	defer t.repo.mu.Unlock()
 	if !fs.ValidPath(name) {

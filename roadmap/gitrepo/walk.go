@@ -57,6 +57,11 @@ func (r *Repo) walk(head *object.Commit, stop plumbing.Hash, dir string, prefetc
 	wg.Go(func() {
 		defer close(ready)
 		for s := range steps {
+			select {
+			case <-done:
+				continue // visit has stopped: let the tree walk end
+			default:
+			}
 			if prefetch != nil {
 				prefetch(s)
 			}
