@@ -201,6 +201,22 @@ func TestWalkSkipsUnchangedCommitsAndParsesBlobsOnce(t *testing.T) {
 	}
 }
 
+// attributed lists changes with the commits Attribute named, as name shows them.
+func attributed(changes []roadmap.Change, name func(*roadmap.Commit) string) []string {
+	var out []string
+	for _, c := range changes {
+		s := c.Kind + " " + c.ID
+		if c.Commit != nil {
+			s += " by " + name(c.Commit)
+		}
+		for _, f := range c.Fields {
+			s += " [" + f.Field + " by " + name(f.Commit) + "]"
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
 func TestAttributeNamesTheCommit(t *testing.T) {
 	b, _ := history(t)
 	r := open(t, b.Dir)
@@ -210,17 +226,7 @@ func TestAttributeNamesTheCommit(t *testing.T) {
 	if err := r.Attribute(resolve(t, r, "v2"), resolve(t, r, "v1").Hash, "plan", changes); err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, c := range changes {
-		s := c.Kind + " " + c.ID
-		if c.Commit != nil {
-			s += " by " + c.Commit.Author
-		}
-		for _, f := range c.Fields {
-			s += " [" + f.Field + " by " + f.Commit.Author + "]"
-		}
-		got = append(got, s)
-	}
+	got := attributed(changes, func(c *roadmap.Commit) string { return c.Author })
 	want := "changed a [target by Raj]|removed b by Ana|added c by Ana"
 	if strings.Join(got, "|") != want {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, "|"), want)
@@ -332,16 +338,7 @@ func TestPackedRepositoryReadsAsLoose(t *testing.T) {
 		if err := r.Attribute(head, resolve(t, r, "v1").Hash, "plan", changes); err != nil {
 			t.Fatal(err)
 		}
-		for _, c := range changes {
-			s := c.Kind + " " + c.ID
-			if c.Commit != nil {
-				s += " by " + c.Commit.Short
-			}
-			for _, f := range c.Fields {
-				s += " [" + f.Field + " by " + f.Commit.Short + "]"
-			}
-			out = append(out, s)
-		}
+		out = append(out, attributed(changes, func(c *roadmap.Commit) string { return c.Short })...)
 		return strings.Join(out, "\n")
 	}
 	for _, refDeltas := range []bool{false, true} {
