@@ -75,6 +75,9 @@ func SplitFile(text []byte) (chunks []Chunk, ok bool) {
 		if ind == 0 && (bytes.HasPrefix(rest, []byte("---")) || bytes.HasPrefix(rest, []byte("...")) || rest[0] == '%') {
 			return nil, false
 		}
+		if bytes.IndexAny(rest, `"'`) >= 0 && leavesQuoteOpen(rest) {
+			return nil, false
+		}
 		if hasSpecial(rest) {
 			if !plainLine(rest) {
 				return nil, false
@@ -317,6 +320,59 @@ func hasSyntaxError(fs []Finding) bool {
 		}
 	}
 	return false
+}
+
+// leavesQuoteOpen reports whether a line (without its indentation, outside a
+// block scalar) starts a quoted scalar and does not close it. YAML lets such
+// a scalar run on over lines of any indentation, even lines that look like
+// keys or items, which cutting the text by lines cannot follow.
+func leavesQuoteOpen(rest []byte) bool {
+	s := rest
+	for {
+		for len(s) >= 2 && s[0] == '-' && s[1] == ' ' {
+			s = bytes.TrimLeft(s[2:], " ")
+		}
+		if len(s) == 0 {
+			return false
+		}
+		if s[0] == '"' || s[0] == '\'' {
+			end := closeQuote(s)
+			if end < 0 {
+				return true
+			}
+			// A quoted key ("k": v) is followed by its value.
+			s = bytes.TrimLeft(s[end:], " ")
+			if len(s) > 0 && s[0] == ':' {
+				s = bytes.TrimLeft(s[1:], " ")
+				continue
+			}
+			return false
+		}
+		// A plain key: its value starts after the first ": ". A plain scalar
+		// may hold quotes anywhere but at its start.
+		i := bytes.Index(s, []byte(": "))
+		if i < 0 || bytes.Contains(s[:i], []byte(" #")) {
+			return false
+		}
+		s = bytes.TrimLeft(s[i+2:], " ")
+	}
+}
+
+// closeQuote returns the index just past the quote closing the quoted scalar
+// s starts, or -1 when the line does not close it.
+func closeQuote(s []byte) int {
+	q := s[0]
+	for i := 1; i < len(s); i++ {
+		switch {
+		case q == '"' && s[i] == '\\':
+			i++
+		case s[i] == q && q == '\'' && i+1 < len(s) && s[i+1] == '\'':
+			i++ // '' is a quote inside a single-quoted scalar
+		case s[i] == q:
+			return i + 1
+		}
+	}
+	return -1
 }
 
 // special marks the bytes that may start YAML beyond plain block style.

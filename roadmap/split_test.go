@@ -78,6 +78,9 @@ func TestSplitFallsBack(t *testing.T) {
 		"dash only":     "features:\n  -\n    id: a\n",
 		"crlf":          "features:\r\n  - id: a\r\n",
 		"top-level seq": "- a\n",
+		"open quote":    "features:\n  - id: a\n    title: \"x\n  - id: b\"\n",
+		"open quote 2":  "features:\n  - id: a\n    title: 'it''s\n    status: x'\n",
+		"quoted key":    "features:\n  - id: a\n    \"title\": \"x\n    status: y\"\n",
 	} {
 		if _, ok := roadmap.SplitFile([]byte(text)); ok {
 			t.Errorf("%s: split, want a fallback to the whole file", name)
