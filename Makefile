@@ -25,6 +25,7 @@ FUZZ_TARGETS = \
 	./roadmap:FuzzLoad \
 	./roadmap:FuzzSplitParse \
 	./roadmap:FuzzResplit \
+	./roadmap:FuzzDiffKeys \
 	./roadmap:FuzzFormula \
 	./roadmap:FuzzParseDate \
 	./roadmap:FuzzExportNeverLeaks:300x \

@@ -1,0 +1,200 @@
+package roadmap
+
+import (
+	"bytes"
+	"reflect"
+	"slices"
+)
+
+// ItemKey is one top-level key of an item and its value, as the lines of
+// an item's text hold them: a commit that edits one field of a feature
+// changes one key, and only that key needs decoding to say what changed.
+type ItemKey struct {
+	Name string
+	// Indent is the column of the item's dash; Body runs from the key's
+	// name to the end of its value, with the comments and blank lines that
+	// follow it.
+	Indent int
+	Body   []byte
+}
+
+// Same reports whether two keys are written alike, so decode alike.
+func (k ItemKey) Same(o ItemKey) bool {
+	return k.Name == o.Name && k.Indent == o.Indent && bytes.Equal(k.Body, o.Body)
+}
+
+// Text is the key written as an item of its own ("- key: value" at the
+// item's column), which DecodeChunk decodes alone.
+func (k ItemKey) Text() []byte {
+	out := make([]byte, 0, k.Indent+2+len(k.Body))
+	for range k.Indent {
+		out = append(out, ' ')
+	}
+	out = append(out, "- "...)
+	return append(out, k.Body...)
+}
+
+// SplitItem cuts the text of a chunk (as SplitFile cuts it) by the item's
+// top-level keys. ok is false when the item is not a mapping written one key
+// a line at one column, or names a key twice: decode it whole then.
+func SplitItem(text []byte) (keys []ItemKey, ok bool) {
+	ind := indent(text)
+	if !bytes.HasPrefix(text[ind:], []byte("- ")) {
+		return nil, false
+	}
+	col := ind + 2 // the column of the item's keys
+	var start int  // of the open key's body
+	open := func(at int, line []byte) bool {
+		name, ok := itemKeyName(line[col:])
+		if !ok || slices.ContainsFunc(keys, func(k ItemKey) bool { return k.Name == name }) {
+			return false
+		}
+		if len(keys) > 0 {
+			keys[len(keys)-1].Body = text[start:at]
+		}
+		keys = append(keys, ItemKey{Name: name, Indent: ind})
+		start = at + col
+		return true
+	}
+	blockInd := -1 // column of the line opening a block scalar
+	for pos := 0; pos < len(text); {
+		at := pos
+		line := text[pos:]
+		if nl := bytes.IndexByte(line, '\n'); nl >= 0 {
+			line, pos = line[:nl], pos+nl+1
+		} else {
+			pos = len(text)
+		}
+		lineInd := indent(line)
+		rest := line[lineInd:]
+		if at == 0 {
+			lineInd, rest = col, line[col:] // the dash line opens the first key
+		}
+		if len(rest) == 0 || blockInd >= 0 && lineInd > blockInd {
+			continue
+		}
+		blockInd = -1
+		if rest[0] == '#' {
+			continue // a comment belongs to the key before it
+		}
+		if isBlockScalarStart(rest) {
+			blockInd = lineInd
+		}
+		switch {
+		case lineInd > col:
+			// more of the open key's value
+		case lineInd == col && (rest[0] == '-' && (len(rest) == 1 || rest[1] == ' ')):
+			// an item of a list written at its key's column
+		case lineInd == col:
+			if !open(at, line) {
+				return nil, false
+			}
+		default:
+			return nil, false
+		}
+	}
+	if len(keys) == 0 {
+		return nil, false
+	}
+	keys[len(keys)-1].Body = text[start:]
+	return keys, true
+}
+
+// itemKeyName reads the plain key that starts a line of an item.
+func itemKeyName(s []byte) (string, bool) {
+	colon := bytes.IndexByte(s, ':')
+	if colon <= 0 || colon+1 < len(s) && s[colon+1] != ' ' {
+		return "", false
+	}
+	for _, c := range s[:colon] {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
+			return "", false
+		}
+	}
+	return string(s[:colon]), true
+}
+
+// KeyFields lists the fields one key of an item of kind (features,
+// objectives or campaigns) sets, as the item's Fields lists them. ok is false
+// when the key's text does not parse alone.
+func KeyFields(kind string, k ItemKey) (fields []Field, ok bool) {
+	doc, findings := DecodeChunk("", Chunk{Key: kind, Start: 2, Text: k.Text()})
+	if hasSyntaxError(findings) {
+		return nil, false
+	}
+	switch {
+	case len(doc.Features) == 1:
+		return doc.Features[0].Fields(), true
+	case len(doc.Objectives) == 1:
+		return doc.Objectives[0].Fields(), true
+	case len(doc.Campaigns) == 1:
+		return doc.Campaigns[0].Fields(), true
+	}
+	return nil, true
+}
+
+// itemTypes are the item kinds whose fields diffs show.
+var itemTypes = map[string]reflect.Type{
+	"features":   reflect.TypeFor[Feature](),
+	"objectives": reflect.TypeFor[Objective](),
+	"campaigns":  reflect.TypeFor[Campaign](),
+}
+
+// DiffKeys compares two versions of an item of kind, each cut by SplitItem,
+// key by key: only the keys written differently are decoded, by fields
+// (KeyFields, or a cache of it). Provided the newer item parses, the result
+// equals DiffFields of the two items' Fields, and the older item parses too.
+// ok is false when a changed key does not parse alone: compare the whole
+// items then.
+func DiffKeys(kind string, old, new []ItemKey, fields func(ItemKey) ([]Field, bool)) (changes []FieldChange, ok bool) {
+	t, known := itemTypes[kind]
+	if !known {
+		return nil, false
+	}
+	s := shapeOf(t)
+	type side struct {
+		rank     int
+		old, new *ItemKey
+	}
+	var changed []side
+	rank := func(name string) int {
+		if i, ok := s.byName[name]; ok {
+			return i
+		}
+		return len(s.fields) // unknown keys set no fields
+	}
+	for i := range old {
+		j := slices.IndexFunc(new, func(k ItemKey) bool { return k.Name == old[i].Name })
+		switch {
+		case j < 0:
+			changed = append(changed, side{rank: rank(old[i].Name), old: &old[i]})
+		case !old[i].Same(new[j]):
+			changed = append(changed, side{rank: rank(old[i].Name), old: &old[i], new: &new[j]})
+		}
+	}
+	for j := range new {
+		if !slices.ContainsFunc(old, func(k ItemKey) bool { return k.Name == new[j].Name }) {
+			changed = append(changed, side{rank: rank(new[j].Name), new: &new[j]})
+		}
+	}
+	// Fields lists fields in the order of the struct's keys; the keys of an
+	// item may be written in any order.
+	slices.SortStableFunc(changed, func(a, b side) int { return a.rank - b.rank })
+	var before, after []Field
+	for _, c := range changed {
+		for _, k := range []struct {
+			key *ItemKey
+			out *[]Field
+		}{{c.old, &before}, {c.new, &after}} {
+			if k.key == nil {
+				continue
+			}
+			fs, ok := fields(*k.key)
+			if !ok {
+				return nil, false
+			}
+			*k.out = append(*k.out, fs...)
+		}
+	}
+	return DiffFields(before, after), true
+}
