@@ -89,19 +89,18 @@ func (r *Repo) History(head *object.Commit, o HistoryOptions) ([]Event, error) {
 		if err != nil || len(files) == 0 {
 			return err
 		}
-		changes, err := r.changes(Step{Commit: s.Commit, Files: files}, want)
+		changes, err := r.changes(Step{Commit: s.Commit, Files: files}, want, false)
 		if err != nil {
 			return err
 		}
 		for _, c := range changes {
-			e := Event{Commit: CommitInfo(s.Commit), Kind: roadmap.Changed}
+			e := Event{Commit: CommitInfo(s.Commit), Kind: roadmap.Changed, Fields: c.Fields}
 			switch {
-			case c.Old == nil:
+			case c.Added():
 				e.Kind = roadmap.Added
-			case c.New == nil:
+			case c.Removed():
 				e.Kind = roadmap.Removed
 			}
-			e.Fields = roadmap.DiffFields(roadmap.ItemFields(c.Old), roadmap.ItemFields(c.New))
 			if e.Kind == roadmap.Changed && len(e.Fields) == 0 {
 				continue // only comments or layout changed
 			}
@@ -223,7 +222,7 @@ func (r *Repo) Attribute(head *object.Commit, stop plumbing.Hash, dir string, ch
 		if len(pending) == 0 {
 			return ErrStop
 		}
-		changes, err := r.changes(s, want)
+		changes, err := r.changes(s, want, false)
 		if err != nil {
 			return err
 		}
@@ -236,10 +235,10 @@ func (r *Repo) Attribute(head *object.Commit, stop plumbing.Hash, dir string, ch
 					left[[2]string{k.kind, k.id}]--
 				}
 			}
-			if c.Old == nil || c.New == nil {
+			if c.Added() || c.Removed() {
 				claim(key{c.Kind, c.ID, ""})
 			}
-			for _, f := range roadmap.DiffFields(roadmap.ItemFields(c.Old), roadmap.ItemFields(c.New)) {
+			for _, f := range c.Fields {
 				claim(key{c.Kind, c.ID, f.Field})
 			}
 		}

@@ -21,6 +21,10 @@ type item struct {
 	chunk   *roadmap.Chunk
 	decoded any
 	broken  bool // its text does not parse
+	// keys is the chunk cut by its top-level keys, once asked for; split
+	// says whether it was, and cut whether it could be.
+	keys       []roadmap.ItemKey
+	split, cut bool
 }
 
 // itemCache remembers, per blob, the file's items, and per item text, the
@@ -30,15 +34,32 @@ type itemCache struct {
 	mu      sync.Mutex
 	files   map[plumbing.Hash]func() (split, error)
 	broken  map[plumbing.Hash]bool // blobs that do not parse as YAML
-	decoded map[textHash]any
-	notes   []string
-	decodes int // items decoded, for tests
-	wholes  int // files decoded whole, for tests
-	resplit int // blobs split from a neighbour, for tests
+	decoded map[textHash]decoded
+	// parses holds item texts known to parse: decoded without a syntax
+	// error, or an older version of one whose changed keys parse.
+	parses map[textHash]bool
+	// keyFields holds, per text of one key of an item, the fields it sets.
+	keyFields  map[textHash]keyFields
+	notes      []string
+	decodes    int // items decoded, for tests
+	keyDecodes int // keys of items decoded, for tests
+	wholes     int // files decoded whole, for tests
+	resplit    int // blobs split from a neighbour, for tests
+}
+
+type keyFields struct {
+	fields []roadmap.Field
+	ok     bool
 }
 
 func newItemCache() *itemCache {
-	return &itemCache{files: map[plumbing.Hash]func() (split, error){}, broken: map[plumbing.Hash]bool{}, decoded: map[textHash]any{}}
+	return &itemCache{
+		files:     map[plumbing.Hash]func() (split, error){},
+		broken:    map[plumbing.Hash]bool{},
+		decoded:   map[textHash]decoded{},
+		parses:    map[textHash]bool{},
+		keyFields: map[textHash]keyFields{},
+	}
 }
 
 // Resplits tells how many blobs were split from a neighbouring version.
@@ -48,12 +69,12 @@ func (r *Repo) Resplits() int {
 	return r.items.resplit
 }
 
-// DecodeCounts tells how many items were decoded one by one and how many
-// files had to be decoded whole.
-func (r *Repo) DecodeCounts() (items, wholeFiles int) {
+// DecodeCounts tells how many items were decoded whole, how many keys of
+// items were decoded alone, and how many files had to be decoded whole.
+func (r *Repo) DecodeCounts() (items, keys, wholeFiles int) {
 	r.items.mu.Lock()
 	defer r.items.mu.Unlock()
-	return r.items.decodes, r.items.wholes
+	return r.items.decodes, r.items.keyDecodes, r.items.wholes
 }
 
 // fileItems lists the items of a blob of the file at p; nil for the zero
@@ -215,7 +236,7 @@ func (r *Repo) decode(it *item) any {
 	}
 	c := r.items
 	c.mu.Lock()
-	v, ok := c.decoded[it.hash]
+	d, ok := c.decoded[it.hash]
 	c.mu.Unlock()
 	if !ok {
 		ch := *it.chunk
@@ -223,27 +244,37 @@ func (r *Repo) decode(it *item) any {
 		doc, findings := roadmap.DecodeChunk("", ch)
 		for _, f := range findings {
 			if f.Rule == "syntax" {
-				it.broken = true
+				d.broken = true
 			}
 		}
 		switch {
 		case len(doc.Features) == 1:
-			v = doc.Features[0]
+			d.v = doc.Features[0]
 		case len(doc.Objectives) == 1:
-			v = doc.Objectives[0]
+			d.v = doc.Objectives[0]
 		case len(doc.Campaigns) == 1:
-			v = doc.Campaigns[0]
+			d.v = doc.Campaigns[0]
 		}
 		c.mu.Lock()
-		c.decoded[it.hash] = v
+		c.decoded[it.hash] = d
+		if d.v != nil {
+			c.parses[it.hash] = true
+		}
 		c.decodes++
 		c.mu.Unlock()
 	}
-	it.decoded = v
+	it.decoded, it.broken = d.v, d.broken
 	if it.id == "" {
-		it.id = idOf(v)
+		it.id = idOf(d.v)
 	}
-	return v
+	return d.v
+}
+
+// decoded is an item text decoded: the item, and whether the text has a
+// syntax error.
+type decoded struct {
+	v      any
+	broken bool
 }
 
 func idOf(v any) string {
@@ -258,18 +289,103 @@ func idOf(v any) string {
 	return ""
 }
 
-// ItemChange is an item a commit added, removed or changed: Old or New is
-// nil when the item is absent on that side.
+// parses reports whether an item's text decodes into an item, decoding it
+// whole unless that is known already.
+func (r *Repo) parses(it *item) bool {
+	c := r.items
+	c.mu.Lock()
+	ok := c.parses[it.hash]
+	c.mu.Unlock()
+	return ok || r.decode(it) != nil
+}
+
+// itemKeys cuts an item's chunk by its keys, once.
+func (it *item) itemKeys() ([]roadmap.ItemKey, bool) {
+	if !it.split {
+		it.split = true
+		if it.chunk != nil {
+			it.keys, it.cut = roadmap.SplitItem(it.chunk.Text)
+		}
+	}
+	return it.keys, it.cut
+}
+
+// keyFields is roadmap.KeyFields, each distinct key text decoded once: a
+// value such as "status: planned" recurs across items and versions.
+func (r *Repo) keyFields(kind string, k roadmap.ItemKey) ([]roadmap.Field, bool) {
+	h := hashText(kind, k.Text())
+	c := r.items
+	c.mu.Lock()
+	kf, ok := c.keyFields[h]
+	c.mu.Unlock()
+	if !ok {
+		kf.fields, kf.ok = roadmap.KeyFields(kind, k)
+		c.mu.Lock()
+		c.keyFields[h] = kf
+		c.keyDecodes++
+		c.mu.Unlock()
+	}
+	return kf.fields, kf.ok
+}
+
+// diffItems lists the fields that differ between two versions of an item
+// (either may be nil, for an item added or removed). Provided the newer
+// version parses, only the keys written differently are decoded; otherwise
+// both versions are decoded whole. ok is false when either version does not
+// parse: what changed cannot be told.
+func (r *Repo) diffItems(kind string, old, new *item, whole bool) (c ItemChange, ok bool) {
+	c.Kind = kind
+	if !whole && old != nil && new != nil && r.parses(new) {
+		oldKeys, okOld := old.itemKeys()
+		newKeys, okNew := new.itemKeys()
+		if okOld && okNew {
+			fields, answered := roadmap.DiffKeys(kind, oldKeys, newKeys, func(k roadmap.ItemKey) ([]roadmap.Field, bool) {
+				return r.keyFields(kind, k)
+			})
+			if answered {
+				r.items.mu.Lock()
+				r.items.parses[old.hash] = true
+				r.items.mu.Unlock()
+				c.Fields = fields
+				return c, true
+			}
+		}
+	}
+	for _, it := range []*item{old, new} {
+		if it != nil && r.decode(it) == nil {
+			return c, false
+		}
+	}
+	if old != nil {
+		c.Old = old.decoded
+	}
+	if new != nil {
+		c.New = new.decoded
+	}
+	c.Fields = roadmap.DiffFields(roadmap.ItemFields(c.Old), roadmap.ItemFields(c.New))
+	return c, true
+}
+
+// ItemChange is an item a commit added, removed or changed, with the fields
+// that differ (all of them, for an item added or removed). Old and New are
+// the decoded item on each side, nil when absent there; for an item changed,
+// only when changes was asked to decode items whole.
 type ItemChange struct {
 	Kind     string // features, objectives, campaigns
 	ID       string
 	Old, New any
+	Fields   []roadmap.FieldChange
 }
+
+// Added and Removed tell an item added or removed from one changed.
+func (c ItemChange) Added() bool   { return c.Old == nil && c.New != nil }
+func (c ItemChange) Removed() bool { return c.New == nil && c.Old != nil }
 
 // changes lists the items step changed. Items whose text is the same on both
 // sides cancel out, whatever file they are in, so a move is no change. want,
-// if not nil, limits the result to some items before they are decoded.
-func (r *Repo) changes(step Step, want func(kind, id string) bool) ([]ItemChange, error) {
+// if not nil, limits the result to some items before they are decoded. whole
+// decodes changed items whole, for callers that need Old and New.
+func (r *Repo) changes(step Step, want func(kind, id string) bool, whole bool) ([]ItemChange, error) {
 	var olds, news []*item
 	for _, f := range step.Files {
 		o, err := r.fileItems(f.Path, f.Old)
@@ -309,29 +425,24 @@ func (r *Repo) changes(step Step, want func(kind, id string) bool) ([]ItemChange
 		}
 	}
 	type key struct{ kind, id string }
-	unknown := map[key]bool{} // items whose text in this commit does not parse
+	// relevant learns an item's id, decoding it if its chunk did not say.
 	relevant := func(it *item) bool {
 		if it.kind != "features" && it.kind != "objectives" && it.kind != "campaigns" {
 			return false
 		}
-		if want != nil && it.id != "" && !want(it.kind, it.id) {
+		if it.id == "" && r.decode(it) == nil {
 			return false
 		}
-		if r.decode(it) == nil || it.id == "" {
-			if it.broken && it.id != "" {
-				unknown[key{it.kind, it.id}] = true
-			}
-			return false
-		}
-		return want == nil || want(it.kind, it.id)
+		return it.id != "" && (want == nil || want(it.kind, it.id))
 	}
-	byKey := map[key]*ItemChange{}
+	type pair struct{ old, new *item }
+	byKey := map[key]*pair{}
 	var order []key
 	for _, it := range removed {
 		if relevant(it) {
 			k := key{it.kind, it.id}
 			if _, dup := byKey[k]; !dup {
-				byKey[k] = &ItemChange{Kind: it.kind, ID: it.id, Old: it.decoded}
+				byKey[k] = &pair{old: it}
 				order = append(order, k)
 			}
 		}
@@ -339,22 +450,25 @@ func (r *Repo) changes(step Step, want func(kind, id string) bool) ([]ItemChange
 	for _, it := range added {
 		if relevant(it) {
 			k := key{it.kind, it.id}
-			if c, ok := byKey[k]; ok {
-				if c.New == nil {
-					c.New = it.decoded
+			if p, ok := byKey[k]; ok {
+				if p.new == nil {
+					p.new = it
 				}
 				continue
 			}
-			byKey[k] = &ItemChange{Kind: it.kind, ID: it.id, New: it.decoded}
+			byKey[k] = &pair{new: it}
 			order = append(order, k)
 		}
 	}
 	out := make([]ItemChange, 0, len(order))
 	for _, k := range order {
-		if unknown[k] {
-			continue // one side does not parse: no telling what changed
+		p := byKey[k]
+		c, ok := r.diffItems(k.kind, p.old, p.new, whole)
+		if !ok {
+			continue // a side does not parse: no telling what changed
 		}
-		out = append(out, *byKey[k])
+		c.ID = k.id
+		out = append(out, c)
 	}
 	return out, nil
 }

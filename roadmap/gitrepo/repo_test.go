@@ -191,13 +191,69 @@ func TestWalkSkipsUnchangedCommitsAndParsesBlobsOnce(t *testing.T) {
 	if got := r.BlobReads(); got != 7 {
 		t.Errorf("read %d blobs, want 7 (each distinct changed blob once)", got)
 	}
-	items, wholes := r.DecodeCounts()
+	items, keys, wholes := r.DecodeCounts()
 	if wholes != 0 {
 		t.Errorf("%d files decoded whole; all are plain block style", wholes)
 	}
-	// Distinct item texts: a@Q1, a@Q2, b idea, b in-progress, c.
+	// Distinct item texts: a@Q1, a@Q2, b idea, b in-progress, c; each is
+	// added or removed somewhere, which shows all its fields.
 	if items != 5 {
 		t.Errorf("decoded %d items, want 5 (each distinct item text once)", items)
+	}
+	// The two edits, each decoding its changed key on both sides.
+	if keys != 4 {
+		t.Errorf("decoded %d keys, want 4 (target Q1 and Q2, status idea and in-progress)", keys)
+	}
+}
+
+// TestHistoryDecodesChangedKeys: an item edited field by field is decoded
+// whole once, where it is newest, and its older versions only in the keys
+// each commit changed.
+func TestHistoryDecodesChangedKeys(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("plan/roadmap.yaml", "product: Acme\n")
+	text := feature("a", "planned", "2027-Q1")
+	b.Write("plan/features.yaml", "features:\n"+text+feature("b", "idea", "next"))
+	b.Commit("Ana", "Add a and b")
+	for _, edit := range [][2]string{
+		{"status: planned", "status: in-progress"},
+		{"target: 2027-Q1", "target: 2027-Q2 # slipped"},
+		{"title: Feature a", "summary: A\n    title: Feature A"},
+		{"status: in-progress", "status: shipped"},
+	} {
+		text = strings.Replace(text, edit[0], edit[1], 1)
+		b.Write("plan/features.yaml", "features:\n"+text+feature("b", "idea", "next"))
+		b.Commit("Raj", "Edit a: "+edit[1])
+	}
+	r := open(t, b.Dir)
+	events, err := r.History(resolve(t, r, "HEAD"), gitrepo.HistoryOptions{Dir: "plan", Kind: "features", ID: "a"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range events {
+		line := e.Kind
+		for _, f := range e.Fields {
+			line += " " + f.Field + "=" + f.Old + "->" + f.New
+		}
+		got = append(got, line)
+	}
+	want := []string{
+		"added title=->Feature a status=->planned target=->2027-Q1",
+		"changed status=planned->in-progress",
+		"changed target=2027-Q1->2027-Q2",
+		"changed title=Feature a->Feature A summary=->A",
+		"changed status=in-progress->shipped",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("history:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// Whole: the newest version and the first (added, all fields shown).
+	// Keys: status planned, in-progress, shipped; target twice; title
+	// twice; summary once.
+	items, keys, _ := r.DecodeCounts()
+	if items != 2 || keys != 8 {
+		t.Errorf("decoded %d items and %d keys, want 2 and 8", items, keys)
 	}
 }
 

@@ -15,7 +15,7 @@ func (r *Repo) ReportHistory(head *object.Commit, dir string) (roadmap.ReportHis
 	var commits []roadmap.ReportCommit
 	var hashes []plumbing.Hash
 	err := r.walk(head, plumbing.ZeroHash, dir, r.prefetchItems, func(s Step) error {
-		changes, err := r.changes(s, func(kind, _ string) bool { return kind == "features" })
+		changes, err := r.changes(s, func(kind, _ string) bool { return kind == "features" }, true)
 		if err != nil {
 			return err
 		}
