@@ -2,9 +2,9 @@ package gitrepo
 
 import (
 	"bufio"
-	"compress/zlib"
 	"errors"
 	"fmt"
+	"github.com/klauspost/compress/zlib"
 	"io"
 	"math"
 	"sync"
