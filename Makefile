@@ -29,7 +29,8 @@ FUZZ_TARGETS = \
 	./roadmap:FuzzFormula \
 	./roadmap:FuzzParseDate \
 	./roadmap:FuzzExportNeverLeaks:300x \
-	./roadmap/gitrepo:FuzzPackEntry
+	./roadmap/gitrepo:FuzzPackEntry \
+	./roadmap/gitrepo:FuzzParseTree
 
 .PHONY: test vet unit fuzz-short fuzz bench build docs
 

@@ -13,6 +13,7 @@ import (
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/cache"
+	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 	"github.com/go-git/go-git/v5/storage/filesystem/dotgit"
 )
@@ -28,6 +29,7 @@ type Repo struct {
 	shallow map[plumbing.Hash]bool
 	packs   *packs
 	blobs   *blobCache
+	trees   *treeCache
 	items   *itemCache
 }
 
@@ -68,7 +70,7 @@ func Open(dir string) (*Repo, error) {
 		st.Close()
 		return nil, fmt.Errorf("opening the repository at %s: %w", top, err)
 	}
-	r := &Repo{git: repo, packs: st.packs, top: top, shallow: map[plumbing.Hash]bool{}, blobs: newBlobCache(), items: newItemCache()}
+	r := &Repo{git: repo, packs: st.packs, top: top, shallow: map[plumbing.Hash]bool{}, blobs: newBlobCache(), trees: &treeCache{entries: map[plumbing.Hash][]object.TreeEntry{}}, items: newItemCache()}
 	if hashes, err := st.Shallow(); err == nil {
 		for _, h := range hashes {
 			r.shallow[h] = true

@@ -138,22 +138,6 @@ var ErrStop = fmt.Errorf("stop the walk")
 // ones before.
 var ErrNotAncestor = fmt.Errorf("not on the first-parent line")
 
-// subtree is the hash of the tree at dir in c, or zero when c has none.
-func (r *Repo) subtree(c *object.Commit, dir string) (plumbing.Hash, error) {
-	if dir == "" || dir == "." {
-		return c.TreeHash, nil
-	}
-	tree, err := r.git.TreeObject(c.TreeHash)
-	if err != nil {
-		return plumbing.ZeroHash, fmt.Errorf("reading the tree of %s: %w", c.Hash.String()[:7], err)
-	}
-	e, err := tree.FindEntry(dir)
-	if err != nil || e.Mode != filemode.Dir {
-		return plumbing.ZeroHash, nil
-	}
-	return e.Hash, nil
-}
-
 // diffTrees appends the roadmap files (*.yaml, *.yml, not under a folder
 // starting with a dot) that differ between two trees; either may be zero.
 func (r *Repo) diffTrees(old, new plumbing.Hash, prefix string, out *[]FileChange) error {
@@ -237,18 +221,4 @@ func nameOf(o, n *object.TreeEntry) string {
 func isRoadmapFile(name string) bool {
 	ext := path.Ext(name)
 	return ext == ".yaml" || ext == ".yml"
-}
-
-// entries lists a tree's entries in git's order (by name, folders as if
-// their name ended in a slash), which the merge in diffTrees relies on being
-// the same on both sides; nil for the zero hash.
-func (r *Repo) entries(h plumbing.Hash) ([]object.TreeEntry, error) {
-	if h == plumbing.ZeroHash {
-		return nil, nil
-	}
-	t, err := r.git.TreeObject(h)
-	if err != nil {
-		return nil, fmt.Errorf("reading tree %s: %w", h.String()[:7], err)
-	}
-	return t.Entries, nil
 }

@@ -1,0 +1,110 @@
+package gitrepo
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// treeCache keeps the entries of the trees read last: a walk compares each
+// commit's folder with its parent's, then the parent's with the
+// grandparent's, so every tree it reads it reads twice in a row.
+type treeCache struct {
+	mu      sync.Mutex
+	entries map[plumbing.Hash][]object.TreeEntry
+}
+
+// maxCachedTrees bounds treeCache; when full it starts again empty.
+const maxCachedTrees = 4096
+
+// entries lists a tree's entries in git's order (by name, folders as if
+// their name ended in a slash), which the merge in diffTrees relies on being
+// the same on both sides; nil for the zero hash. Packed trees are parsed
+// straight from the pack, the others read through go-git.
+func (r *Repo) entries(h plumbing.Hash) ([]object.TreeEntry, error) {
+	if h == plumbing.ZeroHash {
+		return nil, nil
+	}
+	c := r.trees
+	c.mu.Lock()
+	es, ok := c.entries[h]
+	c.mu.Unlock()
+	if ok {
+		return es, nil
+	}
+	var err error
+	if t, data, ok := r.packs.read(h); ok && t == plumbing.TreeObject {
+		es, err = parseTree(data)
+	} else {
+		var t *object.Tree
+		if t, err = r.git.TreeObject(h); err == nil {
+			es = t.Entries
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading tree %s: %w", h.String()[:7], err)
+	}
+	c.mu.Lock()
+	if len(c.entries) >= maxCachedTrees {
+		clear(c.entries)
+	}
+	c.entries[h] = es
+	c.mu.Unlock()
+	return es, nil
+}
+
+var errBadTree = errors.New("malformed tree object")
+
+// parseTree reads the entries of a tree object's content: for each, its
+// mode in octal, a space, its name, a zero byte and its 20-byte hash.
+func parseTree(data []byte) ([]object.TreeEntry, error) {
+	var out []object.TreeEntry
+	for len(data) > 0 {
+		sp := bytes.IndexByte(data, ' ')
+		nul := bytes.IndexByte(data, 0)
+		if sp <= 0 || nul < sp+2 || len(data) < nul+1+len(plumbing.ZeroHash) {
+			return nil, errBadTree
+		}
+		mode, err := strconv.ParseUint(string(data[:sp]), 8, 32)
+		if err != nil {
+			return nil, errBadTree
+		}
+		e := object.TreeEntry{Name: string(data[sp+1 : nul]), Mode: filemode.FileMode(mode)}
+		data = data[nul+1:]
+		data = data[copy(e.Hash[:], data):]
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// subtree is the hash of the tree at dir in c, or zero when c has none.
+func (r *Repo) subtree(c *object.Commit, dir string) (plumbing.Hash, error) {
+	h := c.TreeHash
+	if dir == "" || dir == "." {
+		return h, nil
+	}
+	for name := range strings.SplitSeq(dir, "/") {
+		es, err := r.entries(h)
+		if err != nil {
+			return plumbing.ZeroHash, fmt.Errorf("reading the tree of %s: %w", c.Hash.String()[:7], err)
+		}
+		h = plumbing.ZeroHash
+		for _, e := range es {
+			if e.Name == name && e.Mode == filemode.Dir {
+				h = e.Hash
+				break
+			}
+		}
+		if h == plumbing.ZeroHash {
+			return h, nil
+		}
+	}
+	return h, nil
+}
