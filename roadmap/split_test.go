@@ -115,5 +115,35 @@ func FuzzSplitParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text []byte) {
 		sameParse(t, "roadmap.yaml", text)
 		sameParse(t, "features.yaml", text)
+		chunksParse(t, text)
 	})
+}
+
+// chunksParse checks that when a file that splits parses whole, each of its
+// items parses alone, and one written as keys decodes as one item: history
+// walks rely on it to skip decoding the newest version of each item whole.
+func chunksParse(t *testing.T, text []byte) {
+	t.Helper()
+	chunks, ok := roadmap.SplitFile(text)
+	if !ok {
+		return
+	}
+	_, findings := roadmap.ParseDocument("features.yaml", text)
+	for _, f := range findings {
+		if f.Rule == "syntax" {
+			return
+		}
+	}
+	for _, c := range chunks {
+		doc, findings := roadmap.DecodeChunk("features.yaml", c)
+		for _, f := range findings {
+			if f.Rule == "syntax" {
+				t.Fatalf("the file parses, but its item at line %d does not: %v\ntext:\n%s", c.Start, f, text)
+			}
+		}
+		items := len(doc.Features) + len(doc.Objectives) + len(doc.Campaigns) + len(doc.People) + len(doc.Themes) + len(doc.Personas)
+		if _, isMapping := roadmap.SplitItem(c.Text); isMapping && items != 1 {
+			t.Fatalf("the item at line %d decodes as %d items\ntext:\n%s", c.Start, items, text)
+		}
+	}
 }

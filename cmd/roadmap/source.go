@@ -116,12 +116,11 @@ func (a *app) loadAt(repo *gitrepo.Repo, root, rev string) (*roadmap.Roadmap, er
 	if err != nil {
 		return nil, err
 	}
-	fsys, err := repo.FS(c, prefix)
+	r, err := repo.Load(c, prefix)
 	if err != nil {
-		return nil, &exitError{code: exitUsage, err: fmt.Errorf("%s: %w", rev, err)}
-	}
-	r, err := roadmap.Load(fsys)
-	if err != nil {
+		if errors.Is(err, gitrepo.ErrNoRoadmapAt) {
+			return nil, &exitError{code: exitUsage, err: fmt.Errorf("%s: %w", rev, err)}
+		}
 		if errors.Is(err, roadmap.ErrNoRoadmap) {
 			return nil, &exitError{code: exitUsage, err: fmt.Errorf("%s has no roadmap.yaml in %s", rev, displayPrefix(prefix))}
 		}

@@ -113,11 +113,7 @@ func BenchmarkDiffRange(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			fsys, err := r.FS(cm, info.Dir)
-			if err != nil {
-				b.Fatal(err)
-			}
-			rm, err := roadmap.Load(fsys)
+			rm, err := r.Load(cm, info.Dir)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -36,8 +36,11 @@ type itemCache struct {
 	broken  map[plumbing.Hash]bool // blobs that do not parse as YAML
 	decoded map[textHash]decoded
 	// parses holds item texts known to parse: decoded without a syntax
-	// error, or an older version of one whose changed keys parse.
+	// error, in a file that parses whole, or an older version of one whose
+	// changed keys parse.
 	parses map[textHash]bool
+	// whole holds the blobs a load found to parse.
+	whole map[plumbing.Hash]bool
 	// keyFields holds, per text of one key of an item, the fields it sets.
 	keyFields  map[textHash]keyFields
 	notes      []string
@@ -58,8 +61,16 @@ func newItemCache() *itemCache {
 		broken:    map[plumbing.Hash]bool{},
 		decoded:   map[textHash]decoded{},
 		parses:    map[textHash]bool{},
+		whole:     map[plumbing.Hash]bool{},
 		keyFields: map[textHash]keyFields{},
 	}
+}
+
+// parsesWhole records that a load found blob h to parse whole.
+func (c *itemCache) parsesWhole(h plumbing.Hash) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.whole[h] = true
 }
 
 // Resplits tells how many blobs were split from a neighbouring version.
@@ -132,6 +143,16 @@ func (r *Repo) splitBlob(p string, h, near plumbing.Hash) (split, error) {
 		for i := range chunks {
 			its[i] = newItem(&chunks[i])
 		}
+		// When the file parses whole, so does each of its items
+		// (FuzzSplitParse holds SplitFile to that).
+		c := r.items
+		c.mu.Lock()
+		if c.whole[h] {
+			for _, it := range its {
+				c.parses[it.hash] = true
+			}
+		}
+		c.mu.Unlock()
 		return split{chunks: chunks, items: its}, nil
 	}
 	doc, findings := roadmap.ParseDocument(p, text)

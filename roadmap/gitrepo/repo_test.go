@@ -2,8 +2,10 @@ package gitrepo_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -254,6 +256,41 @@ func TestHistoryDecodesChangedKeys(t *testing.T) {
 	items, keys, _ := r.DecodeCounts()
 	if items != 2 || keys != 8 {
 		t.Errorf("decoded %d items and %d keys, want 2 and 8", items, keys)
+	}
+	// After loading HEAD (as diff does), its files are known to parse: the
+	// newest version need not be decoded whole.
+	r = open(t, b.Dir)
+	if _, err := r.Load(resolve(t, r, "HEAD"), "plan"); err != nil {
+		t.Fatal(err)
+	}
+	again, err := r.History(resolve(t, r, "HEAD"), gitrepo.HistoryOptions{Dir: "plan", Kind: "features", ID: "a"})
+	if err != nil || !reflect.DeepEqual(again, events) {
+		t.Errorf("history after a load: %v\n%+v\nwant %+v", err, again, events)
+	}
+	if items, keys, _ := r.DecodeCounts(); items != 1 || keys != 8 {
+		t.Errorf("after a load, decoded %d items and %d keys, want 1 and 8", items, keys)
+	}
+}
+
+// TestLoadVouchesOnlyForFilesThatParse: an item whose text does not parse
+// has no history of changes, even where a commit changed only keys that
+// parse, and even after a load of a file that does not parse.
+func TestLoadVouchesOnlyForFilesThatParse(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("plan/roadmap.yaml", "product: Acme\n")
+	broken := "  - id: b\n    title: B: not YAML\n    status: idea\n"
+	b.Write("plan/features.yaml", "features:\n"+feature("a", "planned", "2027-Q1")+broken)
+	b.Commit("Ana", "Add a and b")
+	b.Write("plan/features.yaml", "features:\n"+feature("a", "planned", "2027-Q1")+strings.Replace(broken, "idea", "planned", 1))
+	b.Commit("Ana", "Plan b")
+	r := open(t, b.Dir)
+	rm, err := r.Load(resolve(t, r, "HEAD"), "plan")
+	if err != nil || !strings.Contains(fmt.Sprint(rm.Findings), "syntax") {
+		t.Fatalf("the file should not parse: %v %v", err, rm.Findings)
+	}
+	events, err := r.History(resolve(t, r, "HEAD"), gitrepo.HistoryOptions{Dir: "plan", Kind: "features", ID: "b"})
+	if err != nil || len(events) != 0 {
+		t.Errorf("history of an item that does not parse: %v %+v", err, events)
 	}
 }
 

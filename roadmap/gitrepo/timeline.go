@@ -49,11 +49,7 @@ func (r *Repo) ReportHistory(head *object.Commit, dir string) (roadmap.ReportHis
 			if err != nil {
 				return nil, err
 			}
-			fsys, err := r.FS(c, dir)
-			if err != nil {
-				return nil, err
-			}
-			return roadmap.Load(fsys)
+			return r.Load(c, dir)
 		},
 	}, nil
 }

@@ -11,8 +11,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/northwind-labs/roadmap/roadmap"
 )
 
 // ErrNoRoadmapAt is returned when a revision has no folder at the roadmap's path.
@@ -23,6 +25,36 @@ type treeFS struct {
 	repo *Repo
 	root *object.Tree
 	when time.Time
+	read map[string]plumbing.Hash // the blob of each file opened, guarded by repo.mu
+}
+
+// Load reads the roadmap at dir in commit c, as roadmap.Load reads a folder.
+// It remembers which of the files parse, so a walk from c need not decode
+// their items again only to learn that they parse.
+func (r *Repo) Load(c *object.Commit, dir string) (*roadmap.Roadmap, error) {
+	fsys, err := r.FS(c, dir)
+	if err != nil {
+		return nil, err
+	}
+	rm, err := roadmap.Load(fsys)
+	if err != nil {
+		return nil, err
+	}
+	broken := map[string]bool{}
+	for _, f := range rm.Findings {
+		if f.Rule == "syntax" {
+			broken[f.Path] = true
+		}
+	}
+	t := fsys.(*treeFS)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for p, h := range t.read {
+		if !broken[p] {
+			r.items.parsesWhole(h)
+		}
+	}
+	return rm, nil
 }
 
 // FS returns the folder at dir (slash-separated, relative to the repository
@@ -38,7 +70,7 @@ func (r *Repo) FS(c *object.Commit, dir string) (fs.FS, error) {
 			return nil, fmt.Errorf("%w: %s has no folder %s", ErrNoRoadmapAt, c.Hash.String()[:7], dir)
 		}
 	}
-	return &treeFS{repo: r, root: tree, when: c.Committer.When}, nil
+	return &treeFS{repo: r, root: tree, when: c.Committer.When, read: map[string]plumbing.Hash{}}, nil
 }
 
 func (t *treeFS) Open(name string) (fs.File, error) {
@@ -78,6 +110,7 @@ func (t *treeFS) Open(name string) (fs.File, error) {
 		if err != nil {
 			return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 		}
+		t.read[name] = e.Hash
 		return &treeFile{info: entryInfo{entry: e, size: int64(len(text)), when: t.when}, r: bytes.NewReader(text)}, nil
 	}
 	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
