@@ -70,7 +70,7 @@ func (a *app) runDiff(o diffOptions, args []string) error {
 	if len(args) > 0 {
 		from = args[0]
 	}
-	old, err := a.loadAt(g.repo, g.root, from)
+	old, err := g.load(from)
 	if err != nil {
 		return err
 	}
@@ -78,7 +78,7 @@ func (a *app) runDiff(o diffOptions, args []string) error {
 	var new *roadmap.Roadmap
 	if len(args) == 2 {
 		report.To = args[1]
-		if new, err = a.loadAt(g.repo, g.root, args[1]); err != nil {
+		if new, err = g.load(args[1]); err != nil {
 			return err
 		}
 	} else if new, err = roadmap.Load(os.DirFS(g.root)); err != nil {

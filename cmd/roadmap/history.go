@@ -63,7 +63,7 @@ func (a *app) runHistory(o historyOptions, id string) error {
 	}
 	// The item as it stands at the revision (or, if gone, as it last was)
 	// names the report and tells a feature from an objective.
-	current, err := a.loadAt(g.repo, g.root, g.rev)
+	current, err := g.load(g.rev)
 	if err != nil {
 		return err
 	}

@@ -58,7 +58,7 @@ func (a *app) runNotes(o notesOptions, args []string) error {
 		return err
 	}
 	defer g.Close()
-	old, err := a.loadAt(g.repo, g.root, args[0])
+	old, err := g.load(args[0])
 	if err != nil {
 		return err
 	}
@@ -66,7 +66,7 @@ func (a *app) runNotes(o notesOptions, args []string) error {
 	var new *roadmap.Roadmap
 	if len(args) == 2 {
 		to = args[1]
-		if new, err = a.loadAt(g.repo, g.root, args[1]); err != nil {
+		if new, err = g.load(args[1]); err != nil {
 			return err
 		}
 	} else if new, err = roadmap.Load(os.DirFS(g.root)); err != nil {

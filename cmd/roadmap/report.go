@@ -92,7 +92,7 @@ func (a *app) runReport(o reportOptions) error {
 	if err != nil {
 		return err
 	}
-	current, err := a.loadAt(g.repo, g.root, g.rev)
+	current, err := g.load(g.rev)
 	if err != nil {
 		return err
 	}

@@ -112,6 +112,20 @@ func (a *app) loadAt(repo *gitrepo.Repo, root, rev string) (*roadmap.Roadmap, er
 	if err != nil {
 		return nil, &exitError{code: exitUsage, err: err}
 	}
+	return loadCommit(repo, root, rev, c)
+}
+
+// load is loadAt for a revision of g, resolved once per command.
+func (g *gitRoadmap) load(rev string) (*roadmap.Roadmap, error) {
+	c, err := g.resolve(rev)
+	if err != nil {
+		return nil, err
+	}
+	return loadCommit(g.repo, g.root, rev, c)
+}
+
+// loadCommit reads the roadmap of commit c, which rev names.
+func loadCommit(repo *gitrepo.Repo, root, rev string, c *object.Commit) (*roadmap.Roadmap, error) {
 	prefix, err := repoPrefix(repo, root)
 	if err != nil {
 		return nil, err
@@ -189,10 +203,11 @@ func workTreeTop(dir string) string {
 // read its history: the roadmap folder in the working tree, its path in the
 // repository, and the revision to read from (--at, or HEAD).
 type gitRoadmap struct {
-	repo   *gitrepo.Repo
-	root   string
-	prefix string
-	rev    string
+	repo    *gitrepo.Repo
+	root    string
+	prefix  string
+	rev     string
+	commits map[string]*object.Commit // revisions resolved so far
 }
 
 // openGit opens the repository of the roadmap; the caller closes it.
@@ -222,10 +237,17 @@ func (g *gitRoadmap) Close() error { return g.repo.Close() }
 // resolve finds the commit a revision names; an unknown revision or one past
 // a shallow clone's edge is a usage error (exit 2).
 func (g *gitRoadmap) resolve(rev string) (*object.Commit, error) {
+	if c, ok := g.commits[rev]; ok {
+		return c, nil
+	}
 	c, err := g.repo.Resolve(rev)
 	if err != nil {
 		return nil, &exitError{code: exitUsage, err: err}
 	}
+	if g.commits == nil {
+		g.commits = map[string]*object.Commit{}
+	}
+	g.commits[rev] = c
 	return c, nil
 }
 
