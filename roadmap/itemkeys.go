@@ -114,23 +114,79 @@ func itemKeyName(s []byte) (string, bool) {
 	return string(s[:colon]), true
 }
 
-// KeyFields lists the fields one key of an item of kind (features,
-// objectives or campaigns) sets, as the item's Fields lists them. ok is false
-// when the key's text does not parse alone.
-func KeyFields(kind string, k ItemKey) (fields []Field, ok bool) {
+// KeyItem decodes one key of an item of kind (features, objectives or
+// campaigns) alone: a *Feature, *Objective or *Campaign with that key set,
+// or nil for another kind. ok is false when the key's text does not parse
+// alone.
+func KeyItem(kind string, k ItemKey) (item any, ok bool) {
 	doc, findings := DecodeChunk("", Chunk{Key: kind, Start: 2, Text: k.Text()})
 	if hasSyntaxError(findings) {
 		return nil, false
 	}
 	switch {
 	case len(doc.Features) == 1:
-		return doc.Features[0].Fields(), true
+		return doc.Features[0], true
 	case len(doc.Objectives) == 1:
-		return doc.Objectives[0].Fields(), true
+		return doc.Objectives[0], true
 	case len(doc.Campaigns) == 1:
-		return doc.Campaigns[0].Fields(), true
+		return doc.Campaigns[0], true
 	}
 	return nil, true
+}
+
+// KeyFields lists the fields one key of an item of kind sets, as the item's
+// Fields lists them. ok is false when the key's text does not parse alone.
+func KeyFields(kind string, k ItemKey) (fields []Field, ok bool) {
+	item, ok := KeyItem(kind, k)
+	return ItemFields(item), ok
+}
+
+// OlderItem is the older of two versions of an item of kind, each cut by
+// SplitItem, made from the newer one, newItem (as decoded, or made so): the
+// keys written alike are the newer's values, and only the others are
+// decoded alone, by decode (KeyItem, or a cache of it). Provided newItem
+// parses, what it returns is what decoding the older version whole gives,
+// but for positions. It shares values with newItem and the decoded keys:
+// none may be changed. ok is false when a key does not parse alone.
+func OlderItem(kind string, newItem any, old, new []ItemKey, decode func(ItemKey) (any, bool)) (item any, ok bool) {
+	t, known := itemTypes[kind]
+	nv := reflect.ValueOf(newItem)
+	if !known || nv.Type() != reflect.PointerTo(t) || nv.IsNil() {
+		return nil, false
+	}
+	s := shapeOf(t)
+	out := reflect.New(t)
+	out.Elem().Set(nv.Elem())
+	set := func(name string, part any) {
+		if i, known := s.byName[name]; known {
+			f := out.Elem().FieldByIndex(s.fields[i].index)
+			if part == nil {
+				f.SetZero()
+			} else {
+				f.Set(reflect.ValueOf(part).Elem().FieldByIndex(s.fields[i].index))
+			}
+		}
+	}
+	for _, k := range new {
+		if !slices.ContainsFunc(old, func(o ItemKey) bool { return o.Name == k.Name }) {
+			set(k.Name, nil) // a key the older version lacks
+		}
+	}
+	for _, k := range old {
+		j := slices.IndexFunc(new, func(n ItemKey) bool { return n.Name == k.Name })
+		if j >= 0 && k.Same(new[j]) {
+			continue
+		}
+		part, ok := decode(k)
+		if !ok {
+			return nil, false
+		}
+		if part == nil {
+			part = reflect.New(t).Interface() // the key sets nothing
+		}
+		set(k.Name, part)
+	}
+	return out.Interface(), true
 }
 
 // itemTypes are the item kinds whose fields diffs show.

@@ -66,42 +66,55 @@ func TestSplitFileKeepsClosedQuotes(t *testing.T) {
 	}
 }
 
+// decodeWhole decodes an item's text whole; ok is false when it does not parse.
+func decodeWhole(kind string, text []byte) (item any, ok bool) {
+	doc, findings := roadmap.DecodeChunk("", roadmap.Chunk{Key: kind, Start: 2, Text: text})
+	for _, f := range findings {
+		if f.Rule == "syntax" {
+			return nil, false
+		}
+	}
+	switch {
+	case len(doc.Features) == 1:
+		return doc.Features[0], true
+	case len(doc.Objectives) == 1:
+		return doc.Objectives[0], true
+	case len(doc.Campaigns) == 1:
+		return doc.Campaigns[0], true
+	}
+	return nil, true
+}
+
 // diffWhole is what DiffKeys must equal: both items decoded whole.
 func diffWhole(kind string, old, new []byte) (changes []roadmap.FieldChange, oldOK, newOK bool) {
-	decode := func(text []byte) (any, bool) {
-		doc, findings := roadmap.DecodeChunk("", roadmap.Chunk{Key: kind, Start: 2, Text: text})
-		for _, f := range findings {
-			if f.Rule == "syntax" {
-				return nil, false
-			}
-		}
-		switch {
-		case len(doc.Features) == 1:
-			return doc.Features[0], true
-		case len(doc.Objectives) == 1:
-			return doc.Objectives[0], true
-		case len(doc.Campaigns) == 1:
-			return doc.Campaigns[0], true
-		}
-		return nil, true
-	}
-	o, oldOK := decode(old)
-	n, newOK := decode(new)
+	o, oldOK := decodeWhole(kind, old)
+	n, newOK := decodeWhole(kind, new)
 	return roadmap.DiffFields(roadmap.ItemFields(o), roadmap.ItemFields(n)), oldOK, newOK
+}
+
+// idOf is an item's id.
+func idOf(item any) string {
+	switch x := item.(type) {
+	case *roadmap.Feature:
+		return x.ID
+	case *roadmap.Objective:
+		return x.ID
+	case *roadmap.Campaign:
+		return x.ID
+	}
+	return ""
 }
 
 // sameDiff checks DiffKeys against decoding both items whole, and reports
 // whether DiffKeys answered.
 func sameDiff(t *testing.T, kind string, old, new []byte) bool {
 	t.Helper()
-	ok, nk := roadmap.SplitItem(old)
-	nw, nok := roadmap.SplitItem(new)
-	if !nk || !nok {
+	oldKeys, oldCut := roadmap.SplitItem(old)
+	newKeys, newCut := roadmap.SplitItem(new)
+	if !oldCut || !newCut {
 		return false
 	}
-	decodes := 0
-	got, answered := roadmap.DiffKeys(kind, ok, nw, func(k roadmap.ItemKey) ([]roadmap.Field, bool) {
-		decodes++
+	got, answered := roadmap.DiffKeys(kind, oldKeys, newKeys, func(k roadmap.ItemKey) ([]roadmap.Field, bool) {
 		return roadmap.KeyFields(kind, k)
 	})
 	want, oldOK, newOK := diffWhole(kind, old, new)
@@ -110,6 +123,16 @@ func sameDiff(t *testing.T, kind string, old, new []byte) bool {
 	}
 	if !oldOK {
 		t.Fatalf("DiffKeys answered, but the older item does not parse\nold:\n%s\nnew:\n%s", old, new)
+	}
+	// Made from the newer one, the older version has the fields and id
+	// decoding it whole gives.
+	newer, _ := decodeWhole(kind, new)
+	older, _ := decodeWhole(kind, old)
+	if newer != nil {
+		made, ok := roadmap.OlderItem(kind, newer, oldKeys, newKeys, func(k roadmap.ItemKey) (any, bool) { return roadmap.KeyItem(kind, k) })
+		if ok && (!reflect.DeepEqual(roadmap.ItemFields(made), roadmap.ItemFields(older)) || idOf(made) != idOf(older)) {
+			t.Fatalf("made from the newer: %s %v\nwhole: %s %v\nold:\n%s\nnew:\n%s", idOf(made), roadmap.ItemFields(made), idOf(older), roadmap.ItemFields(older), old, new)
+		}
 	}
 	if len(got) == 0 && len(want) == 0 {
 		return true

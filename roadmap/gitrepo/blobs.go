@@ -9,16 +9,31 @@ import (
 	"github.com/northwind-labs/roadmap/roadmap"
 )
 
-// blobCache holds the text of each blob read, by hash, so a blob that many
-// commits share is read once, even when two goroutines ask for it at once.
+// blobCache holds the text of the blobs read last, by hash, so a blob that
+// neighbouring commits share is read once, even when two goroutines ask for
+// it at once. A walk needs each text only while it splits it (itemCache
+// keeps the items), so the cache keeps the newest limit bytes: a long
+// history is walked in bounded memory.
 type blobCache struct {
 	mu    sync.Mutex
-	text  map[plumbing.Hash]func() ([]byte, error)
+	text  map[plumbing.Hash]*blobEntry
+	order []*blobEntry // the blobs read, oldest first
+	size  int          // bytes in order
+	limit int
 	reads int // blobs read from the object store, for tests
 }
 
-func newBlobCache() *blobCache {
-	return &blobCache{text: map[plumbing.Hash]func() ([]byte, error){}}
+type blobEntry struct {
+	hash plumbing.Hash
+	read func() ([]byte, error)
+	size int
+}
+
+// blobCacheLimit is how many bytes of blob text a Repo keeps.
+const blobCacheLimit = 16 << 20
+
+func newBlobCache(limit int) *blobCache {
+	return &blobCache{text: map[plumbing.Hash]*blobEntry{}, limit: limit}
 }
 
 // blob returns a blob's text; a blob over roadmap.MaxFileSize is read no
@@ -26,18 +41,31 @@ func newBlobCache() *blobCache {
 func (r *Repo) blob(h plumbing.Hash) ([]byte, error) {
 	c := r.blobs
 	c.mu.Lock()
-	read, ok := c.text[h]
+	e, ok := c.text[h]
 	if !ok {
-		read = sync.OnceValues(func() ([]byte, error) {
+		e = &blobEntry{hash: h}
+		e.read = sync.OnceValues(func() ([]byte, error) {
+			text, err := r.readBlob(h)
 			c.mu.Lock()
+			defer c.mu.Unlock()
 			c.reads++
-			c.mu.Unlock()
-			return r.readBlob(h)
+			e.size = len(text)
+			c.order = append(c.order, e)
+			c.size += e.size
+			for c.size > c.limit && len(c.order) > 1 {
+				old := c.order[0]
+				if c.text[old.hash] == old {
+					delete(c.text, old.hash)
+				}
+				c.size -= old.size
+				c.order = c.order[1:]
+			}
+			return text, err
 		})
-		c.text[h] = read
+		c.text[h] = e
 	}
 	c.mu.Unlock()
-	return read()
+	return e.read()
 }
 
 func (r *Repo) readBlob(h plumbing.Hash) ([]byte, error) {

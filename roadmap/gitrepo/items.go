@@ -16,9 +16,9 @@ type item struct {
 	kind string // the list it is in: features, objectives, ...
 	id   string // "" until known
 	hash textHash
-	// chunk is the item's text, for files that split; decoded is set once
+	// text is the item's text, for files that split; decoded is set once
 	// the item is decoded (always, for files decoded whole).
-	chunk   *roadmap.Chunk
+	text    []byte
 	decoded any
 	broken  bool // its text does not parse
 	// keys is the chunk cut by its top-level keys, once asked for; split
@@ -31,8 +31,14 @@ type item struct {
 // decoded item: a typical commit edits one feature of a file of fifty, and
 // only that feature is decoded again.
 type itemCache struct {
-	mu      sync.Mutex
-	files   map[plumbing.Hash]func() (split, error)
+	mu    sync.Mutex
+	files map[plumbing.Hash]func() (split, error)
+	// items holds each item text once, whatever versions and files share
+	// it; near holds the chunks of the blobs split last, for resplitting
+	// their neighbours.
+	items   map[textHash]*item
+	near    map[plumbing.Hash]nearSplit
+	recent  []plumbing.Hash        // the keys of near, oldest first
 	broken  map[plumbing.Hash]bool // blobs that do not parse as YAML
 	decoded map[textHash]decoded
 	// parses holds item texts known to parse: decoded without a syntax
@@ -41,8 +47,8 @@ type itemCache struct {
 	parses map[textHash]bool
 	// whole holds the blobs a load found to parse.
 	whole map[plumbing.Hash]bool
-	// keyFields holds, per text of one key of an item, the fields it sets.
-	keyFields  map[textHash]keyFields
+	// keys holds, per text of one key of an item, the key decoded alone.
+	keys       map[textHash]decodedKey
 	notes      []string
 	decodes    int // items decoded, for tests
 	keyDecodes int // keys of items decoded, for tests
@@ -50,19 +56,36 @@ type itemCache struct {
 	resplit    int // blobs split from a neighbour, for tests
 }
 
-type keyFields struct {
+// nearSplit is a blob's text, its chunks (from SplitFile or ResplitFile)
+// and the hash of each chunk's item.
+type nearSplit struct {
+	text   []byte
+	chunks []roadmap.Chunk
+	hashes []textHash
+}
+
+// maxNear bounds how many blobs' chunks itemCache keeps for resplitting: a
+// walk resplits a version of a file from the one it met just before.
+const maxNear = 256
+
+// decodedKey is one key of an item decoded alone (roadmap.KeyItem): an item
+// with that key set, the fields it sets, and whether it parses.
+type decodedKey struct {
+	item   any
 	fields []roadmap.Field
 	ok     bool
 }
 
 func newItemCache() *itemCache {
 	return &itemCache{
-		files:     map[plumbing.Hash]func() (split, error){},
-		broken:    map[plumbing.Hash]bool{},
-		decoded:   map[textHash]decoded{},
-		parses:    map[textHash]bool{},
-		whole:     map[plumbing.Hash]bool{},
-		keyFields: map[textHash]keyFields{},
+		files:   map[plumbing.Hash]func() (split, error){},
+		items:   map[textHash]*item{},
+		near:    map[plumbing.Hash]nearSplit{},
+		broken:  map[plumbing.Hash]bool{},
+		decoded: map[textHash]decoded{},
+		parses:  map[textHash]bool{},
+		whole:   map[plumbing.Hash]bool{},
+		keys:    map[textHash]decodedKey{},
 	}
 }
 
@@ -95,10 +118,9 @@ func (r *Repo) fileItems(p string, h plumbing.Hash) ([]*item, error) {
 	return s.items, err
 }
 
-// split is a blob cut into its items; chunks is nil for a blob decoded whole.
+// split is a blob cut into its items.
 type split struct {
-	chunks []roadmap.Chunk
-	items  []*item
+	items []*item
 }
 
 // split splits a blob of the file at p, by resplitting the blob near (a
@@ -135,25 +157,33 @@ func (r *Repo) splitBlob(p string, h, near plumbing.Hash) (split, error) {
 	if err != nil {
 		return split{}, err
 	}
-	if s, ok := r.resplit(p, text, near); ok {
-		return s, nil
+	chunks, j, from, ok := r.resplit(text, near)
+	if !ok {
+		chunks, ok = roadmap.SplitFile(text)
+		j = -1
 	}
-	if chunks, ok := roadmap.SplitFile(text); ok {
+	if ok {
 		its := make([]*item, len(chunks))
+		c := r.items
+		c.mu.Lock()
+		defer c.mu.Unlock()
 		for i := range chunks {
-			its[i] = newItem(&chunks[i])
+			if j >= 0 && i != j {
+				// Resplit: the same text as near's item.
+				its[i] = c.items[from[i]]
+				continue
+			}
+			its[i] = c.intern(&chunks[i])
 		}
 		// When the file parses whole, so does each of its items
 		// (FuzzSplitParse holds SplitFile to that).
-		c := r.items
-		c.mu.Lock()
 		if c.whole[h] {
 			for _, it := range its {
 				c.parses[it.hash] = true
 			}
 		}
-		c.mu.Unlock()
-		return split{chunks: chunks, items: its}, nil
+		c.remember(h, nearSplit{text: text, chunks: chunks, hashes: hashesOf(its)})
+		return split{items: its}, nil
 	}
 	doc, findings := roadmap.ParseDocument(p, text)
 	c := r.items
@@ -168,41 +198,62 @@ func (r *Repo) splitBlob(p string, h, near plumbing.Hash) (split, error) {
 	return split{items: wholeItems(doc)}, nil
 }
 
-// resplit splits text from the split of near when near is split already and
-// the two differ inside one item: the other items are near's, unhashed.
-func (r *Repo) resplit(p string, text []byte, near plumbing.Hash) (split, bool) {
+// resplit splits text from near's chunks when near was split lately and
+// the two differ inside one item, the chunk j returned: the others hold the
+// items whose hashes are near's, unhashed again.
+func (r *Repo) resplit(text []byte, near plumbing.Hash) (chunks []roadmap.Chunk, j int, nearHashes []textHash, ok bool) {
 	if near == plumbing.ZeroHash {
-		return split{}, false
+		return nil, 0, nil, false
 	}
 	c := r.items
 	c.mu.Lock()
-	once, ok := c.files[near]
+	ns, ok := c.near[near]
 	c.mu.Unlock()
 	if !ok {
-		return split{}, false
+		return nil, 0, nil, false
 	}
-	ns, err := once()
-	if err != nil || ns.chunks == nil {
-		return split{}, false
+	if chunks, j, ok = roadmap.ResplitFile(text, ns.text, ns.chunks); !ok {
+		return nil, 0, nil, false
 	}
-	nearText, err := r.blob(near)
-	if err != nil {
-		return split{}, false
-	}
-	chunks, j, ok := roadmap.ResplitFile(text, nearText, ns.chunks)
-	if !ok {
-		return split{}, false
-	}
-	its := slices.Clone(ns.items)
-	its[j] = newItem(&chunks[j])
 	c.mu.Lock()
 	c.resplit++
 	c.mu.Unlock()
-	return split{chunks: chunks, items: its}, true
+	return chunks, j, ns.hashes, true
 }
 
-func newItem(ch *roadmap.Chunk) *item {
-	return &item{kind: ch.Key, id: ch.ID, hash: chunkHash(ch), chunk: ch}
+// intern returns the item of a chunk's text, made once per distinct text
+// with a copy of it: the blob the chunk is cut from need not stay in memory.
+// c.mu is held.
+func (c *itemCache) intern(ch *roadmap.Chunk) *item {
+	h := hashText(ch.Key, ch.Text)
+	if it, ok := c.items[h]; ok {
+		return it
+	}
+	it := &item{kind: ch.Key, id: ch.ID, hash: h, text: slices.Clone(ch.Text)}
+	c.items[h] = it
+	return it
+}
+
+// remember keeps a blob's chunks for resplitting its neighbours, dropping
+// the oldest beyond maxNear. c.mu is held.
+func (c *itemCache) remember(h plumbing.Hash, ns nearSplit) {
+	if _, ok := c.near[h]; ok {
+		return
+	}
+	c.near[h] = ns
+	c.recent = append(c.recent, h)
+	if len(c.recent) > maxNear {
+		delete(c.near, c.recent[0])
+		c.recent = slices.Delete(c.recent, 0, 1)
+	}
+}
+
+func hashesOf(its []*item) []textHash {
+	out := make([]textHash, len(its))
+	for i, it := range its {
+		out[i] = it.hash
+	}
+	return out
 }
 
 // textHash identifies an item's text within one run: two 64-bit hashes
@@ -224,8 +275,6 @@ func hashText(kind string, text []byte) textHash {
 	}
 	return out
 }
-
-func chunkHash(ch *roadmap.Chunk) textHash { return hashText(ch.Key, ch.Text) }
 
 // wholeItems lists the items of a file decoded whole; each item's hash is
 // that of its fields, so an unchanged item matches across versions.
@@ -252,7 +301,7 @@ func wholeItems(doc roadmap.Document) []*item {
 // learns its id. Items decoded from chunks carry the position of a chunk
 // starting at line 2: history and diff show no positions.
 func (r *Repo) decode(it *item) any {
-	if it.decoded != nil || it.chunk == nil {
+	if it.decoded != nil || it.text == nil {
 		return it.decoded
 	}
 	c := r.items
@@ -260,9 +309,7 @@ func (r *Repo) decode(it *item) any {
 	d, ok := c.decoded[it.hash]
 	c.mu.Unlock()
 	if !ok {
-		ch := *it.chunk
-		ch.Start = 2
-		doc, findings := roadmap.DecodeChunk("", ch)
+		doc, findings := roadmap.DecodeChunk("", roadmap.Chunk{Key: it.kind, Start: 2, Text: it.text})
 		for _, f := range findings {
 			if f.Rule == "syntax" {
 				d.broken = true
@@ -324,29 +371,48 @@ func (r *Repo) parses(it *item) bool {
 func (it *item) itemKeys() ([]roadmap.ItemKey, bool) {
 	if !it.split {
 		it.split = true
-		if it.chunk != nil {
-			it.keys, it.cut = roadmap.SplitItem(it.chunk.Text)
+		if it.text != nil {
+			it.keys, it.cut = roadmap.SplitItem(it.text)
 		}
 	}
 	return it.keys, it.cut
 }
 
-// keyFields is roadmap.KeyFields, each distinct key text decoded once: a
-// value such as "status: planned" recurs across items and versions.
-func (r *Repo) keyFields(kind string, k roadmap.ItemKey) ([]roadmap.Field, bool) {
-	h := hashText(kind, k.Text())
+// key is roadmap.KeyItem, each distinct key text decoded once: a value such
+// as "status: planned" recurs across items and versions.
+func (r *Repo) key(kind string, k roadmap.ItemKey) decodedKey {
+	h := keyHash(kind, k)
 	c := r.items
 	c.mu.Lock()
-	kf, ok := c.keyFields[h]
+	dk, ok := c.keys[h]
 	c.mu.Unlock()
 	if !ok {
-		kf.fields, kf.ok = roadmap.KeyFields(kind, k)
+		dk.item, dk.ok = roadmap.KeyItem(kind, k)
+		dk.fields = roadmap.ItemFields(dk.item)
 		c.mu.Lock()
-		c.keyFields[h] = kf
+		c.keys[h] = dk
 		c.keyDecodes++
 		c.mu.Unlock()
 	}
-	return kf.fields, kf.ok
+	return dk
+}
+
+// keyHash is the textHash of k.Text(), without writing it out.
+func keyHash(kind string, k roadmap.ItemKey) textHash {
+	var out textHash
+	for i, seed := range textSeeds {
+		var h maphash.Hash
+		h.SetSeed(seed)
+		h.WriteString(kind)
+		h.WriteByte(0)
+		for range k.Indent {
+			h.WriteByte(' ')
+		}
+		h.WriteString("- ")
+		h.Write(k.Body)
+		out[i] = h.Sum64()
+	}
+	return out
 }
 
 // diffItems lists the fields that differ between two versions of an item
@@ -356,19 +422,36 @@ func (r *Repo) keyFields(kind string, k roadmap.ItemKey) ([]roadmap.Field, bool)
 // parse: what changed cannot be told.
 func (r *Repo) diffItems(kind string, old, new *item, whole bool) (c ItemChange, ok bool) {
 	c.Kind = kind
-	if !whole && old != nil && new != nil && r.parses(new) {
+	if old != nil && new != nil && r.parses(new) {
 		oldKeys, okOld := old.itemKeys()
 		newKeys, okNew := new.itemKeys()
 		if okOld && okNew {
 			fields, answered := roadmap.DiffKeys(kind, oldKeys, newKeys, func(k roadmap.ItemKey) ([]roadmap.Field, bool) {
-				return r.keyFields(kind, k)
+				dk := r.key(kind, k)
+				return dk.fields, dk.ok
 			})
 			if answered {
 				r.items.mu.Lock()
 				r.items.parses[old.hash] = true
 				r.items.mu.Unlock()
 				c.Fields = fields
-				return c, true
+				if !whole {
+					return c, true
+				}
+				// The older item made from the newer and the keys that
+				// differ; kept as decoded, for the step before, whose newer
+				// side it is.
+				if n := r.decode(new); n != nil {
+					o, ok := roadmap.OlderItem(kind, n, oldKeys, newKeys, func(k roadmap.ItemKey) (any, bool) {
+						dk := r.key(kind, k)
+						return dk.item, dk.ok
+					})
+					if ok {
+						r.made(old, o)
+						c.Old, c.New = o, n
+						return c, true
+					}
+				}
 			}
 		}
 	}
@@ -387,10 +470,23 @@ func (r *Repo) diffItems(kind string, old, new *item, whole bool) (c ItemChange,
 	return c, true
 }
 
+// made records v as the decoded item of its text, made from another
+// version rather than decoded.
+func (r *Repo) made(it *item, v any) {
+	it.decoded = v
+	c := r.items
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.decoded[it.hash]; !ok {
+		c.decoded[it.hash] = decoded{v: v}
+	}
+}
+
 // ItemChange is an item a commit added, removed or changed, with the fields
 // that differ (all of them, for an item added or removed). Old and New are
-// the decoded item on each side, nil when absent there; for an item changed,
-// only when changes was asked to decode items whole.
+// the item on each side, nil when absent there; for an item changed, only
+// when changes was asked for whole items. They may share values with other
+// changes' items: read them, do not change them.
 type ItemChange struct {
 	Kind     string // features, objectives, campaigns
 	ID       string

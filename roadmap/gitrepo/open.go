@@ -70,7 +70,7 @@ func Open(dir string) (*Repo, error) {
 		st.Close()
 		return nil, fmt.Errorf("opening the repository at %s: %w", top, err)
 	}
-	r := &Repo{git: repo, packs: st.packs, top: top, shallow: map[plumbing.Hash]bool{}, blobs: newBlobCache(), trees: &treeCache{entries: map[plumbing.Hash][]object.TreeEntry{}}, items: newItemCache()}
+	r := &Repo{git: repo, packs: st.packs, top: top, shallow: map[plumbing.Hash]bool{}, blobs: newBlobCache(blobCacheLimit), trees: &treeCache{entries: map[plumbing.Hash][]object.TreeEntry{}}, items: newItemCache()}
 	if hashes, err := st.Shallow(); err == nil {
 		for _, h := range hashes {
 			r.shallow[h] = true

@@ -16,6 +16,7 @@ import (
 	"github.com/northwind-labs/roadmap/roadmap"
 	"github.com/northwind-labs/roadmap/roadmap/gitrepo"
 	"github.com/northwind-labs/roadmap/roadmap/gitrepo/gittest"
+	"github.com/northwind-labs/roadmap/roadmap/internal/gen"
 )
 
 func feature(id, status, target string) string {
@@ -454,5 +455,66 @@ func TestPackedRepositoryReadsAsLoose(t *testing.T) {
 		if !strings.Contains(mixed, "status planned -> in-progress") || !strings.HasPrefix(mixed, loose[:strings.Index(loose, "\n")]) {
 			t.Errorf("refDeltas %v: packed and loose together read\n%s", refDeltas, mixed)
 		}
+	}
+}
+
+// TestReportHistoryMatchesLoads: the features ReportHistory gives each
+// commit, built key by key from the walk, are those loading the commit and
+// its parent whole gives.
+func TestReportHistoryMatchesLoads(t *testing.T) {
+	dir := t.TempDir()
+	info, err := gen.Repo(dir, gen.RepoOptions{Features: 60, Commits: 80, Seed: 9})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := open(t, dir)
+	h, err := r.ReportHistory(resolve(t, r, "HEAD"), info.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every field of a feature, with the default a load adds and the walk
+	// does not.
+	show := func(f *roadmap.Feature) string {
+		if f == nil {
+			return "absent"
+		}
+		g := *f
+		if g.Visibility == "" {
+			g.Visibility = roadmap.Internal
+		}
+		return fmt.Sprint(g.ID, g.Fields())
+	}
+	changes := 0
+	for i, c := range h.Commits {
+		now, err := h.Load(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cm := resolve(t, r, c.Commit.Hash)
+		var before *roadmap.Roadmap
+		if len(cm.ParentHashes) > 0 {
+			if before, err = r.Load(resolve(t, r, cm.ParentHashes[0].String()), info.Dir); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, fc := range c.Features {
+			changes++
+			var was *roadmap.Feature
+			if before != nil {
+				was = before.Feature(fc.ID)
+			}
+			if got, want := show(fc.Old), show(was); got != want {
+				t.Fatalf("commit %d, %s before: %s, load gives %s", i, fc.ID, got, want)
+			}
+			if got, want := show(fc.New), show(now.Feature(fc.ID)); got != want {
+				t.Fatalf("commit %d, %s after: %s, load gives %s", i, fc.ID, got, want)
+			}
+		}
+	}
+	if changes < 80 {
+		t.Errorf("only %d feature changes", changes)
+	}
+	if _, keys, _ := r.DecodeCounts(); keys == 0 {
+		t.Error("no feature was built from its keys")
 	}
 }
