@@ -63,20 +63,16 @@ func (a *app) runHistory(o historyOptions, id string) error {
 	}
 	// The item as it stands at the revision (or, if gone, as it last was)
 	// names the report and tells a feature from an objective.
-	current, err := g.load(g.rev)
-	if err != nil {
+	if err := g.hasRoadmap(g.rev, head); err != nil {
 		return err
 	}
 	report := render.HistoryReport{ID: id}
-	switch {
-	case current.Feature(id) != nil:
-		report.Title = current.Feature(id).Title
-	case current.Objective(id) != nil:
-		hopts.Kind = "objectives"
-		report.Title = current.Objective(id).Title
-	case current.Campaign(id) != nil:
-		hopts.Kind = "campaigns"
-		report.Title = current.Campaign(id).Title
+	kind, title, err := g.repo.Find(head, g.prefix, id)
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	if kind != "" {
+		hopts.Kind, report.Title = kind, title
 	}
 	report.Events, err = g.repo.History(head, hopts)
 	if errors.Is(err, gitrepo.ErrNotAncestor) {
@@ -87,6 +83,10 @@ func (a *app) runHistory(o historyOptions, id string) error {
 	}
 	a.warnNotes(g)
 	if len(report.Events) == 0 && report.Title == "" {
+		current, err := g.load(g.rev)
+		if err != nil {
+			return err
+		}
 		return usageError("no feature, objective or campaign %q in the roadmap or its history%s", id, suggestIDs(current, id))
 	}
 	if report.Title == "" {

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -132,15 +133,37 @@ func loadCommit(repo *gitrepo.Repo, root, rev string, c *object.Commit) (*roadma
 	}
 	r, err := repo.Load(c, prefix)
 	if err != nil {
-		if errors.Is(err, gitrepo.ErrNoRoadmapAt) {
-			return nil, &exitError{code: exitUsage, err: fmt.Errorf("%s: %w", rev, err)}
-		}
-		if errors.Is(err, roadmap.ErrNoRoadmap) {
-			return nil, &exitError{code: exitUsage, err: fmt.Errorf("%s has no roadmap.yaml in %s", rev, displayPrefix(prefix))}
-		}
-		return nil, &exitError{code: exitUsage, err: fmt.Errorf("reading the roadmap at %s: %w", rev, err)}
+		return nil, loadError(rev, prefix, err)
 	}
 	return r, nil
+}
+
+// hasRoadmap checks, without loading it, that commit c (which rev names)
+// has a roadmap: it fails as load would when it has none.
+func (g *gitRoadmap) hasRoadmap(rev string, c *object.Commit) error {
+	fsys, err := g.repo.FS(c, g.prefix)
+	if err == nil {
+		if _, err = fs.Stat(fsys, "roadmap.yaml"); errors.Is(err, fs.ErrNotExist) {
+			err = roadmap.ErrNoRoadmap
+		}
+	}
+	if err != nil {
+		return loadError(rev, g.prefix, err)
+	}
+	return nil
+}
+
+// loadError says why the roadmap at rev could not be read (exit 2).
+func loadError(rev, prefix string, err error) error {
+	switch {
+	case errors.Is(err, gitrepo.ErrNoRoadmapAt):
+		err = fmt.Errorf("%s: %w", rev, err)
+	case errors.Is(err, roadmap.ErrNoRoadmap):
+		err = fmt.Errorf("%s has no roadmap.yaml in %s", rev, displayPrefix(prefix))
+	default:
+		err = fmt.Errorf("reading the roadmap at %s: %w", rev, err)
+	}
+	return &exitError{code: exitUsage, err: err}
 }
 
 // repoPrefix is the roadmap folder's slash path relative to the repository root.

@@ -518,3 +518,25 @@ func TestReportHistoryMatchesLoads(t *testing.T) {
 		t.Error("no feature was built from its keys")
 	}
 }
+
+func TestFindTellsKindAndTitle(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("plan/roadmap.yaml", "product: Acme\n")
+	b.Write("plan/goals.yaml", "objectives:\n  - id: x\n    title: Objective x\n  - id: o\n    title: Objective o\n")
+	b.Write("plan/work.yaml", "features:\n"+feature("x", "idea", "next")+"  - id: \"q\"\n    title: Quoted\n    status: idea\ncampaigns:\n  - id: c\n    title: Campaign c\n    status: planned\n")
+	b.Commit("Ana", "Plan")
+	r := open(t, b.Dir)
+	head := resolve(t, r, "HEAD")
+	for id, want := range map[string]string{
+		"x":    "features Feature x", // a feature before an objective
+		"o":    "objectives Objective o",
+		"c":    "campaigns Campaign c",
+		"q":    "features Quoted", // an id not written plainly
+		"nope": " ",
+	} {
+		kind, title, err := r.Find(head, "plan", id)
+		if got := kind + " " + title; err != nil || got != want {
+			t.Errorf("Find(%s) = %q, %v; want %q", id, got, err, want)
+		}
+	}
+}
