@@ -103,7 +103,7 @@ func (a *app) runReport(o reportOptions) error {
 		}
 		ropts.Visible = policy.SeesFeature
 	}
-	history, err := g.repo.ReportHistory(head, g.prefix)
+	history, err := g.repo.ReportHistory(head, g.prefix, current)
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}

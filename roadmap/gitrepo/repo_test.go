@@ -468,7 +468,7 @@ func TestReportHistoryMatchesLoads(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := open(t, dir)
-	h, err := r.ReportHistory(resolve(t, r, "HEAD"), info.Dir)
+	h, err := r.ReportHistory(resolve(t, r, "HEAD"), info.Dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -516,6 +516,22 @@ func TestReportHistoryMatchesLoads(t *testing.T) {
 	}
 	if _, keys, _ := r.DecodeCounts(); keys == 0 {
 		t.Error("no feature was built from its keys")
+	}
+	// Given the roadmap at HEAD, the newest commit's load is that roadmap.
+	atHead, err := r.Load(resolve(t, r, "HEAD"), info.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err = r.ReportHistory(resolve(t, r, "HEAD"), info.Dir, atHead)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last, err := h.Load(len(h.Commits) - 1)
+	if err != nil || last != atHead {
+		t.Errorf("the newest commit loads again: %v", err)
+	}
+	if first, err := h.Load(0); err != nil || first == atHead {
+		t.Errorf("the first commit loads as HEAD: %v", err)
 	}
 }
 

@@ -10,11 +10,17 @@ import (
 
 // ReportHistory walks head's first-parent line once and returns every commit
 // that changed the roadmap folder at dir, oldest first, with the features it
-// changed; Load reads the whole roadmap as of any of them.
-func (r *Repo) ReportHistory(head *object.Commit, dir string) (roadmap.ReportHistory, error) {
+// changed; Load reads the whole roadmap as of any of them. atHead, if not
+// nil, is the roadmap at head, which Load gives again for the commits whose
+// folder is head's rather than load it twice; none may change it.
+func (r *Repo) ReportHistory(head *object.Commit, dir string, atHead *roadmap.Roadmap) (roadmap.ReportHistory, error) {
+	headTree, err := r.subtree(head, dir)
+	if err != nil {
+		return roadmap.ReportHistory{}, err
+	}
 	var commits []roadmap.ReportCommit
 	var hashes []plumbing.Hash
-	err := r.walk(head, plumbing.ZeroHash, dir, r.prefetchItems, func(s Step) error {
+	err = r.walk(head, plumbing.ZeroHash, dir, r.prefetchItems, func(s Step) error {
 		changes, err := r.changes(s, func(kind, _ string) bool { return kind == "features" }, true)
 		if err != nil {
 			return err
@@ -48,6 +54,11 @@ func (r *Repo) ReportHistory(head *object.Commit, dir string) (roadmap.ReportHis
 			c, err := r.git.CommitObject(hashes[i])
 			if err != nil {
 				return nil, err
+			}
+			if atHead != nil {
+				if tree, err := r.subtree(c, dir); err == nil && tree == headTree {
+					return atHead, nil
+				}
 			}
 			return r.Load(c, dir)
 		},
