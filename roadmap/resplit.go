@@ -44,6 +44,12 @@ func resplitAt(text, near []byte, nearChunks []Chunk, p, s int) (chunks []Chunk,
 	}
 	delta := len(text) - len(near)
 	region := text[c.offset : c.offset+len(c.Text)+delta]
+	if end := c.offset + len(region); end < len(text) && (len(region) == 0 || region[len(region)-1] != '\n') {
+		return nil, 0, false // the change joins the chunk to the line after it
+	}
+	if indent(region) != indent(c.Text) {
+		return nil, 0, false // the item moved to another column than its list's
+	}
 	// Split the region alone, under its list's key: the state SplitFile is
 	// in at an item's first line is the list and the item's indentation,
 	// which the region's first line gives again.

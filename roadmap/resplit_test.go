@@ -96,6 +96,9 @@ objectives:
 		"a new list":         append([]byte(file), "campaigns:\n  - id: k\n"...),
 		"an item dedented":   edit("    title: C\n", "  title: C\n"),
 		"a top-level key in": edit("    title: C\n", "themes:\n"),
+		"a newline removed":  edit("    title: B\n    status: idea\n    tags:\n    - x\n    - y\n  - id: c", "    title: B\n    status: idea\n    tags:\n    - x\n    - y  - id: c"),
+		"the last newline":   edit("    title: C\nobjectives:", "    title: Cobjectives:"),
+		"an item outdented":  edit("  - id: c\n", "- id: c\n"),
 	}
 	for name, text := range slow {
 		if checkResplit(t, []byte(file), text) {
