@@ -44,11 +44,13 @@ func SplitItem(text []byte) (keys []ItemKey, ok bool) {
 	}
 	col := ind + 2 // the column of the item's keys
 	var start int  // of the open key's body
+	var seen keyIndex
 	open := func(at int, line []byte) bool {
 		name, ok := itemKeyName(line[col:])
-		if !ok || slices.ContainsFunc(keys, func(k ItemKey) bool { return k.Name == name }) {
+		if !ok || seen.find(keys, name) >= 0 {
 			return false
 		}
+		seen.add(keys, name, len(keys))
 		if len(keys) > 0 {
 			keys[len(keys)-1].Body = text[start:at]
 		}
@@ -100,6 +102,51 @@ func SplitItem(text []byte) (keys []ItemKey, ok bool) {
 	return keys, true
 }
 
+// keyIndex finds keys by name: by looking through a few, by a map once
+// there are many, so that an item of thousands of keys costs no more than
+// decoding it.
+type keyIndex struct {
+	at map[string]int
+}
+
+// manyKeys is how many keys make looking through them slower than a map.
+const manyKeys = 32
+
+func indexKeys(keys []ItemKey) keyIndex {
+	var x keyIndex
+	if len(keys) > manyKeys {
+		x.at = make(map[string]int, len(keys))
+		for i := len(keys) - 1; i >= 0; i-- {
+			x.at[keys[i].Name] = i
+		}
+	}
+	return x
+}
+
+// find returns the index of the first key of keys named name, or -1.
+func (x *keyIndex) find(keys []ItemKey, name string) int {
+	if x.at != nil {
+		if i, ok := x.at[name]; ok {
+			return i
+		}
+		return -1
+	}
+	return slices.IndexFunc(keys, func(k ItemKey) bool { return k.Name == name })
+}
+
+// add records that keys[i] is named name, for a keyIndex built up one key
+// at a time.
+func (x *keyIndex) add(keys []ItemKey, name string, i int) {
+	if x.at == nil && i >= manyKeys {
+		*x = indexKeys(keys[:i])
+	}
+	if x.at != nil {
+		if _, ok := x.at[name]; !ok {
+			x.at[name] = i
+		}
+	}
+}
+
 // itemKeyName reads the plain key that starts a line of an item.
 func itemKeyName(s []byte) (string, bool) {
 	colon := bytes.IndexByte(s, ':')
@@ -114,12 +161,12 @@ func itemKeyName(s []byte) (string, bool) {
 	return string(s[:colon]), true
 }
 
-// KeyItem decodes one key of an item of kind (features, objectives or
-// campaigns) alone: a *Feature, *Objective or *Campaign with that key set,
-// or nil for another kind. ok is false when the key's text does not parse
-// alone.
-func KeyItem(kind string, k ItemKey) (item any, ok bool) {
-	doc, findings := DecodeChunk("", Chunk{Key: kind, Start: 2, Text: k.Text()})
+// DecodeItem decodes the text of one item of kind (features, objectives or
+// campaigns) alone, as DecodeChunk decodes a chunk at line 2: a *Feature,
+// *Objective or *Campaign, or nil when the text holds no such item. parses
+// is false when the text has a syntax error.
+func DecodeItem(kind string, text []byte) (item any, parses bool) {
+	doc, findings := DecodeChunk("", Chunk{Key: kind, Start: 2, Text: text})
 	if hasSyntaxError(findings) {
 		return nil, false
 	}
@@ -133,6 +180,10 @@ func KeyItem(kind string, k ItemKey) (item any, ok bool) {
 	}
 	return nil, true
 }
+
+// KeyItem decodes one key of an item of kind alone: an item with only that
+// key set. ok is false when the key's text does not parse alone.
+func KeyItem(kind string, k ItemKey) (item any, ok bool) { return DecodeItem(kind, k.Text()) }
 
 // KeyFields lists the fields one key of an item of kind sets, as the item's
 // Fields lists them. ok is false when the key's text does not parse alone.
@@ -151,9 +202,10 @@ func KeyFields(kind string, k ItemKey) (fields []Field, ok bool) {
 func OlderItem(kind string, newItem any, old, new []ItemKey, decode func(ItemKey) (any, bool)) (item any, ok bool) {
 	t, known := itemTypes[kind]
 	nv := reflect.ValueOf(newItem)
-	if !known || nv.Type() != reflect.PointerTo(t) || nv.IsNil() {
+	if !known || !nv.IsValid() || nv.Type() != reflect.PointerTo(t) || nv.IsNil() {
 		return nil, false
 	}
+	oldAt, newAt := indexKeys(old), indexKeys(new)
 	s := shapeOf(t)
 	out := reflect.New(t)
 	out.Elem().Set(nv.Elem())
@@ -168,12 +220,12 @@ func OlderItem(kind string, newItem any, old, new []ItemKey, decode func(ItemKey
 		}
 	}
 	for _, k := range new {
-		if !slices.ContainsFunc(old, func(o ItemKey) bool { return o.Name == k.Name }) {
+		if oldAt.find(old, k.Name) < 0 {
 			set(k.Name, nil) // a key the older version lacks
 		}
 	}
 	for _, k := range old {
-		j := slices.IndexFunc(new, func(n ItemKey) bool { return n.Name == k.Name })
+		j := newAt.find(new, k.Name)
 		if j >= 0 && k.Same(new[j]) {
 			continue
 		}
@@ -219,8 +271,9 @@ func DiffKeys(kind string, old, new []ItemKey, fields func(ItemKey) ([]Field, bo
 		}
 		return len(s.fields) // unknown keys set no fields
 	}
+	oldAt, newAt := indexKeys(old), indexKeys(new)
 	for i := range old {
-		j := slices.IndexFunc(new, func(k ItemKey) bool { return k.Name == old[i].Name })
+		j := newAt.find(new, old[i].Name)
 		switch {
 		case j < 0:
 			changed = append(changed, side{rank: rank(old[i].Name), old: &old[i]})
@@ -229,7 +282,7 @@ func DiffKeys(kind string, old, new []ItemKey, fields func(ItemKey) ([]Field, bo
 		}
 	}
 	for j := range new {
-		if !slices.ContainsFunc(old, func(k ItemKey) bool { return k.Name == new[j].Name }) {
+		if oldAt.find(old, new[j].Name) < 0 {
 			changed = append(changed, side{rank: rank(new[j].Name), new: &new[j]})
 		}
 	}

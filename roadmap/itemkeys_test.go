@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -66,29 +67,10 @@ func TestSplitFileKeepsClosedQuotes(t *testing.T) {
 	}
 }
 
-// decodeWhole decodes an item's text whole; ok is false when it does not parse.
-func decodeWhole(kind string, text []byte) (item any, ok bool) {
-	doc, findings := roadmap.DecodeChunk("", roadmap.Chunk{Key: kind, Start: 2, Text: text})
-	for _, f := range findings {
-		if f.Rule == "syntax" {
-			return nil, false
-		}
-	}
-	switch {
-	case len(doc.Features) == 1:
-		return doc.Features[0], true
-	case len(doc.Objectives) == 1:
-		return doc.Objectives[0], true
-	case len(doc.Campaigns) == 1:
-		return doc.Campaigns[0], true
-	}
-	return nil, true
-}
-
 // diffWhole is what DiffKeys must equal: both items decoded whole.
 func diffWhole(kind string, old, new []byte) (changes []roadmap.FieldChange, oldOK, newOK bool) {
-	o, oldOK := decodeWhole(kind, old)
-	n, newOK := decodeWhole(kind, new)
+	o, oldOK := roadmap.DecodeItem(kind, old)
+	n, newOK := roadmap.DecodeItem(kind, new)
 	return roadmap.DiffFields(roadmap.ItemFields(o), roadmap.ItemFields(n)), oldOK, newOK
 }
 
@@ -126,8 +108,8 @@ func sameDiff(t *testing.T, kind string, old, new []byte) bool {
 	}
 	// Made from the newer one, the older version has the fields and id
 	// decoding it whole gives.
-	newer, _ := decodeWhole(kind, new)
-	older, _ := decodeWhole(kind, old)
+	newer, _ := roadmap.DecodeItem(kind, new)
+	older, _ := roadmap.DecodeItem(kind, old)
 	if newer != nil {
 		made, ok := roadmap.OlderItem(kind, newer, oldKeys, newKeys, func(k roadmap.ItemKey) (any, bool) { return roadmap.KeyItem(kind, k) })
 		if ok && (!reflect.DeepEqual(roadmap.ItemFields(made), roadmap.ItemFields(older)) || idOf(made) != idOf(older)) {
@@ -241,4 +223,43 @@ func FuzzDiffKeys(f *testing.F) {
 			sameDiff(t, k, o, n)
 		}
 	})
+}
+
+// manyKeyed is a feature with n unknown keys besides its id and title.
+func manyKeyed(n int, title string, reverse bool) []byte {
+	lines := make([]string, n)
+	for i := range n {
+		lines[i] = fmt.Sprintf("    k%d: %d\n", i, i)
+	}
+	if reverse {
+		slices.Reverse(lines)
+	}
+	return []byte("  - id: a\n    title: " + title + "\n" + strings.Join(lines, ""))
+}
+
+// TestItemsOfManyKeys: past a few dozen keys SplitItem, DiffKeys and
+// OlderItem find keys by a map; the answers are the same.
+func TestItemsOfManyKeys(t *testing.T) {
+	old, new := manyKeyed(100, "A", false), manyKeyed(100, "B", true)
+	if !sameDiff(t, "features", old, new) {
+		t.Fatal("DiffKeys did not answer for items of 100 keys")
+	}
+	dup := append(manyKeyed(100, "A", false), "    k90: again\n"...)
+	if _, ok := roadmap.SplitItem(dup); ok {
+		t.Error("a key repeated after 100 others was not noticed")
+	}
+}
+
+// BenchmarkDiffKeysManyKeys: an item of 20,000 keys costs time in
+// proportion to its size, as decoding it whole does.
+func BenchmarkDiffKeysManyKeys(b *testing.B) {
+	old, new := manyKeyed(20000, "A", false), manyKeyed(20000, "B", true)
+	decode := func(k roadmap.ItemKey) ([]roadmap.Field, bool) { return roadmap.KeyFields("features", k) }
+	for b.Loop() {
+		ok, _ := roadmap.SplitItem(old)
+		nk, _ := roadmap.SplitItem(new)
+		if _, answered := roadmap.DiffKeys("features", ok, nk, decode); !answered {
+			b.Fatal("no answer")
+		}
+	}
 }
