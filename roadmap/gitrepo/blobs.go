@@ -58,6 +58,7 @@ func (r *Repo) blob(h plumbing.Hash) ([]byte, error) {
 					delete(c.text, old.hash)
 				}
 				c.size -= old.size
+				c.order[0] = nil // let the text go
 				c.order = c.order[1:]
 			}
 			return text, err

@@ -8,9 +8,11 @@ import (
 
 // Find tells which list of the roadmap at dir in commit c holds the item
 // id, looking in features, then objectives, then campaigns, and the item's
-// title; kind is "" when none holds it. It reads the files as a walk from c
-// would (split, each item decoded only if its id is not written plainly),
-// so history need not load the whole roadmap to start.
+// title; kind is "" when none holds it. It answers as loading the roadmap
+// would (the first item of that id, in path order, of a file that parses),
+// but reads the files as a walk from c does, split into items, each decoded
+// only if its id is not written plainly: history need not load the whole
+// roadmap to start.
 func (r *Repo) Find(c *object.Commit, dir, id string) (kind, title string, err error) {
 	tree, err := r.subtree(c, dir)
 	if err != nil {
@@ -20,7 +22,11 @@ func (r *Repo) Find(c *object.Commit, dir, id string) (kind, title string, err e
 	if err := r.diffTrees(plumbing.ZeroHash, tree, "", &files); err != nil {
 		return "", "", err
 	}
-	var found [3]*item // features, objectives, campaigns: the first in path order
+	type found struct {
+		file FileChange
+		it   *item
+	}
+	var candidates [3][]found // features, objectives, campaigns, in path order
 	for _, f := range files {
 		its, err := r.fileItems(f.Path, f.New)
 		if err != nil {
@@ -28,31 +34,66 @@ func (r *Repo) Find(c *object.Commit, dir, id string) (kind, title string, err e
 		}
 		for _, it := range its {
 			k := kindRank(it.kind)
-			if k < 0 || found[k] != nil {
+			if k < 0 {
 				continue
 			}
 			if it.id == "" {
 				r.decode(it) // learns the id
 			}
 			if it.id == id {
-				found[k] = it
+				candidates[k] = append(candidates[k], found{f, it})
 			}
 		}
 	}
-	for _, it := range found {
-		if it == nil {
-			continue
-		}
-		switch v := r.decode(it).(type) {
-		case *roadmap.Feature:
-			return it.kind, v.Title, nil
-		case *roadmap.Objective:
-			return it.kind, v.Title, nil
-		case *roadmap.Campaign:
-			return it.kind, v.Title, nil
+	for _, list := range candidates {
+		for _, cand := range list {
+			parses, err := r.parsesWhole(cand.file.Path, cand.file.New)
+			if err != nil {
+				return "", "", err
+			}
+			if !parses {
+				continue // a load reads the file as empty
+			}
+			switch v := r.decode(cand.it).(type) {
+			case *roadmap.Feature:
+				return cand.it.kind, v.Title, nil
+			case *roadmap.Objective:
+				return cand.it.kind, v.Title, nil
+			case *roadmap.Campaign:
+				return cand.it.kind, v.Title, nil
+			}
 		}
 	}
 	return "", "", nil
+}
+
+// parsesWhole reports whether the blob h of the file at p parses whole, as
+// a load reads it: known from a load, or found by decoding it.
+func (r *Repo) parsesWhole(p string, h plumbing.Hash) (bool, error) {
+	c := r.items
+	c.mu.Lock()
+	parses, known := c.whole[h]
+	c.mu.Unlock()
+	if known {
+		return parses, nil
+	}
+	text, err := r.blob(h)
+	if err != nil {
+		return false, err
+	}
+	_, findings := roadmap.ParseDocument(p, text)
+	parses = !hasSyntax(findings)
+	c.setWhole(h, parses)
+	return parses, nil
+}
+
+func hasSyntax(findings []roadmap.Finding) bool {
+	for _, f := range findings {
+		if f.Rule == "syntax" {
+			return true
+		}
+	}
+	return false
 }
 
 func kindRank(kind string) int {

@@ -20,7 +20,6 @@ type item struct {
 	// the item is decoded (always, for files decoded whole).
 	text    []byte
 	decoded any
-	broken  bool // its text does not parse
 	// keys is the chunk cut by its top-level keys, once asked for; split
 	// says whether it was, and cut whether it could be.
 	keys       []roadmap.ItemKey
@@ -36,16 +35,17 @@ type itemCache struct {
 	// items holds each item text once, whatever versions and files share
 	// it; near holds the chunks of the blobs split last, for resplitting
 	// their neighbours.
-	items   map[textHash]*item
-	near    map[plumbing.Hash]nearSplit
-	recent  []plumbing.Hash        // the keys of near, oldest first
-	broken  map[plumbing.Hash]bool // blobs that do not parse as YAML
-	decoded map[textHash]decoded
+	items    map[textHash]*item
+	near     map[plumbing.Hash]nearSplit
+	recent   []plumbing.Hash        // the keys of near, oldest first
+	nearSize int                    // bytes of text in near
+	broken   map[plumbing.Hash]bool // blobs that do not parse as YAML
+	decoded  map[textHash]any       // nil for a text that is no item or does not parse
 	// parses holds item texts known to parse: decoded without a syntax
 	// error, in a file that parses whole, or an older version of one whose
 	// changed keys parse.
 	parses map[textHash]bool
-	// whole holds the blobs a load found to parse.
+	// whole tells, of the blobs a load or Find decoded whole, which parse.
 	whole map[plumbing.Hash]bool
 	// keys holds, per text of one key of an item, the key decoded alone.
 	keys       map[textHash]decodedKey
@@ -64,9 +64,13 @@ type nearSplit struct {
 	hashes []textHash
 }
 
-// maxNear bounds how many blobs' chunks itemCache keeps for resplitting: a
-// walk resplits a version of a file from the one it met just before.
-const maxNear = 256
+// maxNear and maxNearBytes bound the blobs whose text and chunks itemCache
+// keeps for resplitting: a walk resplits a version of a file from the one it
+// met just before.
+const (
+	maxNear      = 256
+	maxNearBytes = 16 << 20
+)
 
 // decodedKey is one key of an item decoded alone (roadmap.KeyItem): an item
 // with that key set, the fields it sets, and whether it parses.
@@ -82,18 +86,18 @@ func newItemCache() *itemCache {
 		items:   map[textHash]*item{},
 		near:    map[plumbing.Hash]nearSplit{},
 		broken:  map[plumbing.Hash]bool{},
-		decoded: map[textHash]decoded{},
+		decoded: map[textHash]any{},
 		parses:  map[textHash]bool{},
 		whole:   map[plumbing.Hash]bool{},
 		keys:    map[textHash]decodedKey{},
 	}
 }
 
-// parsesWhole records that a load found blob h to parse whole.
-func (c *itemCache) parsesWhole(h plumbing.Hash) {
+// setWhole records whether blob h parses whole, as a load reads it.
+func (c *itemCache) setWhole(h plumbing.Hash, parses bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.whole[h] = true
+	c.whole[h] = parses
 }
 
 // Resplits tells how many blobs were split from a neighbouring version.
@@ -124,9 +128,8 @@ type split struct {
 }
 
 // split splits a blob of the file at p, by resplitting the blob near (a
-// version of the same file next to it in history) when it can. Only a
-// walk's prefetch passes near, one split at a time, so no two splits ever
-// wait on each other.
+// version of the same file next to it in history) when near was split
+// lately. Each blob is split once, even when two goroutines ask at once.
 func (r *Repo) split(p string, h, near plumbing.Hash) (split, error) {
 	if h == plumbing.ZeroHash {
 		return split{}, nil
@@ -241,8 +244,10 @@ func (c *itemCache) remember(h plumbing.Hash, ns nearSplit) {
 		return
 	}
 	c.near[h] = ns
+	c.nearSize += len(ns.text)
 	c.recent = append(c.recent, h)
-	if len(c.recent) > maxNear {
+	for len(c.recent) > maxNear || c.nearSize > maxNearBytes && len(c.recent) > 1 {
+		c.nearSize -= len(c.near[c.recent[0]].text)
 		delete(c.near, c.recent[0])
 		c.recent = slices.Delete(c.recent, 0, 1)
 	}
@@ -306,43 +311,23 @@ func (r *Repo) decode(it *item) any {
 	}
 	c := r.items
 	c.mu.Lock()
-	d, ok := c.decoded[it.hash]
+	v, ok := c.decoded[it.hash]
 	c.mu.Unlock()
 	if !ok {
-		doc, findings := roadmap.DecodeChunk("", roadmap.Chunk{Key: it.kind, Start: 2, Text: it.text})
-		for _, f := range findings {
-			if f.Rule == "syntax" {
-				d.broken = true
-			}
-		}
-		switch {
-		case len(doc.Features) == 1:
-			d.v = doc.Features[0]
-		case len(doc.Objectives) == 1:
-			d.v = doc.Objectives[0]
-		case len(doc.Campaigns) == 1:
-			d.v = doc.Campaigns[0]
-		}
+		v, _ = roadmap.DecodeItem(it.kind, it.text)
 		c.mu.Lock()
-		c.decoded[it.hash] = d
-		if d.v != nil {
+		c.decoded[it.hash] = v
+		if v != nil {
 			c.parses[it.hash] = true
 		}
 		c.decodes++
 		c.mu.Unlock()
 	}
-	it.decoded, it.broken = d.v, d.broken
+	it.decoded = v
 	if it.id == "" {
-		it.id = idOf(d.v)
+		it.id = idOf(v)
 	}
-	return d.v
-}
-
-// decoded is an item text decoded: the item, and whether the text has a
-// syntax error.
-type decoded struct {
-	v      any
-	broken bool
+	return v
 }
 
 func idOf(v any) string {
@@ -478,7 +463,7 @@ func (r *Repo) made(it *item, v any) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, ok := c.decoded[it.hash]; !ok {
-		c.decoded[it.hash] = decoded{v: v}
+		c.decoded[it.hash] = v
 	}
 }
 
@@ -501,7 +486,8 @@ func (c ItemChange) Removed() bool { return c.New == nil && c.Old != nil }
 // changes lists the items step changed. Items whose text is the same on both
 // sides cancel out, whatever file they are in, so a move is no change. want,
 // if not nil, limits the result to some items before they are decoded. whole
-// decodes changed items whole, for callers that need Old and New.
+// asks for Old and New of changed items too (the older made from the newer
+// where it can), for callers that need whole items.
 func (r *Repo) changes(step Step, want func(kind, id string) bool, whole bool) ([]ItemChange, error) {
 	var olds, news []*item
 	for _, f := range step.Files {

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"github.com/klauspost/compress/zlib"
 	"io"
 	"math"
 	"sync"
@@ -14,6 +13,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/format/idxfile"
 	"github.com/go-git/go-git/v5/plumbing/format/packfile"
 	"github.com/go-git/go-git/v5/storage/filesystem/dotgit"
+	"github.com/klauspost/compress/zlib"
 )
 
 // packs reads objects straight from a repository's packfiles. A history walk

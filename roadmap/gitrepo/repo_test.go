@@ -556,3 +556,41 @@ func TestFindTellsKindAndTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestFindAnswersAsALoad: an item in a file that does not parse is not
+// found, as a load reads that file as empty; a copy in a file that parses
+// is, and so is an objective of the id.
+func TestFindAnswersAsALoad(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("plan/roadmap.yaml", "product: Acme\n")
+	b.Write("plan/a.yaml", "features:\n  - id: x\n    title: X: broken\n  - id: y\n    title: Y\n    status: idea\n")
+	b.Write("plan/b.yaml", "features:\n"+feature("x", "idea", "next"))
+	b.Write("plan/goals.yaml", "objectives:\n  - id: y\n    title: Objective y\n")
+	b.Commit("Ana", "Plan")
+	r := open(t, b.Dir)
+	head := resolve(t, r, "HEAD")
+	rm, err := r.Load(head, "plan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"x", "y"} {
+		// What history showed when it loaded the roadmap.
+		var want string
+		switch {
+		case rm.Feature(id) != nil:
+			want = "features " + rm.Feature(id).Title
+		case rm.Objective(id) != nil:
+			want = "objectives " + rm.Objective(id).Title
+		}
+		for _, fresh := range []bool{true, false} {
+			rr := r
+			if fresh {
+				rr = open(t, b.Dir) // no load has said which files parse
+			}
+			kind, title, err := rr.Find(head, "plan", id)
+			if got := kind + " " + title; err != nil || got != want {
+				t.Errorf("Find(%s), fresh %v = %q, %v; a load gives %q", id, fresh, got, err, want)
+			}
+		}
+	}
+}

@@ -50,9 +50,7 @@ func (r *Repo) Load(c *object.Commit, dir string) (*roadmap.Roadmap, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	for p, h := range t.read {
-		if !broken[p] {
-			r.items.parsesWhole(h)
-		}
+		r.items.setWhole(h, !broken[p])
 	}
 	return rm, nil
 }
