@@ -43,6 +43,7 @@ func SplitFile(text []byte) (chunks []Chunk, ok bool) {
 		itemInd  = -1     // indentation of "- " in the current list
 		cur      = -1     // index in chunks of the open item
 		blockInd = -1     // indentation of the key owning a block scalar
+		idOpen   bool     // the last line gave the open item its id
 	)
 	close := func(end int) {
 		if cur >= 0 {
@@ -69,9 +70,17 @@ func SplitFile(text []byte) (chunks []Chunk, ok bool) {
 			continue // inside a block scalar (| or >): the text is content
 		}
 		blockInd = -1
-		if blank || rest[0] == '#' {
+		if blank {
 			continue // belongs to whatever is open
 		}
+		if rest[0] == '#' {
+			idOpen = false // a comment ends a plain scalar
+			continue
+		}
+		if idOpen && ind > itemInd+2 {
+			chunks[cur].ID = "" // the id runs on: decoding the item tells it
+		}
+		idOpen = false
 		if ind == 0 && (bytes.HasPrefix(rest, []byte("---")) || bytes.HasPrefix(rest, []byte("...")) || rest[0] == '%') {
 			return nil, false
 		}
@@ -110,11 +119,13 @@ func SplitFile(text []byte) (chunks []Chunk, ok bool) {
 			close(start)
 			cur = len(chunks)
 			chunks = append(chunks, Chunk{Key: section, Start: lineNo, ID: plainID(rest[2:]), offset: start})
+			idOpen = chunks[cur].ID != ""
 		case ind < itemInd || cur < 0:
 			return nil, false
 		default:
 			if chunks[cur].ID == "" && ind == itemInd+2 {
 				chunks[cur].ID = plainID(rest)
+				idOpen = chunks[cur].ID != ""
 			}
 		}
 	}

@@ -145,5 +145,29 @@ func chunksParse(t *testing.T, text []byte) {
 		if _, isMapping := roadmap.SplitItem(c.Text); isMapping && items != 1 {
 			t.Fatalf("the item at line %d decodes as %d items\ntext:\n%s", c.Start, items, text)
 		}
+		// An id read from the text is the id decoding gives.
+		if v, _ := roadmap.DecodeItem(c.Key, c.Text); c.ID != "" && v != nil {
+			if id := reflect.ValueOf(v).Elem().FieldByName("ID").String(); id != c.ID {
+				t.Fatalf("the item at line %d has id %q, read as %q\ntext:\n%s", c.Start, id, c.ID, text)
+			}
+		}
 	}
+}
+
+// TestSplitLeavesRunOnIDs: an id whose plain scalar runs on to the next
+// line is not the first line's word; the chunk leaves it for decoding.
+func TestSplitLeavesRunOnIDs(t *testing.T) {
+	text := []byte("features:\n  - id: y\n      z\n    title: T\n  - title: U\n    id: u\n\n      v\n  - id: w # plain\n    title: W\n")
+	chunks, ok := roadmap.SplitFile(text)
+	if !ok {
+		t.Fatal("not split")
+	}
+	var ids []string
+	for _, c := range chunks {
+		ids = append(ids, c.ID)
+	}
+	if want := []string{"", "", "w"}; !slices.Equal(ids, want) {
+		t.Errorf("ids %q, want %q", ids, want)
+	}
+	chunksParse(t, text)
 }
