@@ -110,3 +110,23 @@ func ItemFields(item any) []Field {
 	}
 	return nil
 }
+
+// ItemID returns the id of a feature, objective or campaign, and "" for
+// anything else.
+func ItemID(item any) string {
+	switch x := item.(type) {
+	case *Feature:
+		if x != nil {
+			return x.ID
+		}
+	case *Objective:
+		if x != nil {
+			return x.ID
+		}
+	case *Campaign:
+		if x != nil {
+			return x.ID
+		}
+	}
+	return ""
+}

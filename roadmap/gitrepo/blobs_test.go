@@ -11,15 +11,7 @@ import (
 // TestBlobCacheKeepsItsLimit: the cache holds the newest blobs up to its
 // limit, and a blob it dropped reads again, the same.
 func TestBlobCacheKeepsItsLimit(t *testing.T) {
-	dir := t.TempDir()
-	if _, err := gen.Repo(dir, gen.RepoOptions{Features: 40, Commits: 60, Seed: 5}); err != nil {
-		t.Fatal(err)
-	}
-	r, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
+	r := openGenerated(t, gen.RepoOptions{Features: 40, Commits: 60, Seed: 5})
 	var blobs []plumbing.Hash
 	for h, o := range everyObject(t, r) {
 		if o.Type() == plumbing.BlobObject {

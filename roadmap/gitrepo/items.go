@@ -269,13 +269,18 @@ type textHash [2]uint64
 var textSeeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
 
 func hashText(kind string, text []byte) textHash {
+	return hashWith(kind, func(h *maphash.Hash) { h.Write(text) })
+}
+
+// hashWith hashes kind and what write writes, as hashText hashes a text.
+func hashWith(kind string, write func(*maphash.Hash)) textHash {
 	var out textHash
 	for i, seed := range textSeeds {
 		var h maphash.Hash
 		h.SetSeed(seed)
 		h.WriteString(kind)
 		h.WriteByte(0)
-		h.Write(text)
+		write(&h)
 		out[i] = h.Sum64()
 	}
 	return out
@@ -325,21 +330,9 @@ func (r *Repo) decode(it *item) any {
 	}
 	it.decoded = v
 	if it.id == "" {
-		it.id = idOf(v)
+		it.id = roadmap.ItemID(v)
 	}
 	return v
-}
-
-func idOf(v any) string {
-	switch x := v.(type) {
-	case *roadmap.Feature:
-		return x.ID
-	case *roadmap.Objective:
-		return x.ID
-	case *roadmap.Campaign:
-		return x.ID
-	}
-	return ""
 }
 
 // parses reports whether an item's text decodes into an item, decoding it
@@ -384,20 +377,13 @@ func (r *Repo) key(kind string, k roadmap.ItemKey) decodedKey {
 
 // keyHash is the textHash of k.Text(), without writing it out.
 func keyHash(kind string, k roadmap.ItemKey) textHash {
-	var out textHash
-	for i, seed := range textSeeds {
-		var h maphash.Hash
-		h.SetSeed(seed)
-		h.WriteString(kind)
-		h.WriteByte(0)
+	return hashWith(kind, func(h *maphash.Hash) {
 		for range k.Indent {
 			h.WriteByte(' ')
 		}
 		h.WriteString("- ")
 		h.Write(k.Body)
-		out[i] = h.Sum64()
-	}
-	return out
+	})
 }
 
 // diffItems lists the fields that differ between two versions of an item

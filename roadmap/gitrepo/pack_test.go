@@ -14,6 +14,21 @@ import (
 	"github.com/northwind-labs/roadmap/roadmap/internal/gen"
 )
 
+// openGenerated writes a generated repository and opens it.
+func openGenerated(t *testing.T, opts gen.RepoOptions) *Repo {
+	t.Helper()
+	dir := t.TempDir()
+	if _, err := gen.Repo(dir, opts); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	return r
+}
+
 // everyObject reads every object of r through go-git's own storage.
 func everyObject(t *testing.T, r *Repo) map[plumbing.Hash]plumbing.EncodedObject {
 	t.Helper()
@@ -53,15 +68,7 @@ func content(t *testing.T, o plumbing.EncodedObject) []byte {
 // holds each to go-git's reading and to its hash.
 func TestPacksReadWhatGoGitReads(t *testing.T) {
 	for _, refDeltas := range []bool{false, true} {
-		dir := t.TempDir()
-		if _, err := gen.Repo(dir, gen.RepoOptions{Features: 40, Commits: 120, Seed: 3, RefDeltas: refDeltas}); err != nil {
-			t.Fatal(err)
-		}
-		r, err := Open(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer r.Close()
+		r := openGenerated(t, gen.RepoOptions{Features: 40, Commits: 120, Seed: 3, RefDeltas: refDeltas})
 		all := everyObject(t, r)
 		if len(all) < 300 {
 			t.Fatalf("only %d objects", len(all))

@@ -15,15 +15,7 @@ import (
 // the entries go-git decodes, read once from the pack and once more from
 // the cache.
 func TestTreesReadAsGoGitReadsThem(t *testing.T) {
-	dir := t.TempDir()
-	if _, err := gen.Repo(dir, gen.RepoOptions{Features: 40, Commits: 60, Seed: 5}); err != nil {
-		t.Fatal(err)
-	}
-	r, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
+	r := openGenerated(t, gen.RepoOptions{Features: 40, Commits: 60, Seed: 5})
 	trees := 0
 	for h, o := range everyObject(t, r) {
 		if o.Type() != plumbing.TreeObject {
