@@ -12,8 +12,9 @@ import (
 // blobCache holds the text of the blobs read last, by hash, so a blob that
 // neighbouring commits share is read once, even when two goroutines ask for
 // it at once. A walk needs each text only while it splits it (itemCache
-// keeps the items), so the cache keeps the newest limit bytes: a long
-// history is walked in bounded memory.
+// keeps the items), so the cache keeps the newest limit bytes: a walk's
+// memory grows with the item versions it meets, not with the size of every
+// file version it reads.
 type blobCache struct {
 	mu    sync.Mutex
 	text  map[plumbing.Hash]*blobEntry
