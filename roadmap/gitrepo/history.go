@@ -78,7 +78,7 @@ func (r *Repo) History(head *object.Commit, o HistoryOptions) ([]Event, error) {
 			r.blob(h)
 		}
 	}
-	err = r.walk(head, o.Stop, o.Dir, prefetch, func(s Step) error {
+	err = r.walk(head, o.Stop, o.Dir, func(s Step) error {
 		if !o.Since.IsZero() && s.Commit.Author.When.Before(o.Since) {
 			return ErrStop
 		}
@@ -107,7 +107,7 @@ func (r *Repo) History(head *object.Commit, o HistoryOptions) ([]Event, error) {
 			events = append(events, e)
 		}
 		return nil
-	})
+	}, prefetch)
 	slices.Reverse(events)
 	return events, err
 }
@@ -218,7 +218,7 @@ func (r *Repo) Attribute(head *object.Commit, stop plumbing.Hash, dir string, ch
 	}
 	found := map[key]*roadmap.Commit{}
 	want := func(kind, id string) bool { return left[[2]string{kind, id}] > 0 }
-	err := r.walk(head, stop, dir, r.prefetchItems, func(s Step) error {
+	err := r.walk(head, stop, dir, func(s Step) error {
 		if len(pending) == 0 {
 			return ErrStop
 		}
@@ -243,7 +243,7 @@ func (r *Repo) Attribute(head *object.Commit, stop plumbing.Hash, dir string, ch
 			}
 		}
 		return nil
-	})
+	}, r.readBlobs, r.prefetchItems)
 	if errors.Is(err, ErrNotAncestor) {
 		// The older revision is not behind the newer one (diverged branches,
 		// or the revisions given the other way round): which commit made a

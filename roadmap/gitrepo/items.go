@@ -1,6 +1,7 @@
 package gitrepo
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"hash/maphash"
@@ -145,6 +146,18 @@ func (r *Repo) split(p string, h, near plumbing.Hash) (split, error) {
 	return once()
 }
 
+// readBlobs reads, ahead of a walk's splitting, the blobs a step changed.
+// Errors are left for visit to meet.
+func (r *Repo) readBlobs(s Step) {
+	for _, f := range s.Files {
+		for _, h := range []plumbing.Hash{f.New, f.Old} {
+			if h != plumbing.ZeroHash {
+				r.blob(h)
+			}
+		}
+	}
+}
+
 // prefetchItems splits, ahead of a walk's visit, the files a step changed:
 // the newer side first, which an earlier step has usually split already,
 // then the older one from it. Errors are left for visit to meet.
@@ -268,19 +281,16 @@ type textHash [2]uint64
 
 var textSeeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
 
-func hashText(kind string, text []byte) textHash {
-	return hashWith(kind, func(h *maphash.Hash) { h.Write(text) })
-}
-
-// hashWith hashes kind and what write writes, as hashText hashes a text.
-func hashWith(kind string, write func(*maphash.Hash)) textHash {
+func hashText(kind string, text ...[]byte) textHash {
 	var out textHash
 	for i, seed := range textSeeds {
 		var h maphash.Hash
 		h.SetSeed(seed)
 		h.WriteString(kind)
 		h.WriteByte(0)
-		write(&h)
+		for _, t := range text {
+			h.Write(t)
+		}
 		out[i] = h.Sum64()
 	}
 	return out
@@ -377,14 +387,14 @@ func (r *Repo) key(kind string, k roadmap.ItemKey) decodedKey {
 
 // keyHash is the textHash of k.Text(), without writing it out.
 func keyHash(kind string, k roadmap.ItemKey) textHash {
-	return hashWith(kind, func(h *maphash.Hash) {
-		for range k.Indent {
-			h.WriteByte(' ')
-		}
-		h.WriteString("- ")
-		h.Write(k.Body)
-	})
+	indent := spaces[:min(k.Indent, len(spaces))]
+	if k.Indent > len(spaces) {
+		indent = bytes.Repeat([]byte{' '}, k.Indent)
+	}
+	return hashText(kind, indent, []byte("- "), k.Body)
 }
+
+var spaces = bytes.Repeat([]byte{' '}, 64)
 
 // diffItems lists the fields that differ between two versions of an item
 // (either may be nil, for an item added or removed). Provided the newer

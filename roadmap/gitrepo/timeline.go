@@ -20,7 +20,7 @@ func (r *Repo) ReportHistory(head *object.Commit, dir string, atHead *roadmap.Ro
 	}
 	var commits []roadmap.ReportCommit
 	var hashes []plumbing.Hash
-	err = r.walk(head, plumbing.ZeroHash, dir, r.prefetchItems, func(s Step) error {
+	err = r.walk(head, plumbing.ZeroHash, dir, func(s Step) error {
 		changes, err := r.changes(s, func(kind, _ string) bool { return kind == "features" }, true)
 		if err != nil {
 			return err
@@ -35,7 +35,7 @@ func (r *Repo) ReportHistory(head *object.Commit, dir string, atHead *roadmap.Ro
 		commits = append(commits, rc)
 		hashes = append(hashes, s.Commit.Hash)
 		return nil
-	})
+	}, r.readBlobs, r.prefetchItems)
 	if err != nil {
 		return roadmap.ReportHistory{}, err
 	}

@@ -30,17 +30,17 @@ type Step struct {
 // the others compares only the subtrees that differ. visit returning
 // ErrStop ends the walk without error.
 func (r *Repo) Walk(head *object.Commit, stop plumbing.Hash, dir string, visit func(Step) error) error {
-	return r.walk(head, stop, dir, nil, visit)
+	return r.walk(head, stop, dir, visit)
 }
 
-// walk is Walk on three goroutines: one compares the trees, one runs
-// prefetch on each step (reading the blobs visit is about to need), and the
-// caller's runs visit, in order. The first two run ahead of visit by a
-// bounded number of steps, so on two cores the reading overlaps the walk.
-func (r *Repo) walk(head *object.Commit, stop plumbing.Hash, dir string, prefetch func(Step), visit func(Step) error) error {
+// walk is Walk on several goroutines: one compares the trees, one for each
+// of stages runs it on each step in turn (reading and splitting the blobs
+// visit is about to need), and the caller's runs visit, in order. The others
+// run ahead of visit by a bounded number of steps, so on two cores the
+// reading overlaps the comparing.
+func (r *Repo) walk(head *object.Commit, stop plumbing.Hash, dir string, visit func(Step) error, stages ...func(Step)) error {
 	done := make(chan struct{})
 	steps := make(chan Step, 64)
-	ready := make(chan Step, 16)
 	var walkErr error
 	var wg sync.WaitGroup
 	wg.Go(func() {
@@ -54,31 +54,34 @@ func (r *Repo) walk(head *object.Commit, stop plumbing.Hash, dir string, prefetc
 			}
 		})
 	})
-	wg.Go(func() {
-		defer close(ready)
-		for s := range steps {
-			select {
-			case <-done:
-				continue // visit has stopped: let the tree walk end
-			default:
+	var in <-chan Step = steps
+	for _, stage := range stages {
+		src, out := in, make(chan Step, 16)
+		wg.Go(func() {
+			defer close(out)
+			for s := range src {
+				select {
+				case <-done:
+					continue // visit has stopped: let the tree walk end
+				default:
+				}
+				stage(s)
+				select {
+				case out <- s:
+				case <-done:
+				}
 			}
-			if prefetch != nil {
-				prefetch(s)
-			}
-			select {
-			case ready <- s:
-			case <-done:
-			}
-		}
-	})
+		})
+		in = out
+	}
 	var err error
-	for s := range ready {
+	for s := range in {
 		if err = visit(s); err != nil {
 			break
 		}
 	}
 	close(done)
-	for range ready {
+	for range in {
 	}
 	wg.Wait()
 	switch {
