@@ -368,8 +368,13 @@ func TestShallowClone(t *testing.T) {
 	if !errors.Is(err, gitrepo.ErrShallow) || !strings.Contains(err.Error(), "git fetch --unshallow") {
 		t.Errorf("history in a shallow clone: %v", err)
 	}
-	if _, err := r.Resolve("v1"); !errors.Is(err, gitrepo.ErrShallow) {
-		t.Errorf("resolving a commit past the edge: %v", err)
+	for _, rev := range []string{"v1", "HEAD~4", "v2~5"} {
+		if _, err := r.Resolve(rev); !errors.Is(err, gitrepo.ErrShallow) {
+			t.Errorf("resolving %s, past the edge: %v", rev, err)
+		}
+	}
+	if c, err := r.Resolve("HEAD~2"); err != nil || c.Hash != hs["c4"] {
+		t.Errorf("HEAD~2, the edge itself: %v", err)
 	}
 	// What the clone holds still reads.
 	if got := ids(loadAt(t, r, "HEAD", "plan")); got == "" {
@@ -591,6 +596,30 @@ func TestFindAnswersAsALoad(t *testing.T) {
 			if got := kind + " " + title; err != nil || got != want {
 				t.Errorf("Find(%s), fresh %v = %q, %v; a load gives %q", id, fresh, got, err, want)
 			}
+		}
+	}
+}
+
+// TestTildeRevisions: REV~N names the commit N first parents back, from a
+// branch, a tag or a short hash; past the root it is unknown, by name.
+func TestTildeRevisions(t *testing.T) {
+	b, hs := history(t)
+	r := open(t, b.Dir)
+	order := []string{"c6", "c5", "c4", "c3", "c2", "c1"}
+	for n, name := range order {
+		for _, rev := range []string{fmt.Sprintf("HEAD~%d", n), fmt.Sprintf("v2~%d", n), fmt.Sprintf("%s~%d", hs["c6"].String()[:8], n)} {
+			c, err := r.Resolve(rev)
+			if err != nil || c.Hash != hs[name] {
+				t.Errorf("%s: %v, want %s", rev, err, name)
+			}
+		}
+	}
+	if c, err := r.Resolve("HEAD~"); err != nil || c.Hash != hs["c5"] {
+		t.Errorf("HEAD~: %v", err)
+	}
+	for _, rev := range []string{"HEAD~6", "nope~1", "HEAD~99999999999999999999"} {
+		if _, err := r.Resolve(rev); !errors.Is(err, gitrepo.ErrUnknownRevision) || !strings.Contains(err.Error(), rev) {
+			t.Errorf("%s: %v", rev, err)
 		}
 	}
 }
