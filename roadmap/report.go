@@ -8,10 +8,11 @@ import (
 
 // ReportHistory is what a report reads from git: every commit that changed
 // the roadmap, oldest first, with the features it changed, and a way to load
-// the whole roadmap as of one of them.
+// the roadmap as of one of them.
 type ReportHistory struct {
 	Commits []ReportCommit
-	// Load returns the roadmap as commit i left it.
+	// Load returns the roadmap as commit i left it; a report reads only its
+	// features, and Load may give only those.
 	Load func(i int) (*Roadmap, error)
 }
 

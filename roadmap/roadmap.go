@@ -35,6 +35,16 @@ type index struct {
 	personas   map[string]*Persona
 }
 
+// OfFeatures is a roadmap that holds only the given features, with the
+// defaults Load gives them: what history's reports read of a past revision.
+// It changes the features it is given.
+func OfFeatures(features []*Feature) *Roadmap {
+	r := &Roadmap{Features: features}
+	r.applyDefaults()
+	r.buildIndex()
+	return r
+}
+
 // buildIndex maps ids to items; with duplicates, the first written wins.
 func (r *Roadmap) buildIndex() {
 	r.index = index{

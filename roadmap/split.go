@@ -150,6 +150,49 @@ func head(text []byte, chunks []Chunk) []byte {
 	return append(out, text[at:]...)
 }
 
+// HeadParses reports whether what of a file lies outside its chunks (its
+// settings and list keys) parses. A file that splits parses whole exactly
+// when its head and each chunk do (FuzzSplitParse holds ParseSplit to it).
+func HeadParses(text []byte, chunks []Chunk) bool {
+	// Only list keys, blank lines and comments, in printable ASCII, parse;
+	// anything else is parsed.
+	plain := true
+	at := 0
+	for i := 0; i <= len(chunks) && plain; i++ {
+		end := len(text)
+		if i < len(chunks) {
+			end = chunks[i].offset
+		}
+		plain = plainHead(text[at:end])
+		if i < len(chunks) {
+			at = chunks[i].offset + len(chunks[i].Text)
+		}
+	}
+	if plain {
+		return true
+	}
+	_, findings := parseDocument("", head(text, chunks), false)
+	return !hasSyntaxError(findings)
+}
+
+// plainHead reports whether a piece of a file's head holds only list keys,
+// blank lines and comments, in printable ASCII.
+func plainHead(piece []byte) bool {
+	if bytes.ContainsFunc(piece, func(r rune) bool { return r != '\n' && (r < ' ' || r > '~') }) {
+		return false
+	}
+	for line := range bytes.Lines(piece) {
+		rest := bytes.TrimRight(line, "\n")
+		if ind := indent(rest); ind == len(rest) || rest[ind] == '#' {
+			continue
+		}
+		if key, value, ok := topLevelKey(rest); !ok || len(value) != 0 || !listKeys[key] {
+			return false
+		}
+	}
+	return true
+}
+
 func indent(line []byte) int {
 	n := 0
 	for n < len(line) && line[n] == ' ' {

@@ -116,7 +116,32 @@ func FuzzSplitParse(f *testing.F) {
 		sameParse(t, "roadmap.yaml", text)
 		sameParse(t, "features.yaml", text)
 		chunksParse(t, text)
+		headAndChunksParse(t, text)
 	})
+}
+
+// headAndChunksParse checks the converse: when the head and every chunk of
+// a file that splits parse, the file parses whole.
+func headAndChunksParse(t *testing.T, text []byte) {
+	t.Helper()
+	chunks, ok := roadmap.SplitFile(text)
+	if !ok || !roadmap.HeadParses(text, chunks) {
+		return
+	}
+	for _, c := range chunks {
+		_, findings := roadmap.DecodeChunk("features.yaml", c)
+		for _, f := range findings {
+			if f.Rule == "syntax" {
+				return
+			}
+		}
+	}
+	_, findings := roadmap.ParseDocument("features.yaml", text)
+	for _, f := range findings {
+		if f.Rule == "syntax" {
+			t.Fatalf("head and items parse, the file does not: %v\ntext:\n%s", f, text)
+		}
+	}
 }
 
 // chunksParse checks that when a file that splits parses whole, each of its
@@ -133,6 +158,9 @@ func chunksParse(t *testing.T, text []byte) {
 		if f.Rule == "syntax" {
 			return
 		}
+	}
+	if !roadmap.HeadParses(text, chunks) {
+		t.Fatalf("the file parses, but what lies outside its items does not\ntext:\n%s", text)
 	}
 	for _, c := range chunks {
 		doc, findings := roadmap.DecodeChunk("features.yaml", c)
@@ -170,4 +198,21 @@ func TestSplitLeavesRunOnIDs(t *testing.T) {
 		t.Errorf("ids %q, want %q", ids, want)
 	}
 	chunksParse(t, text)
+}
+
+func TestHeadParses(t *testing.T) {
+	for text, want := range map[string]bool{
+		"features:\n  - id: x\n# a comment\nobjectives:\n  - id: o\n": true,
+		"product: P\nscoring:\n  model: rice\nfeatures:\n  - id: x\n": true,
+		"product: a: b\nfeatures:\n  - id: x\n":                       false,
+		"features:\n  - id: x\nnotes: \"x\" y\n":                      false,
+	} {
+		chunks, ok := roadmap.SplitFile([]byte(text))
+		if !ok {
+			t.Fatalf("%q does not split", text)
+		}
+		if got := roadmap.HeadParses([]byte(text), chunks); got != want {
+			t.Errorf("HeadParses(%q) = %v, want %v", text, got, want)
+		}
+	}
 }
