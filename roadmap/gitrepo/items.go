@@ -40,7 +40,8 @@ type itemCache struct {
 	near     map[plumbing.Hash]nearSplit
 	recent   []plumbing.Hash        // the keys of near, oldest first
 	nearSize int                    // bytes of text in near
-	broken   map[plumbing.Hash]bool // blobs that do not parse as YAML
+	broken   map[plumbing.Hash]bool // blobs that do not parse as YAML, or are too large
+	huge     map[plumbing.Hash]bool // blobs over roadmap.MaxFileSize
 	decoded  map[textHash]any       // nil for a text that is no item or does not parse
 	// parses holds item texts known to parse: decoded without a syntax
 	// error, in a file that parses whole, or an older version of one whose
@@ -57,12 +58,13 @@ type itemCache struct {
 	resplit    int // blobs split from a neighbour, for tests
 }
 
-// nearSplit is a blob's text, its chunks (from SplitFile or ResplitFile)
-// and the hash of each chunk's item.
+// nearSplit is a blob's text, its chunks (from SplitFile or ResplitFile),
+// the hash of each chunk's item, and whether the rest of the text parses.
 type nearSplit struct {
 	text   []byte
 	chunks []roadmap.Chunk
 	hashes []textHash
+	head   bool
 }
 
 // maxNear and maxNearBytes bound the blobs whose text and chunks itemCache
@@ -87,6 +89,7 @@ func newItemCache() *itemCache {
 		items:   map[textHash]*item{},
 		near:    map[plumbing.Hash]nearSplit{},
 		broken:  map[plumbing.Hash]bool{},
+		huge:    map[plumbing.Hash]bool{},
 		decoded: map[textHash]any{},
 		parses:  map[textHash]bool{},
 		whole:   map[plumbing.Hash]bool{},
@@ -123,9 +126,12 @@ func (r *Repo) fileItems(p string, h plumbing.Hash) ([]*item, error) {
 	return s.items, err
 }
 
-// split is a blob cut into its items.
+// split is a blob cut into its items. head tells, for a blob that split,
+// whether what lies outside its items parses (roadmap.HeadParses); whole
+// that it was decoded whole instead.
 type split struct {
-	items []*item
+	items       []*item
+	head, whole bool
 }
 
 // split splits a blob of the file at p, by resplitting the blob near (a
@@ -173,10 +179,20 @@ func (r *Repo) splitBlob(p string, h, near plumbing.Hash) (split, error) {
 	if err != nil {
 		return split{}, err
 	}
-	chunks, j, from, ok := r.resplit(text, near)
+	if len(text) > roadmap.MaxFileSize {
+		// A load reports such a file and reads nothing of it; so does a walk.
+		c := r.items
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		c.broken[h], c.huge[h] = true, true
+		return split{whole: true}, nil
+	}
+	chunks, j, ns, ok := r.resplit(text, near)
+	headOK := ns.head // a resplit text differs from near's in one item only
 	if !ok {
 		chunks, ok = roadmap.SplitFile(text)
 		j = -1
+		headOK = ok && roadmap.HeadParses(text, chunks)
 	}
 	if ok {
 		its := make([]*item, len(chunks))
@@ -186,7 +202,7 @@ func (r *Repo) splitBlob(p string, h, near plumbing.Hash) (split, error) {
 		for i := range chunks {
 			if j >= 0 && i != j {
 				// Resplit: the same text as near's item.
-				its[i] = c.items[from[i]]
+				its[i] = c.items[ns.hashes[i]]
 				continue
 			}
 			its[i] = c.intern(&chunks[i])
@@ -198,8 +214,8 @@ func (r *Repo) splitBlob(p string, h, near plumbing.Hash) (split, error) {
 				c.parses[it.hash] = true
 			}
 		}
-		c.remember(h, nearSplit{text: text, chunks: chunks, hashes: hashesOf(its)})
-		return split{items: its}, nil
+		c.remember(h, nearSplit{text: text, chunks: chunks, hashes: hashesOf(its), head: headOK})
+		return split{items: its, head: headOK}, nil
 	}
 	doc, findings := roadmap.ParseDocument(p, text)
 	c := r.items
@@ -211,30 +227,30 @@ func (r *Repo) splitBlob(p string, h, near plumbing.Hash) (split, error) {
 			c.broken[h] = true
 		}
 	}
-	return split{items: wholeItems(doc)}, nil
+	return split{items: wholeItems(doc), whole: true}, nil
 }
 
 // resplit splits text from near's chunks when near was split lately and
 // the two differ inside one item, the chunk j returned: the others hold the
-// items whose hashes are near's, unhashed again.
-func (r *Repo) resplit(text []byte, near plumbing.Hash) (chunks []roadmap.Chunk, j int, nearHashes []textHash, ok bool) {
+// items near's do (ns.hashes), unhashed again.
+func (r *Repo) resplit(text []byte, near plumbing.Hash) (chunks []roadmap.Chunk, j int, ns nearSplit, ok bool) {
 	if near == plumbing.ZeroHash {
-		return nil, 0, nil, false
+		return nil, 0, ns, false
 	}
 	c := r.items
 	c.mu.Lock()
-	ns, ok := c.near[near]
+	ns, ok = c.near[near]
 	c.mu.Unlock()
 	if !ok {
-		return nil, 0, nil, false
+		return nil, 0, ns, false
 	}
 	if chunks, j, ok = roadmap.ResplitFile(text, ns.text, ns.chunks); !ok {
-		return nil, 0, nil, false
+		return nil, 0, ns, false
 	}
 	c.mu.Lock()
 	c.resplit++
 	c.mu.Unlock()
-	return chunks, j, ns.hashes, true
+	return chunks, j, ns, true
 }
 
 // intern returns the item of a chunk's text, made once per distinct text
@@ -498,7 +514,7 @@ func (r *Repo) changes(step Step, want func(kind, id string) bool, whole bool) (
 		if r.isBroken(f.Old) || r.isBroken(f.New) {
 			// A side that does not parse would read as every item gone (or
 			// back): leave the file out of this commit, and say so.
-			r.note(step, f.Path)
+			r.note(step, f)
 			continue
 		}
 		olds = append(olds, o...)
@@ -579,16 +595,21 @@ func (r *Repo) isBroken(h plumbing.Hash) bool {
 }
 
 // note records a file left out of a commit because it does not parse there.
-func (r *Repo) note(s Step, path string) {
-	msg := fmt.Sprintf("%s does not parse on one side of commit %s; its changes there are not shown", path, s.Commit.Hash.String()[:7])
+func (r *Repo) note(s Step, f FileChange) {
 	r.items.mu.Lock()
 	defer r.items.mu.Unlock()
+	why := "does not parse"
+	if r.items.huge[f.Old] || r.items.huge[f.New] {
+		why = fmt.Sprintf("is larger than %d MiB", roadmap.MaxFileSize>>20)
+	}
+	msg := fmt.Sprintf("%s %s on one side of commit %s; its changes there are not shown", f.Path, why, s.Commit.Hash.String()[:7])
 	if !slices.Contains(r.items.notes, msg) {
 		r.items.notes = append(r.items.notes, msg)
 	}
 }
 
-// Notes are what walks left out, to tell the user: files that do not parse.
+// Notes are what walks left out, to tell the user: files that do not parse
+// or are too large.
 func (r *Repo) Notes() []string {
 	r.items.mu.Lock()
 	defer r.items.mu.Unlock()

@@ -491,11 +491,14 @@ func TestReportHistoryMatchesLoads(t *testing.T) {
 	}
 	changes := 0
 	for i, c := range h.Commits {
-		now, err := h.Load(i)
-		if err != nil {
-			t.Fatal(err)
-		}
 		cm := resolve(t, r, c.Commit.Hash)
+		var now *roadmap.Roadmap
+		sameFeatures(t, fmt.Sprint("commit ", i), h, i, func() *roadmap.Roadmap {
+			if now, err = r.Load(cm, info.Dir); err != nil {
+				t.Fatal(err)
+			}
+			return now
+		})
 		var before *roadmap.Roadmap
 		if len(cm.ParentHashes) > 0 {
 			if before, err = r.Load(resolve(t, r, cm.ParentHashes[0].String()), info.Dir); err != nil {
@@ -621,5 +624,85 @@ func TestTildeRevisions(t *testing.T) {
 		if _, err := r.Resolve(rev); !errors.Is(err, gitrepo.ErrUnknownRevision) || !strings.Contains(err.Error(), rev) {
 			t.Errorf("%s: %v", rev, err)
 		}
+	}
+}
+
+// sameFeatures checks that ReportHistory's Load of commit i gives the
+// features a load of the commit gives, in the same order.
+// It loads want after, so that the load tells report nothing.
+func sameFeatures(t *testing.T, what string, h roadmap.ReportHistory, i int, load func() *roadmap.Roadmap) {
+	t.Helper()
+	got, err := h.Load(i)
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	want := load()
+	show := func(fs []*roadmap.Feature) []string {
+		var out []string
+		for _, f := range fs {
+			out = append(out, fmt.Sprint(f.ID, f.Fields()))
+		}
+		return out
+	}
+	if g, w := show(got.Features), show(want.Features); !reflect.DeepEqual(g, w) {
+		t.Fatalf("%s: report reads %d features:\n%v\na load gives %d:\n%v", what, len(g), g, len(w), w)
+	}
+	for _, f := range want.Features {
+		if got.Feature(f.ID) == nil {
+			t.Fatalf("%s: no feature %s by id", what, f.ID)
+		}
+	}
+}
+
+// TestReportLoadsAsLoad: the features report reads of a past commit are
+// those a load gives, whatever in the files does not parse.
+func TestReportLoadsAsLoad(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("plan/roadmap.yaml", "product: Acme\nfeatures:\n"+feature("r", "idea", "next"))
+	b.Write("plan/a.yaml", "features:\n"+feature("a", "planned", "2027-Q1")+feature("b", "idea", "next"))
+	b.Write("plan/.hidden/h.yaml", "features:\n"+feature("h", "idea", "next"))
+	b.Write("plan/notes.txt", "not yaml: [")
+	b.Commit("Ana", "Start")
+	steps := []map[string]string{
+		{"plan/a.yaml": "features:\n" + feature("a", "planned", "2027-Q2") + feature("b", "idea", "next")},
+		// b's text breaks: the whole file reads as empty.
+		{"plan/a.yaml": "features:\n" + feature("a", "planned", "2027-Q2") + "  - id: b\n    title: B: broken\n"},
+		// A person that does not parse empties the file with its features.
+		{"plan/mixed.yaml": "people:\n  - id: p\n    name: P: broken\nfeatures:\n" + feature("m", "idea", "next")},
+		// A head that does not parse, in a file that splits.
+		{"plan/c.yaml": "themes: x: y\nfeatures:\n" + feature("c", "idea", "next"), "plan/mixed.yaml": "features:\n" + feature("m", "planned", "2027-Q3")},
+		// Does not split (an anchor), parses.
+		{"plan/d.yaml": "features:\n  - id: d\n    title: &t D\n    status: idea\n  - id: e\n    title: *t\n    status: idea\n"},
+		// Does not split, does not parse.
+		{"plan/d.yaml": "features:\n  - id: d\n    title: [D\n"},
+		{"plan/a.yaml": "features:\n" + feature("a", "shipped", "2027-Q2") + feature("b", "idea", "next"), "plan/c.yaml": "features:\n" + feature("c", "idea", "next")},
+		// Too large to read: a load reports it and reads none of it.
+		{"plan/big.yaml": "features:\n" + strings.Repeat(feature("z", "idea", "next"), roadmap.MaxFileSize/len(feature("z", "idea", "next"))+1)},
+	}
+	for n, files := range steps {
+		for p, text := range files {
+			b.Write(p, text)
+		}
+		b.Commit("Raj", fmt.Sprint("Step ", n))
+	}
+	r := open(t, b.Dir)
+	h, err := r.ReportHistory(resolve(t, r, "HEAD"), "plan", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h.Commits) != len(steps)+1 {
+		t.Fatalf("%d commits", len(h.Commits))
+	}
+	if notes := strings.Join(r.Notes(), "\n"); !strings.Contains(notes, "big.yaml is larger than 8 MiB") || !strings.Contains(notes, "d.yaml does not parse") {
+		t.Errorf("notes:\n%s", notes)
+	}
+	for i, c := range h.Commits {
+		sameFeatures(t, c.Commit.Subject, h, i, func() *roadmap.Roadmap {
+			want, err := r.Load(resolve(t, r, c.Commit.Hash), "plan")
+			if err != nil {
+				t.Fatal(err)
+			}
+			return want
+		})
 	}
 }

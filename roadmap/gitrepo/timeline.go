@@ -10,9 +10,9 @@ import (
 
 // ReportHistory walks head's first-parent line once and returns every commit
 // that changed the roadmap folder at dir, oldest first, with the features it
-// changed; Load reads the whole roadmap as of any of them. atHead, if not
-// nil, is the roadmap at head, which Load gives again for the commits whose
-// folder is head's rather than load it twice; none may change it.
+// changed; Load reads the roadmap's features as of any of them, from what
+// the walk decoded. atHead, if not nil, is the roadmap at head, which Load
+// gives again for the commits whose folder is head's; none may change it.
 func (r *Repo) ReportHistory(head *object.Commit, dir string, atHead *roadmap.Roadmap) (roadmap.ReportHistory, error) {
 	headTree, err := r.subtree(head, dir)
 	if err != nil {
@@ -60,7 +60,7 @@ func (r *Repo) ReportHistory(head *object.Commit, dir string, atHead *roadmap.Ro
 					return atHead, nil
 				}
 			}
-			return r.Load(c, dir)
+			return r.features(c, dir)
 		},
 	}, nil
 }

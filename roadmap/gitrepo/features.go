@@ -1,0 +1,121 @@
+package gitrepo
+
+import (
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/northwind-labs/roadmap/roadmap"
+)
+
+// features is the roadmap at dir in commit c with its features only, as
+// Load gives them: in path order, none from a file that does not parse,
+// with Load's defaults. It reads them from the items the walk split and
+// decoded rather than decoding every file again: report reads the plan at
+// each quarter's start and end. Positions are not the files'. A revision
+// Load would refuse (no roadmap.yaml, no folder) goes to Load, for its error.
+func (r *Repo) features(c *object.Commit, dir string) (*roadmap.Roadmap, error) {
+	tree, err := r.subtree(c, dir)
+	if err != nil {
+		return nil, err
+	}
+	var files []FileChange
+	if tree != plumbing.ZeroHash {
+		if err := r.loadFiles(tree, "", &files); err != nil {
+			return nil, err
+		}
+	}
+	if !slices.ContainsFunc(files, func(f FileChange) bool { return f.Path == "roadmap.yaml" }) {
+		return r.Load(c, dir)
+	}
+	slices.SortFunc(files, func(a, b FileChange) int { return strings.Compare(a.Path, b.Path) })
+	var out []*roadmap.Feature
+	for _, f := range files {
+		s, err := r.split(f.Path, f.New, plumbing.ZeroHash)
+		if err != nil {
+			return nil, err
+		}
+		if !r.fileParses(f.New, s) {
+			continue // a load reads it as empty (or, too large, not at all)
+		}
+		for _, it := range s.items {
+			if v, ok := r.decode(it).(*roadmap.Feature); ok && it.kind == "features" {
+				f := *v // Load's defaults go on a copy: the walk shares v
+				out = append(out, &f)
+			}
+		}
+	}
+	return roadmap.OfFeatures(out), nil
+}
+
+// loadFiles lists the files Load reads in a tree: *.yaml and *.yml files,
+// not links, not under a folder whose name starts with a dot.
+func (r *Repo) loadFiles(tree plumbing.Hash, prefix string, out *[]FileChange) error {
+	entries, err := r.entries(tree)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		name := path.Join(prefix, e.Name)
+		switch {
+		case e.Mode == filemode.Dir:
+			if !strings.HasPrefix(e.Name, ".") {
+				if err := r.loadFiles(e.Hash, name, out); err != nil {
+					return err
+				}
+			}
+		case e.Mode == filemode.Symlink || e.Mode == filemode.Submodule:
+		case isRoadmapFile(e.Name):
+			*out = append(*out, FileChange{Path: name, New: e.Hash})
+		}
+	}
+	return nil
+}
+
+// fileParses reports whether a blob, split as s, parses whole: its head and
+// every item, each decoded (once) if not known already.
+func (r *Repo) fileParses(h plumbing.Hash, s split) bool {
+	c := r.items
+	c.mu.Lock()
+	whole, known := c.whole[h]
+	broken := c.broken[h]
+	c.mu.Unlock()
+	switch {
+	case known:
+		return whole
+	case broken:
+		return false
+	}
+	if s.whole {
+		return true // decoded whole, without a syntax error
+	}
+	if !s.head {
+		return false
+	}
+	for _, it := range s.items {
+		if !r.itemParses(it) {
+			return false
+		}
+	}
+	return true
+}
+
+// itemParses reports whether an item's text parses alone.
+func (r *Repo) itemParses(it *item) bool {
+	c := r.items
+	c.mu.Lock()
+	ok, known := c.parses[it.hash]
+	c.mu.Unlock()
+	if known {
+		return ok
+	}
+	_, findings := roadmap.DecodeChunk("", roadmap.Chunk{Key: it.kind, Start: 2, Text: it.text})
+	ok = !hasSyntax(findings)
+	c.mu.Lock()
+	c.parses[it.hash] = ok
+	c.mu.Unlock()
+	return ok
+}
