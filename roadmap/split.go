@@ -33,8 +33,11 @@ var listKeys = map[string]bool{
 // collections across lines, tabs, several documents, repeated keys...): then
 // only decoding the whole file is right. Chunks share text's bytes.
 func SplitFile(text []byte) (chunks []Chunk, ok bool) {
+	// YAML also breaks lines at U+0085, U+2028 and U+2029, which cutting by
+	// "\n" would not see.
 	if !utf8.Valid(text) || bytes.IndexByte(text, '\t') >= 0 || bytes.IndexByte(text, '\r') >= 0 ||
-		bytes.IndexByte(text, 0) >= 0 || bytes.Contains(text, []byte("\ufeff")) {
+		bytes.IndexByte(text, 0) >= 0 || bytes.Contains(text, []byte("\ufeff")) ||
+		bytes.ContainsAny(text, "\u0085\u2028\u2029") {
 		return nil, false
 	}
 	var (
@@ -104,8 +107,16 @@ func SplitFile(text []byte) (chunks []Chunk, ok bool) {
 			}
 			seen = append(seen, key)
 			section, itemInd = "", -1
-			if listKeys[key] && len(value) == 0 {
-				section = key
+			if listKeys[key] {
+				switch string(value) {
+				case "":
+					section = key
+				case "[]", "null", "~":
+				default:
+					// A list written on its key's line: its items would stay
+					// in the head, where walks do not look for them.
+					return nil, false
+				}
 			}
 		case section == "":
 			// a nested line of a setting: stays in the head

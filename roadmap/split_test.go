@@ -81,6 +81,10 @@ func TestSplitFallsBack(t *testing.T) {
 		"open quote":    "features:\n  - id: a\n    title: \"x\n  - id: b\"\n",
 		"open quote 2":  "features:\n  - id: a\n    title: 'it''s\n    status: x'\n",
 		"quoted key":    "features:\n  - id: a\n    \"title\": \"x\n    status: y\"\n",
+		"inline list":   "features: [{id: a, title: A}]\n",
+		"line sep":      "features:\n  - id: a\n    notes: x\u2028objectives:\n  - id: b\n",
+		"next line":     "features:\n  - id: a\n    notes: x\u0085  - id: c\n",
+		"para sep":      "product: P\u2029features:\n  - id: r\n",
 	} {
 		if _, ok := roadmap.SplitFile([]byte(text)); ok {
 			t.Errorf("%s: split, want a fallback to the whole file", name)
@@ -112,6 +116,9 @@ func TestSplitChunks(t *testing.T) {
 func FuzzSplitParse(f *testing.F) {
 	seedExamples(f, func(text []byte) { f.Add(text) })
 	f.Add([]byte("features:\n  - id: a\n    description: >-\n      x\n  - id: b\n"))
+	f.Add([]byte("features: [{id: a, title: A}]\n"))
+	f.Add([]byte("features:\n  - id: a\n    notes: x\u2028objectives:\n  - id: b\n"))
+	f.Add([]byte("features:\n  - id: a\n    notes: x\u0085  - id: c\n"))
 	f.Fuzz(func(t *testing.T, text []byte) {
 		sameParse(t, "roadmap.yaml", text)
 		sameParse(t, "features.yaml", text)
@@ -161,6 +168,10 @@ func chunksParse(t *testing.T, text []byte) {
 	}
 	if !roadmap.HeadParses(text, chunks) {
 		t.Fatalf("the file parses, but what lies outside its items does not\ntext:\n%s", text)
+	}
+	// No item stays outside the chunks: walks read items from chunks only.
+	if doc, _ := roadmap.ParseDocument("roadmap.yaml", roadmap.HeadOf(text, chunks)); len(doc.Features)+len(doc.Objectives)+len(doc.Campaigns)+len(doc.People)+len(doc.Themes)+len(doc.Personas) > 0 {
+		t.Fatalf("items stay outside the chunks\ntext:\n%s", text)
 	}
 	for _, c := range chunks {
 		doc, findings := roadmap.DecodeChunk("features.yaml", c)
