@@ -103,7 +103,8 @@ func (r *Repo) fileParses(h plumbing.Hash, s split) bool {
 	return true
 }
 
-// itemParses reports whether an item's text parses alone.
+// itemParses reports whether an item's text parses alone. A feature,
+// objective or campaign it decodes is kept, as decode keeps it.
 func (r *Repo) itemParses(it *item) bool {
 	c := r.items
 	c.mu.Lock()
@@ -112,10 +113,20 @@ func (r *Repo) itemParses(it *item) bool {
 	if known {
 		return ok
 	}
-	_, findings := roadmap.DecodeChunk("", roadmap.Chunk{Key: it.kind, Start: 2, Text: it.text})
-	ok = !hasSyntax(findings)
+	var v any
+	switch it.kind {
+	case "features", "objectives", "campaigns":
+		v, ok = roadmap.DecodeItem(it.kind, it.text)
+	default:
+		_, findings := roadmap.DecodeChunk("", roadmap.Chunk{Key: it.kind, Start: 2, Text: it.text})
+		ok = !hasSyntax(findings)
+	}
 	c.mu.Lock()
+	defer c.mu.Unlock()
 	c.parses[it.hash] = ok
-	c.mu.Unlock()
+	if _, done := c.decoded[it.hash]; !done && v != nil {
+		c.decoded[it.hash] = v
+		c.decodes++
+	}
 	return ok
 }

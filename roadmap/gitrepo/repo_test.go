@@ -676,6 +676,10 @@ func TestReportLoadsAsLoad(t *testing.T) {
 		// Does not split, does not parse.
 		{"plan/d.yaml": "features:\n  - id: d\n    title: [D\n"},
 		{"plan/a.yaml": "features:\n" + feature("a", "shipped", "2027-Q2") + feature("b", "idea", "next"), "plan/c.yaml": "features:\n" + feature("c", "idea", "next")},
+		// A list on its key's line, and YAML's other line breaks.
+		{"plan/inline.yaml": "features: [{id: i, title: I, status: idea}]\n"},
+		{"plan/breaks.yaml": "features:\n" + feature("n", "idea", "next") + "    notes: x\u2028objectives:\n  - id: o\n"},
+		{"plan/breaks.yaml": "features:\n" + feature("n", "idea", "next") + "    notes: x\u0085  - id: q\n"},
 		// Too large to read: a load reports it and reads none of it.
 		{"plan/big.yaml": "features:\n" + strings.Repeat(feature("z", "idea", "next"), roadmap.MaxFileSize/len(feature("z", "idea", "next"))+1)},
 	}

@@ -11,8 +11,9 @@ import (
 // ReportHistory walks head's first-parent line once and returns every commit
 // that changed the roadmap folder at dir, oldest first, with the features it
 // changed; Load reads the roadmap's features as of any of them, from what
-// the walk decoded. atHead, if not nil, is the roadmap at head, which Load
-// gives again for the commits whose folder is head's; none may change it.
+// the walk decoded, one call at a time and never during another walk of r.
+// atHead, if not nil, is the roadmap at head, which Load gives again for the
+// commits whose folder is head's; none may change it.
 func (r *Repo) ReportHistory(head *object.Commit, dir string, atHead *roadmap.Roadmap) (roadmap.ReportHistory, error) {
 	headTree, err := r.subtree(head, dir)
 	if err != nil {
