@@ -37,7 +37,7 @@ func SplitFile(text []byte) (chunks []Chunk, ok bool) {
 	// "\n" would not see.
 	if !utf8.Valid(text) || bytes.IndexByte(text, '\t') >= 0 || bytes.IndexByte(text, '\r') >= 0 ||
 		bytes.IndexByte(text, 0) >= 0 || bytes.Contains(text, []byte("\ufeff")) ||
-		bytes.ContainsAny(text, "\u0085\u2028\u2029") {
+		bytes.Contains(text, []byte("\u0085")) || bytes.Contains(text, []byte("\u2028")) || bytes.Contains(text, []byte("\u2029")) {
 		return nil, false
 	}
 	var (
