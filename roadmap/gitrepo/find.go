@@ -1,6 +1,8 @@
 package gitrepo
 
 import (
+	"bytes"
+
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/northwind-labs/roadmap/roadmap"
@@ -28,6 +30,14 @@ func (r *Repo) Find(c *object.Commit, dir, id string) (kind, title string, err e
 	}
 	var candidates [3][]found // features, objectives, campaigns, in path order
 	for _, f := range files {
+		// Only a file whose text holds the id can hold the item: split no other.
+		text, err := r.blob(f.New)
+		if err != nil {
+			return "", "", err
+		}
+		if !bytes.Contains(text, []byte(id)) {
+			continue
+		}
 		its, err := r.fileItems(f.Path, f.New)
 		if err != nil {
 			return "", "", err
