@@ -74,7 +74,7 @@ func (a *app) runAlign(o alignOptions) error {
 	if err != nil {
 		return err
 	}
-	a.warnIfBroken(l)
+	a.warnIfBroken(l.LoadFindings())
 	report := render.Align{Product: l.Product, Today: today, Disagreements: l.Align(today)}
 	switch o.format {
 	case "json":

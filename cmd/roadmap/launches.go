@@ -94,7 +94,7 @@ func (a *app) runLaunches(o launchesOptions) error {
 	if err != nil {
 		return err
 	}
-	a.warnIfBroken(l)
+	a.warnIfBroken(l.LoadFindings())
 	cal, err := l.Launches(roadmap.LaunchOptions{Today: today, From: from, To: to, Feature: o.feature})
 	if err != nil {
 		return usageError("--feature: %v", err)

@@ -75,7 +75,7 @@ func (a *app) runList(o listOptions) error {
 	if filter.Today, err = a.todayDate(); err != nil {
 		return err
 	}
-	a.warnIfBroken(l)
+	a.warnIfBroken(l.LoadFindings())
 	features := l.Select(filter)
 	switch o.format {
 	case "json":
@@ -93,14 +93,6 @@ func (a *app) runList(o listOptions) error {
 		return nil
 	}
 	return a.output().WriteTable(a.stdout, featureTable(features))
-}
-
-// warnIfBroken tells on stderr that the roadmap has problems a read command
-// works around, so a listing is never mistaken for a validated one.
-func (a *app) warnIfBroken(l *loaded) {
-	if errs, _ := roadmap.Count(l.Findings); errs > 0 {
-		fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap has %d error(s) in its files; run 'roadmap validate'\n", errs)
-	}
 }
 
 // featureTable is the listing people read: one feature a row.

@@ -40,7 +40,7 @@ func (a *app) runListCampaigns(o listOptions) error {
 	if err != nil {
 		return err
 	}
-	a.warnIfBroken(l)
+	a.warnIfBroken(l.LoadFindings())
 	campaigns := l.SelectCampaigns(filter)
 	switch o.format {
 	case "json":

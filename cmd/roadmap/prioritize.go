@@ -103,9 +103,7 @@ func (a *app) runPrioritize(o prioritizeOptions) error {
 	}
 	// Check, not only loading, so that the warning counts every error
 	// validate would report: a ranking is never mistaken for a validated one.
-	if errs, _ := roadmap.Count(roadmap.Check(l.Roadmap, roadmap.Options{Today: today})); errs > 0 {
-		fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap has %d error(s) in its files; run 'roadmap validate'\n", errs)
-	}
+	a.warnIfBroken(roadmap.Check(l.Roadmap, roadmap.Options{Today: today}))
 	if o.period != "" && !o.capacitySet {
 		if _, err := l.PeriodCapacity(o.period); err != nil {
 			return usageError("--period: %v", err)

@@ -281,10 +281,19 @@ func (a *app) warnNotes(g *gitRoadmap) {
 	}
 }
 
+// warnIfBroken tells on stderr that the roadmap has errors validate would
+// report, which a read command shows around.
+func (a *app) warnIfBroken(findings []roadmap.Finding) {
+	if errs, _ := roadmap.Count(findings); errs > 0 {
+		fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap has %d error(s) in its files; run 'roadmap validate'\n", errs)
+	}
+}
+
 // warnErrors tells on stderr that one side of a comparison has errors in its
-// files; rev names the side ("" or none for the working tree).
+// files, as validate would report them; rev names the side ("" or none for
+// the working tree).
 func (a *app) warnErrors(r *roadmap.Roadmap, rev ...string) {
-	errs, _ := roadmap.Count(r.Findings)
+	errs, _ := roadmap.Count(r.LoadFindings())
 	if errs == 0 {
 		return
 	}
