@@ -196,6 +196,7 @@ var itemKinds = map[reflect.Type]string{
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix, what string, at map[string]Pos) {
 	s := shapeOf(v.Type())
 	seen := make([]bool, len(s.fields))
+	reported := make([]bool, len(s.fields))
 	explicit := map[string]*yaml.Node{}
 	for _, p := range d.pairs(n) {
 		k := resolve(p.key)
@@ -218,9 +219,15 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix, what strin
 		}
 		f := s.fields[i]
 		seen[i] = true
+		before := len(d.findings)
 		d.decodeValue(p.value, v.FieldByIndex(f.index), join(prefix, key), what, at, f.id)
+		// A value already reported as wrong is not reported again as empty.
+		reported[i] = len(d.findings) > before
 	}
 	for i, f := range s.fields {
+		if reported[i] {
+			continue
+		}
 		fv := v.FieldByIndex(f.index)
 		empty := fv.Kind() == reflect.String && fv.Len() == 0 || fv.Kind() != reflect.String && fv.Kind() != reflect.Float64 && fv.IsZero()
 		if f.required && (!seen[i] || empty) {

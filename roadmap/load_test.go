@@ -199,3 +199,12 @@ func TestHostileInput(t *testing.T) {
 		})
 	}
 }
+
+// TestWrongRequiredValueIsOneError: a required key with a value that is
+// not allowed is that error only, not also "empty".
+func TestWrongRequiredValueIsOneError(t *testing.T) {
+	_, findings := roadmap.ParseDocument("features.yaml", []byte("features:\n  - id: search\n    title: S\n    status: plannd\n"))
+	if len(findings) != 1 || findings[0].Rule != "invalid-value" || !strings.Contains(findings[0].Message, `did you mean "planned"`) {
+		t.Errorf("findings: %v", findings)
+	}
+}
