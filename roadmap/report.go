@@ -313,7 +313,9 @@ func featureRecords(h ReportHistory, from, to Target, last *Roadmap, visible fun
 			r.Title, r.Owner, r.Theme = f.Title, f.Owners["product"], f.Theme
 			if f.Status == StatusShipped && !f.Shipped.IsZero() {
 				r.Shipped = f.Shipped.String()
-				if first, err := ParseDate(r.FirstPlanned); err == nil {
+				// A ship date recorded before the feature was first planned
+				// (written in afterwards) has no lead time to tell.
+				if first, err := ParseDate(r.FirstPlanned); err == nil && !f.Shipped.Before(first) {
 					lead := first.DaysUntil(f.Shipped)
 					r.LeadDays = &lead
 				}
