@@ -116,7 +116,9 @@ type FeatureReport struct {
 
 // GroupReport sums up the features of one owner or theme.
 type GroupReport struct {
-	Name        string   `json:"name"`
+	Name string `json:"name"`
+	// Planned counts the planned features judged so far: those still open
+	// in the current quarter wait, as in the quarters' say/do.
 	Planned     int      `json:"planned"`
 	Shipped     int      `json:"shipped"`
 	SayDo       *float64 `json:"say_do"`
@@ -348,6 +350,9 @@ func groups(rep *Report, ofOutcome func(Outcome) string, ofFeature func(FeatureR
 	for _, q := range rep.Quarters {
 		for _, o := range q.Planned {
 			g := get(ofOutcome(o))
+			if o.Outcome == OutcomeOpen {
+				continue // not judged yet, as in the quarter's own say/do
+			}
 			g.Planned++
 			if o.Outcome == OutcomeShipped {
 				g.Shipped++

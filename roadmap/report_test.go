@@ -50,3 +50,51 @@ func TestReportLeadTimeNeverNegative(t *testing.T) {
 		}
 	}
 }
+
+// TestReportGroupsJudgeAsQuarters: a feature still open in the quarter under
+// way counts neither in its quarter's say/do nor in its owner's.
+func TestReportGroupsJudgeAsQuarters(t *testing.T) {
+	day := func(s string) roadmap.Date {
+		d, err := roadmap.ParseDate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	target, _ := roadmap.ParseTarget("2026-Q4")
+	feature := func(id string, status roadmap.Status, shipped string) *roadmap.Feature {
+		f := &roadmap.Feature{ID: id, Title: id, Status: status, Target: target, Owners: map[string]string{"product": "dev"}, Theme: "core"}
+		if shipped != "" {
+			f.Shipped = day(shipped)
+		}
+		return f
+	}
+	a, b := feature("a", roadmap.StatusPlanned, ""), feature("b", roadmap.StatusPlanned, "")
+	aShipped := feature("a", roadmap.StatusShipped, "2026-11-20")
+	h := roadmap.ReportHistory{
+		Commits: []roadmap.ReportCommit{
+			{Commit: &roadmap.Commit{Short: "1"}, When: day("2026-09-01"), Features: []roadmap.FeatureChange{{ID: "a", New: a}, {ID: "b", New: b}}},
+			{Commit: &roadmap.Commit{Short: "2"}, When: day("2026-11-21"), Features: []roadmap.FeatureChange{{ID: "a", Old: a, New: aShipped}}},
+		},
+		Load: func(i int) (*roadmap.Roadmap, error) {
+			x, y := *a, *b
+			if i == 1 {
+				x = *aShipped
+			}
+			return roadmap.OfFeatures([]*roadmap.Feature{&x, &y}), nil
+		},
+	}
+	rep, err := roadmap.BuildReport(h, roadmap.ReportOptions{From: target, To: target, Today: day("2026-11-23")})
+	if err != nil || len(rep.Quarters) != 1 || len(rep.Owners) != 1 || len(rep.Themes) != 1 {
+		t.Fatalf("%v %+v", err, rep)
+	}
+	q, owner, theme := rep.Quarters[0], rep.Owners[0], rep.Themes[0]
+	if q.SayDo == nil || *q.SayDo != 1 || q.Counts["open"] != 1 {
+		t.Errorf("quarter: %+v", q)
+	}
+	for _, g := range []roadmap.GroupReport{owner, theme} {
+		if g.Planned != 1 || g.Shipped != 1 || g.SayDo == nil || *g.SayDo != 1 {
+			t.Errorf("group %s: planned %d, shipped %d, say/do %v; want 1, 1, 100%%", g.Name, g.Planned, g.Shipped, g.SayDo)
+		}
+	}
+}
