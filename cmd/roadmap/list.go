@@ -30,7 +30,7 @@ than once, or with comma-separated values, passes any of its values (OR).
 --target takes a period and matches features whose target lies inside it, so
 --target 2027-Q1 matches 2027-Q1, 2027-02 and 2027-03-15.`,
 		Example: `  roadmap list --status planned --status in-progress
-  roadmap list --theme enterprise-ready --target 2027-H1
+  roadmap list --theme trusted-platform --target 2027-H1
   roadmap list --owner ana --format csv > ana.csv
   roadmap list campaigns --status planned,running`,
 		Args:      listArgs,
