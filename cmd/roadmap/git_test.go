@@ -99,6 +99,8 @@ func TestGitErrors(t *testing.T) {
 		{[]string{"history", "--dir", "plan", "serch"}, `did you mean "search"?`},
 		{[]string{"history", "--dir", "plan", "search", "--since", "last-tuesday"}, "neither a date"},
 		{[]string{"diff", "--dir", "plan", "--at", "v1"}, "not --at"},
+		{[]string{"history", "--dir", "plan"}, "history takes the id of one feature"},
+		{[]string{"history", "--dir", "plan", "search", "export"}, "history takes the id of one feature"},
 	} {
 		r := s.run(t, tc.args...)
 		if r.code != 2 || r.stdout != "" || !strings.Contains(r.stderr, tc.want) {

@@ -28,7 +28,12 @@ shows as its merge commit.`,
 		Example: `  roadmap history bank-feeds
   roadmap history bank-feeds --since 2026-07-01
   roadmap history grow-smbs --since v2026-Q3 --format md`,
-		Args: cobra.ExactArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageError("history takes the id of one feature, objective or campaign: roadmap history ID")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error { return a.runHistory(o, args[0]) },
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text, md or json")
