@@ -6,13 +6,12 @@ import (
 	"strings"
 
 	"github.com/northwind-labs/roadmap/roadmap"
-	"github.com/northwind-labs/roadmap/roadmap/gitrepo"
 )
 
 // HistoryReport is one item's life: the commits that changed it.
 type HistoryReport struct {
 	ID, Title string
-	Events    []gitrepo.Event
+	Events    []roadmap.Event
 }
 
 // WriteHistoryText writes each commit that changed the item, oldest first,
@@ -55,13 +54,13 @@ func WriteHistoryMarkdown(w io.Writer, h HistoryReport) error {
 func WriteHistoryJSON(w io.Writer, h HistoryReport) error {
 	ev := h.Events
 	if ev == nil {
-		ev = []gitrepo.Event{}
+		ev = []roadmap.Event{}
 	}
 	return WriteJSON(w, "history", "commits", ev, Field{"id", h.ID}, Field{"title", h.Title})
 }
 
 // keyFields sums up an added or removed item by its status and target.
-func keyFields(e gitrepo.Event) string {
+func keyFields(e roadmap.Event) string {
 	if e.Kind == roadmap.Changed {
 		return ""
 	}

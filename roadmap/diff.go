@@ -1,7 +1,6 @@
 package roadmap
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 )
@@ -62,6 +61,13 @@ type Commit struct {
 	Author  string `json:"author"`
 	Email   string `json:"email,omitempty"`
 	Date    string `json:"date"`
+}
+
+// Event is one commit in the life of an item: what history shows.
+type Event struct {
+	Commit *Commit       `json:"commit"`
+	Kind   string        `json:"change"` // added, removed or changed
+	Fields []FieldChange `json:"fields,omitempty"`
 }
 
 // The kinds of Change.
@@ -172,21 +178,4 @@ func targetMove(old, new string) *Move {
 		m.Days = o.End().DaysUntil(n.End())
 	}
 	return m
-}
-
-// SortChanges orders changes by item kind (features first) and id.
-func SortChanges(cs []Change) {
-	slices.SortStableFunc(cs, func(a, b Change) int {
-		return cmp.Or(cmp.Compare(itemRank(a.Item), itemRank(b.Item)), cmp.Compare(a.ID, b.ID))
-	})
-}
-
-func itemRank(kind string) int {
-	switch kind {
-	case "feature":
-		return 0
-	case "objective":
-		return 1
-	}
-	return 2
 }

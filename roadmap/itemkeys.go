@@ -185,13 +185,6 @@ func DecodeItem(kind string, text []byte) (item any, parses bool) {
 // key set. ok is false when the key's text does not parse alone.
 func KeyItem(kind string, k ItemKey) (item any, ok bool) { return DecodeItem(kind, k.Text()) }
 
-// KeyFields lists the fields one key of an item of kind sets, as the item's
-// Fields lists them. ok is false when the key's text does not parse alone.
-func KeyFields(kind string, k ItemKey) (fields []Field, ok bool) {
-	item, ok := KeyItem(kind, k)
-	return ItemFields(item), ok
-}
-
 // OlderItem is the older of two versions of an item of kind, each cut by
 // SplitItem, made from the newer one, newItem (as decoded, or made so): the
 // keys written alike are the newer's values, and only the others are
@@ -249,8 +242,8 @@ var itemTypes = map[string]reflect.Type{
 }
 
 // DiffKeys compares two versions of an item of kind, each cut by SplitItem,
-// key by key: only the keys written differently are decoded, by fields
-// (KeyFields, or a cache of it). Provided the newer item parses, the result
+// key by key: only the keys written differently are decoded, by fields (the
+// fields of KeyItem's item, or a cache of them). Provided the newer item parses, the result
 // equals DiffFields of the two items' Fields, and the older item parses too.
 // ok is false when a changed key does not parse alone: compare the whole
 // items then.

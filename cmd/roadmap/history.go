@@ -107,7 +107,7 @@ func (a *app) runHistory(o historyOptions, id string) error {
 }
 
 // lastTitle is the title an item had when it was last seen in its history.
-func lastTitle(events []gitrepo.Event) string {
+func lastTitle(events []roadmap.Event) string {
 	for i := len(events) - 1; i >= 0; i-- {
 		for _, f := range events[i].Fields {
 			if f.Field == "title" {

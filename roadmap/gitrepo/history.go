@@ -27,13 +27,6 @@ func CommitInfo(c *object.Commit) *roadmap.Commit {
 	}
 }
 
-// Event is one commit in the life of an item.
-type Event struct {
-	Commit *roadmap.Commit       `json:"commit"`
-	Kind   string                `json:"change"` // added, removed or changed
-	Fields []roadmap.FieldChange `json:"fields,omitempty"`
-}
-
 // HistoryOptions limit a history walk.
 type HistoryOptions struct {
 	// Dir is the roadmap folder, relative to the repository root.
@@ -49,8 +42,8 @@ type HistoryOptions struct {
 // History lists, oldest first, the commits on head's first-parent line that
 // changed one item, each with the fields it changed. An item moved to
 // another file is the same item: only its content counts.
-func (r *Repo) History(head *object.Commit, o HistoryOptions) ([]Event, error) {
-	var events []Event
+func (r *Repo) History(head *object.Commit, o HistoryOptions) ([]roadmap.Event, error) {
+	var events []roadmap.Event
 	want := func(kind, id string) bool { return kind == o.Kind && id == o.ID }
 	where, err := r.filesMentioning(head, o.Dir, []byte(o.ID))
 	if err != nil {
@@ -94,7 +87,7 @@ func (r *Repo) History(head *object.Commit, o HistoryOptions) ([]Event, error) {
 			return err
 		}
 		for _, c := range changes {
-			e := Event{Commit: CommitInfo(s.Commit), Kind: roadmap.Changed, Fields: c.Fields}
+			e := roadmap.Event{Commit: CommitInfo(s.Commit), Kind: roadmap.Changed, Fields: c.Fields}
 			switch {
 			case c.Added():
 				e.Kind = roadmap.Added
