@@ -76,8 +76,12 @@ func owners(s *roadmap.Side, role string, marketer bool) []string {
 }
 
 // wrapWords breaks text into lines of at most width columns at spaces, never
-// inside a word (ids have hyphens); a word longer than a line is cut.
+// inside a word (ids have hyphens); a word longer than a line is cut. A width
+// of 0 or less, a terminal too narrow to say, gives one line.
 func wrapWords(text string, width int) []string {
+	if width <= 0 {
+		return []string{strings.Join(strings.Fields(text), " ")}
+	}
 	var lines []string
 	line := ""
 	for _, word := range strings.Fields(text) {

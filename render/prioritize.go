@@ -254,28 +254,12 @@ func (o Output) lineWriters(b *strings.Builder) (line func(string), prose func(s
 	return line, prose
 }
 
-// wrap breaks s into lines of at most width columns at spaces; a word longer
-// than width gets a line of its own. A width of 0 or less means one line.
+// wrap is wrapWords, but keeps text that fits as it is, spaces and all.
 func wrap(s string, width int) []string {
 	if width <= 0 || ansi.StringWidth(s) <= width {
 		return []string{s}
 	}
-	var lines []string
-	cur, curW := "", 0
-	for _, word := range strings.Fields(s) {
-		w := ansi.StringWidth(word)
-		if curW > 0 && curW+1+w > width {
-			lines = append(lines, cur)
-			cur, curW = "", 0
-		}
-		if curW > 0 {
-			cur += " "
-			curW++
-		}
-		cur += word
-		curW += w
-	}
-	return append(lines, cur)
+	return wrapWords(s, width)
 }
 
 // writeTableTo writes t as WriteTable does; plain text loses the spaces that
