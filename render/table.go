@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"slices"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -49,6 +50,7 @@ func (t Table) fit(width, perColumn int) Table {
 			widths[i] = max(widths[i], ansi.StringWidth(cell))
 		}
 	}
+	natural := slices.Clone(widths)
 	keep := make([]bool, len(t.Columns))
 	total := 0
 	for i, w := range widths {
@@ -68,6 +70,14 @@ func (t Table) fit(width, perColumn int) Table {
 		if t.Columns[i].Optional {
 			keep[i] = false
 			total -= widths[i] + perColumn
+		}
+	}
+	// What dropping columns freed goes back to the flexible ones.
+	for i, c := range t.Columns {
+		if spare := width - total; c.Flex && keep[i] && spare > 0 {
+			grow := min(spare, natural[i]-widths[i])
+			widths[i] += grow
+			total += grow
 		}
 	}
 	out := Table{}
