@@ -500,8 +500,11 @@ func describe(n *yaml.Node) string {
 }
 
 // clip shortens text quoted in a message so a hostile value cannot flood it.
-func clip(s string) string {
-	const most = 60
+func clip(s string) string { return clipTo(s, 60) }
+
+// clipTo cuts s to at most most bytes, at a character's start, marking the
+// cut with an ellipsis.
+func clipTo(s string, most int) string {
 	if len(s) <= most {
 		return s
 	}

@@ -156,13 +156,4 @@ func (r *Roadmap) ignored(p string) bool {
 // 100 kB id) cannot flood a terminal or a CI log.
 const maxMessage = 400
 
-func clipMessage(m string) string {
-	if len(m) <= maxMessage {
-		return m
-	}
-	cut := maxMessage
-	for cut > 0 && !utf8Start(m[cut]) {
-		cut--
-	}
-	return m[:cut] + "…"
-}
+func clipMessage(m string) string { return clipTo(m, maxMessage) }

@@ -315,3 +315,31 @@ func TestDiffViewsRevealsNoHiddenSide(t *testing.T) {
 		}
 	}
 }
+
+// TestViewFieldsFollowFeatureFields: for an audience that sees everything,
+// a view's feature lists the same field paths, in the same order, as the
+// feature does, so a diff of views reads as a diff of roadmaps.
+func TestViewFieldsFollowFeatureFields(t *testing.T) {
+	r := load(t, map[string]string{"roadmap.yaml": viewFixture})
+	v := r.View(policy(t, r, "internal"), roadmap.ViewOptions{Today: fixtureToday})
+	paths := func(fs []roadmap.Field) (out []string) {
+		for _, f := range fs {
+			out = append(out, f.Path)
+		}
+		return out
+	}
+	n := 0
+	for _, vf := range v.AllFeatures() {
+		f := r.Feature(vf.ID)
+		if f == nil {
+			t.Fatalf("no feature %s", vf.ID)
+		}
+		if got, want := paths(vf.Fields()), paths(f.Fields()); !slices.Equal(got, want) {
+			t.Errorf("%s: view paths %v, feature paths %v", vf.ID, got, want)
+		}
+		n++
+	}
+	if n < 3 {
+		t.Errorf("only %d features compared", n)
+	}
+}
