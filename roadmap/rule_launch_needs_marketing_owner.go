@@ -3,7 +3,7 @@ package roadmap
 var ruleLaunchNeedsMarketingOwner = &Rule{
 	ID:       "launch-needs-marketing-owner",
 	Severity: SeverityError,
-	Summary:  "a medium or large launch without owners.marketing",
+	Summary:  "a medium or large launch has no marketing owner (owners.marketing)",
 	check:    checkLaunchMarketingOwner,
 	Doc: "A feature with a medium or large launch still to come (its status is idea, planned or in progress) and no `owners.marketing`. " +
 		"The marketing tasks of the launch playbook are assigned to the feature's marketing owner; without one, nobody owns the positioning brief, the enablement or the blog post. " +

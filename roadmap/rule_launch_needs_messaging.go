@@ -3,7 +3,7 @@ package roadmap
 var ruleLaunchNeedsMessaging = &Rule{
 	ID:       "launch-needs-messaging",
 	Severity: SeverityWarning,
-	Summary:  "a medium or large launch without messaging.value",
+	Summary:  "a medium or large launch has no value proposition (messaging.value)",
 	check:    checkLaunchMessaging,
 	Doc: "A feature with a medium or large launch still to come and no `messaging.value`, the one-line customer benefit. Personas alone are not enough. " +
 		"The positioning brief, sales enablement and launch blog all start from that sentence. " +

@@ -3,7 +3,7 @@ package roadmap
 var rulePublicNeedsSummary = &Rule{
 	ID:       "public-needs-summary",
 	Severity: SeverityError,
-	Summary:  "a public feature without summary",
+	Summary:  "a public feature has no summary",
 	check:    checkPublicSummary,
 	Doc: "A feature with `visibility: public` that is not dropped and has no `summary`. " +
 		"Public features are what customers and analysts see, and the summary is what they read; without one their version of the roadmap shows a bare title. " +

@@ -3,7 +3,7 @@ package roadmap
 var ruleShippedNeedsDate = &Rule{
 	ID:       "shipped-needs-date",
 	Severity: SeverityWarning,
-	Summary:  "a shipped feature without shipped",
+	Summary:  "a shipped feature has no shipped date",
 	check:    checkShippedDates,
 	Doc: "A feature with `status: shipped` and no `shipped:` date. " +
 		"The date is how the roadmap tells what shipped when: which quarter kept its word, and what goes into the release notes. " +
