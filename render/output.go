@@ -32,11 +32,11 @@ func (o Output) writer(w io.Writer) io.Writer {
 
 var (
 	red    = lipgloss.Color("#E5484D")
-	yellow = lipgloss.Color("#D9A400")
+	yellow = lipgloss.Color("#BFB000") // still yellow, not red, on 16-colour terminals
 	green  = lipgloss.Color("#30A46C")
 	blue   = lipgloss.Color("#3E8EDE")
 	grey   = lipgloss.Color("#8B8D98")
-	purple = lipgloss.Color("#8E4EC6")
+	purple = lipgloss.Color("#A040B0") // magenta, not blue, on 16-colour terminals
 )
 
 // style returns s when output is styled and a plain style otherwise, so that
