@@ -255,6 +255,36 @@ func TestList(t *testing.T) {
 	}
 }
 
+// A terminal that does not tell its size is fitted to COLUMNS; one that does
+// wins over COLUMNS, and a pipe is never cut.
+func TestColumnsWhenTheTerminalHasNoSize(t *testing.T) {
+	list := func(s session) string {
+		t.Helper()
+		r := s.run(t, "list", "--dir", exampleDir)
+		r.expect(t, 0)
+		return r.stdout
+	}
+	at60 := list(session{terminal: true, width: 60})
+	unsized := list(session{terminal: true})
+	if at60 == unsized {
+		t.Fatal("a 60-column terminal gets the same table as one of unknown width")
+	}
+	if got := list(session{terminal: true, env: map[string]string{"COLUMNS": " 60 "}}); got != at60 {
+		t.Errorf("COLUMNS=60 on a terminal of unknown width:\n%s\nwant as at 60 columns:\n%s", got, at60)
+	}
+	if got := list(session{terminal: true, width: 100, env: map[string]string{"COLUMNS": "60"}}); got != list(session{terminal: true, width: 100}) {
+		t.Errorf("COLUMNS overrode the width the terminal gave:\n%s", got)
+	}
+	for _, bad := range []string{"", "wide", "-5", "0"} {
+		if got := list(session{terminal: true, env: map[string]string{"COLUMNS": bad}}); got != unsized {
+			t.Errorf("COLUMNS=%q changed the table:\n%s", bad, got)
+		}
+	}
+	if got := list(session{env: map[string]string{"COLUMNS": "60"}}); got != list(pipe) {
+		t.Errorf("a pipe was fitted to COLUMNS:\n%s", got)
+	}
+}
+
 func TestListFiltersCombine(t *testing.T) {
 	all := pipe.run(t, "list", "--dir", exampleDir, "--format", "csv").stdout
 	planned := pipe.run(t, "list", "--dir", exampleDir, "--format", "csv", "--status", "planned").stdout

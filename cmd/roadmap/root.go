@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -135,7 +136,11 @@ leaks what that audience must not see. diff, history, report and notes read the 
 history: what changed, who changed it, and how well the roadmap kept its word.
 
 The roadmap is the folder holding roadmap.yaml: found from the current folder (or
-its roadmap/ subfolder) upwards to the top of the git work tree, or given with --dir.`,
+its roadmap/ subfolder) upwards to the top of the git work tree, or given with --dir.
+
+On a terminal, tables fit its width (COLUMNS when the terminal does not tell it)
+and are coloured unless --no-color or NO_COLOR is set. In a pipe, output is plain
+text, never cut, with no colour codes.`,
 		Version: version(),
 		// Every command takes --today; a malformed one is refused before any
 		// command runs, whether or not it looks at the date.
@@ -204,9 +209,23 @@ func (a *app) output() render.Output {
 	o := render.Output{Terminal: tty, Styled: tty && !noColorEnv && !a.noColor}
 	if tty {
 		o.Width = a.termWidth(a.stdout)
+		if o.Width <= 0 {
+			o.Width = a.columnsEnv()
+		}
 		o.Profile = a.colorProfile()
 	}
 	return o
+}
+
+// columnsEnv is the width COLUMNS gives, for a terminal that does not say
+// its size (a serial console, some CI log viewers); 0 when it gives none.
+func (a *app) columnsEnv() int {
+	v, _ := a.lookupEnv("COLUMNS")
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n <= 0 {
+		return 0
+	}
+	return min(n, 1000)
 }
 
 // colorProfile is the colour depth the terminal announces through TERM and
