@@ -115,14 +115,10 @@ func (o Output) WriteTable(w io.Writer, t Table) error {
 		t = t.fit(o.Width-1, 3)
 	}
 	rows := t.Rows
-	headers := make([]string, len(t.Columns))
-	for i, c := range t.Columns {
-		headers[i] = c.Name
-	}
 	header := lipgloss.NewStyle().Bold(true).Padding(0, 1)
 	cell := lipgloss.NewStyle().Padding(0, 1)
 	tb := table.New().
-		Headers(headers...).
+		Headers(t.headers()...).
 		Rows(rows...).
 		Wrap(false).
 		Border(lipgloss.RoundedBorder()).
@@ -146,8 +142,17 @@ func (o Output) WriteTable(w io.Writer, t Table) error {
 	return err
 }
 
-// writePlainTable writes columns separated by two spaces, header in capitals:
-// easy to read in a log and to cut with awk.
+// headers are the column names in capitals, on a terminal and in a pipe alike.
+func (t Table) headers() []string {
+	h := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		h[i] = strings.ToUpper(c.Name)
+	}
+	return h
+}
+
+// writePlainTable writes columns separated by two spaces: easy to read in a
+// log and to cut with awk.
 func (o Output) writePlainTable(w io.Writer, t Table) error {
 	if o.Width > 0 {
 		t = t.fit(o.Width+2, 2)
@@ -179,12 +184,8 @@ func (o Output) writePlainTable(w io.Writer, t Table) error {
 		}
 		return b.String() + "\n"
 	}
-	headers := make([]string, len(t.Columns))
-	for i, c := range t.Columns {
-		headers[i] = strings.ToUpper(c.Name)
-	}
 	var b strings.Builder
-	b.WriteString(line(headers))
+	b.WriteString(line(t.headers()))
 	for _, r := range rows {
 		b.WriteString(line(r))
 	}
