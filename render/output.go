@@ -64,8 +64,8 @@ func (o Output) bold(text string) string {
 
 func (o Output) faint(text string) string { return o.paint(grey, text) }
 
-// StatusColor is the colour of a feature status in tables and badges.
-func StatusColor(status string) color.Color {
+// statusColor is the colour of a feature status in tables and badges.
+func statusColor(status string) color.Color {
 	switch status {
 	case "shipped":
 		return green

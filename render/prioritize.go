@@ -114,7 +114,7 @@ func rankingTable(r *roadmap.Ranking) (Table, int) {
 			if c := cutColor(v); c != nil {
 				return c
 			}
-			return StatusColor(v)
+			return statusColor(v)
 		}},
 		{Name: "score", Right: true, Color: cutColor},
 		{Name: r.EffortKey, Right: true, Color: cutColor},
@@ -585,7 +585,7 @@ func spreadCell(row roadmap.ComparisonRow) string {
 }
 
 func comparisonTable(c *roadmap.Comparison) Table {
-	t := Table{Columns: []Column{{Name: "id"}, {Name: "title", Flex: true}, {Name: "status", Optional: true, Color: StatusColor}}}
+	t := Table{Columns: []Column{{Name: "id"}, {Name: "title", Flex: true}, {Name: "status", Optional: true, Color: statusColor}}}
 	for _, m := range c.Models {
 		t.Columns = append(t.Columns, Column{Name: string(m), Right: true})
 	}

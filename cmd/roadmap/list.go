@@ -84,47 +84,13 @@ func (a *app) runList(o listOptions) error {
 		}
 		return render.WriteJSON(a.stdout, "features", "features", features)
 	case "csv":
-		return render.WriteCSV(a.stdout, featureSheet(features))
+		return render.WriteCSV(a.stdout, render.FeatureSheet(features))
 	case "md":
-		return render.WriteMarkdownTable(a.stdout, featureTable(features))
+		return render.WriteMarkdownTable(a.stdout, render.FeatureTable(features))
 	}
 	if len(features) == 0 {
 		fmt.Fprintln(a.stderr, "No features match.")
 		return nil
 	}
-	return a.output().WriteTable(a.stdout, featureTable(features))
-}
-
-// featureTable is the listing people read: one feature a row.
-func featureTable(fs []*roadmap.Feature) render.Table {
-	t := render.Table{Columns: []render.Column{
-		{Name: "id"}, {Name: "title", Flex: true}, {Name: "status", Color: render.StatusColor},
-		{Name: "target"}, {Name: "theme", Optional: true}, {Name: "owner", Optional: true}, {Name: "launch", Optional: true},
-	}}
-	for _, f := range fs {
-		t.Rows = append(t.Rows, []string{f.ID, f.Title, string(f.Status), f.Target.String(), f.Theme, f.Owners["product"], f.LaunchSize()})
-	}
-	return t
-}
-
-// featureSheet is the listing for spreadsheets: more columns, lists joined by
-// semicolons.
-func featureSheet(fs []*roadmap.Feature) render.Table {
-	cols := []string{"id", "title", "status", "target", "shipped", "theme", "objectives", "product_owner", "marketing_owner", "launch_size", "launch_date", "visibility", "tags", "summary"}
-	t := render.Table{}
-	for _, c := range cols {
-		t.Columns = append(t.Columns, render.Column{Name: c})
-	}
-	for _, f := range fs {
-		var launchDate string
-		if f.Launch != nil {
-			launchDate = f.Launch.Date.String()
-		}
-		t.Rows = append(t.Rows, []string{
-			f.ID, f.Title, string(f.Status), f.Target.String(), f.Shipped.String(), f.Theme,
-			strings.Join(f.Objectives, ";"), f.Owners["product"], f.Owners["marketing"],
-			f.LaunchSize(), launchDate, string(f.Visibility), strings.Join(f.Tags, ";"), f.Summary,
-		})
-	}
-	return t
+	return a.output().WriteTable(a.stdout, render.FeatureTable(features))
 }

@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"image/color"
-	"strings"
 
 	"github.com/northwind-labs/roadmap/render"
 	"github.com/northwind-labs/roadmap/roadmap"
@@ -49,53 +47,13 @@ func (a *app) runListCampaigns(o listOptions) error {
 		}
 		return render.WriteJSON(a.stdout, "campaigns", "campaigns", campaigns)
 	case "csv":
-		return render.WriteCSV(a.stdout, campaignSheet(campaigns))
+		return render.WriteCSV(a.stdout, render.CampaignSheet(campaigns))
 	case "md":
-		return render.WriteMarkdownTable(a.stdout, campaignTable(campaigns))
+		return render.WriteMarkdownTable(a.stdout, render.CampaignTable(campaigns))
 	}
 	if len(campaigns) == 0 {
 		fmt.Fprintln(a.stderr, "No campaigns match.")
 		return nil
 	}
-	return a.output().WriteTable(a.stdout, campaignTable(campaigns))
-}
-
-// campaignStatusColor colours a campaign status as the feature status it is
-// like: running as in progress, done as shipped, cancelled as dropped.
-func campaignStatusColor(s string) color.Color {
-	like := map[string]string{"running": "in-progress", "done": "shipped", "cancelled": "dropped"}
-	if f, ok := like[s]; ok {
-		s = f
-	}
-	return render.StatusColor(s)
-}
-
-// campaignTable is the campaign listing people read: one campaign a row.
-func campaignTable(cs []*roadmap.Campaign) render.Table {
-	t := render.Table{Columns: []render.Column{
-		{Name: "id"}, {Name: "title", Flex: true}, {Name: "status", Color: campaignStatusColor},
-		{Name: "owner", Optional: true}, {Name: "start"}, {Name: "end"}, {Name: "features", Flex: true, Optional: true},
-	}}
-	for _, c := range cs {
-		t.Rows = append(t.Rows, []string{c.ID, c.Title, string(c.Status), c.Owner, c.Start.String(), c.End.String(), strings.Join(c.Features, ", ")})
-	}
-	return t
-}
-
-// campaignSheet is the campaign listing for spreadsheets: every field, lists
-// joined by semicolons.
-func campaignSheet(cs []*roadmap.Campaign) render.Table {
-	cols := []string{"id", "title", "status", "owner", "start", "end", "features", "objectives", "channels", "metric", "target", "visibility"}
-	t := render.Table{}
-	for _, c := range cols {
-		t.Columns = append(t.Columns, render.Column{Name: c})
-	}
-	for _, c := range cs {
-		t.Rows = append(t.Rows, []string{
-			c.ID, c.Title, string(c.Status), c.Owner, c.Start.String(), c.End.String(),
-			strings.Join(c.Features, ";"), strings.Join(c.Objectives, ";"), strings.Join(c.Channels, ";"),
-			c.Metric, c.Goal, string(c.Visibility),
-		})
-	}
-	return t
+	return a.output().WriteTable(a.stdout, render.CampaignTable(campaigns))
 }
