@@ -119,12 +119,11 @@ func (o Output) WriteAlign(w io.Writer, a Align) error {
 	}
 	width = max(width, dateIndent+20)
 	var b strings.Builder
-	fit := func(s string) string { return ansi.Truncate(s, width, "…") }
 	pad := strings.Repeat(" ", dateIndent)
-	b.WriteString(o.bold(fit(productName(a.Product)+": product and marketing plans on "+a.Today.String())) + "\n")
-	b.WriteString(fit(a.headline()) + "\n")
+	b.WriteString(o.bold(fit(productName(a.Product)+": product and marketing plans on "+a.Today.String(), width)) + "\n")
+	b.WriteString(fit(a.headline(), width) + "\n")
 	for _, g := range a.groups() {
-		fmt.Fprintf(&b, "\n%s\n", o.bold(fit(fmt.Sprintf("%s (%d)", g[0].Kind.Title(), len(g)))))
+		fmt.Fprintf(&b, "\n%s\n", o.bold(fit(fmt.Sprintf("%s (%d)", g[0].Kind.Title(), len(g)), width)))
 		for _, d := range g {
 			date := "undated"
 			if !d.Date.IsZero() {
@@ -149,7 +148,7 @@ func (o Output) WriteAlign(w io.Writer, a Align) error {
 			}
 			side := func(label string, s *roadmap.Side, details []string) {
 				b.WriteString(pad + sideHead(o, label, s, width-dateIndent) + "\n")
-				details = []string{ansi.Truncate(oneLine(strings.Join(details, " · ")), width-dateIndent-sideLabel, "…")}
+				details = []string{fit(oneLine(strings.Join(details, " · ")), width-dateIndent-sideLabel)}
 				b.WriteString(pad + strings.Repeat(" ", sideLabel) + o.faint(details[0]) + "\n")
 			}
 			if d.Feature != nil {
@@ -178,7 +177,7 @@ const sideLabel = 11
 // sideHead is a side's heading, "feature   sso  Single sign-on", cut to
 // width, its id bold.
 func sideHead(o Output, label string, s *roadmap.Side, width int) string {
-	head := ansi.Truncate(fmt.Sprintf("%-*s%s  %s", sideLabel, label, oneLine(s.ID), oneLine(s.Title)), width, "…")
+	head := fit(fmt.Sprintf("%-*s%s  %s", sideLabel, label, oneLine(s.ID), oneLine(s.Title)), width)
 	rest := head[sideLabel:]
 	id := oneLine(s.ID)
 	if !strings.HasPrefix(rest, id) {
@@ -221,7 +220,8 @@ func WriteAlignMarkdown(w io.Writer, a Align) error {
 }
 
 // noControls drops the control characters of s, escape codes among them,
-// but keeps line breaks (a Markdown cell turns them into <br>).
+// but keeps line breaks (a Markdown cell turns them into <br>); a tab is a
+// space.
 func noControls(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch {
@@ -235,6 +235,10 @@ func noControls(s string) string {
 		return r
 	}, s)
 }
+
+// oneLine makes text safe for one line of a terminal: noControls, with line
+// breaks as spaces.
+func oneLine(s string) string { return strings.ReplaceAll(noControls(s), "\n", " ") }
 
 // alignTable is one kind's disagreements as a table: the feature and campaign
 // sides with their owners for launches, the objective and who serves it for

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/colorprofile"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/northwind-labs/roadmap/roadmap"
 )
 
@@ -64,20 +63,6 @@ func relativeDay(today, day roadmap.Date) string {
 	default:
 		return fmt.Sprintf("%d days ago", -n)
 	}
-}
-
-// oneLine makes text safe for one line of a terminal: line breaks and tabs
-// become spaces and other control characters, escape codes among them, go.
-func oneLine(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n' || r == '\r' || r == '\t':
-			return ' '
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
-			return -1
-		}
-		return r
-	}, s)
 }
 
 // launchLine says what a launch is: "large launch · Northwind Live 2027 ·
@@ -174,12 +159,7 @@ func undatedTable(ps []roadmap.LaunchPlan) Table {
 // terminal task states are coloured and every line fits the width.
 func (o Output) WriteLaunches(w io.Writer, l Launches) error {
 	var b bytes.Buffer
-	line := func(s string) string {
-		if o.Width > 0 {
-			s = ansi.Truncate(s, o.Width, "…")
-		}
-		return s
-	}
+	line := func(s string) string { return fit(s, o.Width) }
 	for i, p := range l.Launches {
 		if i > 0 {
 			b.WriteString("\n")

@@ -6,6 +6,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Output is where text output goes and how it may look.
@@ -77,4 +78,13 @@ func statusColor(status string) color.Color {
 		return grey
 	}
 	return nil
+}
+
+// fit cuts s to width columns with an ellipsis, as tables cut cells; a width
+// of 0 (a pipe) leaves it whole.
+func fit(s string, width int) string {
+	if width <= 0 {
+		return s
+	}
+	return ansi.Truncate(s, width, "…")
 }

@@ -237,12 +237,7 @@ func cutRowLabel(r *roadmap.Ranking) string {
 // prose wraps a sentence at spaces (ids have hyphens: no breaking there),
 // in bold for a heading.
 func (o Output) lineWriters(b *strings.Builder) (line func(string), prose func(string, bool)) {
-	line = func(s string) {
-		if o.Width > 0 {
-			s = ansi.Truncate(s, o.Width, "…")
-		}
-		b.WriteString(s + "\n")
-	}
+	line = func(s string) { b.WriteString(fit(s, o.Width) + "\n") }
 	prose = func(s string, heading bool) {
 		for _, l := range wrap(s, o.Width) {
 			if heading {

@@ -251,7 +251,7 @@ features:
 	if strings.ContainsAny(r.stdout, "\x1b\a\r\t") {
 		t.Errorf("control characters reach the output: %q", r.stdout)
 	}
-	for _, want := range []string{"2027-01-10  a  Evil[2J title  second line\n", "  2027-01-03  Brief]0;pwned second line  marketing (unassigned)  planned"} {
+	for _, want := range []string{"2027-01-10  a  Evil[2J title second line\n", "  2027-01-03  Brief]0;pwned second line  marketing (unassigned)  planned"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("output lacks %q:\n%s", want, r.stdout)
 		}
