@@ -517,6 +517,14 @@ func (r *Repo) changes(step Step, want func(kind, id string) bool, whole bool) (
 			r.note(step, f)
 			continue
 		}
+		// Items alike at the start and the end of both versions cancel
+		// out: only the middle, usually one item, needs counting.
+		for len(o) > 0 && len(n) > 0 && o[0].hash == n[0].hash {
+			o, n = o[1:], n[1:]
+		}
+		for len(o) > 0 && len(n) > 0 && o[len(o)-1].hash == n[len(n)-1].hash {
+			o, n = o[:len(o)-1], n[:len(n)-1]
+		}
 		olds = append(olds, o...)
 		news = append(news, n...)
 	}
