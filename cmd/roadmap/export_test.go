@@ -204,6 +204,47 @@ func TestExportOutputFile(t *testing.T) {
 	}
 }
 
+// TestOutputNeverReplacesRoadmapFiles: -o refuses a .yaml or .yml file in
+// the roadmap folder, existing or new, reached through a linked folder or
+// not, for every command that writes files; other files there are fine.
+func TestOutputNeverReplacesRoadmapFiles(t *testing.T) {
+	dir := copyExample(t)
+	outside := t.TempDir()
+	if err := os.Symlink(filepath.Join(dir, "features"), filepath.Join(outside, "linked")); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.ReadFile(filepath.Join(dir, "features", "banking.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := session{wd: dir}
+	for _, args := range [][]string{
+		{"export", "-o", "features/banking.yaml"},
+		{"export", "--format", "json", "-o", "roadmap.yaml"},
+		{"export", "-o", "features/new.yml"},
+		{"export", "-o", "FEATURES/../features/Banking.YAML"},
+		{"export", "-o", filepath.Join(outside, "linked", "banking.yaml")},
+		{"launches", "--format", "ics", "-o", "campaigns.yaml"},
+	} {
+		r := s.run(t, append(args, "--today", "2026-11-23")...)
+		if r.code != 2 || !strings.Contains(r.stderr, "is in the roadmap folder") {
+			t.Errorf("%v: exit %d, stderr %q", args, r.code, r.stderr)
+		}
+	}
+	after, err := os.ReadFile(filepath.Join(dir, "features", "banking.yaml"))
+	if err != nil || string(after) != string(before) {
+		t.Errorf("features/banking.yaml changed: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "features", "new.yml")); err == nil {
+		t.Error("features/new.yml was written")
+	}
+	for _, out := range []string{"board.md", filepath.Join(outside, "export.yaml")} {
+		if r := s.run(t, "export", "--today", "2026-11-23", "--format", "md", "-o", out); r.code != 0 {
+			t.Errorf("-o %s: exit %d, stderr %q", out, r.code, r.stderr)
+		}
+	}
+}
+
 // hostileRoadmap has values that would run as a formula, break a Markdown
 // table, inject HTML or a script URL.
 func hostileRoadmap(t *testing.T) string {

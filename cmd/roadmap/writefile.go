@@ -46,10 +46,34 @@ func (a *app) emit(output string, data []byte) error {
 	if st, err := os.Stat(filepath.Dir(path)); err != nil || !st.IsDir() {
 		return usageError("cannot write %s: the folder %s does not exist", output, filepath.Dir(output))
 	}
+	if a.inRoadmap(path) {
+		return usageError("will not write %s: it is in the roadmap folder, where a .yaml or .yml file is read as part of the roadmap; write it elsewhere", output)
+	}
 	if err := writeFileAtomic(path, data); err != nil {
 		return usageError("writing %s: %v", output, err)
 	}
 	return nil
+}
+
+// inRoadmap tells whether path would become a file of the roadmap folder: a
+// .yaml or .yml file anywhere below it, its folder reached through links or
+// not. (A link at path itself is replaced, not written through.)
+func (a *app) inRoadmap(path string) bool {
+	if ext := strings.ToLower(filepath.Ext(path)); ext != ".yaml" && ext != ".yml" {
+		return false
+	}
+	root, err := a.roadmapRoot()
+	if err != nil {
+		return false
+	}
+	real := func(dir string) string {
+		if r, err := filepath.EvalSymlinks(dir); err == nil {
+			return r
+		}
+		return filepath.Clean(dir)
+	}
+	rel, err := filepath.Rel(real(root), filepath.Join(real(filepath.Dir(path)), filepath.Base(path)))
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // writeFileAtomic writes data to path through a temporary file in the same
