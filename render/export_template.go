@@ -31,14 +31,14 @@ func templateFuncs() map[string]any {
 	}
 }
 
-// ParseExportTemplate parses the template text of the file named name. A
-// file ending in .html or .htm is an html/template, which escapes every
-// value for where it lands; any other is a text/template, which prints
-// values as they are (use md or csv to escape them for those formats).
-func ParseExportTemplate(name string, text []byte) (*ExportTemplate, error) {
+// ParseExportTemplate parses the template text of the file named name. With
+// html, or for a file whose name says HTML (see IsHTMLTemplate), it is an
+// html/template, which escapes every value for where it lands; otherwise a
+// text/template, which prints values as they are (use md or csv to escape
+// them for those formats).
+func ParseExportTemplate(name string, text []byte, html bool) (*ExportTemplate, error) {
 	base := filepath.Base(name)
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".html", ".htm":
+	if html || IsHTMLTemplate(name) {
 		t, err := htmltemplate.New(base).Funcs(templateFuncs()).Option("missingkey=error").Parse(string(text))
 		if err != nil {
 			return nil, err
@@ -50,6 +50,21 @@ func ParseExportTemplate(name string, text []byte) (*ExportTemplate, error) {
 		return nil, err
 	}
 	return &ExportTemplate{func(w io.Writer, v *roadmap.View) error { return t.Execute(w, v) }}, nil
+}
+
+// IsHTMLTemplate tells whether a template file's name says it writes HTML:
+// it ends in .html, .htm or .gohtml, before any .tmpl, .tpl or .gotmpl
+// (board.html.tmpl).
+func IsHTMLTemplate(name string) bool {
+	name = strings.ToLower(name)
+	for _, suffix := range []string{".tmpl", ".tpl", ".gotmpl"} {
+		name = strings.TrimSuffix(name, suffix)
+	}
+	switch filepath.Ext(name) {
+	case ".html", ".htm", ".gohtml":
+		return true
+	}
+	return false
 }
 
 // Execute renders the view; on an error nothing is written to w.

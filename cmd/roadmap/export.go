@@ -69,8 +69,11 @@ Formats:
 
 --template FILE renders a Go template over the same view that json shows under
 "roadmap" (Go field names: {{.Title}}, {{range .Groups}}{{range .Features}}...).
-A FILE ending in .html or .htm is an html/template (every value escaped); any
-other is a text/template. Helpers: join, md, csv, upper, lower, status.
+A FILE named *.html, *.htm or *.gohtml, with or without .tmpl after it
+(board.html.tmpl), or written with -o to an .html or .htm file, is an
+html/template: every value escaped for where it lands. Any other is a
+text/template, which prints values as they are. Helpers: join, md, csv, upper,
+lower, status.
 
 --since REV adds what changed since REV as the audience sees it: an item it sees
 on only one side is new or no longer on the roadmap, with nothing of its hidden
@@ -104,7 +107,7 @@ bytes.`,
 	f.StringVar(&o.audience, "audience", roadmap.AudienceCustomers, "who the export is for: internal, sales, customers, analysts, or an audience of roadmap.yaml")
 	f.StringVar(&o.format, "format", "md", "output format: md, html, json or csv")
 	f.StringVar(&o.since, "since", "", "add what changed since this git revision, as the audience sees it")
-	f.StringVar(&o.template, "template", "", "render this Go template file over the audience's view (.html/.htm: html/template)")
+	f.StringVar(&o.template, "template", "", "render this Go template file over the audience's view (HTML ones escape every value)")
 	f.StringVar(&o.level, "level", roadmap.LevelFeatures, "features (level 2, the default) or themes (level 1: themes and their periods)")
 	f.StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of stdout; without --format, its extension picks the format")
 	return cmd
@@ -134,7 +137,9 @@ func (a *app) runExport(o exportOptions) error {
 		if err != nil {
 			return usageError("--template: %v", err)
 		}
-		if tmpl, err = render.ParseExportTemplate(path, text); err != nil {
+		// An HTML page gets escaped values, whatever the template is called.
+		html := o.output != "" && render.IsHTMLTemplate(o.output)
+		if tmpl, err = render.ParseExportTemplate(path, text, html); err != nil {
 			return usageError("--template: %v", err)
 		}
 	}

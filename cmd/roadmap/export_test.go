@@ -245,6 +245,37 @@ func TestOutputNeverReplacesRoadmapFiles(t *testing.T) {
 	}
 }
 
+// TestHTMLTemplatesEscape: a template whose name or output says HTML escapes
+// every value; board.html.tmpl, the help's own example, among them.
+func TestHTMLTemplatesEscape(t *testing.T) {
+	dir := hostileRoadmap(t)
+	tmpl := "<h1>{{.Product}}</h1>\n"
+	for _, name := range []string{"board.html.tmpl", "board.HTM", "board.gohtml", "board.html.tpl"} {
+		write(t, dir, name, tmpl)
+	}
+	write(t, dir, "board.tmpl", tmpl)
+	s := session{wd: dir}
+	run := func(args ...string) string {
+		t.Helper()
+		r := s.run(t, append([]string{"export", "--audience", "internal", "--today", "2026-11-23"}, args...)...)
+		r.expect(t, 0)
+		return r.stdout
+	}
+	escaped := "<h1>&lt;b&gt;Acme&lt;/b&gt;</h1>\n"
+	for _, name := range []string{"board.html.tmpl", "board.HTM", "board.gohtml", "board.html.tpl"} {
+		if got := run("--template", name); got != escaped {
+			t.Errorf("%s: %q, want %q", name, got, escaped)
+		}
+	}
+	run("--template", "board.tmpl", "-o", "board.html")
+	if got, err := os.ReadFile(filepath.Join(dir, "board.html")); err != nil || string(got) != escaped {
+		t.Errorf("board.tmpl written to board.html: %q %v", got, err)
+	}
+	if got := run("--template", "board.tmpl"); got != "<h1><b>Acme</b></h1>\n" {
+		t.Errorf("a text template changed the value: %q", got)
+	}
+}
+
 // hostileRoadmap has values that would run as a formula, break a Markdown
 // table, inject HTML or a script URL.
 func hostileRoadmap(t *testing.T) string {
