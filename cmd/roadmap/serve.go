@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"net"
 	"net/http"
@@ -43,8 +44,10 @@ It listens on 127.0.0.1:8080 unless --addr says otherwise; give --addr :8080 or
 0.0.0.0:8080 to let other machines see it. It is read-only: it serves its own page
 and nothing else, never the files of the folder.
 
-A roadmap with errors shows them on the page instead of the roadmap, and the page
-comes back once they are fixed.`,
+While the roadmap has errors the page says so instead of showing the roadmap, and
+it comes back once they are fixed. The errors themselves are printed here, and on
+the page only for the internal audience: they quote ids, titles and paths that
+other audiences may not see.`,
 		Example: `  roadmap serve
   roadmap serve --audience sales --addr 127.0.0.1:9000`,
 		Args: cobra.NoArgs,
@@ -118,6 +121,8 @@ func (a *app) pageServer(root string, repo *gitrepo.Repo, o serveOptions) *pageS
 		page:    func() ([]byte, error) { return a.exportPage(o.audience) },
 		version: func() string { return roadmapVersion(root, repo) },
 		poll:    o.poll,
+		details: o.audience == "internal",
+		log:     a.stderr,
 	}
 }
 
@@ -126,6 +131,11 @@ type pageServer struct {
 	page    func() ([]byte, error)
 	version func() string
 	poll    time.Duration
+	// details says whether the error page may show what is wrong: findings
+	// quote ids, titles and paths that only the internal audience sees.
+	// They always go to log.
+	details bool
+	log     io.Writer
 
 	mu        sync.Mutex
 	cached    []byte
@@ -166,8 +176,13 @@ func (s *pageServer) render(version string) []byte {
 	}
 	body, err := s.page()
 	if err != nil {
+		fmt.Fprintf(s.log, "roadmap: the page shows that the roadmap has errors: %v\n", err)
+		detail := "Run roadmap validate to see them."
+		if s.details {
+			detail = err.Error()
+		}
 		var b bytes.Buffer
-		errorPage.Execute(&b, err.Error())
+		errorPage.Execute(&b, detail)
 		body = b.Bytes()
 	}
 	s.cached, s.cachedFor = withReload(body, version, s.poll), version

@@ -190,3 +190,33 @@ func TestServeVersionFollowsFilesAndHEAD(t *testing.T) {
 		t.Error("the version did not follow a new file")
 	}
 }
+
+// TestServeErrorPageShowsAnAudienceNothingHidden: the findings name internal
+// ids, paths and text, so only the internal page shows them.
+func TestServeErrorPageShowsAnAudienceNothingHidden(t *testing.T) {
+	dir := copyExample(t)
+	features := filepath.Join(dir, "features", "banking.yaml")
+	text, err := os.ReadFile(features)
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := strings.Replace(string(text), "target: 2027-01\n", "target: 2027-01 until CANARY-Globex signs\n", 1)
+	if broken == string(text) {
+		t.Fatal("the example has no target: 2027-01 to break")
+	}
+	if err := os.WriteFile(features, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, body := get(t, startServe(t, dir, "--audience", "customers")+"/", http.MethodGet)
+	if !strings.Contains(body, "The roadmap has errors") || !strings.Contains(body, "roadmap validate") {
+		t.Errorf("customers' error page: %.300q", body)
+	}
+	for _, hidden := range []string{"CANARY", "banking.yaml", "bank-connector-platform"} {
+		if strings.Contains(body, hidden) {
+			t.Errorf("customers' error page shows %q: %.400q", hidden, body)
+		}
+	}
+	if _, body := get(t, startServe(t, dir)+"/", http.MethodGet); !strings.Contains(body, "CANARY") {
+		t.Errorf("the internal error page does not say what is wrong: %.300q", body)
+	}
+}
