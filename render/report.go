@@ -23,23 +23,61 @@ func percent(r *float64) string {
 	return fmt.Sprintf("%.0f%%", *r*100)
 }
 
-// sayDoLine is the report's headline: the say/do ratio, or that there is
-// nothing to judge yet.
-func sayDoLine(v ReportView, markdown bool) string {
-	if v.SayDo == nil {
-		return "Say/do: no planned quarter is over yet, so there is nothing to judge."
+// sayDoSum is the arithmetic behind the headline say/do, or why there is
+// none, so that a reader can check it against the tables.
+func sayDoSum(v ReportView) string {
+	switch {
+	case v.Planned == 0:
+		return "nothing was planned for these quarters, so there is nothing to judge"
+	case v.SayDo == nil:
+		return fmt.Sprintf("nothing to judge yet: %s still open", allOpen(v.Open))
+	case v.Open == 0:
+		return fmt.Sprintf("%d shipped ÷ %d planned", v.Shipped, v.Planned)
 	}
-	p := percent(v.SayDo)
-	if markdown {
-		p = "**" + p + "**"
-	}
-	return "Say/do across the quarters: " + p + " of planned features shipped in their quarter."
+	return fmt.Sprintf("%d shipped ÷ (%d planned − %d open)", v.Shipped, v.Planned, v.Open)
 }
+
+func allOpen(n int) string {
+	if n == 1 {
+		return "the 1 planned feature is"
+	}
+	return fmt.Sprintf("all %d planned features are", n)
+}
+
+const (
+	notShipped = "Slipped, missed, dropped, parked and removed count as not shipped."
+	openMeans  = "Open: in a quarter not over, not shipped, slipped, dropped, parked or removed yet."
+)
+
+// sayDoLines are the report's headline and, when some features are open,
+// what open means.
+func sayDoLines(v ReportView, markdown bool) string {
+	s := "Say/do across the quarters: " + sayDoSum(v) + "."
+	if v.SayDo != nil {
+		p := percent(v.SayDo)
+		if markdown {
+			p = "**" + p + "**"
+		}
+		s = "Say/do across the quarters: " + p + " = " + sayDoSum(v) + "."
+	}
+	s += "\n" + notShipped
+	if v.Open > 0 {
+		s += "\n" + openMeans
+	}
+	if markdown {
+		s = strings.ReplaceAll(s, "\n", "\n\n")
+	}
+	return s
+}
+
+// plannedOutcomes are the outcomes of a quarter's planned features, in the
+// order the tables show them; they add up to the planned features.
+var plannedOutcomes = []string{roadmap.OutcomeShipped, roadmap.OutcomeOpen, roadmap.OutcomeSlipped, roadmap.OutcomeMissed, roadmap.OutcomeDropped, roadmap.OutcomeParked, roadmap.OutcomeRemoved}
 
 // quarterLine sums up a quarter in one line.
 func quarterLine(q roadmap.QuarterReport) string {
 	var parts []string
-	for _, k := range []string{roadmap.OutcomeShipped, roadmap.OutcomeOpen, roadmap.OutcomeSlipped, roadmap.OutcomeMissed, roadmap.OutcomeDropped, roadmap.OutcomeParked, roadmap.OutcomeRemoved} {
+	for _, k := range plannedOutcomes {
 		if n := q.Counts[k]; n > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", n, k))
 		}
@@ -58,17 +96,23 @@ func quarterLine(q roadmap.QuarterReport) string {
 }
 
 func reportTables(v ReportView) (quarters, features, owners, themes Table) {
-	quarters = Table{Columns: []Column{{Name: "quarter"}, {Name: "planned", Right: true}, {Name: "shipped", Right: true}, {Name: "open", Right: true},
-		{Name: "slipped", Right: true}, {Name: "missed", Right: true}, {Name: "dropped/parked", Right: true}, {Name: "early/unplanned", Right: true}, {Name: "say/do", Right: true}}}
+	// planned = shipped + open + slipped + missed + dropped + parked + removed;
+	// early and unplanned shipped outside the plan.
+	quarters = Table{Columns: []Column{{Name: "quarter"}, {Name: "planned", Right: true}}}
+	for _, k := range plannedOutcomes {
+		quarters.Columns = append(quarters.Columns, Column{Name: k, Right: true})
+	}
+	quarters.Columns = append(quarters.Columns, Column{Name: "early/unplanned", Right: true}, Column{Name: "say/do", Right: true})
 	for _, q := range v.Quarters {
 		name := q.Quarter
 		if q.InProgress {
 			name += " (in progress)"
 		}
-		quarters.Rows = append(quarters.Rows, []string{name, fmt.Sprint(len(q.Planned)), fmt.Sprint(q.Counts[roadmap.OutcomeShipped]), fmt.Sprint(q.Counts[roadmap.OutcomeOpen]),
-			fmt.Sprint(q.Counts[roadmap.OutcomeSlipped]), fmt.Sprint(q.Counts[roadmap.OutcomeMissed]),
-			fmt.Sprint(q.Counts[roadmap.OutcomeDropped] + q.Counts[roadmap.OutcomeParked]),
-			fmt.Sprint(q.Counts["early"] + q.Counts["unplanned"]), percent(q.SayDo)})
+		row := []string{name, fmt.Sprint(len(q.Planned))}
+		for _, k := range plannedOutcomes {
+			row = append(row, fmt.Sprint(q.Counts[k]))
+		}
+		quarters.Rows = append(quarters.Rows, append(row, fmt.Sprint(q.Counts["early"]+q.Counts["unplanned"]), percent(q.SayDo)))
 	}
 	features = Table{Columns: []Column{{Name: "feature"}, {Name: "title", Flex: true}, {Name: "slips", Right: true}, {Name: "total slip", Right: true}, {Name: "planned → shipped", Optional: true}}}
 	for _, f := range v.Features {
@@ -79,9 +123,9 @@ func reportTables(v ReportView) (quarters, features, owners, themes Table) {
 		features.Rows = append(features.Rows, []string{f.ID, f.Title, fmt.Sprint(len(f.Slips)), fmt.Sprintf("%d days", f.TotalSlip), lead})
 	}
 	group := func(title string, gs []roadmap.GroupReport) Table {
-		t := Table{Columns: []Column{{Name: title}, {Name: "planned", Right: true}, {Name: "shipped", Right: true}, {Name: "say/do", Right: true}, {Name: "slips", Right: true}, {Name: "average slip", Right: true}}}
+		t := Table{Columns: []Column{{Name: title}, {Name: "planned", Right: true}, {Name: "shipped", Right: true}, {Name: "open", Right: true}, {Name: "say/do", Right: true}, {Name: "slips", Right: true}, {Name: "average slip", Right: true}}}
 		for _, g := range gs {
-			t.Rows = append(t.Rows, []string{g.Name, fmt.Sprint(g.Planned), fmt.Sprint(g.Shipped), percent(g.SayDo), fmt.Sprint(g.Slips), fmt.Sprintf("%.0f days", g.AverageSlip)})
+			t.Rows = append(t.Rows, []string{g.Name, fmt.Sprint(g.Planned), fmt.Sprint(g.Shipped), fmt.Sprint(g.Open), percent(g.SayDo), fmt.Sprint(g.Slips), fmt.Sprintf("%.0f days", g.AverageSlip)})
 		}
 		return t
 	}
@@ -99,7 +143,7 @@ func (o Output) WriteReportText(w io.Writer, v ReportView) error {
 	if v.Audience != "" {
 		fmt.Fprintf(&b, "As the %s audience sees it.\n", v.Audience)
 	}
-	b.WriteString(sayDoLine(v, false) + "\n\n")
+	b.WriteString(sayDoLines(v, false) + "\n\n")
 	quarters, features, owners, themes := reportTables(v)
 	if err := o.WriteTable(&b, quarters); err != nil {
 		return err
@@ -107,8 +151,12 @@ func (o Output) WriteReportText(w io.Writer, v ReportView) error {
 	for _, q := range v.Quarters {
 		var notes []string
 		for _, p := range q.Planned {
-			if p.Outcome == roadmap.OutcomeSlipped {
+			switch p.Outcome {
+			case roadmap.OutcomeSlipped:
 				notes = append(notes, fmt.Sprintf("%s slipped to %s", p.ID, p.Target))
+			case roadmap.OutcomeRemoved:
+				// Gone from the roadmap, so named nowhere else.
+				notes = append(notes, p.ID+" removed")
 			}
 		}
 		if len(notes) > 0 {
@@ -140,7 +188,7 @@ func WriteReportMarkdown(w io.Writer, v ReportView) error {
 	if v.Audience != "" {
 		fmt.Fprintf(&b, "As the %s audience sees it.\n\n", MarkdownText(v.Audience))
 	}
-	b.WriteString(sayDoLine(v, true) + "\n\n")
+	b.WriteString(sayDoLines(v, true) + "\n\n")
 	quarters, features, owners, themes := reportTables(v)
 	for _, sec := range []struct {
 		title string

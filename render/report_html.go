@@ -90,21 +90,28 @@ func reportPage(v ReportView, generated string) map[string]any {
 			Y: base - h, H: h, LabelX: float64(i)*binW + binW/2, TextY: base - h - 4})
 	}
 	type quarterRow struct {
-		Quarter                                                           string
-		InProgress                                                        bool
-		Planned, Shipped, Open, Slipped, Missed, DroppedParked, Unplanned int
-		SayDo                                                             string
-		Items                                                             []roadmap.Outcome
+		Quarter            string
+		InProgress         bool
+		Planned, Unplanned int
+		Outcomes           []int // in the order of plannedOutcomes
+		SayDo              string
+		Items              []roadmap.Outcome
+	}
+	var outcomeHeads []string
+	for _, k := range plannedOutcomes {
+		outcomeHeads = append(outcomeHeads, strings.ToUpper(k[:1])+k[1:])
 	}
 	var quarters []quarterRow
 	for _, q := range v.Quarters {
-		quarters = append(quarters, quarterRow{
+		row := quarterRow{
 			Quarter: q.Quarter, InProgress: q.InProgress, Planned: len(q.Planned),
-			Shipped: q.Counts[roadmap.OutcomeShipped], Open: q.Counts[roadmap.OutcomeOpen], Slipped: q.Counts[roadmap.OutcomeSlipped], Missed: q.Counts[roadmap.OutcomeMissed],
-			DroppedParked: q.Counts[roadmap.OutcomeDropped] + q.Counts[roadmap.OutcomeParked],
-			Unplanned:     q.Counts["early"] + q.Counts["unplanned"], SayDo: percent(q.SayDo),
+			Unplanned: q.Counts["early"] + q.Counts["unplanned"], SayDo: percent(q.SayDo),
 			Items: append(append([]roadmap.Outcome{}, q.Planned...), q.Unplanned...),
-		})
+		}
+		for _, k := range plannedOutcomes {
+			row.Outcomes = append(row.Outcomes, q.Counts[k])
+		}
+		quarters = append(quarters, row)
 	}
 	type featureRow struct {
 		ID, Title, Total, Moves, Lead string
@@ -123,19 +130,20 @@ func reportPage(v ReportView, generated string) map[string]any {
 		features = append(features, featureRow{ID: f.ID, Title: f.Title, Slips: len(f.Slips), Total: fmt.Sprintf("%d days", f.TotalSlip), Moves: strings.Join(moves, "; "), Lead: lead})
 	}
 	type groupRow struct {
-		Name                    string
-		Planned, Shipped, Slips int
-		SayDo, Average          string
+		Name                          string
+		Planned, Shipped, Open, Slips int
+		SayDo, Average                string
 	}
 	group := func(name string, gs []roadmap.GroupReport) map[string]any {
 		var rows []groupRow
 		for _, g := range gs {
-			rows = append(rows, groupRow{g.Name, g.Planned, g.Shipped, g.Slips, percent(g.SayDo), fmt.Sprintf("%.0f days", g.AverageSlip)})
+			rows = append(rows, groupRow{g.Name, g.Planned, g.Shipped, g.Open, g.Slips, percent(g.SayDo), fmt.Sprintf("%.0f days", g.AverageSlip)})
 		}
 		return map[string]any{"Name": name, "Rows": rows}
 	}
 	return map[string]any{
-		"Title": title, "Audience": v.Audience, "SayDo": percent(v.SayDo), "Judged": v.SayDo != nil, "Generated": generated,
+		"Title": title, "Audience": v.Audience, "SayDo": percent(v.SayDo), "Judged": v.SayDo != nil, "SayDoSum": sayDoSum(v), "Open": v.Open, "NotShipped": notShipped, "OpenMeans": openMeans, "Generated": generated,
+		"Outcomes": outcomeHeads,
 		"Bars":     map[string]any{"Width": width, "Height": height, "LabelY": base + 18, "Groups": groups},
 		"Hist":     map[string]any{"Width": width, "Height": height, "LabelY": base + 18, "Bins": bins},
 		"Quarters": quarters, "Features": features,

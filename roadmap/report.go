@@ -46,8 +46,12 @@ type Report struct {
 	Features []FeatureReport `json:"features"`
 	Owners   []GroupReport   `json:"owners"`
 	Themes   []GroupReport   `json:"themes"`
-	// SayDo is shipped-as-planned over planned, across all quarters; features
-	// still open in the current quarter are not counted yet.
+	// Planned, Shipped and Open sum the quarters' planned features.
+	Planned int `json:"planned"`
+	Shipped int `json:"shipped"`
+	Open    int `json:"open"`
+	// SayDo is Shipped / (Planned - Open), as for each quarter, owner and
+	// theme; nil while nothing planned is decided.
 	SayDo *float64 `json:"say_do"`
 }
 
@@ -56,7 +60,7 @@ const (
 	OutcomeShipped = "shipped"
 	OutcomeSlipped = "slipped" // re-targeted to a later period
 	OutcomeMissed  = "missed"  // still targeted at the quarter or earlier, not shipped
-	OutcomeOpen    = "open"    // not shipped yet, in the quarter still under way
+	OutcomeOpen    = "open"    // not decided yet: in a quarter not over, no other outcome so far
 	OutcomeDropped = "dropped"
 	OutcomeParked  = "parked"
 	OutcomeRemoved = "removed" // deleted from the roadmap
@@ -76,7 +80,8 @@ type QuarterReport struct {
 	// hold for it: early (planned for later) or unplanned.
 	Unplanned []Outcome      `json:"unplanned"`
 	Counts    map[string]int `json:"counts"`
-	SayDo     *float64       `json:"say_do"`
+	// SayDo is shipped / (planned - open): open features are not judged yet.
+	SayDo *float64 `json:"say_do"`
 }
 
 // Outcome is what happened to one feature in a quarter.
@@ -117,10 +122,11 @@ type FeatureReport struct {
 // GroupReport sums up the features of one owner or theme.
 type GroupReport struct {
 	Name string `json:"name"`
-	// Planned counts the planned features judged so far: those still open
-	// in the current quarter wait, as in the quarters' say/do.
+	// Planned, Shipped and Open sum the group's rows of the quarters, and
+	// SayDo is Shipped / (Planned - Open), as for a quarter.
 	Planned     int      `json:"planned"`
 	Shipped     int      `json:"shipped"`
+	Open        int      `json:"open"`
 	SayDo       *float64 `json:"say_do"`
 	Slips       int      `json:"slips"`
 	AverageSlip float64  `json:"average_slip_days"`
@@ -178,7 +184,6 @@ func BuildReport(h ReportHistory, o ReportOptions) (*Report, error) {
 		return r, err
 	}
 	rep := &Report{}
-	var allPlanned, allShipped int
 	for q := from; q.Compare(to) <= 0; q = nextQuarter(q) {
 		if q.End().Before(began) {
 			continue
@@ -249,14 +254,13 @@ func BuildReport(h ReportHistory, o ReportOptions) (*Report, error) {
 			qr.Unplanned = append(qr.Unplanned, out)
 		}
 		qr.Counts["planned"] = len(qr.Planned)
-		// Features still open in the current quarter are not judged yet.
-		decided := len(qr.Planned) - qr.Counts[OutcomeOpen]
-		qr.SayDo = ratio(qr.Counts[OutcomeShipped], decided)
-		allPlanned += decided
-		allShipped += qr.Counts[OutcomeShipped]
+		qr.SayDo = sayDo(qr.Counts[OutcomeShipped], len(qr.Planned), qr.Counts[OutcomeOpen])
+		rep.Planned += len(qr.Planned)
+		rep.Shipped += qr.Counts[OutcomeShipped]
+		rep.Open += qr.Counts[OutcomeOpen]
 		rep.Quarters = append(rep.Quarters, qr)
 	}
-	rep.SayDo = ratio(allShipped, allPlanned)
+	rep.SayDo = sayDo(rep.Shipped, rep.Planned, rep.Open)
 	last, err := load(len(h.Commits) - 1)
 	if err != nil {
 		return nil, err
@@ -266,6 +270,9 @@ func BuildReport(h ReportHistory, o ReportOptions) (*Report, error) {
 	rep.Themes = groups(rep, func(o Outcome) string { return o.Theme }, func(f FeatureReport) string { return f.Theme })
 	return rep, nil
 }
+
+// sayDo is shipped / (planned - open): what is still open is not judged yet.
+func sayDo(shipped, planned, open int) *float64 { return ratio(shipped, planned-open) }
 
 func ratio(n, d int) *float64 {
 	if d == 0 {
@@ -350,12 +357,12 @@ func groups(rep *Report, ofOutcome func(Outcome) string, ofFeature func(FeatureR
 	for _, q := range rep.Quarters {
 		for _, o := range q.Planned {
 			g := get(ofOutcome(o))
-			if o.Outcome == OutcomeOpen {
-				continue // not judged yet, as in the quarter's own say/do
-			}
 			g.Planned++
-			if o.Outcome == OutcomeShipped {
+			switch o.Outcome {
+			case OutcomeShipped:
 				g.Shipped++
+			case OutcomeOpen:
+				g.Open++
 			}
 		}
 	}
@@ -367,7 +374,7 @@ func groups(rep *Report, ofOutcome func(Outcome) string, ofFeature func(FeatureR
 	}
 	var out []GroupReport
 	for name, g := range by {
-		g.SayDo = ratio(g.Shipped, g.Planned)
+		g.SayDo = sayDo(g.Shipped, g.Planned, g.Open)
 		if g.Slips > 0 {
 			g.AverageSlip = float64(slipDays[name]) / float64(g.Slips)
 		}

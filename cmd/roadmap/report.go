@@ -26,13 +26,21 @@ quarter, marked in progress).
 A feature is planned for a quarter when, at the quarter's start, it is planned or in
 progress with a target inside the quarter. At the end it has shipped, slipped (its
 target moved past the quarter), been missed (still targeted at the quarter, not
-shipped), dropped, parked or removed. Features shipped within the quarter that its
-plan did not hold are early (planned for later) or unplanned. The say/do ratio is
-shipped over planned.
+shipped), dropped, parked or removed (deleted from the roadmap); these add up to
+the planned features. While a quarter is not over, a planned feature with none of
+these outcomes yet is open: not decided. A quarter that is over has nothing open:
+a planned feature with no other outcome by its last day was missed. Features
+shipped within the quarter that its plan did not hold are early (planned for
+later) or unplanned, outside the planned count.
+
+Say/do = shipped ÷ (planned − open), the same for each quarter, for all quarters
+together, per owner and per theme: slipped, missed, dropped, parked and removed
+count as not shipped, and open features are shown apart and judged once decided.
 
 Per feature: each move of its target to a later period (the commit, the day and the
 days it added), the total, and the days from first planned to shipped. Per owner
-(owners.product) and per theme: say/do and the average slip.
+(owners.product) and per theme: planned, shipped, open, say/do and the average
+slip.
 
 The plan is read at the last commit before a quarter's first day (or the first
 commit, if the roadmap began inside the quarter), along the first-parent line of

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -197,7 +198,7 @@ func TestReportPageInChromium(t *testing.T) {
 	dom := browser.DOM(t, browser.URL(page))
 	text := browser.Text(dom)
 	for _, want := range []string{
-		"Acme: how the roadmap kept its word", "40% of planned features shipped in their quarter",
+		"Acme: how the roadmap kept its word", "40% say/do = 2 shipped ÷ 5 planned",
 		"2026-Q4 (in progress)", "2026-Q3 → 2026-Q4", "2026-Q4 → 2027-Q1", "By owner",
 	} {
 		if !strings.Contains(text, want) {
@@ -242,4 +243,147 @@ func mustRead(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestReportEveryOutcomeAddsUp: 2026-Q3 plans a, b and c; a ships, b is
+// missed and c is deleted. 2026-Q4 (in progress) plans d and e; d ships and
+// e is open. Every format shows each outcome, each quarter row adds up to its
+// planned features, and say/do is shipped ÷ (planned − open) everywhere.
+func TestReportEveryOutcomeAddsUp(t *testing.T) {
+	b := gittest.New(t)
+	write := func(feats ...string) {
+		b.Write("roadmap/features.yaml", "features:\n"+strings.Join(feats, ""))
+	}
+	b.Write("roadmap/roadmap.yaml", "product: Acme\n")
+	a, bb, c := rfeat("a", "ana", "planned", "2026-Q3", ""), rfeat("b", "ana", "planned", "2026-Q3", ""), rfeat("c", "raj", "planned", "2026-Q3", "")
+	d, e := rfeat("d", "ana", "planned", "2026-Q4", ""), rfeat("e", "raj", "planned", "2026-Q4", "")
+	write(a, bb, c, d, e)
+	b.CommitOn("2026-06-15", "Ana", "First plan")
+	a = rfeat("a", "ana", "shipped", "2026-Q3", "2026-08-01")
+	write(a, bb, d, e)
+	b.CommitOn("2026-08-02", "Ana", "a shipped; c deleted")
+	write(a, bb, rfeat("d", "ana", "shipped", "2026-Q4", "2026-11-01"), e)
+	b.CommitOn("2026-11-02", "Ana", "d shipped")
+	s := session{wd: b.Dir}
+
+	// Each quarter row: planned = shipped + open + slipped + missed +
+	// dropped + parked + removed.
+	outcomes := []string{"shipped", "open", "slipped", "missed", "dropped", "parked", "removed"}
+	checkRows := func(format string, header []string, rows map[string][]string) {
+		t.Helper()
+		col := map[string]int{}
+		for i, h := range header {
+			col[strings.ToLower(h)] = i
+		}
+		for _, k := range outcomes {
+			if _, ok := col[k]; !ok {
+				t.Fatalf("%s: no %s column in %q", format, k, header)
+			}
+		}
+		for q, want := range map[string]map[string]string{
+			"2026-Q3": {"planned": "3", "shipped": "1", "missed": "1", "removed": "1", "say/do": "33%"},
+			"2026-Q4": {"planned": "2", "shipped": "1", "open": "1", "say/do": "100%"},
+		} {
+			row := rows[q]
+			if row == nil {
+				t.Fatalf("%s: no row for %s", format, q)
+			}
+			sum := 0
+			for _, k := range outcomes {
+				n, err := strconv.Atoi(row[col[k]])
+				if err != nil {
+					t.Fatalf("%s %s %s: %q", format, q, k, row[col[k]])
+				}
+				sum += n
+			}
+			if fmt.Sprint(sum) != row[col["planned"]] {
+				t.Errorf("%s %s: outcomes add up to %d, planned %s: %q", format, q, sum, row[col["planned"]], row)
+			}
+			for k, v := range want {
+				if row[col[k]] != v {
+					t.Errorf("%s %s: %s %s, want %s", format, q, k, row[col[k]], v)
+				}
+			}
+		}
+	}
+	text := s.run(t, "report")
+	text.expect(t, 0)
+	tables := map[string][][]string{}
+	var header []string
+	for line := range strings.SplitSeq(text.stdout, "\n") {
+		f := strings.Fields(strings.Replace(line, " (in progress)", "", 1))
+		if len(f) > 0 && (f[0] == "QUARTER" || f[0] == "OWNER" || f[0] == "THEME") {
+			header = f
+			tables[f[0]] = [][]string{f}
+		} else if len(f) == 0 {
+			header = nil
+		} else if header != nil {
+			tables[header[0]] = append(tables[header[0]], f)
+		}
+	}
+	rowsOf := func(t [][]string) map[string][]string {
+		m := map[string][]string{}
+		for _, r := range t[1:] {
+			m[r[0]] = r
+		}
+		return m
+	}
+	checkRows("text", tables["QUARTER"][0], rowsOf(tables["QUARTER"]))
+	for _, want := range []string{
+		"Say/do across the quarters: 50% = 2 shipped ÷ (5 planned − 1 open).",
+		"2026-Q3: c removed",
+	} {
+		if !strings.Contains(text.stdout, want) {
+			t.Errorf("text lacks %q:\n%s", want, text.stdout)
+		}
+	}
+	// Owners and themes: all planned features, open ones shown apart and
+	// left out of say/do as in the quarters.
+	for table, want := range map[string]map[string]string{
+		"OWNER": {"ana": "ana 3 2 0 67%", "raj": "raj 2 0 1 0%"},
+		"THEME": {"core": "core 5 2 1 50%"},
+	} {
+		if got := strings.Join(tables[table][0][:5], " "); got != table+" PLANNED SHIPPED OPEN SAY/DO" {
+			t.Errorf("%s columns: %s", table, got)
+		}
+		for name, w := range want {
+			if got := strings.Join(rowsOf(tables[table])[name][:5], " "); got != w {
+				t.Errorf("%s %s: %q, want %q", table, name, got, w)
+			}
+		}
+	}
+
+	md := s.run(t, "report", "--format", "md")
+	md.expect(t, 0)
+	mdRows := map[string][]string{}
+	var mdHeader []string
+	for line := range strings.SplitSeq(md.stdout, "\n") {
+		cells := strings.Split(strings.Trim(line, "| "), " | ")
+		switch {
+		case len(cells) > 1 && cells[0] == "quarter":
+			mdHeader = cells
+		case len(cells) > 1 && strings.HasPrefix(cells[0], "2026-Q"):
+			mdRows[strings.TrimSuffix(cells[0], " (in progress)")] = cells
+		}
+	}
+	checkRows("md", mdHeader, mdRows)
+	if !strings.Contains(md.stdout, "**50%** = 2 shipped ÷ (5 planned − 1 open)") || !strings.Contains(md.stdout, "`c` Feature c: removed") {
+		t.Errorf("md:\n%s", md.stdout)
+	}
+
+	html := s.run(t, "report", "--format", "html")
+	html.expect(t, 0)
+	for _, want := range []string{`<th class="n">Removed</th>`, "say/do = 2 shipped ÷ (5 planned − 1 open)"} {
+		if !strings.Contains(html.stdout, want) {
+			t.Errorf("html lacks %q", want)
+		}
+	}
+
+	js := s.run(t, "report", "--format", "json")
+	js.expect(t, 0)
+	for _, want := range []string{`"planned": 5`, `"shipped": 2`, `"open": 1`, `"say_do": 0.5`, `"outcome": "removed"`} {
+		if !strings.Contains(js.stdout, want) {
+			t.Errorf("json lacks %s", want)
+		}
+	}
 }
