@@ -62,6 +62,15 @@ func WriteRuleDoc(w io.Writer, r *roadmap.Rule, ex *RuleExample) error {
 	if r.Severity == roadmap.SeverityError {
 		other = roadmap.SeverityWarning
 	}
+	if r.Always {
+		b.WriteString("## It is always an error\n\n")
+		b.WriteString("What this rule finds means the roadmap is not read as written, so `lint.rules`, " +
+			"`lint.ignore` and `# roadmap:ignore` comments cannot change or silence it: " +
+			"every command that refuses a roadmap with errors refuses this one until it is fixed. " +
+			"All the rules: [README.md](README.md).\n")
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
 	b.WriteString("## Changing its severity, or silencing it\n\n")
 	b.WriteString("Set its severity, or turn it off, for the whole roadmap under `lint.rules` in `roadmap.yaml`:\n\n")
 	writeFence(&b, "yaml", fmt.Sprintf("lint:\n  rules:\n    %s: %s   # error, warning or off\n", r.ID, other))

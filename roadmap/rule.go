@@ -19,6 +19,12 @@ type Rule struct {
 	// Doc explains the rule in a few sentences of Markdown: what it checks,
 	// why it matters, how to fix it. docs/rules/<id>.md is generated from it.
 	Doc string
+	// Always marks a rule about what the files hold, not how they are
+	// written: a file that does not parse reads as empty, a value that
+	// cannot be read as unset. lint.rules, lint.ignore and roadmap:ignore
+	// cannot change or silence it, so every command that refuses a roadmap
+	// with errors refuses one that is not read as written.
+	Always bool
 }
 
 // Rules is every lint rule, in the order `roadmap rules` lists them.
@@ -127,14 +133,16 @@ func (r *Roadmap) finish(fs []Finding) []Finding {
 	items := r.itemSpans()
 	out := fs[:0:0]
 	for _, f := range fs {
-		if level, ok := r.Lint.Rules[f.Rule]; ok {
-			if level == "off" {
+		if rule := RuleByID(f.Rule); rule == nil || !rule.Always {
+			if level, ok := r.Lint.Rules[f.Rule]; ok {
+				if level == "off" {
+					continue
+				}
+				f.Severity = Severity(level)
+			}
+			if r.ignored(f.Path) || r.suppressed(f, items) {
 				continue
 			}
-			f.Severity = Severity(level)
-		}
-		if r.ignored(f.Path) || r.suppressed(f, items) {
-			continue
 		}
 		f.Message = clipMessage(f.Message)
 		out = append(out, f)

@@ -19,7 +19,9 @@ var ruleInvalidValue = &Rule{
 	check:    checkValues,
 	Doc: "A value the format does not allow: the wrong type, an unknown enum value (status, visibility, kind, launch size), a malformed id, date or target, a key written twice, a campaign that ends before it starts, and settings only the whole roadmap can judge (launch sizes against the launch tiers, capacity periods, rule ids in `lint.rules` and `# roadmap:ignore` comments, audience fields, the scoring model and its formula). " +
 		"A wrong value makes every answer built on it wrong, or silently drops the item from a view. " +
-		"The message says what is allowed and suggests the nearest valid value; fix the value.",
+		"The message says what is allowed and suggests the nearest valid value; fix the value. " +
+		"The rule cannot be turned off or silenced: a roadmap that is not read as written must not reach an audience.",
+	Always: true,
 }
 
 var hexColor = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
@@ -62,8 +64,10 @@ func checkValues(c *checker) {
 	}
 	ids := ruleIDs()
 	for _, id := range sortedKeys(r.Lint.Rules) {
-		if RuleByID(id) == nil {
+		if rule := RuleByID(id); rule == nil {
 			c.report(s, KeyPath("lint.rules."+id), "lint.rules names rule %q, which does not exist%s", clip(id), suggestion(id, ids))
+		} else if rule.Always {
+			c.report(s, KeyPath("lint.rules."+id), "lint.rules cannot change rule %s: it is always an error, since what it finds is not read as written", id)
 		}
 	}
 	for _, name := range sortedKeys(r.Audiences) {
@@ -82,8 +86,10 @@ func checkValues(c *checker) {
 			c.reportAt(sup.file, Pos{sup.line, sup.col}, "roadmap:ignore needs the rule to silence: # roadmap:ignore RULE reason")
 		}
 		for _, id := range sup.rules {
-			if id != "all" && RuleByID(id) == nil {
+			if rule := RuleByID(id); id != "all" && rule == nil {
 				c.reportAt(sup.file, Pos{sup.line, sup.col}, "roadmap:ignore names rule %q, which does not exist%s", clip(id), suggestion(id, ids))
+			} else if rule != nil && rule.Always {
+				c.reportAt(sup.file, Pos{sup.line, sup.col}, "roadmap:ignore cannot silence rule %s: it is always an error, since what it finds is not read as written", id)
 			}
 		}
 	}

@@ -8,5 +8,6 @@ var ruleSyntax = &Rule{
 	Summary:  "the YAML does not parse",
 	Doc: "Reported while loading, when a file cannot be read as YAML: a tab in the indentation, an unclosed bracket or quote, a second document, a file that is not a mapping of keys, text that is not UTF-8, or aliases that expand into far more data than the file holds. " +
 		"The finding points at where the broken construct opens. Nothing else in that file can be checked, so its other findings are dropped; the other files are still checked. " +
-		"Fix the YAML: turning the rule off hides the error, not the problem, since nothing in the file can be read.",
+		"Fix the YAML. The rule cannot be turned off or silenced, since nothing in the file can be read.",
+	Always: true,
 }

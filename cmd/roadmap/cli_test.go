@@ -397,24 +397,34 @@ func TestOutputExtensionPicksTheFormat(t *testing.T) {
 
 // TestReadCommandsWarnAsValidateReports: a file lint.ignore leaves out has
 // errors validate does not report; read commands do not warn of them, and
-// do warn of the same errors once the file is no longer ignored.
+// do warn of the same errors once the file is no longer ignored. A file
+// that does not parse is reported and warned of, ignored or not.
 func TestReadCommandsWarnAsValidateReports(t *testing.T) {
-	for _, ignored := range []bool{true, false} {
-		dir := t.TempDir()
-		settings := "product: Acme\n"
-		if ignored {
-			settings += "lint:\n  ignore: [\"legacy/**\"]\n"
-		}
-		write(t, dir, "roadmap.yaml", settings)
-		write(t, dir, "features.yaml", "features:\n  - id: a\n    title: A\n    status: idea\n")
-		write(t, dir, "legacy/old.yaml", "features: [\n")
-		s := session{wd: dir}
-		v := s.run(t, "validate")
-		for _, args := range [][]string{{"list"}, {"list", "campaigns"}, {"launches"}, {"align"}} {
-			r := s.run(t, args...)
-			warned := strings.Contains(r.stderr, "error(s) in its files")
-			if warned == ignored || warned != (v.code == 1) {
-				t.Errorf("ignored %v, %v: validate exits %d, stderr %q", ignored, args, v.code, r.stderr)
+	for _, tc := range []struct {
+		legacy string
+		warn   bool
+	}{
+		{"features:\n  - id: b\n    status: idea\n", false}, // no title: missing-field
+		{"features: [\n", true},
+	} {
+		for _, ignored := range []bool{true, false} {
+			dir := t.TempDir()
+			settings := "product: Acme\n"
+			if ignored {
+				settings += "lint:\n  ignore: [\"legacy/**\"]\n"
+			}
+			write(t, dir, "roadmap.yaml", settings)
+			write(t, dir, "features.yaml", "features:\n  - id: a\n    title: A\n    status: idea\n")
+			write(t, dir, "legacy/old.yaml", tc.legacy)
+			s := session{wd: dir}
+			v := s.run(t, "validate")
+			want := tc.warn || !ignored
+			for _, args := range [][]string{{"list"}, {"list", "campaigns"}, {"launches"}, {"align"}} {
+				r := s.run(t, args...)
+				warned := strings.Contains(r.stderr, "error(s) in its files")
+				if warned != want || warned != (v.code == 1) {
+					t.Errorf("%q ignored %v, %v: validate exits %d, stderr %q", tc.legacy, ignored, args, v.code, r.stderr)
+				}
 			}
 		}
 	}

@@ -1,14 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"encoding/csv"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/northwind-labs/roadmap/render"
 	"github.com/northwind-labs/roadmap/render/golden"
+	"github.com/northwind-labs/roadmap/roadmap"
 )
 
 func TestExportGolden(t *testing.T) {
@@ -371,16 +375,28 @@ func TestExportEscapesHostileValues(t *testing.T) {
 	}
 }
 
-// TestExportColorsAreChecked: a theme colour that is not #rrggbb (lint
-// turned off, so export does not refuse) never reaches the page.
+// TestExportColorsAreChecked: a theme colour that is not #rrggbb never
+// reaches the page, even from a roadmap export would refuse for it.
 func TestExportColorsAreChecked(t *testing.T) {
 	dir := hostileRoadmap(t)
-	write(t, dir, "roadmap.yaml", "product: Acme\nlint:\n  rules:\n    invalid-value: off\n    feature-without-objective: off\n    missing-scores: off\n")
 	text, _ := os.ReadFile(filepath.Join(dir, "features.yaml"))
 	write(t, dir, "features.yaml", strings.Replace(string(text), `color: "#123456"`, `color: "red;background:url(https://tracker.example/x)"`, 1))
-	r := session{wd: dir}.run(t, "export", "--format", "html", "--today", "2026-11-23")
-	r.expect(t, 0)
-	if strings.Contains(r.stdout, "tracker.example") || strings.Contains(r.stdout, "url(") {
-		t.Errorf("a malformed colour reached the page")
+	if r := (session{wd: dir}).run(t, "export", "--format", "html", "--today", "2026-11-23"); r.code != 1 || !strings.Contains(r.stderr, "color") {
+		t.Errorf("export of a malformed colour: exit %d, stderr %q", r.code, r.stderr)
+	}
+	r, err := roadmap.Load(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pol, err := r.Audience("internal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page bytes.Buffer
+	if err := render.WriteExportHTML(&page, r.View(pol, roadmap.ViewOptions{Today: roadmap.DateOf(time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))})); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(page.String(), "Core") || strings.Contains(page.String(), "tracker.example") || strings.Contains(page.String(), "url(") {
+		t.Errorf("a malformed colour reached the page, or the theme is missing")
 	}
 }
