@@ -180,7 +180,11 @@ func (o Output) WriteLaunches(w io.Writer, l Launches) error {
 		if l.Feature != "" {
 			p := l.Undated[0]
 			b.WriteString(o.bold(line("undated     "+p.Feature.ID+"  "+oneLine(p.Feature.Title))) + "\n")
-			b.WriteString(o.faint(line("            "+oneLine(launchLine(p))+" · no launch day: set launch.date or a dated target")) + "\n")
+			why := "no launch day: set launch.date or a dated target"
+			if v, ok := p.Feature.Invalid["launch.date"]; ok {
+				why = "no launch day: launch.date " + v + " is not a date"
+			}
+			b.WriteString(o.faint(line("            "+oneLine(launchLine(p))+" · "+why)) + "\n")
 			if err := o.indentedTable(&b, taskTable(p)); err != nil {
 				return err
 			}

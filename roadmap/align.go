@@ -334,7 +334,7 @@ func unsizedLaunches(r *Roadmap, today Date) []Disagreement {
 	limit := today.AddDays(UnsizedDays)
 	var out []Disagreement
 	for _, f := range r.Features {
-		if r.Feature(f.ID) != f || !awaitsLaunch(f) || !f.Target.Dated() || f.Target.End().After(limit) || f.LaunchSize() != "" {
+		if r.Feature(f.ID) != f || !awaitsLaunch(f) || !f.Target.Dated() || f.Target.End().After(limit) || f.LaunchSize() != "" || f.Unreadable("launch.size") {
 			continue
 		}
 		end := f.Target.End()

@@ -22,8 +22,9 @@ type decoder struct {
 	ops      int // values decoded, aliases included
 	budget   int // ops allowed before the file counts as an alias bomb
 	bombed   bool
-	bomb     Finding // the finding that says so
-	end      int     // last line of the list being decoded, for item ends
+	bomb     Finding  // the finding that says so
+	end      int      // last line of the list being decoded, for item ends
+	cur      *Located // the item (or the settings) being decoded
 }
 
 // scalarParser is implemented by the types written as one formatted scalar.
@@ -47,6 +48,19 @@ func (d *decoder) report(rule *Rule, n *yaml.Node, format string, args ...any) {
 		Rule: rule.ID, Severity: rule.Severity,
 		Message: fmt.Sprintf(format, args...),
 	})
+}
+
+// unreadable reports a value at path that could not be read, and records it
+// in the item being decoded so that other rules take it as present but unknown.
+func (d *decoder) unreadable(path string, n *yaml.Node, format string, args ...any) {
+	d.report(ruleInvalidValue, n, format, args...)
+	if d.cur == nil {
+		return
+	}
+	if d.cur.Invalid == nil {
+		d.cur.Invalid = map[string]string{}
+	}
+	d.cur.Invalid[path] = describe(resolve(n))
 }
 
 func posOf(n *yaml.Node) Pos { return Pos{Line: n.Line, Col: n.Column} }
@@ -196,7 +210,6 @@ var itemKinds = map[reflect.Type]string{
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix, what string, at map[string]Pos) {
 	s := shapeOf(v.Type())
 	seen := make([]bool, len(s.fields))
-	reported := make([]bool, len(s.fields))
 	explicit := map[string]*yaml.Node{}
 	for _, p := range d.pairs(n) {
 		k := resolve(p.key)
@@ -219,14 +232,11 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix, what strin
 		}
 		f := s.fields[i]
 		seen[i] = true
-		before := len(d.findings)
 		d.decodeValue(p.value, v.FieldByIndex(f.index), join(prefix, key), what, at, f.id)
-		// A value already reported as wrong is not reported again as empty.
-		reported[i] = len(d.findings) > before
 	}
 	for i, f := range s.fields {
-		if reported[i] {
-			continue
+		if d.cur != nil && d.cur.Unreadable(join(prefix, f.name)) {
+			continue // reported as invalid, not again as empty
 		}
 		fv := v.FieldByIndex(f.index)
 		empty := fv.Kind() == reflect.String && fv.Len() == 0 || fv.Kind() != reflect.String && fv.Kind() != reflect.Float64 && fv.IsZero()
@@ -285,25 +295,25 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path, what string, 
 	t := v.Type()
 	if reflect.PointerTo(t).Implements(scalarParserType) {
 		if n.Kind != yaml.ScalarNode {
-			d.report(ruleInvalidValue, orig, "%s must be a single value", d.subject(path, what))
+			d.unreadable(path, orig, "%s must be a single value", d.subject(path, what))
 			return
 		}
 		if err := v.Addr().Interface().(scalarParser).parseScalar(n.Value); err != nil {
-			d.report(ruleInvalidValue, orig, "%s: %v", d.subject(path, what), err)
+			d.unreadable(path, orig, "%s: %v", d.subject(path, what), err)
 		}
 		return
 	}
 	switch t.Kind() {
 	case reflect.String:
 		if n.Kind != yaml.ScalarNode {
-			d.report(ruleInvalidValue, orig, "%s must be text, not a %s", d.subject(path, what), kindName(n))
+			d.unreadable(path, orig, "%s must be text, not a %s", d.subject(path, what), kindName(n))
 			return
 		}
 		s := n.Value
 		if t.Implements(enumType) {
 			opts := reflect.Zero(t).Interface().(enum).options()
 			if !slices.Contains(opts, s) {
-				d.report(ruleInvalidValue, orig, "%s is %q; it must be one of %s%s", d.subject(path, what), s, strings.Join(opts, ", "), suggestion(s, opts))
+				d.unreadable(path, orig, "%s is %q; it must be one of %s%s", d.subject(path, what), s, strings.Join(opts, ", "), suggestion(s, opts))
 				return
 			}
 		}
@@ -318,14 +328,18 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path, what string, 
 	case reflect.Float64:
 		f, ok := number(n)
 		if !ok {
-			d.report(ruleInvalidValue, orig, "%s must be a number, not %s", d.subject(path, what), describe(n))
+			hint := ""
+			if _, err := strconv.ParseFloat(strings.TrimSpace(n.Value), 64); err == nil && n.Kind == yaml.ScalarNode && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+				hint = " (write it without quotes)"
+			}
+			d.unreadable(path, orig, "%s must be a number, not %s%s", d.subject(path, what), describe(n), hint)
 			return
 		}
 		v.SetFloat(f)
 	case reflect.Bool:
 		b, err := strconv.ParseBool(n.Value)
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" || err != nil {
-			d.report(ruleInvalidValue, orig, "%s must be true or false, not %s", d.subject(path, what), describe(n))
+			d.unreadable(path, orig, "%s must be true or false, not %s", d.subject(path, what), describe(n))
 			return
 		}
 		v.SetBool(b)
@@ -333,7 +347,7 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path, what string, 
 		elem := reflect.New(t.Elem())
 		if t.Elem().Kind() == reflect.Struct {
 			if n.Kind != yaml.MappingNode {
-				d.report(ruleInvalidValue, orig, "%s must be a mapping of keys to values, not %s", d.subject(path, what), describe(n))
+				d.unreadable(path, orig, "%s must be a mapping of keys to values, not %s", d.subject(path, what), describe(n))
 				return
 			}
 			d.decodeStruct(n, elem.Elem(), path, d.name(path, what), at)
@@ -343,19 +357,19 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path, what string, 
 		v.Set(elem)
 	case reflect.Struct:
 		if n.Kind != yaml.MappingNode {
-			d.report(ruleInvalidValue, orig, "%s must be a mapping of keys to values, not %s", d.subject(path, what), describe(n))
+			d.unreadable(path, orig, "%s must be a mapping of keys to values, not %s", d.subject(path, what), describe(n))
 			return
 		}
 		d.decodeStruct(n, v, path, d.name(path, what), at)
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
-			d.report(ruleInvalidValue, orig, "%s must be a list, not %s", d.subject(path, what), describe(n))
+			d.unreadable(path, orig, "%s must be a list, not %s", d.subject(path, what), describe(n))
 			return
 		}
 		d.decodeList(n, v, path, what, at, isID)
 	case reflect.Map:
 		if n.Kind != yaml.MappingNode {
-			d.report(ruleInvalidValue, orig, "%s must be a mapping of keys to values, not %s", d.subject(path, what), describe(n))
+			d.unreadable(path, orig, "%s must be a mapping of keys to values, not %s", d.subject(path, what), describe(n))
 			return
 		}
 		m := reflect.MakeMapWithSize(t, len(n.Content)/2)
@@ -383,6 +397,9 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path, what string, 
 			d.decodeValue(p.value, elem, path+"."+k.Value, what, at, false)
 			if d.bombed {
 				return
+			}
+			if d.cur != nil && d.cur.Unreadable(path+"."+k.Value) {
+				continue // left out rather than read as zero
 			}
 			m.SetMapIndex(reflect.ValueOf(k.Value).Convert(t.Key()), elem)
 		}
@@ -447,7 +464,10 @@ func (d *decoder) decodeItem(c *yaml.Node, t reflect.Type, kind string, list []*
 	} else {
 		what = fmt.Sprintf("the %s at line %d", kind, c.Line)
 	}
+	outer := d.cur
+	d.cur = loc
 	d.decodeStruct(n, ptr.Elem(), "", what, loc.At)
+	d.cur = outer
 	return ptr
 }
 

@@ -80,9 +80,14 @@ func (r *Roadmap) TierNames() []string {
 func IsBigLaunch(size string) bool { return size == SizeMedium || size == SizeLarge }
 
 // LaunchDay is the day f launches: launch.date, or the end of its dated target.
+// A launch.date that is not a date leaves the launch undated: its day is not
+// known, and the target's end would be a guess.
 func (f *Feature) LaunchDay() (Date, bool) {
 	if f.Launch != nil && !f.Launch.Date.IsZero() {
 		return f.Launch.Date, true
+	}
+	if f.Unreadable("launch.date") {
+		return Date{}, false
 	}
 	if f.Target.Dated() {
 		return f.Target.End(), true

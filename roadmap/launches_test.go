@@ -330,6 +330,18 @@ func TestLaunchesOneFeature(t *testing.T) {
 	}
 }
 
+// TestLaunchWithUnreadableDateIsUndated: a launch.date that is not a date
+// leaves the launch undated rather than placed at the target's end.
+func TestLaunchWithUnreadableDateIsUndated(t *testing.T) {
+	r := load(t, map[string]string{"roadmap.yaml": minimal + `features:
+  - {id: sso, title: S, status: planned, target: 2027-Q1, launch: {size: small, date: 2027-02-29}}
+`})
+	cal, err := r.Launches(roadmap.LaunchOptions{Today: fixtureToday})
+	if err != nil || len(cal.Launches) != 0 || !slices.Equal(ids(cal.Undated), []string{"sso"}) {
+		t.Errorf("dated %v, undated %v, error %v; want sso undated", ids(cal.Launches), ids(cal.Undated), err)
+	}
+}
+
 // TestLeadTimeAgreesWithOverdue checks that launch-lead-time warns about a
 // launch exactly when `roadmap launches` shows one of its tasks overdue, for
 // the launches still to come (planned and in progress), on every day around

@@ -306,6 +306,7 @@ func (d *decoder) decodeDocument(root *yaml.Node, doc *Document, lastLine int, w
 	doc.Settings.File = d.file
 	doc.Settings.Pos = Pos{Line: 1, Col: 1}
 	doc.Settings.At = map[string]Pos{}
+	d.cur = &doc.Settings.Located
 	v := reflect.ValueOf(doc).Elem()
 	ps := d.pairs(root)
 	seen := map[string]int{}

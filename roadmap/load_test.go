@@ -208,3 +208,49 @@ func TestWrongRequiredValueIsOneError(t *testing.T) {
 		t.Errorf("findings: %v", findings)
 	}
 }
+
+// TestUnreadableValueIsOneFinding: a value that cannot be read is reported
+// once, as invalid-value, and no other rule takes the field as missing or zero.
+func TestUnreadableValueIsOneFinding(t *testing.T) {
+	r := load(t, map[string]string{"roadmap.yaml": minimal + `objectives:
+  - {id: grow, title: Grow, metric: ARR, target: 2M, due: 2027-Q9}
+features:
+  - id: search
+    title: Search
+    status: planned
+    objectives: [grow]
+    target: 2027-Q2
+    launch: {size: small, date: 2027-02-29}
+    scores: {reach: 100, impact: true, confidence: 80, effort: "2"}
+  - id: export
+    title: Export
+    status: shipped
+    shipped: 2026-02-30
+    scores: {reach: 100, impact: 1, confidence: 80, effort: [2]}
+  - id: sharing
+    title: Sharing
+    status: in-progress
+    objectives: grow
+    owners: [ana]
+    messaging: {value: [a, b]}
+    summary: {text: Share}
+    visibility: public
+    launch: {size: large}
+`})
+	fs := findingsOf(r)
+	lines := map[int]bool{}
+	for _, f := range fs {
+		if f.Rule != "invalid-value" {
+			t.Errorf("a second finding for an invalid value: %s", f)
+		}
+		lines[f.Line] = true
+	}
+	for _, line := range []int{3, 10, 11, 15, 16, 20, 21, 22, 23} {
+		if !lines[line] {
+			t.Errorf("no invalid-value finding on line %d: %v", line, fs)
+		}
+	}
+	if !hasFinding(fs, "invalid-value", "roadmap.yaml", 11, `scores.effort of feature search must be a number, not "2" (write it without quotes)`) {
+		t.Errorf("a quoted number is not told to lose its quotes: %v", fs)
+	}
+}

@@ -1,5 +1,7 @@
 package roadmap
 
+import "strings"
+
 // Pos is a line and column (both from 1) in a roadmap file.
 type Pos struct {
 	Line int `json:"line"`
@@ -14,6 +16,11 @@ type Located struct {
 	Pos  Pos
 	End  int
 	At   map[string]Pos
+	// Invalid holds the fields written with a value that could not be read,
+	// by path, each with the value as written ("\"2027-02-30\"", "a list").
+	// invalid-value reports them; other rules take them as present but
+	// unknown, never as missing or zero.
+	Invalid map[string]string
 }
 
 // PosOf returns the position of the field at path, or the item's own position
@@ -29,6 +36,25 @@ func (l *Located) PosOf(path string) Pos {
 func (l *Located) Has(path string) bool {
 	_, ok := l.At[path]
 	return ok
+}
+
+// Unreadable reports whether the field at path, or a field holding it
+// ("launch" for "launch.date"), was written with a value that could not be
+// read.
+func (l *Located) Unreadable(path string) bool {
+	if len(l.Invalid) == 0 {
+		return false
+	}
+	for {
+		if _, ok := l.Invalid[path]; ok {
+			return true
+		}
+		i := strings.LastIndexAny(path, ".[")
+		if i < 0 {
+			return false
+		}
+		path = path[:i]
+	}
 }
 
 // Feature is one thing the product will do.

@@ -259,7 +259,11 @@ func fits(used, capacity float64) bool {
 func (r *Roadmap) unscoredKeys(s *Scorer) []string {
 	var unknown []string
 	for _, k := range s.Keys {
-		if !slices.ContainsFunc(r.Features, func(f *Feature) bool { _, ok := scoreValue(f, k); return ok }) {
+		if !slices.ContainsFunc(r.Features, func(f *Feature) bool {
+			_, ok := scoreValue(f, k)
+			_, _, bad := unreadableScore(f, k)
+			return ok || bad
+		}) {
 			unknown = append(unknown, k)
 		}
 	}

@@ -253,6 +253,29 @@ func TestRankingOrder(t *testing.T) {
 	}
 }
 
+// TestUnreadableScoreIsUnscored: a needed score that is not a number leaves
+// the feature unscored, and the reason names the value, not a zero.
+func TestUnreadableScoreIsUnscored(t *testing.T) {
+	r := scoringRoadmap(t, scoringSettings,
+		scoredFeature("search", "planned", `reach: 100, impact: true, confidence: 80, effort: "2"`),
+		scoredFeature("export", "planned", `reach: 100, impact: 1, effort: [2]`),
+		scoredFeature("sharing", "planned", `reach: 100, impact: 1, confidence: 80, effort: 2`),
+	)
+	rk := rank(t, r, roadmap.PrioritizeOptions{})
+	want := map[string]string{
+		"search": `impact is "true", not a number; effort is "2", not a number`,
+		"export": `lacks confidence; effort is a list, not a number`,
+	}
+	for _, e := range rk.Entries {
+		if w, ok := want[e.Feature.ID]; ok && (e.Score.Scored() || e.Score.Reason() != w) {
+			t.Errorf("%s: scored %v, reason %q; want unscored, %q", e.Feature.ID, e.Score.Scored(), e.Score.Reason(), w)
+		}
+	}
+	if rk.Scored != 1 {
+		t.Errorf("scored %d, want 1", rk.Scored)
+	}
+}
+
 // TestCutLine: effort adds up down the ranking; a feature that brings the sum
 // exactly to the capacity is above the line, the next one is below, and so is
 // everything after it, even a feature small enough to fit.

@@ -12,7 +12,7 @@ var ruleFeatureWithoutObjective = &Rule{
 
 func checkFeaturesServeObjectives(c *checker) {
 	for _, f := range c.r.Features {
-		if (f.Status == StatusPlanned || f.Status == StatusInProgress) && len(f.Objectives) == 0 {
+		if (f.Status == StatusPlanned || f.Status == StatusInProgress) && len(f.Objectives) == 0 && !f.Unreadable("objectives") {
 			c.report(&f.Located, "id", "feature %s is %s but serves no objective; add objectives: [...]", f.ID, f.Status)
 		}
 	}

@@ -12,7 +12,7 @@ var ruleLaunchNeedsMarketingOwner = &Rule{
 
 func checkLaunchMarketingOwner(c *checker) {
 	for _, f := range c.r.Features {
-		if launching(f) && f.Owners["marketing"] == "" {
+		if launching(f) && f.Owners["marketing"] == "" && !f.Unreadable("owners.marketing") {
 			c.report(&f.Located, "launch.size", "feature %s has a %s launch but no marketing owner; add owners.marketing", f.ID, f.Launch.Size)
 		}
 	}

@@ -12,7 +12,7 @@ var ruleLaunchNeedsMessaging = &Rule{
 
 func checkLaunchMessaging(c *checker) {
 	for _, f := range c.r.Features {
-		if launching(f) && (f.Messaging == nil || f.Messaging.Value == "") {
+		if launching(f) && (f.Messaging == nil || f.Messaging.Value == "") && !f.Unreadable("messaging.value") {
 			c.report(&f.Located, "launch.size", "feature %s has a %s launch but no messaging.value (the customer benefit)", f.ID, f.Launch.Size)
 		}
 	}

@@ -15,13 +15,15 @@ var ruleObjectiveNotSMART = &Rule{
 func checkObjectivesSMART(c *checker) {
 	for _, o := range c.r.Objectives {
 		var lacks []string
-		if o.Metric == "" {
+		// A part written with a value that could not be read is not
+		// lacking: invalid-value reports it.
+		if o.Metric == "" && !o.Unreadable("metric") {
 			lacks = append(lacks, "metric")
 		}
-		if o.Goal == "" {
+		if o.Goal == "" && !o.Unreadable("target") {
 			lacks = append(lacks, "target")
 		}
-		if o.Due.IsZero() {
+		if o.Due.IsZero() && !o.Unreadable("due") {
 			lacks = append(lacks, "due")
 		}
 		if len(lacks) > 0 {

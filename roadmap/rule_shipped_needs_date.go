@@ -12,7 +12,7 @@ var ruleShippedNeedsDate = &Rule{
 
 func checkShippedDates(c *checker) {
 	for _, f := range c.r.Features {
-		if f.Status == StatusShipped && f.Shipped.IsZero() {
+		if f.Status == StatusShipped && f.Shipped.IsZero() && !f.Unreadable("shipped") {
 			c.report(&f.Located, "status", "feature %s is shipped but has no shipped: date", f.ID)
 		}
 	}

@@ -231,8 +231,8 @@ type Score struct {
 	Value float64
 	// Missing lists the keys the feature lacks; the feature is unscored.
 	Missing []string
-	// Problem says why a feature with every key still has no score (a zero
-	// effort, a formula that divides by zero).
+	// Problem says why a feature has no score besides missing keys (a key
+	// that is not a number, a zero effort, a formula that divides by zero).
 	Problem string
 	// Explain is the arithmetic with the feature's own numbers.
 	Explain string
@@ -241,12 +241,16 @@ type Score struct {
 // Scored reports whether the score has a value.
 func (s Score) Scored() bool { return len(s.Missing) == 0 && s.Problem == "" }
 
-// Reason says why a score has no value: the keys it lacks, or its problem.
+// Reason says why a score has no value: the keys it lacks, and its problem.
 func (s Score) Reason() string {
-	if len(s.Missing) > 0 {
-		return "lacks " + strings.Join(s.Missing, ", ")
+	if len(s.Missing) == 0 {
+		return s.Problem
 	}
-	return s.Problem
+	lacks := "lacks " + strings.Join(s.Missing, ", ")
+	if s.Problem != "" {
+		return lacks + "; " + s.Problem
+	}
+	return lacks
 }
 
 // scoreValue looks up a key; formula keys written with _ also match scores
@@ -262,21 +266,61 @@ func scoreValue(f *Feature, key string) (float64, bool) {
 	return 0, false
 }
 
-// MissingKeys lists the keys the model needs that f does not score.
+// unreadableScore returns the key and the value as written of f's score for
+// key when it was written but is not a number.
+func unreadableScore(f *Feature, key string) (string, string, bool) {
+	for _, k := range []string{key, strings.ReplaceAll(key, "_", "-")} {
+		if v, ok := f.Invalid["scores."+k]; ok {
+			return k, v, true
+		}
+	}
+	return "", "", false
+}
+
+// MissingKeys lists the keys the model needs that f does not score. A key
+// written with a value that is not a number is not missing: invalid-value
+// reports it.
 func (s *Scorer) MissingKeys(f *Feature) []string {
+	if f.Unreadable("scores") {
+		return nil
+	}
 	var out []string
 	for _, k := range s.Keys {
 		if _, ok := scoreValue(f, k); !ok {
-			out = append(out, k)
+			if _, _, bad := unreadableScore(f, k); !bad {
+				out = append(out, k)
+			}
 		}
 	}
 	return out
 }
 
+// unreadable says which of the keys the model needs f wrote with a value
+// that is not a number, or "" when none.
+func (s *Scorer) unreadable(f *Feature) string {
+	if v, ok := f.Invalid["scores"]; ok {
+		return "scores is " + v + ", not a mapping of keys to numbers"
+	}
+	var parts []string
+	for _, k := range s.Keys {
+		if _, ok := scoreValue(f, k); ok {
+			continue
+		}
+		if key, v, bad := unreadableScore(f, k); bad {
+			part := fmt.Sprintf("%s is %s, not a number", key, v)
+			if !slices.Contains(parts, part) {
+				parts = append(parts, part)
+			}
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
 // Score scores f.
 func (s *Scorer) Score(f *Feature) Score {
-	if miss := s.MissingKeys(f); len(miss) > 0 {
-		return Score{Missing: miss}
+	miss, bad := s.MissingKeys(f), s.unreadable(f)
+	if len(miss) > 0 || bad != "" {
+		return Score{Missing: miss, Problem: bad}
 	}
 	v := func(k string) float64 { x, _ := scoreValue(f, k); return x }
 	var sc Score

@@ -179,6 +179,18 @@ func TestLaunchesNothingMatches(t *testing.T) {
 	}
 }
 
+// TestLaunchesUnreadableDate: a launch.date that is not a date leaves the
+// launch undated and says why.
+func TestLaunchesUnreadableDate(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "roadmap.yaml", "product: Acme\nfeatures:\n  - {id: a, title: A, status: planned, target: 2027-Q1, launch: {size: small, date: 2027-02-29}}\n")
+	r := session{wd: dir}.run(t, "launches", "--feature", "a", "--today", launchesToday)
+	r.expect(t, 0)
+	if !strings.HasPrefix(r.stdout, "undated") || !strings.Contains(r.stdout, `no launch day: launch.date "2027-02-29" is not a date`) || strings.Contains(r.stdout, "2027-03-31") {
+		t.Errorf("stdout %q", r.stdout)
+	}
+}
+
 func TestLaunchesOutputFile(t *testing.T) {
 	dir := t.TempDir()
 	s := session{wd: dir}
