@@ -3,12 +3,16 @@ package render
 import (
 	"encoding/csv"
 	"io"
+	"regexp"
 )
 
+var negativeNumber = regexp.MustCompile(`^-[0-9]+(\.[0-9]+)?$`)
+
 // CSVCell neutralises a cell a spreadsheet would run as a formula (one that
-// starts with = + - @, a tab or a carriage return) by prefixing a quote.
+// starts with = + - @, a tab or a carriage return) by prefixing a quote. A
+// negative number (-5, -0.25) stays a number, which sheets sort and sum.
 func CSVCell(s string) string {
-	if s == "" {
+	if s == "" || negativeNumber.MatchString(s) {
 		return s
 	}
 	switch s[0] {
