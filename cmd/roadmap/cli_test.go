@@ -332,6 +332,27 @@ func TestInit(t *testing.T) {
 	}
 }
 
+// TestInitTakesDir: --dir names the folder as DIR does; both at once must
+// agree.
+func TestInitTakesDir(t *testing.T) {
+	dir := t.TempDir()
+	s := session{wd: dir}
+	r := s.run(t, "init", "--dir", "plans/2027")
+	r.expect(t, 0)
+	if _, err := os.Stat(filepath.Join(dir, "plans", "2027", "roadmap.yaml")); err != nil || !strings.Contains(r.stdout, "created plans/2027/roadmap.yaml") {
+		t.Errorf("init --dir plans/2027: %v\n%s", err, r.stdout)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "roadmap")); err == nil {
+		t.Error("init --dir also wrote ./roadmap")
+	}
+	s.run(t, "init", "other", "--dir", "other/").expect(t, 0)
+	clash := s.run(t, "init", "a", "--dir", "b")
+	clash.expect(t, 2)
+	if !strings.Contains(clash.stderr, "two folders") {
+		t.Errorf("stderr %q", clash.stderr)
+	}
+}
+
 // visibleWidth counts the columns of a line without its escape codes.
 func visibleWidth(s string) int {
 	n, esc := 0, false

@@ -14,16 +14,21 @@ func (a *app) newInitCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "init [DIR]",
 		Short: "Write a small working roadmap to start from (never overwrites)",
-		Long: `Init writes a small, commented roadmap into DIR (default: roadmap, a folder that
-roadmap finds from the repository root). It refuses to run if any file it would
+		Long: `Init writes a small, commented roadmap into DIR, or the folder --dir names
+(default: roadmap, a folder that roadmap finds from the repository root). It refuses to run if any file it would
 write already exists, so it never overwrites your work.`,
 		Example: `  roadmap init              # creates roadmap/roadmap.yaml and friends
   roadmap init plans/2027`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := "roadmap"
-			if len(args) == 1 {
+			switch {
+			case len(args) == 1 && a.dir != "" && filepath.Clean(args[0]) != filepath.Clean(a.dir):
+				return usageError("init got two folders, %s and --dir %s; give one", args[0], a.dir)
+			case len(args) == 1:
 				dir = args[0]
+			case a.dir != "":
+				dir = a.dir
 			}
 			return a.runInit(dir)
 		},
