@@ -74,7 +74,9 @@ func (a *app) runAlign(o alignOptions) error {
 	if err != nil {
 		return err
 	}
-	a.warnIfBroken(l.LoadFindings())
+	if err := a.warnIfBroken(l.Roadmap); err != nil {
+		return err
+	}
 	report := render.Align{Product: l.Product, Today: today, Disagreements: l.Align(today)}
 	switch o.format {
 	case "json":

@@ -134,7 +134,7 @@ func TestValidateFindingsAndExitCodes(t *testing.T) {
 
 func TestValidateTerminalShowsSnippet(t *testing.T) {
 	dir := brokenRoadmap(t)
-	r := session{wd: dir, terminal: true, env: map[string]string{"NO_COLOR": ""}}.run(t, "validate")
+	r := session{wd: dir, terminal: true, env: map[string]string{"NO_COLOR": "1"}}.run(t, "validate")
 	r.expect(t, 1)
 	if !strings.Contains(r.stdout, "    4 |     stauts: planned\n      |     ^\n") {
 		t.Errorf("no snippet with caret:\n%s", r.stdout)
@@ -447,6 +447,17 @@ func TestReadCommandsWarnAsValidateReports(t *testing.T) {
 					t.Errorf("%q ignored %v, %v: validate exits %d, stderr %q", tc.legacy, ignored, args, v.code, r.stderr)
 				}
 			}
+		}
+	}
+}
+
+// TestNoColorFollowsNoColorOrg: NO_COLOR turns colour off when it is set to
+// something; set but empty, it does not.
+func TestNoColorFollowsNoColorOrg(t *testing.T) {
+	for v, styled := range map[string]bool{"1": false, "true": false, "": true} {
+		r := session{terminal: true, width: 100, env: map[string]string{"NO_COLOR": v}}.run(t, "list", "--dir", exampleDir)
+		if got := strings.Contains(r.stdout, "\x1b["); got != styled {
+			t.Errorf("NO_COLOR=%q: styled %v, want %v", v, got, styled)
 		}
 	}
 }

@@ -94,7 +94,9 @@ func (a *app) runLaunches(o launchesOptions) error {
 	if err != nil {
 		return err
 	}
-	a.warnIfBroken(l.LoadFindings())
+	if err := a.warnIfBroken(l.Roadmap); err != nil {
+		return err
+	}
 	cal, err := l.Launches(roadmap.LaunchOptions{Today: today, From: from, To: to, Feature: o.feature})
 	if err != nil {
 		return usageError("--feature: %v", err)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -266,6 +267,33 @@ features:
 	for _, want := range []string{"2027-01-10  a  Evil[2J title second line\n", "  2027-01-03  Brief]0;pwned second line  marketing (unassigned)  planned"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("output lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}
+
+// TestLaunchesWarnsOfEveryError: errors only the whole roadmap can judge
+// (launch tiers here) are counted in the warning as validate counts them.
+func TestLaunchesWarnsOfEveryError(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "roadmap.yaml", `product: Acme
+launch_tiers:
+  big:
+    playbook:
+      - {id: brief, task: Brief, owner: marketing, due: -1w}
+features:
+  - {id: a, title: A, status: planned, launch: {size: huge, date: 2027-01-10}}
+  - {id: b, title: B, status: planned, launch: {size: bigg, date: 2027-01-10}}
+`)
+	s := session{wd: dir}
+	v := s.run(t, "validate")
+	errs := strings.Count(v.stdout, ": error: ")
+	if v.code != 1 || errs < 2 {
+		t.Fatalf("validate: exit %d\n%s", v.code, v.stdout)
+	}
+	want := fmt.Sprintf("the roadmap has %d error(s)", errs)
+	for _, args := range [][]string{{"launches", "--today", launchesToday}, {"list"}, {"align"}, {"prioritize"}} {
+		if r := s.run(t, args...); !strings.Contains(r.stderr, want) {
+			t.Errorf("%v: stderr %q, want %q", args, r.stderr, want)
 		}
 	}
 }

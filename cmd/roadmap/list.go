@@ -75,7 +75,9 @@ func (a *app) runList(o listOptions) error {
 	if filter.Today, err = a.todayDate(); err != nil {
 		return err
 	}
-	a.warnIfBroken(l.LoadFindings())
+	if err := a.warnIfBroken(l.Roadmap); err != nil {
+		return err
+	}
 	features := l.Select(filter)
 	switch o.format {
 	case "json":

@@ -38,7 +38,9 @@ func (a *app) runListCampaigns(o listOptions) error {
 	if err != nil {
 		return err
 	}
-	a.warnIfBroken(l.LoadFindings())
+	if err := a.warnIfBroken(l.Roadmap); err != nil {
+		return err
+	}
 	campaigns := l.SelectCampaigns(filter)
 	switch o.format {
 	case "json":

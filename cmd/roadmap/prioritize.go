@@ -93,17 +93,15 @@ func (a *app) runPrioritize(o prioritizeOptions) error {
 		}
 		models = append(models, m)
 	}
-	today, err := a.todayDate()
-	if err != nil {
-		return err
-	}
 	l, err := a.load()
 	if err != nil {
 		return err
 	}
-	// Check, not only loading, so that the warning counts every error
-	// validate would report: a ranking is never mistaken for a validated one.
-	a.warnIfBroken(roadmap.Check(l.Roadmap, roadmap.Options{Today: today}))
+	// The warning counts every error validate would report: a ranking is
+	// never mistaken for a validated one.
+	if err := a.warnIfBroken(l.Roadmap); err != nil {
+		return err
+	}
 	if o.period != "" && !o.capacitySet {
 		if _, err := l.PeriodCapacity(o.period); err != nil {
 			return usageError("--period: %v", err)

@@ -77,7 +77,7 @@ func TestPrioritizeTerminal(t *testing.T) {
 	} {
 		for _, s := range []session{
 			{terminal: true, width: 80},
-			{terminal: true, width: 80, env: map[string]string{"NO_COLOR": ""}},
+			{terminal: true, width: 80, env: map[string]string{"NO_COLOR": "1"}},
 		} {
 			r := s.run(t, append([]string{"prioritize", "--dir", exampleDir}, args...)...)
 			r.expect(t, 0)
@@ -94,7 +94,7 @@ func TestPrioritizeTerminal(t *testing.T) {
 			}
 		}
 	}
-	r := session{terminal: true, width: 80, env: map[string]string{"NO_COLOR": ""}}.run(t, "prioritize", "--dir", exampleDir, "--period", "2027-Q1")
+	r := session{terminal: true, width: 80, env: map[string]string{"NO_COLOR": "1"}}.run(t, "prioritize", "--dir", exampleDir, "--period", "2027-Q1")
 	golden.Assert(t, "prioritize/northwind-80-columns.table", []byte(r.stdout))
 }
 

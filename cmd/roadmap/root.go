@@ -139,8 +139,8 @@ The roadmap is the folder holding roadmap.yaml: found from the current folder (o
 its roadmap/ subfolder) upwards to the top of the git work tree, or given with --dir.
 
 On a terminal, tables fit its width (COLUMNS when the terminal does not tell it)
-and are coloured unless --no-color or NO_COLOR is set. In a pipe, output is plain
-text, never cut, with no colour codes.`,
+and are coloured, unless --no-color is given or NO_COLOR is set (not empty). In a
+pipe, output is plain text, never cut, with no colour codes.`,
 		Version: version(),
 		// Every command takes --today; a malformed one is refused before any
 		// command runs, whether or not it looks at the date.
@@ -160,7 +160,7 @@ text, never cut, with no colour codes.`,
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.dir, "dir", "", "the roadmap folder (default: found from the current folder upwards)")
 	pf.StringVar(&a.today, "today", "", "the date to take as today, YYYY-MM-DD (default: the current date)")
-	pf.BoolVar(&a.noColor, "no-color", false, "plain output without colours (also: NO_COLOR set)")
+	pf.BoolVar(&a.noColor, "no-color", false, "plain output without colours (also: NO_COLOR set to anything but empty)")
 	pf.StringVar(&a.at, "at", "", "read the roadmap as it was at a git revision (branch, tag, hash, HEAD~3)")
 
 	root.AddCommand(
@@ -205,8 +205,9 @@ func (a *app) todayDate() (roadmap.Date, error) {
 // output says how the command's stdout may look.
 func (a *app) output() render.Output {
 	tty := a.isTerminal(a.stdout)
-	_, noColorEnv := a.lookupEnv("NO_COLOR")
-	o := render.Output{Terminal: tty, Styled: tty && !noColorEnv && !a.noColor}
+	// NO_COLOR counts when set and not empty, as no-color.org says.
+	noColorEnv, _ := a.lookupEnv("NO_COLOR")
+	o := render.Output{Terminal: tty, Styled: tty && noColorEnv == "" && !a.noColor}
 	if tty {
 		o.Width = a.termWidth(a.stdout)
 		if o.Width <= 0 {

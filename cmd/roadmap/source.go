@@ -281,12 +281,17 @@ func (a *app) warnNotes(g *gitRoadmap) {
 	}
 }
 
-// warnIfBroken tells on stderr that the roadmap has errors validate would
-// report, which a read command shows around.
-func (a *app) warnIfBroken(findings []roadmap.Finding) {
-	if errs, _ := roadmap.Count(findings); errs > 0 {
+// warnIfBroken tells on stderr that the roadmap has errors, as many as
+// validate reports, which a read command shows around.
+func (a *app) warnIfBroken(r *roadmap.Roadmap) error {
+	today, err := a.todayDate()
+	if err != nil {
+		return err
+	}
+	if errs, _ := roadmap.Count(roadmap.Check(r, roadmap.Options{Today: today})); errs > 0 {
 		fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap has %d error(s) in its files; run 'roadmap validate'\n", errs)
 	}
+	return nil
 }
 
 // warnErrors tells on stderr that one side of a comparison has errors in its
