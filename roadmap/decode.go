@@ -310,6 +310,9 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path, what string, 
 			return
 		}
 		s := n.Value
+		if strings.TrimSpace(s) == "" {
+			s = "" // blank text says nothing: every check takes it as absent
+		}
 		if t.Implements(enumType) {
 			opts := reflect.Zero(t).Interface().(enum).options()
 			if !slices.Contains(opts, s) {
@@ -475,7 +478,7 @@ func (d *decoder) decodeItem(c *yaml.Node, t reflect.Type, kind string, list []*
 func idOf(n *yaml.Node) string {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if n.Content[i].Value == "id" {
-			if v := resolve(n.Content[i+1]); v != nil && v.Kind == yaml.ScalarNode {
+			if v := resolve(n.Content[i+1]); v != nil && v.Kind == yaml.ScalarNode && strings.TrimSpace(v.Value) != "" {
 				return v.Value
 			}
 		}

@@ -344,7 +344,11 @@ func (d *decoder) decodeDocument(root *yaml.Node, doc *Document, lastLine int, w
 			return
 		}
 	}
-	if whole && d.file == "roadmap.yaml" && doc.Product == "" {
-		d.report(ruleMissingField, root, "roadmap.yaml lacks the required key \"product\" (the product's name)")
+	if whole && d.file == "roadmap.yaml" && doc.Product == "" && !doc.Settings.Unreadable("product") {
+		if doc.Settings.Has("product") {
+			d.report(ruleMissingField, root, "roadmap.yaml has an empty product (the product's name)")
+		} else {
+			d.report(ruleMissingField, root, "roadmap.yaml lacks the required key \"product\" (the product's name)")
+		}
 	}
 }
