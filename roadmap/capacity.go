@@ -1,5 +1,16 @@
 package roadmap
 
+import "fmt"
+
+// capacityError says why a period's capacity is not one: the effort
+// available cannot be below 0.
+func capacityError(period string, capacity float64) error {
+	if capacity < 0 {
+		return fmt.Errorf("scoring.capacity.%s is %s; a capacity is the effort available, 0 or more", period, Num(capacity))
+	}
+	return nil
+}
+
 // PlannedEffort adds up the effort (the scorer's effort key) of the planned and
 // in-progress features whose target lies within period, and lists them.
 func (r *Roadmap) PlannedEffort(period Target, effortKey string) (float64, []*Feature) {

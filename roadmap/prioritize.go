@@ -88,7 +88,10 @@ type Entry struct {
 // periods that have one.
 func (r *Roadmap) PeriodCapacity(period string) (float64, error) {
 	if c, ok := r.Scoring.Capacity[period]; ok {
-		return c, nil
+		return c, capacityError(period, c)
+	}
+	if v, ok := r.Settings.Invalid["scoring.capacity."+period]; ok {
+		return 0, fmt.Errorf("scoring.capacity.%s is %s, not a number", period, v)
 	}
 	if _, err := ParseTarget(period); err != nil {
 		return 0, fmt.Errorf("%v; a period is written like the keys of scoring.capacity", err)

@@ -393,6 +393,20 @@ func TestPeriodCapacity(t *testing.T) {
 	}
 }
 
+// TestPeriodCapacityNotACapacity: a period whose capacity is below 0 or not
+// a number says so, rather than "no capacity" or a cut line at -3.
+func TestPeriodCapacityNotACapacity(t *testing.T) {
+	r := scoringRoadmap(t, "product: Acme\nscoring:\n  capacity: {2027-Q1: -3, 2027-Q2: lots}\n")
+	for period, want := range map[string]string{
+		"2027-Q1": "scoring.capacity.2027-Q1 is -3; a capacity is the effort available, 0 or more",
+		"2027-Q2": `scoring.capacity.2027-Q2 is "lots", not a number`,
+	} {
+		if _, err := r.PeriodCapacity(period); err == nil || err.Error() != want {
+			t.Errorf("%s: error %v, want %s", period, err, want)
+		}
+	}
+}
+
 // TestParking marks the features scoring under park_below, under the model
 // park_below was set for only.
 func TestParkingCandidates(t *testing.T) {

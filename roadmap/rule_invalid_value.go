@@ -17,7 +17,7 @@ var ruleInvalidValue = &Rule{
 	Severity: SeverityError,
 	Summary:  "wrong type, unknown enum value, malformed id, date or target",
 	check:    checkValues,
-	Doc: "A value the format does not allow: the wrong type, an unknown enum value (status, visibility, kind, launch size), a malformed id, date or target, a key written twice, a campaign that ends before it starts, and settings only the whole roadmap can judge (launch sizes against the launch tiers, capacity periods, rule ids in `lint.rules` and `# roadmap:ignore` comments, audience fields, the scoring model and its formula). " +
+	Doc: "A value the format does not allow: the wrong type, an unknown enum value (status, visibility, kind, launch size), a malformed id, date or target, a key written twice, a campaign that ends before it starts, and settings only the whole roadmap can judge (launch sizes against the launch tiers, capacity periods and capacities below 0, rule ids in `lint.rules` and `# roadmap:ignore` comments, audience fields, the scoring model and its formula). " +
 		"A wrong value makes every answer built on it wrong, or silently drops the item from a view. " +
 		"The message says what is allowed and suggests the nearest valid value; fix the value. " +
 		"The rule cannot be turned off or silenced: a roadmap that is not read as written must not reach an audience.",
@@ -52,6 +52,9 @@ func checkValues(c *checker) {
 	for _, period := range sortedKeys(r.Scoring.Capacity) {
 		if _, err := ParseTarget(period); err != nil {
 			c.report(s, KeyPath("scoring.capacity."+period), "scoring.capacity: %v", err)
+		}
+		if err := capacityError(period, r.Scoring.Capacity[period]); err != nil {
+			c.report(s, "scoring.capacity."+period, "%v", err)
 		}
 	}
 	if _, err := r.Scorer(r.Scoring.Model); err != nil {

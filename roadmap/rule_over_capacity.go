@@ -29,6 +29,9 @@ func checkCapacity(c *checker) {
 			continue
 		}
 		capacity := c.r.Scoring.Capacity[period]
+		if capacityError(period, capacity) != nil {
+			continue // invalid-value reports it
+		}
 		total, fs := c.r.PlannedEffort(p, key)
 		if total <= capacity {
 			continue
