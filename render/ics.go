@@ -1,9 +1,13 @@
 package render
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	ics "github.com/arran4/golang-ical"
 	"github.com/northwind-labs/roadmap/roadmap"
@@ -17,9 +21,12 @@ const icsProductID = "-//Northwind Labs//roadmap//EN"
 // with their owner and state in the description and related to their launch.
 // Undated launches are left out: a calendar has no place for them.
 //
-// The output depends on nothing but l: UIDs are <feature>@roadmap for a
-// launch and <feature>.<task>@roadmap for a task, so that re-importing
-// updates events instead of duplicating them, and DTSTAMP is l.Today. Lines
+// The output depends on nothing but l: UIDs are <feature>@<product>.roadmap
+// for a launch and <feature>.<task>@<product>.roadmap for a task, <product>
+// being a slug of l.Product, so that re-importing updates events instead of
+// duplicating them while two products' calendars in one app stay apart; and
+// DTSTAMP is l.Today. With no events, the calendar holds a UTC time zone
+// definition instead, since RFC 5545 asks for at least one component. Lines
 // end in CRLF and are folded at 75 octets, never inside a UTF-8 character;
 // TEXT values escape backslash, semicolon, comma and newline.
 //
@@ -37,6 +44,10 @@ func WriteICS(w io.Writer, l Launches) error {
 	cal.SetXWRCalName(icsText(name))
 
 	stamp := l.Today.Time()
+	host := "roadmap"
+	if slug := icsSlug(l.Product); slug != "" {
+		host = slug + ".roadmap"
+	}
 	seen := map[string]int{}
 	uid := func(id string) string {
 		// Duplicate task ids in a playbook are a lint error; numbering the
@@ -45,7 +56,7 @@ func WriteICS(w io.Writer, l Launches) error {
 		if n := seen[id]; n > 1 {
 			id = fmt.Sprintf("%s-%d", id, n)
 		}
-		return id + "@roadmap"
+		return id + "@" + host
 	}
 	allDay := func(e *ics.VEvent, day roadmap.Date) {
 		e.SetDtStampTime(stamp)
@@ -92,7 +103,42 @@ func WriteICS(w io.Writer, l Launches) error {
 			te.SetProperty(ics.ComponentPropertyTransp, "TRANSPARENT")
 		}
 	}
+	if len(cal.Components) == 0 {
+		utc := cal.AddTimezone("UTC").AddStandard()
+		utc.SetProperty(ics.ComponentPropertyDtStart, "19700101T000000")
+		utc.SetProperty(ics.ComponentProperty(ics.PropertyTzoffsetfrom), "+0000")
+		utc.SetProperty(ics.ComponentProperty(ics.PropertyTzoffsetto), "+0000")
+	}
 	return cal.SerializeTo(w, ics.WithNewLineWindows)
+}
+
+// icsSlug is product as a UID host label: lower-case ASCII letters and
+// digits, other runs as one hyphen. A name with other letters or digits gets
+// a hash of itself too, so that names differing only in those stay apart.
+func icsSlug(product string) string {
+	var b strings.Builder
+	hyphen, other := false, false
+	for _, r := range strings.ToLower(product) {
+		switch {
+		case r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			hyphen = false
+		default:
+			hyphen = true
+			other = other || unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+	}
+	if other {
+		sum := sha256.Sum256([]byte(product))
+		if b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		b.WriteString(hex.EncodeToString(sum[:4]))
+	}
+	return b.String()
 }
 
 // icsText prepares text for a TEXT value, which the library escapes: line

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"unicode/utf8"
 
+	ics "github.com/arran4/golang-ical"
 	"github.com/northwind-labs/roadmap/render"
 	"github.com/northwind-labs/roadmap/roadmap"
 )
@@ -41,6 +43,9 @@ features:
     target: later
     launch: {size: big}
 `
+
+// icsHost is the UID host of icsRoadmap's product.
+const icsHost = "acme-analytics-inc.roadmap"
 
 func icsOf(t *testing.T) []byte {
 	t.Helper()
@@ -213,7 +218,7 @@ func TestICSStructure(t *testing.T) {
 			}
 		}
 	}
-	for _, want := range []string{"sso@roadmap", "sso.brief@roadmap", "sso.retro@roadmap", "audit@roadmap", "audit.brief@roadmap", "audit.retro@roadmap"} {
+	for _, want := range []string{"sso@" + icsHost, "sso.brief@" + icsHost, "sso.retro@" + icsHost, "audit@" + icsHost, "audit.brief@" + icsHost, "audit.retro@" + icsHost} {
 		if !uids[want] {
 			t.Errorf("no event with UID %s", want)
 		}
@@ -225,18 +230,18 @@ func TestICSStructure(t *testing.T) {
 		text[e.props["UID"][0].value] = unescapeText(e.props["SUMMARY"][0].value) + "\n" + unescapeText(e.props["DESCRIPTION"][0].value)
 	}
 	for uid, want := range map[string]string{
-		"sso@roadmap":       "Single sign-on: Okta, Azure AD; and Google \\ Workspace — for every plan",
-		"sso.brief@roadmap": "Brief, with; every \\ special",
+		"sso@" + icsHost:       "Single sign-on: Okta, Azure AD; and Google \\ Workspace — for every plan",
+		"sso.brief@" + icsHost: "Brief, with; every \\ special",
 	} {
 		if !strings.Contains(text[uid], want) {
 			t.Errorf("%s: text %q lacks %q", uid, text[uid], want)
 		}
 	}
-	if !strings.Contains(text["sso@roadmap"], "Line one.\nLine two, with a comma; and a semicolon.\nLine three 🚀") {
-		t.Errorf("line breaks are not kept: %q", text["sso@roadmap"])
+	if !strings.Contains(text["sso@"+icsHost], "Line one.\nLine two, with a comma; and a semicolon.\nLine three 🚀") {
+		t.Errorf("line breaks are not kept: %q", text["sso@"+icsHost])
 	}
-	if !strings.Contains(text["sso.brief@roadmap"], "Owner: Zoë Ångström-Øberg (zoe)") || !strings.Contains(text["sso.retro@roadmap"], "Owner: product (unassigned)") {
-		t.Errorf("owners: %q / %q", text["sso.brief@roadmap"], text["sso.retro@roadmap"])
+	if !strings.Contains(text["sso.brief@"+icsHost], "Owner: Zoë Ångström-Øberg (zoe)") || !strings.Contains(text["sso.retro@"+icsHost], "Owner: product (unassigned)") {
+		t.Errorf("owners: %q / %q", text["sso.brief@"+icsHost], text["sso.retro@"+icsHost])
 	}
 }
 
@@ -263,12 +268,78 @@ func unescapeText(v string) string {
 	return strings.NewReplacer(`\\`, `\`, `\;`, `;`, `\,`, `,`, `\n`, "\n", `\N`, "\n").Replace(v)
 }
 
+// TestICSEmptyCalendar: with no events, the calendar still holds a
+// component, as RFC 5545 requires: a UTC time zone definition with the
+// properties section 3.6.5 asks for, and no event.
 func TestICSEmptyCalendar(t *testing.T) {
 	var b bytes.Buffer
-	if err := render.WriteICS(&b, render.Launches{}); err != nil {
+	if err := render.WriteICS(&b, render.Launches{Product: "Acme"}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(b.String(), "BEGIN:VCALENDAR\r\n") || !strings.HasSuffix(b.String(), "END:VCALENDAR\r\n") {
-		t.Errorf("empty calendar:\n%q", b.String())
+	out := b.String()
+	if !strings.HasPrefix(out, "BEGIN:VCALENDAR\r\n") || !strings.HasSuffix(out, "END:VCALENDAR\r\n") {
+		t.Errorf("empty calendar:\n%q", out)
+	}
+	cal, err := ics.ParseCalendar(strings.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cal.Components) == 0 || len(cal.Events()) != 0 {
+		t.Fatalf("%d components, %d events; want a component and no event:\n%s", len(cal.Components), len(cal.Events()), out)
+	}
+	for _, want := range []string{"BEGIN:VTIMEZONE\r\nTZID:UTC\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0000\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("empty calendar lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// TestICSUIDsPerProduct: the same launch in two products has two UIDs, and
+// the same product gives the same UIDs whatever else changes.
+func TestICSUIDsPerProduct(t *testing.T) {
+	uids := func(product, title string) []string {
+		t.Helper()
+		src := "product: " + product + "\nfeatures:\n  - {id: sso, title: " + title + ", status: planned, launch: {size: small, date: 2027-03-01}}\n"
+		r, err := roadmap.Load(fstest.MapFS{"roadmap.yaml": {Data: []byte(src)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		today, _ := roadmap.ParseDate("2026-11-23")
+		cal, err := r.Launches(roadmap.LaunchOptions{Today: today})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := render.WriteICS(&b, render.Launches{Product: r.Product, Today: today, Calendar: cal}); err != nil {
+			t.Fatal(err)
+		}
+		parsed, err := ics.ParseCalendar(&b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, e := range parsed.Events() {
+			ids = append(ids, e.Id())
+		}
+		if len(ids) == 0 {
+			t.Fatalf("%s: no events", product)
+		}
+		return ids
+	}
+	acme, globex := uids("Acme Analytics", "SSO"), uids("Globex", "SSO")
+	if acme[0] != "sso@acme-analytics.roadmap" {
+		t.Errorf("UID %s, want sso@acme-analytics.roadmap", acme[0])
+	}
+	for _, a := range acme {
+		if slices.Contains(globex, a) {
+			t.Errorf("UID %s is in both products' calendars", a)
+		}
+	}
+	if again := uids("Acme Analytics", "Single sign-on"); !slices.Equal(again, acme) {
+		t.Errorf("UIDs changed with the title: %v, then %v", acme, again)
+	}
+	// Names that differ only in letters outside ASCII stay apart.
+	if a, b := uids("Zoë", "SSO"), uids("Zoé", "SSO"); a[0] == b[0] {
+		t.Errorf("Zoë and Zoé share UID %s", a[0])
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/northwind-labs/roadmap/render"
 	"github.com/northwind-labs/roadmap/roadmap"
@@ -46,12 +47,14 @@ within 14 days, and planned after that.
 them (both days included); a launch is always shown with all its tasks. Launches
 with a size but no day (a now/next/later target and no launch.date) are listed as
 undated in table, md and json whatever the window, so nobody forgets them; ics
-leaves them out.
+leaves them out: --feature on an undated launch is then an error that says how
+to date it, and a calendar with no events says why on stderr.
 
 Formats: table (the default), md (one checklist per launch, ready for an issue or
 a wiki), json, and ics for calendar apps: launches and tasks are all-day events
-with stable UIDs, so importing again updates them. The same roadmap and --today
-give the same bytes.`,
+whose UIDs hold the feature, the task and the product (feature@product.roadmap),
+so importing again updates them and two products' calendars in one app stay
+apart. The same roadmap and --today give the same bytes.`,
 		Example: `  roadmap launches
   roadmap launches --from 2027-01-01 --to 2027-03-31
   roadmap launches --feature bank-feeds --format md     # a checklist to paste into an issue
@@ -102,6 +105,16 @@ func (a *app) runLaunches(o launchesOptions) error {
 		return usageError("--feature: %v", err)
 	}
 	data := render.Launches{Product: l.Product, Today: today, From: from, To: to, Feature: o.feature, Calendar: cal}
+	if o.format == "ics" && len(cal.Launches) == 0 {
+		if o.feature != "" {
+			return usageError("--feature %s: %s", o.feature, undatedWhy(cal.Undated[0].Feature))
+		}
+		why, err := emptyCalendarWhy(l.Roadmap, cal, today, from, to)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stderr, "The calendar has no events: %s.\n", why)
+	}
 
 	var buf bytes.Buffer
 	w := io.Writer(&buf)
@@ -130,6 +143,52 @@ func (a *app) runLaunches(o launchesOptions) error {
 		return a.emit(o.output, buf.Bytes())
 	}
 	return nil
+}
+
+// undatedWhy says why f's launch cannot go on a calendar and how to date it.
+func undatedWhy(f *roadmap.Feature) string {
+	if v, ok := f.Invalid["launch.date"]; ok {
+		return fmt.Sprintf("the launch has no day, since launch.date %s is not a date: write it as YYYY-MM-DD", v)
+	}
+	instead := ""
+	if !f.Target.IsZero() {
+		instead = " instead of " + f.Target.String()
+	}
+	return "the launch has no day to put on a calendar: set launch.date (YYYY-MM-DD), or a dated target (YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY-Hn)" + instead
+}
+
+// emptyCalendarWhy says why a calendar has no launch on it.
+func emptyCalendarWhy(l *roadmap.Roadmap, cal roadmap.Calendar, today, from, to roadmap.Date) (string, error) {
+	if !from.IsZero() || !to.IsZero() {
+		all, err := l.Launches(roadmap.LaunchOptions{Today: today})
+		if err != nil {
+			return "", err
+		}
+		if len(all.Launches) > 0 {
+			switch {
+			case from.IsZero():
+				return fmt.Sprintf("no launch day or task due falls on or before %s", to), nil
+			case to.IsZero():
+				return fmt.Sprintf("no launch day or task due falls on or after %s", from), nil
+			}
+			return fmt.Sprintf("no launch day or task due falls between %s and %s", from, to), nil
+		}
+	}
+	if n := len(cal.Undated); n > 0 {
+		var ids []string
+		for _, p := range cal.Undated[:min(n, 5)] {
+			ids = append(ids, p.Feature.ID)
+		}
+		if n > 5 {
+			ids = append(ids, fmt.Sprintf("and %d more", n-5))
+		}
+		who := "the only launch has"
+		if n > 1 {
+			who = fmt.Sprintf("all %d launches have", n)
+		}
+		return fmt.Sprintf("%s no day (%s); give each a launch.date or a dated target to put it on the calendar", who, strings.Join(ids, ", ")), nil
+	}
+	return "no planned, in-progress or shipped feature has a launch size whose playbook has tasks", nil
 }
 
 // flagDate parses a YYYY-MM-DD flag value; empty gives the zero date.
