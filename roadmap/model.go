@@ -65,16 +65,16 @@ type Feature struct {
 	Summary     string             `json:"summary,omitempty"`
 	Description string             `json:"description,omitempty"`
 	Status      Status             `json:"status" jsonschema:"required"`
-	Theme       string             `json:"theme,omitempty"`
-	Objectives  []string           `json:"objectives,omitempty"`
-	Owners      map[string]string  `json:"owners,omitempty" jsonschema:"description=role -> person id"`
+	Theme       string             `json:"theme,omitempty" roadmap:"ref"`
+	Objectives  []string           `json:"objectives,omitempty" roadmap:"ref"`
+	Owners      map[string]string  `json:"owners,omitempty" jsonschema:"description=role -> person id" roadmap:"ref"`
 	Target      Target             `json:"target,omitzero"`
 	Shipped     Date               `json:"shipped,omitzero"`
 	Launch      *Launch            `json:"launch,omitempty"`
 	Scores      map[string]float64 `json:"scores,omitempty"`
 	Messaging   *Messaging         `json:"messaging,omitempty"`
 	Visibility  Visibility         `json:"visibility,omitempty" jsonschema:"default=internal"`
-	DependsOn   []string           `json:"depends_on,omitempty"`
+	DependsOn   []string           `json:"depends_on,omitempty" roadmap:"ref"`
 	Customers   []string           `json:"customers,omitempty"`
 	Links       []string           `json:"links,omitempty"`
 	Notes       string             `json:"notes,omitempty"`
@@ -86,13 +86,13 @@ type Launch struct {
 	Size  string   `json:"size,omitempty" jsonschema:"description=a launch tier: none, small, medium, large or one of launch_tiers"`
 	Date  Date     `json:"date,omitzero"`
 	Event string   `json:"event,omitempty"`
-	Done  []string `json:"done,omitempty"`
+	Done  []string `json:"done,omitempty" roadmap:"ref"`
 }
 
 // Messaging is what marketing says about a feature.
 type Messaging struct {
 	Value          string   `json:"value,omitempty"`
-	Personas       []string `json:"personas,omitempty"`
+	Personas       []string `json:"personas,omitempty" roadmap:"ref"`
 	Differentiator string   `json:"differentiator,omitempty"`
 }
 
@@ -102,10 +102,10 @@ type Objective struct {
 	ID         string        `json:"id" jsonschema:"required" roadmap:"id"`
 	Title      string        `json:"title" jsonschema:"required"`
 	Kind       ObjectiveKind `json:"kind,omitempty" jsonschema:"default=product"`
-	Owner      string        `json:"owner,omitempty"`
+	Owner      string        `json:"owner,omitempty" roadmap:"ref"`
 	Metric     string        `json:"metric,omitempty"`
-	Baseline   string        `json:"baseline,omitempty"`
-	Goal       string        `json:"target,omitempty" jsonschema:"description=the metric's target value"`
+	Baseline   string        `json:"baseline,omitempty" jsonschema:"oneof_type=string;number,description=the metric's value today"`
+	Goal       string        `json:"target,omitempty" jsonschema:"oneof_type=string;number,description=the metric's target value"`
 	Due        Target        `json:"due,omitzero"`
 	Visibility Visibility    `json:"visibility,omitempty" jsonschema:"default=internal"`
 }
@@ -143,14 +143,14 @@ type Campaign struct {
 	ID         string         `json:"id" jsonschema:"required" roadmap:"id"`
 	Title      string         `json:"title" jsonschema:"required"`
 	Status     CampaignStatus `json:"status" jsonschema:"required"`
-	Owner      string         `json:"owner,omitempty"`
-	Objectives []string       `json:"objectives,omitempty"`
-	Features   []string       `json:"features,omitempty"`
+	Owner      string         `json:"owner,omitempty" roadmap:"ref"`
+	Objectives []string       `json:"objectives,omitempty" roadmap:"ref"`
+	Features   []string       `json:"features,omitempty" roadmap:"ref"`
 	Channels   []string       `json:"channels,omitempty"`
 	Start      Date           `json:"start,omitzero"`
 	End        Date           `json:"end,omitzero"`
 	Metric     string         `json:"metric,omitempty"`
-	Goal       string         `json:"target,omitempty" jsonschema:"description=the metric's target value"`
+	Goal       string         `json:"target,omitempty" jsonschema:"oneof_type=string;number,description=the metric's target value"`
 	Visibility Visibility     `json:"visibility,omitempty" jsonschema:"default=internal"`
 }
 

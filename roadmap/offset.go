@@ -81,8 +81,11 @@ func (o *Offset) parseScalar(s string) error {
 
 // JSONSchema describes an offset to editors.
 func (Offset) JSONSchema() *jsonschema.Schema {
-	return &jsonschema.Schema{Type: "string", Pattern: `^([+-]?[0-9]+[dw]|0)$`,
-		Description: "days (d) or weeks (w) before (-) or after (+) launch day"}
+	return &jsonschema.Schema{
+		Description: "days (d) or weeks (w) before (-) or after (+) launch day",
+		// YAML reads a bare 0 as a number.
+		OneOf: []*jsonschema.Schema{{Type: "string", Pattern: `^([+-]?[0-9]+[dw]|0)$`}, {Type: "integer", Const: 0}},
+	}
 }
 
 // JSONSchema describes a target to editors.
