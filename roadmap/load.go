@@ -194,7 +194,8 @@ func parseDocument(p string, text []byte, whole bool) (doc Document, findings []
 	root, err := parseYAML(text)
 	if err != nil {
 		line, msg := yamlError(err)
-		syntax(min(line, lineCount(text)), 1, "%s", msg)
+		line = min(line, lineCount(text))
+		syntax(line, 1, "%s", lineHint(text, line, msg))
 		return doc, findings
 	}
 	if root == nil {
@@ -271,6 +272,40 @@ var yamlHints = map[string]string{
 	"mapping values are not allowed in this context":  "quote a value that contains \": \"",
 	"found character that cannot start any token":     "quote a value that starts with @ or `",
 	"found unexpected end of stream":                  "a quote is not closed",
+}
+
+// lineHint replaces the YAML library's hint when the line itself shows the
+// mistake: a tab in its indentation, or a line indented deeper than the key
+// above it, which YAML reads as that key's value going on.
+func lineHint(text []byte, line int, msg string) string {
+	lines := bytes.Split(text, []byte("\n"))
+	if line < 1 || line > len(lines) {
+		return msg
+	}
+	problem, _, _ := strings.Cut(msg, " (")
+	cur := lines[line-1]
+	indent := cur[:len(cur)-len(bytes.TrimLeft(cur, " \t"))]
+	if bytes.ContainsRune(indent, '\t') {
+		return problem + " (line " + strconv.Itoa(line) + " is indented with a tab; indent with spaces)"
+	}
+	if !strings.HasPrefix(problem, "mapping values are not allowed") {
+		return msg
+	}
+	for i := line - 2; i >= 0; i-- {
+		prev := bytes.TrimRight(lines[i], " \r")
+		body := bytes.TrimLeft(prev, " ")
+		if len(body) == 0 || body[0] == '#' {
+			continue
+		}
+		for bytes.HasPrefix(body, []byte("- ")) { // a list item's key sits after its dash
+			body = bytes.TrimLeft(body[2:], " ")
+		}
+		if len(indent) > len(prev)-len(body) && !bytes.HasSuffix(body, []byte(":")) {
+			return problem + " (line " + strconv.Itoa(line) + " is indented deeper than the line above it; line up its key with the others)"
+		}
+		break
+	}
+	return msg
 }
 
 // lineCount is the number of lines of text, a final newline ending the last.
