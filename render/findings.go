@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/northwind-labs/roadmap/roadmap"
 )
 
@@ -68,12 +69,18 @@ func (o Output) snippet(text []byte, line, col int) string {
 	if !ok {
 		return ""
 	}
-	src = strings.ReplaceAll(src, "\t", " ")
+	// The caret goes under the column's character as the terminal draws
+	// it: wide characters (CJK, emoji) take two cells, controls none.
+	before := src
+	if n := max(col-1, 0); n < utf8.RuneCountInString(src) {
+		before = string([]rune(src)[:n])
+	}
+	src = oneLine(src)
 	if len(src) > 200 {
 		src = clipRunes(src, 200)
 	}
 	gutter := fmt.Sprintf("%5d | ", line)
-	pad := strings.Repeat(" ", max(min(col-1, utf8.RuneCountInString(src)), 0))
+	pad := strings.Repeat(" ", min(ansi.StringWidth(oneLine(before)), ansi.StringWidth(src)))
 	return o.faint(gutter) + src + "\n" + o.faint("      | ") + pad + o.paint(red, "^") + "\n"
 }
 

@@ -1,0 +1,43 @@
+package render
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSnippetCaretUnderWideCharacters: the caret sits under the column's
+// character as a terminal draws the line, wide characters taking two cells,
+// and no control character of the file reaches the terminal.
+func TestSnippetCaretUnderWideCharacters(t *testing.T) {
+	text := []byte("features:\n  - title: 検索機能: x\n  - title: \x1b[2Jplain: y\n")
+	for _, tc := range []struct {
+		line, col int
+		under     string
+	}{
+		{2, 16, ":"}, // the colon after four wide characters
+		{2, 5, "t"},
+		{3, 21, ":"}, // after an escape character, dropped
+	} {
+		got := Output{}.snippet(text, tc.line, tc.col)
+		lines := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
+		if len(lines) != 2 || strings.ContainsRune(got, '\x1b') {
+			t.Fatalf("snippet %q", got)
+		}
+		src := strings.TrimPrefix(lines[0], lines[0][:strings.Index(lines[0], "| ")+2])
+		caret := strings.Index(lines[1], "^") - (strings.Index(lines[1], "| ") + 2)
+		cells := 0
+		for _, r := range src {
+			if cells == caret {
+				if string(r) != tc.under {
+					t.Errorf("line %d col %d: caret under %q, want %q\n%s", tc.line, tc.col, r, tc.under, got)
+				}
+				break
+			}
+			if r >= 0x1100 {
+				cells += 2
+			} else {
+				cells++
+			}
+		}
+	}
+}
