@@ -87,11 +87,15 @@ func (a *app) runDiff(o diffOptions, args []string) error {
 	if o.audience == "" {
 		// (--audience refuses a side with errors; a plain diff shows what it
 		// can, but a file that does not parse reads as its items removed.)
-		a.warnErrors(old, from)
+		to := ""
 		if len(args) == 2 {
-			a.warnErrors(new, args[1])
-		} else {
-			a.warnErrors(new)
+			to = args[1]
+		}
+		if err := a.warnSide(old, from); err != nil {
+			return err
+		}
+		if err := a.warnSide(new, to); err != nil {
+			return err
 		}
 	}
 	attribute := true

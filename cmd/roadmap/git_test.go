@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -143,5 +144,29 @@ func TestHistoryAndDiffOfCampaigns(t *testing.T) {
 	d.expect(t, 0)
 	if !strings.Contains(d.stdout, "~ campaign spring  Spring push") || !strings.Contains(d.stdout, "Extend the spring push") {
 		t.Errorf("diff of a campaign:\n%s", d.stdout)
+	}
+}
+
+// TestDiffWarnsAsValidateCounts: errors only the whole roadmap can judge (an
+// unknown dependency, an unknown launch size) are counted on each side as
+// validate counts them.
+func TestDiffWarnsAsValidateCounts(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n  - {id: a, title: A, status: idea}\n")
+	b.Commit("Ana", "Start")
+	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n  - {id: a, title: A, status: idea, depends_on: [zzz], launch: {size: huge}}\n")
+	b.Commit("Ana", "Break it")
+	s := session{wd: b.Dir}
+	v := s.run(t, "validate")
+	errs := strings.Count(v.stdout, ": error: ")
+	if v.code != 1 || errs < 2 {
+		t.Fatalf("validate: exit %d\n%s", v.code, v.stdout)
+	}
+	d := s.run(t, "diff", "HEAD~1", "HEAD")
+	if want := fmt.Sprintf("the roadmap at HEAD has %d error(s)", errs); !strings.Contains(d.stderr, want) || strings.Contains(d.stderr, "HEAD~1 has") {
+		t.Errorf("diff stderr %q, want %q and nothing of HEAD~1", d.stderr, want)
+	}
+	if w := s.run(t, "diff", "HEAD~1"); !strings.Contains(w.stderr, fmt.Sprintf("the roadmap in the working tree has %d error(s)", errs)) {
+		t.Errorf("diff against the working tree: stderr %q", w.stderr)
 	}
 }

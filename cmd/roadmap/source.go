@@ -284,27 +284,28 @@ func (a *app) warnNotes(g *gitRoadmap) {
 // warnIfBroken tells on stderr that the roadmap has errors, as many as
 // validate reports, which a read command shows around.
 func (a *app) warnIfBroken(r *roadmap.Roadmap) error {
+	return a.warnErrors(r, "the roadmap has %d error(s) in its files; run 'roadmap validate'")
+}
+
+// warnSide is warnIfBroken for one side of a comparison: rev names it, ""
+// for the working tree.
+func (a *app) warnSide(r *roadmap.Roadmap, rev string) error {
+	where := "in the working tree"
+	if rev != "" {
+		where = "at " + rev
+	}
+	return a.warnErrors(r, "the roadmap "+where+" has %d error(s) in its files (a file that does not parse counts as empty); run 'roadmap validate'")
+}
+
+// warnErrors counts r's errors as validate does and, if there are any, says
+// so on stderr in the words of format (a %d for the count).
+func (a *app) warnErrors(r *roadmap.Roadmap, format string) error {
 	today, err := a.todayDate()
 	if err != nil {
 		return err
 	}
 	if errs, _ := roadmap.Count(roadmap.Check(r, roadmap.Options{Today: today})); errs > 0 {
-		fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap has %d error(s) in its files; run 'roadmap validate'\n", errs)
+		fmt.Fprintf(a.stderr, "roadmap: warning: "+format+"\n", errs)
 	}
 	return nil
-}
-
-// warnErrors tells on stderr that one side of a comparison has errors in its
-// files, as validate would report them; rev names the side ("" or none for
-// the working tree).
-func (a *app) warnErrors(r *roadmap.Roadmap, rev ...string) {
-	errs, _ := roadmap.Count(r.LoadFindings())
-	if errs == 0 {
-		return
-	}
-	where := "the working tree"
-	if len(rev) > 0 && rev[0] != "" {
-		where = rev[0]
-	}
-	fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap at %s has %d error(s) in its files (a file that does not parse counts as empty); run 'roadmap validate'\n", where, errs)
 }
