@@ -46,8 +46,8 @@ and nothing else, never the files of the folder.
 
 While the roadmap has errors the page says so instead of showing the roadmap, and
 it comes back once they are fixed. The errors themselves are printed here, and on
-the page only for the internal audience: they quote ids, titles and paths that
-other audiences may not see.`,
+the page only for an audience that sees everything (internal, unless roadmap.yaml
+narrows it): they quote ids, titles and paths that others may not see.`,
 		Example: `  roadmap serve
   roadmap serve --audience sales --addr 127.0.0.1:9000`,
 		Args: cobra.NoArgs,
@@ -121,7 +121,7 @@ func (a *app) pageServer(root string, repo *gitrepo.Repo, o serveOptions) *pageS
 		page:    func() ([]byte, error) { return a.exportPage(o.audience) },
 		version: func() string { return roadmapVersion(root, repo) },
 		poll:    o.poll,
-		details: o.audience == "internal",
+		details: func() bool { return a.seesEverything(o.audience) },
 		log:     a.stderr,
 	}
 }
@@ -132,9 +132,9 @@ type pageServer struct {
 	version func() string
 	poll    time.Duration
 	// details says whether the error page may show what is wrong: findings
-	// quote ids, titles and paths that only the internal audience sees.
-	// They always go to log.
-	details bool
+	// quote ids, titles and paths only an audience that sees everything may
+	// see. They always go to log.
+	details func() bool
 	log     io.Writer
 
 	mu        sync.Mutex
@@ -178,7 +178,7 @@ func (s *pageServer) render(version string) []byte {
 	if err != nil {
 		fmt.Fprintf(s.log, "roadmap: the page shows that the roadmap has errors: %v\n", err)
 		detail := "Run roadmap validate to see them."
-		if s.details {
+		if s.details() {
 			detail = err.Error()
 		}
 		var b bytes.Buffer
@@ -187,6 +187,23 @@ func (s *pageServer) render(version string) []byte {
 	}
 	s.cached, s.cachedFor = withReload(body, version, s.poll), version
 	return s.cached
+}
+
+// seesEverything tells whether the audience, as roadmap.yaml defines it,
+// sees every visibility, status and field. A roadmap.yaml that does not
+// parse could be redefining it: then no.
+func (a *app) seesEverything(audience string) bool {
+	l, err := a.load()
+	if err != nil {
+		return false
+	}
+	for _, f := range l.Findings {
+		if f.Rule == "syntax" && f.Path == "roadmap.yaml" {
+			return false
+		}
+	}
+	pol, err := l.Audience(audience)
+	return err == nil && pol.SeesAll()
 }
 
 var errorPage = template.Must(template.New("error").Parse(`<!doctype html>

@@ -220,3 +220,30 @@ func TestServeErrorPageShowsAnAudienceNothingHidden(t *testing.T) {
 		t.Errorf("the internal error page does not say what is wrong: %.300q", body)
 	}
 }
+
+// TestServeErrorPageFollowsTheAudienceDefinition: an internal audience that
+// roadmap.yaml narrows to public features gets no details either.
+func TestServeErrorPageFollowsTheAudienceDefinition(t *testing.T) {
+	dir := copyExample(t)
+	settings := filepath.Join(dir, "roadmap.yaml")
+	text, err := os.ReadFile(settings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	narrowed := string(text) + "audiences:\n  internal:\n    visibility: [public]\n"
+	features := filepath.Join(dir, "features", "banking.yaml")
+	ftext, err := os.ReadFile(features)
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := strings.Replace(string(ftext), "target: 2027-01\n", "target: 2027-01 until CANARY-Globex signs\n", 1)
+	if err := os.WriteFile(features, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(settings, []byte(narrowed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, body := get(t, startServe(t, dir)+"/", http.MethodGet); strings.Contains(body, "CANARY") || !strings.Contains(body, "The roadmap has errors") {
+		t.Errorf("a narrowed internal audience's error page: %.400q", body)
+	}
+}
