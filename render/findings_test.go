@@ -25,12 +25,10 @@ func TestSnippetCaretUnderWideCharacters(t *testing.T) {
 		}
 		src := strings.TrimPrefix(lines[0], lines[0][:strings.Index(lines[0], "| ")+2])
 		caret := strings.Index(lines[1], "^") - (strings.Index(lines[1], "| ") + 2)
-		cells := 0
+		cells, under := 0, ""
 		for _, r := range src {
 			if cells == caret {
-				if string(r) != tc.under {
-					t.Errorf("line %d col %d: caret under %q, want %q\n%s", tc.line, tc.col, r, tc.under, got)
-				}
+				under = string(r)
 				break
 			}
 			if r >= 0x1100 {
@@ -38,6 +36,9 @@ func TestSnippetCaretUnderWideCharacters(t *testing.T) {
 			} else {
 				cells++
 			}
+		}
+		if under != tc.under {
+			t.Errorf("line %d col %d: caret under %q, want %q\n%s", tc.line, tc.col, under, tc.under, got)
 		}
 	}
 }

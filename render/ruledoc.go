@@ -67,6 +67,7 @@ func WriteRuleDoc(w io.Writer, r *roadmap.Rule, ex *RuleExample) error {
 		b.WriteString("What this rule finds means the roadmap is not read as written, so `lint.rules`, " +
 			"`lint.ignore` and `# roadmap:ignore` comments cannot change or silence it: " +
 			"every command that refuses a roadmap with errors refuses this one until it is fixed. " +
+			"Keep YAML that is not part of the roadmap in a folder whose name starts with a dot, which roadmap does not read. " +
 			"All the rules: [README.md](README.md).\n")
 		_, err := io.WriteString(w, b.String())
 		return err

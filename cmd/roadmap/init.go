@@ -15,8 +15,9 @@ func (a *app) newInitCmd() *cobra.Command {
 		Use:   "init [DIR]",
 		Short: "Write a small working roadmap to start from (never overwrites)",
 		Long: `Init writes a small, commented roadmap into DIR, or the folder --dir names
-(default: roadmap, a folder that roadmap finds from the repository root). It refuses to run if any file it would
-write already exists, so it never overwrites your work.`,
+(default: roadmap, a folder that roadmap finds from the repository root). It
+refuses to run if any file it would write already exists, so it never overwrites
+your work.`,
 		Example: `  roadmap init              # creates roadmap/roadmap.yaml and friends
   roadmap init plans/2027`,
 		Args: cobra.MaximumNArgs(1),

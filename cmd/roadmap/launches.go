@@ -54,7 +54,8 @@ Formats: table (the default), md (one checklist per launch, ready for an issue o
 a wiki), json, and ics for calendar apps: launches and tasks are all-day events
 whose UIDs hold the feature, the task and the product (feature@product.roadmap),
 so importing again updates them and two products' calendars in one app stay
-apart. The same roadmap and --today give the same bytes.`,
+apart. Renaming the product (product: in roadmap.yaml) renames every UID: import
+the calendar afresh then. The same roadmap and --today give the same bytes.`,
 		Example: `  roadmap launches
   roadmap launches --from 2027-01-01 --to 2027-03-31
   roadmap launches --feature bank-feeds --format md     # a checklist to paste into an issue

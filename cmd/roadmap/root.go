@@ -140,7 +140,7 @@ its roadmap/ subfolder) upwards to the top of the git work tree, or given with -
 
 On a terminal, tables fit its width (COLUMNS when the terminal does not tell it)
 and are coloured, unless --no-color is given or NO_COLOR is set (not empty). In a
-pipe, output is plain text, never cut, with no colour codes.`,
+pipe, output is plain text with no colour codes, and tables are never cut.`,
 		Version: version(),
 		// Every command takes --today; a malformed one is refused before any
 		// command runs, whether or not it looks at the date.
