@@ -99,10 +99,13 @@ func reportTables(v ReportView) (quarters, features, owners, themes Table) {
 	// planned = shipped + open + slipped + missed + dropped + parked + removed;
 	// early and unplanned shipped outside the plan.
 	quarters = Table{Columns: []Column{{Name: "quarter"}, {Name: "planned", Right: true}}}
+	// On a narrow terminal the rarer outcomes give way first; md, csv and
+	// json keep them all.
+	rare := map[string]bool{roadmap.OutcomeDropped: true, roadmap.OutcomeParked: true, roadmap.OutcomeRemoved: true}
 	for _, k := range plannedOutcomes {
-		quarters.Columns = append(quarters.Columns, Column{Name: k, Right: true})
+		quarters.Columns = append(quarters.Columns, Column{Name: k, Right: true, Optional: rare[k]})
 	}
-	quarters.Columns = append(quarters.Columns, Column{Name: "early/unplanned", Right: true}, Column{Name: "say/do", Right: true})
+	quarters.Columns = append(quarters.Columns, Column{Name: "early/unplanned", Right: true, Optional: true}, Column{Name: "say/do", Right: true})
 	for _, q := range v.Quarters {
 		name := q.Quarter
 		if q.InProgress {
@@ -143,7 +146,10 @@ func (o Output) WriteReportText(w io.Writer, v ReportView) error {
 	if v.Audience != "" {
 		fmt.Fprintf(&b, "As the %s audience sees it.\n", v.Audience)
 	}
-	b.WriteString(sayDoLines(v, false) + "\n\n")
+	for _, line := range strings.Split(sayDoLines(v, false), "\n") {
+		b.WriteString(strings.Join(wrap(line, o.Width), "\n") + "\n")
+	}
+	b.WriteString("\n")
 	quarters, features, owners, themes := reportTables(v)
 	if err := o.WriteTable(&b, quarters); err != nil {
 		return err

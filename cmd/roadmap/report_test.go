@@ -387,3 +387,24 @@ func TestReportEveryOutcomeAddsUp(t *testing.T) {
 		}
 	}
 }
+
+// TestReportFitsAnEightyColumnTerminal: the quarter table gives up its rarer
+// outcomes and the headline wraps, so no line runs past 80 columns.
+func TestReportFitsAnEightyColumnTerminal(t *testing.T) {
+	b := reportRepo(t)
+	for _, s := range []session{{wd: b.Dir, terminal: true, width: 80}, {wd: b.Dir, terminal: true, width: 80, env: map[string]string{"NO_COLOR": "1"}}} {
+		r := s.run(t, "report")
+		r.expect(t, 0)
+		for _, line := range strings.Split(strings.TrimRight(r.stdout, "\n"), "\n") {
+			if w := visibleWidth(line); w > 80 {
+				t.Errorf("line of %d columns: %q", w, line)
+			}
+		}
+		if !strings.Contains(r.stdout, "SAY/DO") && !strings.Contains(r.stdout, "say/do") {
+			t.Errorf("the quarter table lost its say/do:\n%s", r.stdout)
+		}
+	}
+	if piped := (session{wd: b.Dir}).run(t, "report"); !strings.Contains(piped.stdout, "REMOVED") {
+		t.Errorf("a pipe lost the removed column:\n%s", piped.stdout)
+	}
+}
