@@ -292,6 +292,9 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path, what string, 
 	if at != nil {
 		at[path] = posOf(orig)
 	}
+	if n.Kind == yaml.ScalarNode && strings.TrimSpace(n.Value) == "" {
+		return // blank text says nothing: every check takes it as empty
+	}
 	t := v.Type()
 	if reflect.PointerTo(t).Implements(scalarParserType) {
 		if n.Kind != yaml.ScalarNode {
@@ -310,9 +313,6 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path, what string, 
 			return
 		}
 		s := n.Value
-		if strings.TrimSpace(s) == "" {
-			s = "" // blank text says nothing: every check takes it as absent
-		}
 		if t.Implements(enumType) {
 			opts := reflect.Zero(t).Interface().(enum).options()
 			if !slices.Contains(opts, s) {
