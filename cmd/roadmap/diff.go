@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"sync"
 
 	"github.com/northwind-labs/roadmap/render"
 	"github.com/northwind-labs/roadmap/roadmap"
@@ -84,19 +85,28 @@ func (a *app) runDiff(o diffOptions, args []string) error {
 	} else if new, err = roadmap.Load(os.DirFS(g.root)); err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
+	// A plain diff shows what it can, but warns of errors on either side
+	// (a file that does not parse reads as its items removed); --audience
+	// refuses a side with errors. The checks run while the commits are
+	// walked.
+	var warn func()
 	if o.audience == "" {
-		// (--audience refuses a side with errors; a plain diff shows what it
-		// can, but a file that does not parse reads as its items removed.)
+		today, err := a.todayDate()
+		if err != nil {
+			return err
+		}
 		to := ""
 		if len(args) == 2 {
 			to = args[1]
 		}
-		if err := a.warnSide(old, from); err != nil {
-			return err
-		}
-		if err := a.warnSide(new, to); err != nil {
-			return err
-		}
+		counts := make(chan [2]int, 1)
+		go func() { counts <- [2]int{errorCount(old, today), errorCount(new, today)} }()
+		warn = sync.OnceFunc(func() {
+			c := <-counts
+			a.warnSide(c[0], from)
+			a.warnSide(c[1], to)
+		})
+		defer warn()
 	}
 	attribute := true
 	if o.audience != "" {
@@ -119,6 +129,9 @@ func (a *app) runDiff(o diffOptions, args []string) error {
 			return &exitError{code: exitUsage, err: err}
 		}
 		a.warnNotes(g)
+	}
+	if warn != nil {
+		warn()
 	}
 	switch o.format {
 	case "json":

@@ -284,28 +284,31 @@ func (a *app) warnNotes(g *gitRoadmap) {
 // warnIfBroken tells on stderr that the roadmap has errors, as many as
 // validate reports, which a read command shows around.
 func (a *app) warnIfBroken(r *roadmap.Roadmap) error {
-	return a.warnErrors(r, "the roadmap has %d error(s) in its files; run 'roadmap validate'")
-}
-
-// warnSide is warnIfBroken for one side of a comparison: rev names it, ""
-// for the working tree.
-func (a *app) warnSide(r *roadmap.Roadmap, rev string) error {
-	where := "in the working tree"
-	if rev != "" {
-		where = "at " + rev
-	}
-	return a.warnErrors(r, "the roadmap "+where+" has %d error(s) in its files (a file that does not parse counts as empty); run 'roadmap validate'")
-}
-
-// warnErrors counts r's errors as validate does and, if there are any, says
-// so on stderr in the words of format (a %d for the count).
-func (a *app) warnErrors(r *roadmap.Roadmap, format string) error {
 	today, err := a.todayDate()
 	if err != nil {
 		return err
 	}
-	if errs, _ := roadmap.Count(roadmap.Check(r, roadmap.Options{Today: today})); errs > 0 {
-		fmt.Fprintf(a.stderr, "roadmap: warning: "+format+"\n", errs)
+	if errs := errorCount(r, today); errs > 0 {
+		fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap has %d error(s) in its files; run 'roadmap validate'\n", errs)
 	}
 	return nil
+}
+
+// warnSide is warnIfBroken for one side of a comparison, given its count of
+// errors: rev names it, "" for the working tree.
+func (a *app) warnSide(errs int, rev string) {
+	if errs == 0 {
+		return
+	}
+	where := "in the working tree"
+	if rev != "" {
+		where = "at " + rev
+	}
+	fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap %s has %d error(s) in its files (a file that does not parse counts as empty); run 'roadmap validate'\n", where, errs)
+}
+
+// errorCount counts r's errors as validate does.
+func errorCount(r *roadmap.Roadmap, today roadmap.Date) int {
+	errs, _ := roadmap.Count(roadmap.Check(r, roadmap.Options{Today: today}))
+	return errs
 }
