@@ -203,12 +203,6 @@ func (d Disagreement) finding() Finding {
 	return Finding{Path: d.at.File, Line: p.Line, Column: p.Col, Rule: d.Rule, Severity: rule.Severity, Message: d.Message}
 }
 
-// silenced reports whether the settings of roadmap.yaml or an ignore comment
-// keep finding f from being reported: the same tests as Check applies.
-func (r *Roadmap) silenced(f Finding, items []span) bool {
-	return r.Lint.Rules[f.Rule] == "off" || r.ignored(f.Path) || r.suppressed(f, items)
-}
-
 // reportAll reports each disagreement as a finding of the running rule.
 func (c *checker) reportAll(ds []Disagreement) {
 	for _, d := range ds {

@@ -9,13 +9,7 @@ import (
 // TestReportLeadTimeNeverNegative: a ship date written in before the
 // feature was first planned gives no lead time, not a negative one.
 func TestReportLeadTimeNeverNegative(t *testing.T) {
-	day := func(s string) roadmap.Date {
-		d, err := roadmap.ParseDate(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
+	day := mustDate
 	target, _ := roadmap.ParseTarget("2026-Q4")
 	planned := &roadmap.Feature{ID: "a", Title: "A", Status: roadmap.StatusPlanned, Target: target}
 	for _, c := range []struct {
@@ -55,13 +49,7 @@ func TestReportLeadTimeNeverNegative(t *testing.T) {
 // counted as planned and as open, and left out of say/do, alike in its
 // quarter, the headline, its owner and its theme.
 func TestReportOneSayDo(t *testing.T) {
-	day := func(s string) roadmap.Date {
-		d, err := roadmap.ParseDate(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
+	day := mustDate
 	target, _ := roadmap.ParseTarget("2026-Q4")
 	feature := func(id string, status roadmap.Status, shipped string) *roadmap.Feature {
 		f := &roadmap.Feature{ID: id, Title: id, Status: status, Target: target, Owners: map[string]string{"product": "dev"}, Theme: "core"}

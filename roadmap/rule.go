@@ -133,22 +133,31 @@ func (r *Roadmap) finish(fs []Finding) []Finding {
 	items := r.itemSpans()
 	out := fs[:0:0]
 	for _, f := range fs {
-		if rule := RuleByID(f.Rule); rule == nil || !rule.Always {
-			if level, ok := r.Lint.Rules[f.Rule]; ok {
-				if level == "off" {
-					continue
-				}
-				f.Severity = Severity(level)
-			}
-			if r.ignored(f.Path) || r.suppressed(f, items) {
-				continue
-			}
+		if r.silenced(f, items) {
+			continue
+		}
+		if level, ok := r.Lint.Rules[f.Rule]; ok && !always(f.Rule) {
+			f.Severity = Severity(level)
 		}
 		f.Message = clipMessage(f.Message)
 		out = append(out, f)
 	}
 	SortFindings(out)
 	return out
+}
+
+// silenced reports whether the settings of roadmap.yaml or an ignore comment
+// keep finding f from being reported. A rule marked Always is never silenced.
+func (r *Roadmap) silenced(f Finding, items []span) bool {
+	if always(f.Rule) {
+		return false
+	}
+	return r.Lint.Rules[f.Rule] == "off" || r.ignored(f.Path) || r.suppressed(f, items)
+}
+
+func always(id string) bool {
+	rule := RuleByID(id)
+	return rule != nil && rule.Always
 }
 
 func (r *Roadmap) ignored(p string) bool {
