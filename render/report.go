@@ -126,7 +126,7 @@ func reportTables(v ReportView) (quarters, features, owners, themes Table) {
 		features.Rows = append(features.Rows, []string{f.ID, f.Title, fmt.Sprint(len(f.Slips)), fmt.Sprintf("%d days", f.TotalSlip), lead})
 	}
 	group := func(title string, gs []roadmap.GroupReport) Table {
-		t := Table{Columns: []Column{{Name: title}, {Name: "planned", Right: true}, {Name: "shipped", Right: true}, {Name: "open", Right: true}, {Name: "say/do", Right: true}, {Name: "slips", Right: true}, {Name: "average slip", Right: true}}}
+		t := Table{Columns: []Column{{Name: title}, {Name: "planned", Right: true}, {Name: "shipped", Right: true}, {Name: "open", Right: true}, {Name: "say/do", Right: true}, {Name: "slips", Right: true, Optional: true}, {Name: "average slip", Right: true, Optional: true}}}
 		for _, g := range gs {
 			t.Rows = append(t.Rows, []string{g.Name, fmt.Sprint(g.Planned), fmt.Sprint(g.Shipped), fmt.Sprint(g.Open), percent(g.SayDo), fmt.Sprint(g.Slips), fmt.Sprintf("%.0f days", g.AverageSlip)})
 		}
