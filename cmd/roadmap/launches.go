@@ -107,7 +107,7 @@ func (a *app) runLaunches(o launchesOptions) error {
 	}
 	data := render.Launches{Product: l.Product, Today: today, From: from, To: to, Feature: o.feature, Calendar: cal}
 	if o.format == "ics" && len(cal.Launches) == 0 {
-		if o.feature != "" {
+		if o.feature != "" && len(cal.Undated) > 0 {
 			return usageError("--feature %s: %s", o.feature, undatedWhy(cal.Undated[0].Feature))
 		}
 		why, err := emptyCalendarWhy(l.Roadmap, cal, today, from, to)
