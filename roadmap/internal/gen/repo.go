@@ -49,7 +49,11 @@ func Repo(dir string, opts RepoOptions) (RepoInfo, error) {
 	for i := range g.features {
 		g.features[i] = genFeature{id: fmt.Sprintf("feature-%04d", i), status: "planned", target: 1 + rng.IntN(8), effort: 1 + rng.IntN(8), reach: 100 * (1 + rng.IntN(50))}
 	}
+	// A roadmap that validates, as one kept in CI does: every theme,
+	// objective and person the features name is defined.
 	g.set("roadmap/roadmap.yaml", []byte("product: Generated\nscoring:\n  model: rice\n"))
+	g.set("roadmap/people.yaml", []byte(genPeople))
+	g.set("roadmap/plan.yaml", []byte(genPlan))
 	for f := 0; f*50 < len(g.features); f++ {
 		g.renderFile(f)
 	}
@@ -114,6 +118,28 @@ func Repo(dir string, opts RepoOptions) (RepoInfo, error) {
 	return info, nil
 }
 
+const genPeople = `people:
+  - id: ana
+    name: Ana Silva
+    role: product
+  - id: raj
+    name: Raj Patel
+    role: marketing
+`
+
+const genPlan = `themes:
+  - id: core
+    title: The core product
+objectives:
+  - id: grow
+    title: Grow paying teams
+    owner: ana
+    metric: Paying teams at the end of the period
+    baseline: "1,000"
+    target: "1,500"
+    due: 2028-Q4
+`
+
 type genFeature struct {
 	id, status            string
 	target, effort, reach int
@@ -134,7 +160,11 @@ func (f *genFeature) edit(rng *rand.Rand) {
 
 func (f genFeature) write(b *strings.Builder) {
 	fmt.Fprintf(b, "  - id: %s\n    title: Feature %s for teams\n    summary: Teams get %s without leaving the app.\n", f.id, f.id, f.id)
-	fmt.Fprintf(b, "    status: %s\n    theme: core\n    objectives: [grow]\n    owners:\n      product: ana\n      marketing: raj\n", f.status)
+	fmt.Fprintf(b, "    status: %s\n", f.status)
+	if f.status == "shipped" {
+		b.WriteString("    shipped: 2026-11-02\n")
+	}
+	fmt.Fprintf(b, "    theme: core\n    objectives: [grow]\n    owners:\n      product: ana\n      marketing: raj\n")
 	fmt.Fprintf(b, "    target: %d-Q%d\n    launch:\n      size: medium\n", 2027+(f.target-1)/4, 1+(f.target-1)%4)
 	fmt.Fprintf(b, "    scores:\n      reach: %d\n      impact: 2\n      confidence: 80\n      effort: %d\n", f.reach, f.effort)
 	fmt.Fprintf(b, "    messaging:\n      value: Save an hour a week.\n    visibility: public\n    tags: [generated]\n")
