@@ -89,6 +89,35 @@ func BenchmarkHistory(b *testing.B) {
 	}
 }
 
+// BenchmarkWalkBlobs is the least a walk over the whole range does, the
+// in-process counterpart of the git CLI baseline in docs/bench-git.sh: the
+// commits and trees compared, every changed blob read, no YAML read.
+func BenchmarkWalkBlobs(b *testing.B) {
+	dir, info := benchRepo(b)
+	b.ResetTimer()
+	b.ReportAllocs()
+	for b.Loop() {
+		r, err := gitrepo.Open(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		head, err := r.Resolve("HEAD")
+		if err != nil {
+			b.Fatal(err)
+		}
+		steps := 0
+		err = r.WalkReadingBlobs(head, plumbing.ZeroHash, info.Dir, func(gitrepo.Step) error {
+			steps++
+			return nil
+		})
+		if err != nil || steps < 1000 {
+			b.Fatal(err, steps)
+		}
+		b.ReportMetric(float64(r.BlobReads()), "blobs/op")
+		r.Close()
+	}
+}
+
 // BenchmarkDiffRange is `roadmap diff ROOT HEAD` over the whole range: both
 // ends loaded, the changes computed, and each change attributed to its commit.
 func BenchmarkDiffRange(b *testing.B) {
