@@ -56,17 +56,15 @@ func Open(dir string) (*Repo, error) {
 		return nil, fmt.Errorf("opening the repository at %s: %w", top, err)
 	}
 	var storageFS billy.Filesystem = dot
-	objects := filepath.Join(dot.Root(), "objects")
 	if common, err := commonDir(dot); err != nil {
 		return nil, fmt.Errorf("opening the repository at %s: %w", top, err)
 	} else if common != nil {
 		storageFS = dotgit.NewRepositoryFilesystem(dot, common)
-		objects = filepath.Join(common.Root(), "objects")
 	}
 	// packs reads the packed objects; go-git reads the rest (loose objects,
 	// and whatever packs cannot), keeping its packfiles open between reads.
 	fsStorage := filesystem.NewStorageWithOptions(storageFS, cache.NewObjectLRUDefault(), filesystem.Options{KeepDescriptors: true})
-	st := &storage{Storage: fsStorage, packs: openPacks(dotgit.New(storageFS), filepath.Join(objects, "pack"))}
+	st := &storage{Storage: fsStorage, packs: openPacks(dotgit.New(storageFS))}
 	repo, err := git.Open(st, osfs.New(top))
 	if err != nil {
 		st.Close()

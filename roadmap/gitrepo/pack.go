@@ -2,12 +2,10 @@ package gitrepo
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"math"
-	"path/filepath"
 	"sync"
 
 	"github.com/go-git/go-billy/v5"
@@ -37,10 +35,6 @@ type pack struct {
 	idx  *idxfile.MemoryIndex
 	file billy.File
 	size int64
-	// data is the pack mapped into memory, when it could be; unmap
-	// releases it.
-	data  []byte
-	unmap func() error
 }
 
 // maxObjectSize bounds what one object may claim to be; larger ones, which
@@ -50,24 +44,23 @@ const maxObjectSize = 256 << 20
 // maxChain bounds a delta chain; git writes them no deeper than 4095.
 const maxChain = 10000
 
-// openPacks opens the packfiles of the git folder dot, whose packs are in
-// the OS folder dir. A pack whose index does not read is skipped (go-git
-// reads its objects, or reports it).
-func openPacks(dot *dotgit.DotGit, dir string) *packs {
+// openPacks opens the packfiles of the git folder dot. A pack whose index
+// does not read is skipped (go-git reads its objects, or reports it).
+func openPacks(dot *dotgit.DotGit) *packs {
 	p := &packs{cache: newBaseCache(96 << 20)}
 	hashes, err := dot.ObjectPacks()
 	if err != nil {
 		return p
 	}
 	for _, h := range hashes {
-		if pk, err := openPack(dot, h, dir); err == nil {
+		if pk, err := openPack(dot, h); err == nil {
 			p.list = append(p.list, pk)
 		}
 	}
 	return p
 }
 
-func openPack(dot *dotgit.DotGit, h plumbing.Hash, dir string) (*pack, error) {
+func openPack(dot *dotgit.DotGit, h plumbing.Hash) (*pack, error) {
 	idxFile, err := dot.ObjectPackIdx(h)
 	if err != nil {
 		return nil, err
@@ -86,17 +79,12 @@ func openPack(dot *dotgit.DotGit, h plumbing.Hash, dir string) (*pack, error) {
 		f.Close()
 		return nil, err
 	}
-	pk := &pack{idx: idx, file: f, size: size}
-	pk.data, pk.unmap, _ = mapPack(filepath.Join(dir, "pack-"+h.String()+".pack"), size)
-	return pk, nil
+	return &pack{idx: idx, file: f, size: size}, nil
 }
 
 func (p *packs) Close() error {
 	var errs []error
 	for _, pk := range p.list {
-		if pk.unmap != nil {
-			errs = append(errs, pk.unmap())
-		}
 		errs = append(errs, pk.file.Close())
 	}
 	return errors.Join(errs...)
@@ -164,13 +152,6 @@ func (p *packs) readAt(pk *pack, off int64) (plumbing.ObjectType, []byte, error)
 	return t, data, nil
 }
 
-// packReader reads a pack entry: from the mapped pack, or buffered from its
-// file.
-type packReader interface {
-	io.Reader
-	io.ByteReader
-}
-
 // entry is an object as a pack stores it: whole, or a delta on a base.
 type entry struct {
 	t    plumbing.ObjectType
@@ -187,18 +168,13 @@ func (p *packs) entry(pk *pack, off int64) (entry, error) {
 	if off < 12 || off >= pk.size {
 		return entry{}, fmt.Errorf("pack: offset %d outside the pack", off)
 	}
-	var br packReader
-	if pk.data != nil {
-		br = bytes.NewReader(pk.data[off:])
-	} else {
-		fr, _ := p.bufs.Get().(*bufio.Reader)
-		if fr == nil {
-			fr = bufio.NewReaderSize(nil, 4096)
-		}
-		defer p.bufs.Put(fr)
-		fr.Reset(io.NewSectionReader(pk.file, off, pk.size-off))
-		br = fr
+	br, _ := p.bufs.Get().(*bufio.Reader)
+	if br == nil {
+		br = bufio.NewReaderSize(nil, 4096)
 	}
+	defer p.bufs.Put(br)
+	br.Reset(io.NewSectionReader(pk.file, off, pk.size-off))
+
 	b, err := br.ReadByte()
 	if err != nil {
 		return entry{}, err
