@@ -146,7 +146,15 @@ func (r *Repo) follow(s Step, where map[string]bool, id []byte) ([]FileChange, e
 		return err == nil && bytes.Contains(text, id), err
 	}
 	var out []FileChange
+	// The id stays where it was in any file the commit did not change.
 	stays := false
+	changed := map[string]bool{}
+	for _, f := range s.Files {
+		changed[f.Path] = true
+	}
+	for p := range where {
+		stays = stays || !changed[p]
+	}
 	checked := map[string]bool{}
 	for _, f := range s.Files {
 		if !where[f.Path] {

@@ -209,6 +209,36 @@ func TestWalkSkipsUnchangedCommitsAndParsesBlobsOnce(t *testing.T) {
 	}
 }
 
+// TestHistoryReadsOnlyTheFileHoldingTheItem: commits that change only
+// other files cost history no blob reads, however many there are.
+func TestHistoryReadsOnlyTheFileHoldingTheItem(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("plan/roadmap.yaml", "product: Acme\n")
+	b.Write("plan/a.yaml", "features:\n"+feature("apple", "planned", "2027-Q1"))
+	b.Write("plan/x.yaml", "features:\n"+feature("xray", "idea", "next"))
+	b.Commit("Ana", "Add a and x")
+	for i := range 5 {
+		b.Write("plan/x.yaml", "features:\n"+feature("xray", "idea", fmt.Sprintf("2028-Q%d", i%4+1)))
+		b.Commit("Raj", "Move x")
+	}
+	b.Write("plan/a.yaml", "features:\n"+feature("apple", "in-progress", "2027-Q1"))
+	b.Commit("Ana", "Start a")
+	b.Write("plan/x.yaml", "features:\n"+feature("xray", "planned", "later"))
+	b.Commit("Raj", "Plan x")
+	r := open(t, b.Dir)
+	events, err := r.History(resolve(t, r, "HEAD"), gitrepo.HistoryOptions{Dir: "plan", Kind: "features", ID: "apple"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(events) != 2 || events[0].Kind != roadmap.Added || events[1].Commit.Subject != "Start a" {
+		t.Errorf("history of apple: %+v", events)
+	}
+	// The three files at HEAD, to find apple, and the older a.yaml.
+	if got := r.BlobReads(); got != 4 {
+		t.Errorf("read %d blobs, want 4: versions of x.yaml were read", got)
+	}
+}
+
 // TestHistoryDecodesChangedKeys: an item edited field by field is decoded
 // whole once, where it is newest, and its older versions only in the keys
 // each commit changed.
