@@ -60,7 +60,7 @@ granularity, no owners, themes or commits it may not see.`,
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text, md, json or html (one page with charts)")
 	cmd.Flags().StringVar(&o.from, "from", "", "first quarter (YYYY-Qn; default: the quarter the roadmap began)")
-	cmd.Flags().StringVar(&o.to, "to", "", "last quarter (YYYY-Qn; default: the current quarter)")
+	cmd.Flags().StringVar(&o.to, "to", "", "last quarter (YYYY-Qn; default and latest: the current quarter)")
 	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of stdout; without --format, its extension picks the format")
 	cmd.Flags().StringVar(&o.audience, "audience", "", "only what this audience may see, as roadmap export shows it (default: everything)")
 	return cmd
@@ -90,6 +90,13 @@ func (a *app) runReport(o reportOptions) error {
 	}
 	if !ropts.From.IsZero() && !ropts.To.IsZero() && ropts.To.Compare(ropts.From) < 0 {
 		return usageError("--from %s is after --to %s", o.from, o.to)
+	}
+	// A quarter that has not begun has no plan at its start to keep.
+	now := roadmap.QuarterOf(today)
+	for _, q := range []struct{ flag, value string }{{"--from", o.from}, {"--to", o.to}} {
+		if t, _ := roadmap.ParseTarget(q.value); q.value != "" && t.Compare(now) > 0 {
+			return usageError("%s %s has not begun (today, %s, is in %s): report measures quarters up to the current one", q.flag, q.value, today, now)
+		}
 	}
 	g, err := a.openGit()
 	if err != nil {

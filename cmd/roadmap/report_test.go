@@ -178,6 +178,13 @@ func TestReportKnownHistory(t *testing.T) {
 	if strings.Contains(only.stdout, `"2026-Q3"`) || !strings.Contains(only.stdout, `"2026-Q4"`) {
 		t.Errorf("--from 2026-Q4 still reports 2026-Q3")
 	}
+	// A quarter that has not begun has nothing to measure.
+	for _, flag := range []string{"--from", "--to"} {
+		future := s.run(t, "report", "--today", "2026-10-20", flag, "2027-Q1")
+		if future.code != 2 || !strings.Contains(future.stderr, flag+" 2027-Q1 has not begun (today, 2026-10-20, is in 2026-Q4)") || future.stdout != "" {
+			t.Errorf("%s 2027-Q1: %d %q %q", flag, future.code, future.stderr, future.stdout)
+		}
+	}
 	bad := s.run(t, "report", "--from", "2026-08")
 	if bad.code != 2 || !strings.Contains(bad.stderr, "not a quarter") {
 		t.Errorf("--from 2026-08: %d %q", bad.code, bad.stderr)
