@@ -23,6 +23,9 @@ func checkDuplicateIDs(c *checker) {
 	s := &c.r.Settings.Located
 	seen := map[string]int{}
 	for i, cr := range c.r.Scoring.Criteria {
+		if cr.ID == "" {
+			continue // missing-field
+		}
 		path := fmt.Sprintf("scoring.criteria[%d].id", i)
 		if first, ok := seen[cr.ID]; ok {
 			c.report(s, path, "duplicate criterion id %q; first defined at %s:%d", cr.ID, s.File, s.PosOf(fmt.Sprintf("scoring.criteria[%d].id", first)).Line)
@@ -33,6 +36,9 @@ func checkDuplicateIDs(c *checker) {
 	for _, name := range sortedKeys(c.r.LaunchTiers) {
 		seen := map[string]int{}
 		for i, t := range c.r.LaunchTiers[name].Playbook {
+			if t.ID == "" {
+				continue // missing-field
+			}
 			path := fmt.Sprintf("launch_tiers.%s.playbook[%d].id", name, i)
 			if first, ok := seen[t.ID]; ok {
 				c.report(s, path, "duplicate task id %q in the %s playbook; first defined at %s:%d", t.ID, name, s.File,

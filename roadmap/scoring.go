@@ -57,12 +57,16 @@ func (r *Roadmap) Scorer(model ModelName) (*Scorer, error) {
 	case ModelWSJF:
 		s.Keys = wsjfKeys
 	case ModelWeighted:
-		if len(r.Scoring.Criteria) == 0 {
-			return nil, fmt.Errorf("the weighted model needs scoring.criteria in roadmap.yaml")
+		// A criterion without an id is a missing-field error; it scores
+		// nothing rather than a key named "".
+		for _, c := range r.Scoring.Criteria {
+			if c.ID != "" {
+				s.criteria = append(s.criteria, c)
+				s.Keys = append(s.Keys, c.ID)
+			}
 		}
-		s.criteria = r.Scoring.Criteria
-		for _, c := range s.criteria {
-			s.Keys = append(s.Keys, c.ID)
+		if len(s.criteria) == 0 {
+			return nil, fmt.Errorf("the weighted model needs scoring.criteria in roadmap.yaml, each with an id")
 		}
 	case ModelFormula:
 		if strings.TrimSpace(r.Scoring.Formula) == "" {
