@@ -30,6 +30,10 @@ const (
 	// AlignNotReady: a live campaign promotes a feature that is an idea,
 	// parked or dropped (campaign-misaligned).
 	AlignNotReady AlignKind = "feature-not-ready"
+	// AlignSlipped: a live campaign promotes a planned or in-progress
+	// feature whose launch day, inside the campaign's window, has passed
+	// (campaign-misaligned).
+	AlignSlipped AlignKind = "launch-slipped"
 	// AlignOutsideWindow: a live campaign promotes a planned or in-progress
 	// feature whose launch day falls outside the campaign's window
 	// (campaign-misaligned).
@@ -46,7 +50,7 @@ const (
 )
 
 // AlignKinds lists every kind in report order.
-var AlignKinds = []AlignKind{AlignWithoutCampaign, AlignNotReady, AlignOutsideWindow, AlignProductOnly, AlignMarketingOnly, AlignUnsized}
+var AlignKinds = []AlignKind{AlignWithoutCampaign, AlignNotReady, AlignSlipped, AlignOutsideWindow, AlignProductOnly, AlignMarketingOnly, AlignUnsized}
 
 // Rule is the id of the lint rule that reports disagreements of this kind,
 // or "" for the objective kinds, which only align reports.
@@ -54,7 +58,7 @@ func (k AlignKind) Rule() string {
 	switch k {
 	case AlignWithoutCampaign:
 		return ruleLaunchWithoutCampaign.ID
-	case AlignNotReady, AlignOutsideWindow:
+	case AlignNotReady, AlignSlipped, AlignOutsideWindow:
 		return ruleCampaignMisaligned.ID
 	case AlignUnsized:
 		return ruleLaunchUnsized.ID
@@ -69,6 +73,8 @@ func (k AlignKind) Title() string {
 		return "Launches no campaign promotes"
 	case AlignNotReady:
 		return "Campaigns promoting features that are not planned"
+	case AlignSlipped:
+		return "Campaigns promoting launches that slipped"
 	case AlignOutsideWindow:
 		return "Launches outside their campaign's window"
 	case AlignProductOnly:
@@ -151,7 +157,7 @@ type Disagreement struct {
 func (r *Roadmap) Align(today Date) []Disagreement {
 	var all []Disagreement
 	all = append(all, launchesWithoutCampaign(r)...)
-	all = append(all, misalignedCampaigns(r)...)
+	all = append(all, misalignedCampaigns(r, today)...)
 	all = append(all, oneSidedObjectives(r)...)
 	all = append(all, unsizedLaunches(r, today)...)
 	items := r.itemSpans()
@@ -255,9 +261,10 @@ func launchesWithoutCampaign(r *Roadmap) []Disagreement {
 
 // misalignedCampaigns finds, for each live campaign, the features it lists
 // that are not ready to promote (an idea, parked, dropped) and the committed
-// ones whose launch day falls outside the campaign's window. Unknown ids are
-// left to unknown-reference; an id listed twice counts once.
-func misalignedCampaigns(r *Roadmap) []Disagreement {
+// ones whose launch day falls outside the campaign's window or, inside it,
+// has passed by today (none without a today). Unknown ids are left to
+// unknown-reference; an id listed twice counts once.
+func misalignedCampaigns(r *Roadmap, today Date) []Disagreement {
 	var out []Disagreement
 	for _, cp := range r.Campaigns {
 		if !cp.Status.Live() || r.Campaign(cp.ID) != cp {
@@ -287,6 +294,7 @@ func misalignedCampaigns(r *Roadmap) []Disagreement {
 				if !ok {
 					continue
 				}
+				kind := AlignOutsideWindow
 				var msg string
 				var urgent Date
 				switch {
@@ -296,11 +304,15 @@ func misalignedCampaigns(r *Roadmap) []Disagreement {
 				case !cp.End.IsZero() && day.After(cp.End):
 					msg = fmt.Sprintf("the launch of %s on %s is after campaign %s ends (%s); move the launch or the campaign's end", f.ID, day, cp.ID, cp.End)
 					urgent = cp.End
+				case !today.IsZero() && day.Before(today):
+					kind = AlignSlipped
+					msg = fmt.Sprintf("campaign %s promotes the launch of %s on %s, which has passed with the feature still %s; mark it shipped if it launched, or move the launch", cp.ID, f.ID, day, f.Status.Phrase())
+					urgent = day
 				default:
 					continue
 				}
 				out = append(out, Disagreement{
-					Kind: AlignOutsideWindow, Date: urgent, Feature: r.featureSide(f), Campaign: r.campaignSide(cp),
+					Kind: kind, Date: urgent, Feature: r.featureSide(f), Campaign: r.campaignSide(cp),
 					Message: msg, at: &cp.Located, path: path,
 				})
 			}

@@ -77,6 +77,7 @@ func TestAlignFixtureHasEachKindOnce(t *testing.T) {
 	wants := map[roadmap.AlignKind]want{
 		roadmap.AlignWithoutCampaign: {date: "2027-02-28", feature: "sso", featureOwner: "Devon Price", rule: "launch-without-campaign"},
 		roadmap.AlignNotReady:        {date: "2027-04-01", feature: "forecast", featureOwner: "Ana Ruiz", campaign: "spring-push", campaignOwner: "Raj Iyer", rule: "campaign-misaligned"},
+		roadmap.AlignSlipped:         {date: "2026-11-10", feature: "receipts", featureOwner: "Devon Price", campaign: "autumn-push", campaignOwner: "Raj Iyer", rule: "campaign-misaligned"},
 		roadmap.AlignOutsideWindow:   {date: "2027-02-28", feature: "bank-feeds", featureOwner: "Ana Ruiz", campaign: "winter-push", campaignOwner: "Tomás Herrera", rule: "campaign-misaligned"},
 		roadmap.AlignProductOnly:     {date: "2027-06-30", objective: "retain", objectiveOwner: "Mia Lindqvist", servedBy: "audit,invoices"},
 		roadmap.AlignMarketingOnly:   {date: "2027-03-31", objective: "awareness", objectiveOwner: "Tomás Herrera", servedBy: "spring-push"},

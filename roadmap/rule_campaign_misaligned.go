@@ -3,18 +3,19 @@ package roadmap
 var ruleCampaignMisaligned = &Rule{
 	ID:       "campaign-misaligned",
 	Severity: SeverityWarning,
-	Summary:  "a campaign promotes a feature that is an idea, parked or dropped, or whose launch day falls outside the campaign's window",
+	Summary:  "a campaign promotes a feature that is an idea, parked or dropped, or whose launch is outside its window or already past",
 	check:    checkCampaignsAligned,
-	Doc: "A planned or running campaign promotes a feature that is an idea, parked or dropped, or a planned or in-progress feature whose launch day (`launch.date`, or the end of a dated target) falls outside the campaign's window from `start` to `end`. " +
-		"Marketing would be promoting something that will not ship, or not while the campaign runs. " +
+	Doc: "A planned or running campaign promotes a feature that is an idea, parked or dropped, or a planned or in-progress feature whose launch day (`launch.date`, or the end of a dated target) falls outside the campaign's window from `start` to `end`, or has passed while the feature is still planned or in progress: the launch slipped. " +
+		"Marketing would be promoting something that will not ship, not while the campaign runs, or not on the day it says. " +
 		"Take the feature out of the campaign's `features`, move the campaign's window, or move the launch; `roadmap align` lists the same problems.",
 }
 
 // checkCampaignsAligned warns, for each planned or running campaign, about
 // each feature in its features that marketing should not be promoting: one
 // that is an idea, parked or dropped, or one that is planned or in progress
-// and launches outside the campaign's window. The finding points at the
-// campaign's features[i] entry.
+// and launches outside the campaign's window, or whose launch day inside it
+// has passed (measured against today, as stale-target is). The finding
+// points at the campaign's features[i] entry.
 //
 //   - Done and cancelled campaigns are not checked: what a done campaign
 //     promoted is history, and a cancelled one promotes nothing.
@@ -31,5 +32,5 @@ var ruleCampaignMisaligned = &Rule{
 //
 // `roadmap align` reports the same problems, found by the same code.
 func checkCampaignsAligned(c *checker) {
-	c.reportAll(misalignedCampaigns(c.r))
+	c.reportAll(misalignedCampaigns(c.r, c.today))
 }

@@ -27,6 +27,10 @@ product marketer each see what to fix.
   Campaigns promoting features that    a planned or running campaign lists an
   are not planned                      idea, a parked or a dropped feature
                                        (campaign-misaligned)
+  Campaigns promoting launches that    a live campaign lists a planned or
+  slipped                              in-progress feature whose launch day,
+                                       inside the campaign, has passed
+                                       (campaign-misaligned)
   Launches outside their campaign's    a planned or in-progress feature launches
   window                               before the campaign starts or after it
                                        ends (campaign-misaligned)

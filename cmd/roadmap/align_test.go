@@ -56,7 +56,7 @@ func TestAlignEachKindOnce(t *testing.T) {
 	for _, d := range doc.Disagreements {
 		kinds = append(kinds, d.Kind)
 	}
-	want := "launch-without-campaign feature-not-ready launch-outside-window objective-product-only objective-marketing-only launch-unsized"
+	want := "launch-without-campaign feature-not-ready launch-slipped launch-outside-window objective-product-only objective-marketing-only launch-unsized"
 	if doc.Kind != "align" || strings.Join(kinds, " ") != want {
 		t.Errorf("kind %q, disagreements %v; want each kind once: %s", doc.Kind, kinds, want)
 	}
