@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/northwind-labs/roadmap/roadmap"
 	"github.com/northwind-labs/roadmap/roadmap/gitrepo"
 	"github.com/northwind-labs/roadmap/roadmap/internal/gen"
@@ -66,6 +67,20 @@ func benchRepo(tb testing.TB) (string, gen.RepoInfo) {
 	return benchDir, benchInfo
 }
 
+// openHead opens a fresh handle on the repository at dir, so no cache
+// survives between iterations, and resolves HEAD.
+func openHead(b *testing.B, dir string) (*gitrepo.Repo, *object.Commit) {
+	r, err := gitrepo.Open(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	head, err := r.Resolve("HEAD")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return r, head
+}
+
 // BenchmarkHistory is `roadmap history ID` over the whole range: a fresh
 // repository handle each time, so no cache survives between iterations.
 func BenchmarkHistory(b *testing.B) {
@@ -73,14 +88,7 @@ func BenchmarkHistory(b *testing.B) {
 	b.ResetTimer()
 	b.ReportAllocs()
 	for b.Loop() {
-		r, err := gitrepo.Open(dir)
-		if err != nil {
-			b.Fatal(err)
-		}
-		head, err := r.Resolve("HEAD")
-		if err != nil {
-			b.Fatal(err)
-		}
+		r, head := openHead(b, dir)
 		events, err := r.History(head, gitrepo.HistoryOptions{Dir: info.Dir, Kind: "features", ID: info.Busiest})
 		if err != nil || len(events) == 0 {
 			b.Fatal(err, len(events))
@@ -97,16 +105,9 @@ func BenchmarkWalkBlobs(b *testing.B) {
 	b.ResetTimer()
 	b.ReportAllocs()
 	for b.Loop() {
-		r, err := gitrepo.Open(dir)
-		if err != nil {
-			b.Fatal(err)
-		}
-		head, err := r.Resolve("HEAD")
-		if err != nil {
-			b.Fatal(err)
-		}
+		r, head := openHead(b, dir)
 		steps := 0
-		err = r.WalkReadingBlobs(head, plumbing.ZeroHash, info.Dir, func(gitrepo.Step) error {
+		err := r.WalkReadingBlobs(head, plumbing.ZeroHash, info.Dir, func(gitrepo.Step) error {
 			steps++
 			return nil
 		})
@@ -125,14 +126,7 @@ func BenchmarkDiffRange(b *testing.B) {
 	b.ResetTimer()
 	b.ReportAllocs()
 	for b.Loop() {
-		r, err := gitrepo.Open(dir)
-		if err != nil {
-			b.Fatal(err)
-		}
-		head, err := r.Resolve("HEAD")
-		if err != nil {
-			b.Fatal(err)
-		}
+		r, head := openHead(b, dir)
 		first, err := r.Resolve("HEAD~1999")
 		if err != nil {
 			b.Fatal(err)
