@@ -45,7 +45,7 @@ type HistoryOptions struct {
 func (r *Repo) History(head *object.Commit, o HistoryOptions) ([]roadmap.Event, error) {
 	var events []roadmap.Event
 	want := func(kind, id string) bool { return kind == o.Kind && id == o.ID }
-	where, err := r.filesMentioning(head, o.Dir, []byte(o.ID))
+	where, err := r.filesHolding(head, o.Dir, o.Kind, o.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -75,7 +75,7 @@ func (r *Repo) History(head *object.Commit, o HistoryOptions) ([]roadmap.Event, 
 		if !o.Since.IsZero() && s.Commit.Author.When.Before(o.Since) {
 			return ErrStop
 		}
-		files, err := r.follow(s, where, []byte(o.ID))
+		files, err := r.follow(s, where, o.Kind, o.ID)
 		hint.Lock()
 		hint.where, hint.absent = maps.Clone(where), len(where) == 0
 		hint.Unlock()
@@ -105,8 +105,8 @@ func (r *Repo) History(head *object.Commit, o HistoryOptions) ([]roadmap.Event, 
 	return events, err
 }
 
-// filesMentioning lists the roadmap files of c whose text contains id.
-func (r *Repo) filesMentioning(c *object.Commit, dir string, id []byte) (map[string]bool, error) {
+// filesHolding lists the roadmap files of c that hold the item kind/id.
+func (r *Repo) filesHolding(c *object.Commit, dir, kind, id string) (map[string]bool, error) {
 	tree, err := r.subtree(c, dir)
 	if err != nil {
 		return nil, err
@@ -117,41 +117,69 @@ func (r *Repo) filesMentioning(c *object.Commit, dir string, id []byte) (map[str
 	}
 	where := map[string]bool{}
 	for _, f := range all {
-		text, err := r.blob(f.New)
+		has, err := r.holds(f.Path, f.New, kind, id)
 		if err != nil {
 			return nil, err
 		}
-		if bytes.Contains(text, id) {
+		if has {
 			where[f.Path] = true
 		}
 	}
 	return where, nil
 }
 
-// follow keeps track, walking back one commit, of which files mention an id,
-// reading as few blobs as it can: where holds the files of the commit that
-// mention it and becomes those of its parent. It returns the changed files
-// that mention the id on either side.
-//
-// A file that mentions the id is read on its old side. Only when the id is
-// not found there (it moved in, was added, or is absent from the commit) are
-// the old sides of the other changed files read too. A duplicate id (a lint
-// error) that a commit removes from a second file may go unnoticed.
-func (r *Repo) follow(s Step, where map[string]bool, id []byte) ([]FileChange, error) {
-	oldHas := func(f FileChange) (bool, error) {
-		if f.Old == plumbing.ZeroHash {
-			return false, nil
-		}
-		text, err := r.blob(f.Old)
-		return err == nil && bytes.Contains(text, id), err
+// holds reports whether a blob of the file at p holds the item kind/id.
+// Only a blob whose text mentions the id is split to look: a campaign that
+// lists a feature, or a longer id that contains it, mentions it without
+// holding it. A blob that does not parse holds what it mentions, as far as
+// can be told.
+func (r *Repo) holds(p string, h plumbing.Hash, kind, id string) (bool, error) {
+	if h == plumbing.ZeroHash {
+		return false, nil
 	}
+	text, err := r.blob(h)
+	if err != nil || !bytes.Contains(text, []byte(id)) {
+		return false, err
+	}
+	items, err := r.fileItems(p, h)
+	if err != nil {
+		return false, err
+	}
+	if r.isBroken(h) {
+		return true, nil
+	}
+	for _, it := range items {
+		if it.kind != kind {
+			continue
+		}
+		if it.id == "" {
+			r.decode(it)
+		}
+		if it.id == id {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// follow keeps track, walking back one commit, of which files hold an item,
+// reading as few blobs as it can: where holds the files of the commit that
+// hold it and becomes those of its parent. It returns the changed files
+// that hold the item on either side.
+//
+// While a file the commit did not change holds the item, or a changed one
+// still does on its older side, the item stays where it was. Only when it
+// is found in none of them (it moved in, was added, or is absent from the
+// commit) are the older sides of the other changed files read too. A
+// duplicate id (a lint error) that a commit removes from a second file may go
+// unnoticed.
+func (r *Repo) follow(s Step, where map[string]bool, kind, id string) ([]FileChange, error) {
 	var out []FileChange
-	// The id stays where it was in any file the commit did not change.
-	stays := false
 	changed := map[string]bool{}
 	for _, f := range s.Files {
 		changed[f.Path] = true
 	}
+	stays := false
 	for p := range where {
 		stays = stays || !changed[p]
 	}
@@ -160,7 +188,7 @@ func (r *Repo) follow(s Step, where map[string]bool, id []byte) ([]FileChange, e
 		if !where[f.Path] {
 			continue
 		}
-		has, err := oldHas(f)
+		has, err := r.holds(f.Path, f.Old, kind, id)
 		if err != nil {
 			return nil, err
 		}
@@ -176,7 +204,7 @@ func (r *Repo) follow(s Step, where map[string]bool, id []byte) ([]FileChange, e
 		has := false
 		if !stays {
 			var err error
-			if has, err = oldHas(f); err != nil {
+			if has, err = r.holds(f.Path, f.Old, kind, id); err != nil {
 				return nil, err
 			}
 		}

@@ -239,6 +239,42 @@ func TestHistoryReadsOnlyTheFileHoldingTheItem(t *testing.T) {
 	}
 }
 
+// TestHistoryFollowsTheFileThatHoldsTheItem: a file that only mentions the
+// id (a dependency on it, a longer id containing it) is not where the item
+// is, so a rename, a move and a removal are still followed.
+func TestHistoryFollowsTheFileThatHoldsTheItem(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("plan/roadmap.yaml", "product: Acme\n")
+	b.Write("plan/a.yaml", "features:\n"+feature("search", "idea", "later"))
+	b.Write("plan/c.yaml", "features:\n"+feature("search-filters", "idea", "later")+"    depends_on: [search]\n")
+	b.Commit("Ana", "Add")
+	b.Write("plan/a.yaml", "features:\n"+feature("search", "planned", "2027-Q1"))
+	b.Commit("Ana", "Plan search")
+	b.Move("plan/a.yaml", "plan/b.yaml")
+	b.Write("plan/c.yaml", "features:\n"+feature("search-filters", "planned", "2027-Q2")+"    depends_on: [search]\n")
+	b.Commit("Li", "Rename a.yaml, plan search-filters")
+	b.Write("plan/b.yaml", "features:\n"+feature("other", "idea", "later"))
+	b.Write("plan/d.yaml", "features:\n"+feature("search", "planned", "2027-Q1"))
+	b.Commit("Li", "Move search to d.yaml")
+	b.Write("plan/d.yaml", "features:\n"+feature("search", "in-progress", "2027-Q1"))
+	b.Commit("Raj", "Start search")
+	b.Remove("plan/d.yaml")
+	b.Commit("Raj", "Drop search")
+	r := open(t, b.Dir)
+	events, err := r.History(resolve(t, r, "HEAD"), gitrepo.HistoryOptions{Dir: "plan", Kind: "features", ID: "search"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range events {
+		got = append(got, e.Commit.Subject+": "+e.Kind)
+	}
+	want := "Add: added; Plan search: changed; Start search: changed; Drop search: removed"
+	if strings.Join(got, "; ") != want {
+		t.Errorf("history of search:\n got %s\nwant %s", strings.Join(got, "; "), want)
+	}
+}
+
 // TestHistoryDecodesChangedKeys: an item edited field by field is decoded
 // whole once, where it is newest, and its older versions only in the keys
 // each commit changed.
