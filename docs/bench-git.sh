@@ -16,9 +16,12 @@ go build -o /tmp/roadmap-bench-bin ./cmd/roadmap
 # changing one to three features, one in ten touching only files outside the
 # roadmap. One run of a benchmark writes it (and later runs reuse it).
 go test ./roadmap/gitrepo -run '^$' -bench History -benchtime 1x -benchrepo "$repo" >/dev/null
-busiest=$(cat "$repo/.git/roadmap-bench-busiest")
+busiest=$(cat "$repo/.git/roadmap-bench-v2")
 repacked="$repo-git"
-if [ ! -d "$repacked" ]; then
+# The repacked copy is made again whenever the repository was.
+if ! cmp -s "$repo/.git/roadmap-bench-v2" "$repacked/.git/roadmap-bench-v2" ||
+  [ "$(git -C "$repo" rev-parse HEAD)" != "$(git -C "$repacked" rev-parse HEAD 2>/dev/null)" ]; then
+  rm -rf "$repacked"
   cp -r "$repo" "$repacked"
   git -C "$repacked" repack -adf -q
 fi

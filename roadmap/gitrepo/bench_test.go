@@ -39,7 +39,9 @@ var (
 func benchRepo(tb testing.TB) (string, gen.RepoInfo) {
 	benchOnce.Do(func() {
 		benchDir = *benchRepoDir
-		marker := filepath.Join(benchDir, ".git", "roadmap-bench-busiest")
+		// The marker names the generator's version: a repository an older
+		// generator wrote is written again, not measured.
+		marker := filepath.Join(benchDir, ".git", "roadmap-bench-v2")
 		if benchDir != "" {
 			// Reuse a repository an earlier run wrote.
 			if b, err := os.ReadFile(marker); err == nil {
