@@ -100,6 +100,10 @@ func TestGitErrors(t *testing.T) {
 		{[]string{"history", "--dir", "plan", "serch"}, `did you mean "search"?`},
 		{[]string{"history", "--dir", "plan", "search", "--since", "last-tuesday"}, "neither a date"},
 		{[]string{"diff", "--dir", "plan", "--at", "v1"}, "not --at"},
+		{[]string{"diff", "--dir", "plan", "HEAD@{1}", "HEAD"}, `"HEAD@{1}" uses syntax roadmap does not read`},
+		{[]string{"diff", "--dir", "plan", "HEAD:plan", "v1"}, `"HEAD:plan" uses syntax roadmap does not read`},
+		{[]string{"list", "--dir", "plan", "--at", "v1^{tree}"}, "names a tree"},
+		{[]string{"list", "--dir", "plan", "--at", ""}, "--at needs a revision"},
 		{[]string{"history", "--dir", "plan"}, "history takes the id of one feature"},
 		{[]string{"history", "--dir", "plan", "search", "export"}, "history takes the id of one feature"},
 	} {
@@ -115,6 +119,10 @@ func TestGitErrors(t *testing.T) {
 	}
 
 	b.MakeShallow(hs["c3"], hs["c1"], hs["c2"])
+	// A mistyped name is not a missing history.
+	if r := s.run(t, "diff", "--dir", "plan", "mian", "HEAD"); r.code != 2 || !strings.Contains(r.stderr, `unknown revision "mian"`) || strings.Contains(r.stderr, "unshallow") {
+		t.Errorf("a typo in a shallow clone: %d %q", r.code, r.stderr)
+	}
 	for _, args := range [][]string{
 		{"history", "--dir", "plan", "search"},
 		{"diff", "--dir", "plan", "v1", "v2"},

@@ -145,6 +145,11 @@ pipe, output is plain text with no colour codes, and tables are never cut.`,
 		// Every command takes --today; a malformed one is refused before any
 		// command runs, whether or not it looks at the date.
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			// An empty --at (an unset variable in CI) would read the working
+			// tree instead.
+			if f := cmd.Flags().Lookup("at"); f != nil && f.Changed && strings.TrimSpace(a.at) == "" {
+				return usageError("--at needs a revision: a branch, a tag or a hash")
+			}
 			_, err := a.todayDate()
 			return err
 		},

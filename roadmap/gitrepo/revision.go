@@ -3,6 +3,7 @@ package gitrepo
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
@@ -17,9 +18,13 @@ var ErrShallow = errors.New("the repository is a shallow clone and lacks the his
 // Resolve finds the commit a revision names: a branch, a tag, a hash (short
 // or full), HEAD, or any of them with ~N and ^N.
 func (r *Repo) Resolve(rev string) (*object.Commit, error) {
+	if err := readable(rev); err != nil {
+		return nil, err
+	}
 	h, err := r.git.ResolveRevision(plumbing.Revision(rev))
 	if err != nil {
-		if len(r.shallow) > 0 {
+		// A name no ref has is a typo, shallow clone or not.
+		if len(r.shallow) > 0 && r.names(rev) {
 			return nil, fmt.Errorf("resolving %q: %w", rev, ErrShallow)
 		}
 		return nil, fmt.Errorf("%w %q: no branch, tag or commit has that name", ErrUnknownRevision, rev)
@@ -32,6 +37,38 @@ func (r *Repo) Resolve(rev string) (*object.Commit, error) {
 		return nil, fmt.Errorf("%w %q: %v", ErrUnknownRevision, rev, err)
 	}
 	return c, nil
+}
+
+// readable refuses a revision using syntax go-git parses but does not
+// resolve: HEAD@{1}, main@{upstream} and HEAD:path would read another commit
+// than the one asked for, often HEAD, without a word; v1^{tree} is no commit.
+func readable(rev string) error {
+	for _, peel := range []string{"^{tree}", "^{blob}"} {
+		if strings.Contains(rev, peel) {
+			return fmt.Errorf("revision %q names a %s; give a commit: a branch, a tag or a hash, with ~N or ^N", rev, strings.Trim(peel, "^{}"))
+		}
+	}
+	if strings.Contains(rev, "@{") || strings.Contains(rev, ":") {
+		return fmt.Errorf("revision %q uses syntax roadmap does not read (@{...}, :path); give a branch, a tag or a hash, with ~N or ^N", rev)
+	}
+	return nil
+}
+
+// names reports whether the base of a revision (before any ~ or ^) is a
+// ref, HEAD or a full hash: something a shallow clone may lack the history
+// of, rather than a name mistyped.
+func (r *Repo) names(rev string) bool {
+	base, _, _ := strings.Cut(rev, "~")
+	base, _, _ = strings.Cut(base, "^")
+	if base == "HEAD" || plumbing.IsHash(base) {
+		return true
+	}
+	for _, full := range []string{base, "refs/" + base, "refs/tags/" + base, "refs/heads/" + base, "refs/remotes/" + base} {
+		if _, err := r.git.Reference(plumbing.ReferenceName(full), false); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // parent is c's first parent, nil for a root commit, or ErrShallow at the
