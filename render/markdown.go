@@ -9,7 +9,7 @@ import (
 // characters that start emphasis, code, links or HTML, and line breaks.
 func mdCell(s string) string {
 	var b strings.Builder
-	for _, r := range s {
+	for _, r := range noControls(s) {
 		switch r {
 		case '|', '\\', '*', '_', '`', '[', ']', '<', '>', '#', '~':
 			b.WriteByte('\\')

@@ -140,7 +140,7 @@ func (o Output) WriteReportText(w io.Writer, v ReportView) error {
 	var b strings.Builder
 	title := "How the roadmap kept its word"
 	if v.Product != "" {
-		title = v.Product + ": " + strings.ToLower(title[:1]) + title[1:]
+		title = oneLine(v.Product) + ": " + strings.ToLower(title[:1]) + title[1:]
 	}
 	fmt.Fprintf(&b, "%s\n", o.bold(title))
 	if v.Audience != "" {

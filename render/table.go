@@ -30,13 +30,17 @@ type Column struct {
 type Table struct {
 	Columns []Column
 	Rows    [][]string
+	// hidden names the optional columns fit left out that held a value.
+	hidden []string
 }
 
 const minFlex = 12
 
 // fit makes t fit width columns, each column costing perColumn columns of
 // padding and borders besides its text: flexible columns are cut with an
-// ellipsis down to minFlex, then optional columns are dropped from the right.
+// ellipsis down to minFlex, then optional columns are dropped from the right:
+// first those holding nothing (every cell empty or 0), then the others,
+// which the table then names under itself.
 func (t Table) fit(width, perColumn int) Table {
 	if width <= 0 {
 		return t
@@ -66,10 +70,20 @@ func (t Table) fit(width, perColumn int) Table {
 			}
 		}
 	}
-	for i := len(t.Columns) - 1; i >= 0 && total > width; i-- {
-		if t.Columns[i].Optional {
-			keep[i] = false
-			total -= widths[i] + perColumn
+	blank := func(i int) bool {
+		for _, r := range t.Rows {
+			if r[i] != "" && r[i] != "0" {
+				return false
+			}
+		}
+		return true
+	}
+	for _, emptyOnly := range []bool{true, false} {
+		for i := len(t.Columns) - 1; i >= 0 && total > width; i-- {
+			if c := t.Columns[i]; c.Optional && keep[i] && (!emptyOnly || blank(i)) {
+				keep[i] = false
+				total -= widths[i] + perColumn
+			}
 		}
 	}
 	// What dropping columns freed goes back to the flexible ones.
@@ -80,10 +94,13 @@ func (t Table) fit(width, perColumn int) Table {
 			total += grow
 		}
 	}
-	out := Table{}
+	out := Table{hidden: slices.Clone(t.hidden)}
 	for i, c := range t.Columns {
-		if keep[i] {
+		switch {
+		case keep[i]:
 			out.Columns = append(out.Columns, c)
+		case !blank(i):
+			out.hidden = append(out.hidden, strings.ToUpper(c.Name))
 		}
 	}
 	for _, r := range t.Rows {
@@ -108,6 +125,7 @@ func (o Output) WriteTable(w io.Writer, t Table) error {
 	if len(t.Rows) == 0 {
 		return nil
 	}
+	t = t.clean()
 	if !o.Styled {
 		return o.writePlainTable(w, t)
 	}
@@ -138,8 +156,38 @@ func (o Output) WriteTable(w io.Writer, t Table) error {
 			}
 			return s
 		})
-	_, err := fmt.Fprintln(o.writer(w), tb.String())
+	if _, err := fmt.Fprintln(o.writer(w), tb.String()); err != nil {
+		return err
+	}
+	return o.writeHidden(w, t)
+}
+
+// writeHidden names, under a table, the columns left out to fit the
+// terminal: a row whose numbers no longer add up says why.
+func (o Output) writeHidden(w io.Writer, t Table) error {
+	if len(t.hidden) == 0 {
+		return nil
+	}
+	text := "Hidden to fit: " + strings.Join(t.hidden, ", ") + "; widen the terminal to see them."
+	if o.Width > 0 {
+		text = ansi.Wordwrap(text, o.Width-2, "")
+	}
+	_, err := fmt.Fprintln(o.writer(w), o.faint(text))
 	return err
+}
+
+// clean is t with every cell on one line, without control characters: a
+// title from a file cannot move the cursor or clear the screen.
+func (t Table) clean() Table {
+	out := t
+	out.Rows = make([][]string, len(t.Rows))
+	for i, r := range t.Rows {
+		out.Rows[i] = make([]string, len(r))
+		for j, cell := range r {
+			out.Rows[i][j] = oneLine(cell)
+		}
+	}
+	return out
 }
 
 // headers are the column names in capitals, on a terminal and in a pipe alike.
@@ -189,6 +237,8 @@ func (o Output) writePlainTable(w io.Writer, t Table) error {
 	for _, r := range rows {
 		b.WriteString(line(r))
 	}
-	_, err := fmt.Fprint(w, b.String())
-	return err
+	if _, err := fmt.Fprint(w, b.String()); err != nil {
+		return err
+	}
+	return o.writeHidden(w, t)
 }

@@ -40,3 +40,53 @@ func TestHeadersInCapitalsEverywhere(t *testing.T) {
 		}
 	}
 }
+
+// TestFitDropsEmptyColumnsFirstAndNamesTheOthers: an optional column of
+// zeros goes before one holding a value, silently; a column holding a value
+// is named under the table, so a row that no longer adds up says why.
+func TestFitDropsEmptyColumnsFirstAndNamesTheOthers(t *testing.T) {
+	tb := Table{
+		Columns: []Column{{Name: "quarter"}, {Name: "planned", Right: true}, {Name: "parked", Right: true, Optional: true}, {Name: "dropped", Right: true, Optional: true}},
+		Rows:    [][]string{{"2026-Q3", "2", "1", "0"}},
+	}
+	// Room for one optional column: the empty one (rightmost) goes.
+	got := tb.fit(len("quarter  planned  parked")+2, 2)
+	if len(got.Columns) != 3 || got.Columns[2].Name != "parked" || len(got.hidden) != 0 {
+		t.Errorf("fit leaving room for one: %v, hidden %v", got.Columns, got.hidden)
+	}
+	for _, o := range []Output{{Width: 22}, {Terminal: true, Styled: true, Width: 22}} {
+		var b strings.Builder
+		if err := o.WriteTable(&b, tb); err != nil {
+			t.Fatal(err)
+		}
+		out := ansi.Strip(b.String())
+		words := strings.Join(strings.Fields(out), " ")
+		if strings.Contains(out, "PARKED ") || !strings.Contains(words, "Hidden to fit: PARKED;") || strings.Contains(out, "DROPPED") {
+			t.Errorf("styled %v at 22 columns:\n%s", o.Styled, out)
+		}
+		for _, line := range strings.Split(strings.TrimRight(out, "\n"), "\n") {
+			if ansi.StringWidth(line) > 22 {
+				t.Errorf("styled %v: line of %d columns: %q", o.Styled, ansi.StringWidth(line), line)
+			}
+		}
+	}
+}
+
+// TestTableCellsCarryNoControls: a title from a file cannot clear the
+// screen or break a row, on a terminal or in a pipe.
+func TestTableCellsCarryNoControls(t *testing.T) {
+	tb := Table{Columns: []Column{{Name: "id"}, {Name: "title"}}, Rows: [][]string{{"a", "T\x1b[2Jx\nnext\x07"}}}
+	for _, o := range []Output{{}, {Terminal: true, Styled: true, Width: 80}} {
+		var b strings.Builder
+		if err := o.WriteTable(&b, tb); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		if o.Styled {
+			out = ansi.Strip(out)
+		}
+		if strings.ContainsAny(out, "\x1b\x07") || !strings.Contains(out, "T[2Jx next") {
+			t.Errorf("styled %v: %q", o.Styled, out)
+		}
+	}
+}
