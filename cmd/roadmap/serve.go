@@ -70,11 +70,8 @@ func (a *app) runServe(ctx context.Context, o serveOptions, ready chan<- string)
 	if err != nil {
 		return err
 	}
-	if _, err := a.exportPage(o.audience); err != nil {
-		var ee *exitError
-		if errors.As(err, &ee) && ee.code == exitUsage {
-			return err // a bad audience or flag: nothing to serve
-		}
+	if _, _, err := a.exportPage(o.audience); isUsage(err) {
+		return err // a bad audience or flag: nothing to serve
 	}
 	// Outside a repository the page follows the files alone.
 	repo, _ := gitrepo.Open(root)
@@ -118,23 +115,21 @@ func (a *app) runServe(ctx context.Context, o serveOptions, ready chan<- string)
 // pageServer serves the audience's page of the roadmap at root.
 func (a *app) pageServer(root string, repo *gitrepo.Repo, o serveOptions) *pageServer {
 	return &pageServer{
-		page:    func() ([]byte, error) { return a.exportPage(o.audience) },
+		page:    func() ([]byte, bool, error) { return a.exportPage(o.audience) },
 		version: func() string { return roadmapVersion(root, repo) },
 		poll:    o.poll,
-		details: func() bool { return a.seesEverything(o.audience) },
 		log:     a.stderr,
 	}
 }
 
 // pageServer serves one page and the version it polls; nothing else.
 type pageServer struct {
-	page    func() ([]byte, error)
+	// page renders the page, or says why not and whether the audience may
+	// read the findings: they quote ids, titles and paths only an audience
+	// that sees everything may see. They always go to log.
+	page    func() (body []byte, details bool, err error)
 	version func() string
 	poll    time.Duration
-	// details says whether the error page may show what is wrong: findings
-	// quote ids, titles and paths only an audience that sees everything may
-	// see. They always go to log.
-	details func() bool
 	log     io.Writer
 
 	mu        sync.Mutex
@@ -174,42 +169,32 @@ func (s *pageServer) render(version string) []byte {
 	if s.cachedFor == version && s.cached != nil {
 		return s.cached
 	}
-	body, err := s.page()
+	body, details, err := s.page()
 	if err != nil {
-		fmt.Fprintf(s.log, "roadmap: the page shows that the roadmap has errors: %v\n", err)
-		detail := "Run roadmap validate to see them."
-		if s.details() {
-			detail = err.Error()
+		page := errorText{Title: "The roadmap has errors", Detail: "Run roadmap validate to see them."}
+		switch {
+		case isUsage(err):
+			// An unknown audience quotes nothing from the files.
+			page = errorText{Title: "This page cannot be shown", Detail: err.Error()}
+		case details:
+			page.Detail = err.Error()
 		}
+		fmt.Fprintf(s.log, "roadmap: the page shows: %s: %v\n", strings.ToLower(page.Title[:1])+page.Title[1:], err)
 		var b bytes.Buffer
-		errorPage.Execute(&b, detail)
+		errorPage.Execute(&b, page)
 		body = b.Bytes()
 	}
 	s.cached, s.cachedFor = withReload(body, version, s.poll), version
 	return s.cached
 }
 
-// seesEverything tells whether the audience, as roadmap.yaml defines it,
-// sees every visibility, status and field. A roadmap.yaml that does not
-// parse could be redefining it: then no.
-func (a *app) seesEverything(audience string) bool {
-	l, err := a.load()
-	if err != nil {
-		return false
-	}
-	for _, f := range l.Findings {
-		if f.Rule == "syntax" && f.Path == "roadmap.yaml" {
-			return false
-		}
-	}
-	pol, err := l.Audience(audience)
-	return err == nil && pol.SeesAll()
-}
+// errorText is what the error page says.
+type errorText struct{ Title, Detail string }
 
 var errorPage = template.Must(template.New("error").Parse(`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>roadmap: the roadmap has errors</title>
+<html lang="en"><head><meta charset="utf-8"><title>roadmap: {{.Title}}</title>
 <style>body{font:18px/1.5 system-ui,sans-serif;margin:2rem;color:#1c2024}pre{white-space:pre-wrap;background:#fdf2f2;padding:1rem;border-radius:.5rem}</style>
-</head><body><h1>The roadmap has errors</h1><p>This page comes back once they are fixed.</p><pre>{{.}}</pre></body></html>`))
+</head><body><h1>{{.Title}}</h1><p>This page comes back once that is fixed.</p><pre>{{.Detail}}</pre></body></html>`))
 
 // withReload adds to a page a script that asks for /version every poll and
 // reloads the page when it changes: the office screen follows the files.
@@ -249,30 +234,41 @@ func roadmapVersion(root string, repo *gitrepo.Repo) string {
 // exportPage renders the HTML export of an audience from the working tree.
 // A roadmap with errors gives an error listing them, one a line; a bad
 // audience name gives a usage error.
-func (a *app) exportPage(audience string) ([]byte, error) {
+func (a *app) exportPage(audience string) (page []byte, details bool, err error) {
 	today, err := a.todayDate()
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	l, err := a.load()
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
+	policy, err := l.Audience(audience)
+	if err != nil {
+		return nil, false, usageError("--audience: %v", err)
+	}
+	// Findings may be shown to an audience that sees everything as
+	// roadmap.yaml defines it, and only while roadmap.yaml itself has no
+	// error: a typo there could be what narrows the audience.
+	details = policy.SeesAll()
 	var lines []string
 	for _, f := range roadmap.Check(l.Roadmap, roadmap.Options{Today: today}) {
 		if f.Severity == roadmap.SeverityError {
+			details = details && f.Path != "roadmap.yaml"
 			f.Path = a.displayPath(l, f.Path)
 			lines = append(lines, f.String())
 		}
 	}
 	if len(lines) > 0 {
-		return nil, &exitError{code: exitFindings, err: errors.New(strings.Join(lines, "\n"))}
-	}
-	policy, err := l.Audience(audience)
-	if err != nil {
-		return nil, usageError("--audience: %v", err)
+		return nil, details, &exitError{code: exitFindings, err: errors.New(strings.Join(lines, "\n"))}
 	}
 	var b bytes.Buffer
 	err = render.WriteExportHTML(&b, l.View(policy, roadmap.ViewOptions{Today: today, Revision: l.rev}))
-	return b.Bytes(), err
+	return b.Bytes(), false, err
+}
+
+// isUsage tells whether err is a usage error (exit 2).
+func isUsage(err error) bool {
+	var ee *exitError
+	return errors.As(err, &ee) && ee.code == exitUsage
 }

@@ -246,4 +246,28 @@ func TestServeErrorPageFollowsTheAudienceDefinition(t *testing.T) {
 	if _, body := get(t, startServe(t, dir)+"/", http.MethodGet); strings.Contains(body, "CANARY") || !strings.Contains(body, "The roadmap has errors") {
 		t.Errorf("a narrowed internal audience's error page: %.400q", body)
 	}
+	// A typo in the block that narrows it (an unknown-field error in
+	// roadmap.yaml) must not widen it back.
+	misspelt := string(text) + "audiences:\n  internal:\n    visiblity: [public]\n"
+	if err := os.WriteFile(settings, []byte(misspelt), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, body := get(t, startServe(t, dir)+"/", http.MethodGet); strings.Contains(body, "CANARY") || !strings.Contains(body, "The roadmap has errors") {
+		t.Errorf("an internal audience misspelt in roadmap.yaml: %.400q", body)
+	}
+}
+
+// TestServeRefusesAnUnknownAudienceWhateverTheFiles: a mistyped --audience
+// stops serve at once, even while the roadmap has errors, instead of
+// serving a page that blames the files.
+func TestServeRefusesAnUnknownAudienceWhateverTheFiles(t *testing.T) {
+	dir := copyExample(t)
+	features := filepath.Join(dir, "features", "banking.yaml")
+	if err := os.WriteFile(features, []byte("features:\n  - {id: x, title: X, status: plannd}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := session{}.run(t, "serve", "--dir", dir, "--audience", "custmers", "--addr", "127.0.0.1:0")
+	if r.code != 2 || !strings.Contains(r.stderr, `unknown audience "custmers"`) {
+		t.Errorf("serve --audience custmers: %d %q", r.code, r.stderr)
+	}
 }
