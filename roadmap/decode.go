@@ -77,6 +77,12 @@ func isNull(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
 }
 
+// isEmpty tells a value that says nothing: null, or text of only spaces.
+// In a map or a list it is left out, as a blank field is read as absent.
+func isEmpty(n *yaml.Node) bool {
+	return isNull(n) || n.Kind == yaml.ScalarNode && strings.TrimSpace(n.Value) == ""
+}
+
 // spend counts one decoded value and reports whether the file is still within
 // its budget; YAML aliases can make a small file expand without bound.
 func (d *decoder) spend(n *yaml.Node) bool {
@@ -390,7 +396,7 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path, what string, 
 				}
 				explicit[k.Value] = k.Line
 			}
-			if isNull(resolve(p.value)) {
+			if isEmpty(resolve(p.value)) {
 				continue // an empty value counts as absent
 			}
 			if at != nil {
@@ -428,7 +434,7 @@ func (d *decoder) decodeList(n *yaml.Node, v reflect.Value, path, what string, a
 		if !isItem {
 			elem := reflect.New(et).Elem()
 			d.decodeValue(c, elem, elemPath, what, at, isID)
-			if !isNull(resolve(c)) {
+			if !isEmpty(resolve(c)) {
 				out = reflect.Append(out, elem)
 			}
 			continue

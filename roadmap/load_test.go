@@ -254,3 +254,36 @@ features:
 		t.Errorf("a quoted number is not told to lose its quotes: %v", fs)
 	}
 }
+
+// TestBlankValuesInMapsAndListsAreAbsent: a blank value in a map or a list
+// is left out, as a blank field is: never a zero score or capacity, an empty
+// playbook task, or a nil settings block that panics a check.
+func TestBlankValuesInMapsAndListsAreAbsent(t *testing.T) {
+	r := loadText(t, `product: B
+scoring:
+  capacity: {2027-Q1: " ", 2027-Q2: 5}
+audiences: {customers: ""}
+launch_tiers:
+  large: ""
+  small:
+    playbook: [""]
+features:
+  - {id: a, title: A, status: planned, target: 2027-Q1, scores: {reach: "", impact: 1, confidence: 80, effort: 2}}
+`)
+	if _, ok := r.Scoring.Capacity["2027-Q1"]; ok || r.Scoring.Capacity["2027-Q2"] != 5 {
+		t.Errorf("capacity %v", r.Scoring.Capacity)
+	}
+	if _, ok := r.Features[0].Scores["reach"]; ok {
+		t.Errorf("scores %v: a blank reach read as a score", r.Features[0].Scores)
+	}
+	if tier, ok := r.LaunchTiers["small"]; !ok || len(tier.Playbook) != 0 {
+		t.Errorf("small tier %+v: a blank task read as one", tier)
+	}
+	var missing bool
+	for _, f := range roadmap.Check(r, roadmap.Options{Today: fixtureToday}) {
+		missing = missing || f.Rule == "missing-scores" && strings.Contains(f.Message, "reach")
+	}
+	if !missing {
+		t.Error("a blank reach is not reported missing")
+	}
+}
