@@ -117,7 +117,7 @@ func (r *Repo) filesHolding(c *object.Commit, dir, kind, id string) (map[string]
 	}
 	where := map[string]bool{}
 	for _, f := range all {
-		has, err := r.holds(f.Path, f.New, kind, id)
+		has, err := r.holds(f.Path, f.New, plumbing.ZeroHash, kind, id)
 		if err != nil {
 			return nil, err
 		}
@@ -128,12 +128,13 @@ func (r *Repo) filesHolding(c *object.Commit, dir, kind, id string) (map[string]
 	return where, nil
 }
 
-// holds reports whether a blob of the file at p holds the item kind/id.
+// holds reports whether a blob of the file at p holds the item kind/id;
+// near is a version of the file split lately, to split the blob from.
 // Only a blob whose text mentions the id is split to look: a campaign that
 // lists a feature, or a longer id that contains it, mentions it without
 // holding it. A blob that does not parse holds what it mentions, as far as
 // can be told.
-func (r *Repo) holds(p string, h plumbing.Hash, kind, id string) (bool, error) {
+func (r *Repo) holds(p string, h, near plumbing.Hash, kind, id string) (bool, error) {
 	if h == plumbing.ZeroHash {
 		return false, nil
 	}
@@ -141,10 +142,11 @@ func (r *Repo) holds(p string, h plumbing.Hash, kind, id string) (bool, error) {
 	if err != nil || !bytes.Contains(text, []byte(id)) {
 		return false, err
 	}
-	items, err := r.fileItems(p, h)
+	sp, err := r.split(p, h, near)
 	if err != nil {
 		return false, err
 	}
+	items := sp.items
 	if r.isBroken(h) {
 		return true, nil
 	}
@@ -168,11 +170,11 @@ func (r *Repo) holds(p string, h plumbing.Hash, kind, id string) (bool, error) {
 // that hold the item on either side.
 //
 // While a file the commit did not change holds the item, or a changed one
-// still does on its older side, the item stays where it was. Only when it
-// is found in none of them (it moved in, was added, or is absent from the
-// commit) are the older sides of the other changed files read too. A
-// duplicate id (a lint error) that a commit removes from a second file may go
-// unnoticed.
+// still does on its older side, the item stays where it was. When it is
+// found in none of them (it was added, or is absent from the commit), or a
+// changed file lost it (it moved in from elsewhere), the older sides of the
+// other changed files are read too. A duplicate id (a lint error) that a
+// commit removes from a second file may go unnoticed.
 func (r *Repo) follow(s Step, where map[string]bool, kind, id string) ([]FileChange, error) {
 	var out []FileChange
 	changed := map[string]bool{}
@@ -184,11 +186,12 @@ func (r *Repo) follow(s Step, where map[string]bool, kind, id string) ([]FileCha
 		stays = stays || !changed[p]
 	}
 	checked := map[string]bool{}
+	lost := false
 	for _, f := range s.Files {
 		if !where[f.Path] {
 			continue
 		}
-		has, err := r.holds(f.Path, f.Old, kind, id)
+		has, err := r.holds(f.Path, f.Old, f.New, kind, id)
 		if err != nil {
 			return nil, err
 		}
@@ -196,15 +199,16 @@ func (r *Repo) follow(s Step, where map[string]bool, kind, id string) ([]FileCha
 		out = append(out, f)
 		where[f.Path] = has
 		stays = stays || has
+		lost = lost || !has
 	}
 	for _, f := range s.Files {
 		if checked[f.Path] {
 			continue
 		}
 		has := false
-		if !stays {
+		if !stays || lost {
 			var err error
-			if has, err = r.holds(f.Path, f.Old, kind, id); err != nil {
+			if has, err = r.holds(f.Path, f.Old, f.New, kind, id); err != nil {
 				return nil, err
 			}
 		}

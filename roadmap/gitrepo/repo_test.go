@@ -275,6 +275,36 @@ func TestHistoryFollowsTheFileThatHoldsTheItem(t *testing.T) {
 	}
 }
 
+// TestHistoryFollowsAMovePastABrokenFileNamingTheItem: a file that does not
+// parse but names the item counts as holding it; when the item moves in
+// from another file, that file is still looked for.
+func TestHistoryFollowsAMovePastABrokenFileNamingTheItem(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("plan/roadmap.yaml", "product: Acme\n")
+	b.Write("plan/b.yaml", "features:\n"+feature("search", "idea", "later"))
+	b.Write("plan/c.yaml", "campaigns:\n  - id: push\n\ttitle: P\n    features: [search]\n") // a tab: does not parse
+	b.Commit("Ana", "Add")
+	b.Write("plan/b.yaml", "features:\n"+feature("search", "planned", "2027-Q1"))
+	b.Commit("Ana", "Plan search")
+	b.Write("plan/b.yaml", "features:\n"+feature("other", "idea", "later"))
+	b.Write("plan/a.yaml", "features:\n"+feature("search", "planned", "2027-Q1"))
+	b.Commit("Li", "Move search to a.yaml")
+	b.Write("plan/a.yaml", "features:\n"+feature("search", "in-progress", "2027-Q1"))
+	b.Commit("Raj", "Start search")
+	r := open(t, b.Dir)
+	events, err := r.History(resolve(t, r, "HEAD"), gitrepo.HistoryOptions{Dir: "plan", Kind: "features", ID: "search"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range events {
+		got = append(got, e.Commit.Subject+": "+e.Kind)
+	}
+	if want := "Add: added; Plan search: changed; Start search: changed"; strings.Join(got, "; ") != want {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, "; "), want)
+	}
+}
+
 // TestHistoryDecodesChangedKeys: an item edited field by field is decoded
 // whole once, where it is newest, and its older versions only in the keys
 // each commit changed.
