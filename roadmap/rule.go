@@ -123,11 +123,6 @@ func Check(r *Roadmap, opts Options) []Finding {
 	return r.finish(all)
 }
 
-// LoadFindings are what loading found, with the roadmap's lint settings
-// applied (lint.rules, lint.ignore, roadmap:ignore comments), as validate
-// reports them.
-func (r *Roadmap) LoadFindings() []Finding { return r.finish(slices.Clone(r.Findings)) }
-
 // finish applies configured severities, suppressions and ignore globs, and sorts.
 func (r *Roadmap) finish(fs []Finding) []Finding {
 	items := r.itemSpans()

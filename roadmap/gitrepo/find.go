@@ -25,8 +25,9 @@ func (r *Repo) Find(c *object.Commit, dir, id string) (kind, title string, err e
 		return "", "", err
 	}
 	type found struct {
-		file FileChange
-		it   *item
+		file  FileChange
+		split split
+		it    *item
 	}
 	var candidates [3][]found // features, objectives, campaigns, in path order
 	for _, f := range files {
@@ -38,11 +39,11 @@ func (r *Repo) Find(c *object.Commit, dir, id string) (kind, title string, err e
 		if !bytes.Contains(text, []byte(id)) {
 			continue
 		}
-		its, err := r.fileItems(f.Path, f.New)
+		sp, err := r.split(f.Path, f.New, plumbing.ZeroHash)
 		if err != nil {
 			return "", "", err
 		}
-		for _, it := range its {
+		for _, it := range sp.items {
 			k := kindRank(it.kind)
 			if k < 0 {
 				continue
@@ -51,17 +52,13 @@ func (r *Repo) Find(c *object.Commit, dir, id string) (kind, title string, err e
 				r.decode(it) // learns the id
 			}
 			if it.id == id {
-				candidates[k] = append(candidates[k], found{f, it})
+				candidates[k] = append(candidates[k], found{f, sp, it})
 			}
 		}
 	}
 	for _, list := range candidates {
 		for _, cand := range list {
-			parses, err := r.parsesWhole(cand.file.Path, cand.file.New)
-			if err != nil {
-				return "", "", err
-			}
-			if !parses {
+			if !r.fileParses(cand.file.New, cand.split) {
 				continue // a load reads the file as empty
 			}
 			switch v := r.decode(cand.it).(type) {
@@ -75,26 +72,6 @@ func (r *Repo) Find(c *object.Commit, dir, id string) (kind, title string, err e
 		}
 	}
 	return "", "", nil
-}
-
-// parsesWhole reports whether the blob h of the file at p parses whole, as
-// a load reads it: known from a load, or found by decoding it.
-func (r *Repo) parsesWhole(p string, h plumbing.Hash) (bool, error) {
-	c := r.items
-	c.mu.Lock()
-	parses, known := c.whole[h]
-	c.mu.Unlock()
-	if known {
-		return parses, nil
-	}
-	text, err := r.blob(h)
-	if err != nil {
-		return false, err
-	}
-	_, findings := roadmap.ParseDocument(p, text)
-	parses = !hasSyntax(findings)
-	c.setWhole(h, parses)
-	return parses, nil
 }
 
 func hasSyntax(findings []roadmap.Finding) bool {
