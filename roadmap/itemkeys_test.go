@@ -250,3 +250,21 @@ func BenchmarkDiffKeysManyKeys(b *testing.B) {
 		}
 	}
 }
+
+// TestOlderItemAnswersForAKeyEdit: an edit of one key is what OlderItem is
+// for; it must answer, not leave the caller to decode the older item whole.
+func TestOlderItemAnswersForAKeyEdit(t *testing.T) {
+	old := []byte("  - id: a\n    title: A\n    status: idea\n    target: later\n")
+	new := []byte("  - id: a\n    title: A\n    status: planned\n    target: later\n")
+	oldKeys, ok1 := roadmap.SplitItem(old)
+	newKeys, ok2 := roadmap.SplitItem(new)
+	newer, _ := roadmap.DecodeItem("features", new)
+	if !ok1 || !ok2 || newer == nil {
+		t.Fatalf("the fixture does not split or decode: %v %v %v", ok1, ok2, newer)
+	}
+	made, ok := roadmap.OlderItem("features", newer, oldKeys, newKeys, func(k roadmap.ItemKey) (any, bool) { return roadmap.KeyItem("features", k) })
+	f, isFeature := made.(*roadmap.Feature)
+	if !ok || !isFeature || f.Status != roadmap.StatusIdea || f.Title != "A" || newer.(*roadmap.Feature).Status != roadmap.StatusPlanned {
+		t.Errorf("OlderItem: %v %+v; the newer item: %+v", ok, made, newer)
+	}
+}

@@ -766,7 +766,7 @@ func TestReportLoadsAsLoad(t *testing.T) {
 		// A person that does not parse empties the file with its features.
 		{"plan/mixed.yaml": "people:\n  - id: p\n    name: P: broken\nfeatures:\n" + feature("m", "idea", "next")},
 		// A head that does not parse, in a file that splits.
-		{"plan/c.yaml": "themes: x: y\nfeatures:\n" + feature("c", "idea", "next"), "plan/mixed.yaml": "features:\n" + feature("m", "planned", "2027-Q3")},
+		{"plan/c.yaml": "vision: x: y\nfeatures:\n" + feature("c", "idea", "next"), "plan/mixed.yaml": "features:\n" + feature("m", "planned", "2027-Q3")},
 		// Does not split (an anchor), parses.
 		{"plan/d.yaml": "features:\n  - id: d\n    title: &t D\n    status: idea\n  - id: e\n    title: *t\n    status: idea\n"},
 		// Does not split, does not parse.
