@@ -261,11 +261,19 @@ func BuildReport(h ReportHistory, o ReportOptions) (*Report, error) {
 		rep.Quarters = append(rep.Quarters, qr)
 	}
 	rep.SayDo = sayDo(rep.Shipped, rep.Planned, rep.Open)
-	last, err := load(len(h.Commits) - 1)
-	if err != nil {
-		return nil, err
+	// The features' slips and shipments are those of the range too, up to
+	// today at the latest: nothing committed after it counts.
+	end := to.End()
+	if !o.Today.IsZero() && o.Today.Before(end) {
+		end = o.Today
 	}
-	rep.Features = featureRecords(h, from, to, last, visible)
+	if at := asOf(end.AddDays(1)); at >= 0 {
+		last, err := load(at)
+		if err != nil {
+			return nil, err
+		}
+		rep.Features = featureRecords(h, from.Start(), end, last, visible)
+	}
 	rep.Owners = groups(rep, func(o Outcome) string { return o.Owner }, func(f FeatureReport) string { return f.Owner })
 	rep.Themes = groups(rep, func(o Outcome) string { return o.Theme }, func(f FeatureReport) string { return f.Theme })
 	return rep, nil
@@ -282,9 +290,10 @@ func ratio(n, d int) *float64 {
 	return &r
 }
 
-// featureRecords follows each feature through the commits: its slips within
-// the range, the day it was first planned, the day it shipped.
-func featureRecords(h ReportHistory, from, to Target, last *Roadmap, visible func(*Feature) bool) []FeatureReport {
+// featureRecords follows each feature through the commits up to the day
+// end: its slips from the day start, the day it was first planned, the day
+// it shipped, as last (the roadmap at end) records it.
+func featureRecords(h ReportHistory, start, end Date, last *Roadmap, visible func(*Feature) bool) []FeatureReport {
 	recs := map[string]*FeatureReport{}
 	get := func(f *Feature) *FeatureReport {
 		r, ok := recs[f.ID]
@@ -296,7 +305,10 @@ func featureRecords(h ReportHistory, from, to Target, last *Roadmap, visible fun
 		return r
 	}
 	for _, c := range h.Commits {
-		inRange := !c.When.Before(from.Start()) && !c.When.After(to.End())
+		if c.When.After(end) {
+			break // the commits are in date order
+		}
+		inRange := !c.When.Before(start)
 		for _, fc := range c.Features {
 			n := fc.New
 			if n == nil || !visible(n) {

@@ -175,6 +175,31 @@ func TestReportKnownHistory(t *testing.T) {
 	if !strings.Contains(mid.stdout, `"outcome": "open"`) || strings.Contains(mid.stdout, `"outcome": "missed"`) || !strings.Contains(mid.stdout, `"say_do": 1`) {
 		t.Errorf("mid-quarter report:\n%s", mid.stdout)
 	}
+	// The feature table stops at today too: a's second slip (2026-11-01)
+	// and d's shipment (2026-10-14, committed the 15th) are after 2026-10-10.
+	early := s.run(t, "report", "--today", "2026-10-10", "--format", "json")
+	early.expect(t, 0)
+	var asOf struct {
+		Report struct {
+			Features []struct {
+				ID    string `json:"id"`
+				Slips []any  `json:"slips"`
+			} `json:"features"`
+		} `json:"report"`
+	}
+	if err := json.Unmarshal([]byte(early.stdout), &asOf); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, f := range asOf.Report.Features {
+		got[f.ID] = len(f.Slips)
+	}
+	if n, ok := got["a"]; !ok || n != 1 {
+		t.Errorf("on 2026-10-10 a has slipped once, report says %d times (listed %v)", n, ok)
+	}
+	if _, ok := got["d"]; ok {
+		t.Errorf("on 2026-10-10 d has not shipped, yet report lists it:\n%s", early.stdout)
+	}
 	// A window of quarters.
 	only := s.run(t, "report", "--from", "2026-Q4", "--format", "json")
 	if strings.Contains(only.stdout, `"2026-Q3"`) || !strings.Contains(only.stdout, `"2026-Q4"`) {
