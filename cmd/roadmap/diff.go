@@ -1,11 +1,14 @@
 package main
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"sync"
 
 	"github.com/northwind-labs/roadmap/render"
 	"github.com/northwind-labs/roadmap/roadmap"
+	"github.com/northwind-labs/roadmap/roadmap/gitrepo"
 	"github.com/spf13/cobra"
 )
 
@@ -125,7 +128,10 @@ func (a *app) runDiff(o diffOptions, args []string) error {
 		if err != nil {
 			return err
 		}
-		if err := g.repo.Attribute(head, base.Hash, g.prefix, report.Changes); err != nil {
+		switch err := g.repo.Attribute(head, base.Hash, g.prefix, report.Changes); {
+		case errors.Is(err, gitrepo.ErrNotAncestor):
+			fmt.Fprintf(a.stderr, "roadmap: %s is not on the first-parent line of %s, so no change names its commit; diff from their merge base to name them\n", args[0], args[1])
+		case err != nil:
 			return &exitError{code: exitUsage, err: err}
 		}
 		a.warnNotes(g)

@@ -225,12 +225,28 @@ func (r *Repo) follow(s Step, where map[string]bool, kind, id string) ([]FileCha
 	return out, nil
 }
 
+// reaches follows c's first parents to stop: ErrNotAncestor when it is not
+// among them. It reads commits only, not their trees.
+func (r *Repo) reaches(c *object.Commit, stop plumbing.Hash) error {
+	for c != nil && c.Hash != stop {
+		var err error
+		if c, err = r.parent(c); err != nil {
+			return err
+		}
+	}
+	if c == nil && stop != plumbing.ZeroHash {
+		return ErrNotAncestor
+	}
+	return nil
+}
+
 // kindOf maps a Change's item (feature) to the list it is in (features).
 func kindOf(item string) string { return item + "s" }
 
 // Attribute names, for each change between stop and head, the newest commit
 // on head's first-parent line that made it: added or removed the item, or set
-// the field to its new value.
+// the field to its new value. When stop is not on that line it names none
+// and returns ErrNotAncestor.
 func (r *Repo) Attribute(head *object.Commit, stop plumbing.Hash, dir string, changes []roadmap.Change) error {
 	type key struct{ kind, id, field string }
 	pending := map[key]bool{}
@@ -251,8 +267,10 @@ func (r *Repo) Attribute(head *object.Commit, stop plumbing.Hash, dir string, ch
 	}
 	found := map[key]*roadmap.Commit{}
 	want := func(kind, id string) bool { return left[[2]string{kind, id}] > 0 }
+	var last *object.Commit // where the walk stopped early
 	err := r.walk(head, stop, dir, func(s Step) error {
 		if len(pending) == 0 {
+			last = s.Commit
 			return ErrStop
 		}
 		changes, err := r.changes(s, want, false)
@@ -277,11 +295,16 @@ func (r *Repo) Attribute(head *object.Commit, stop plumbing.Hash, dir string, ch
 		}
 		return nil
 	}, r.readBlobs, r.prefetchItems)
+	if err == nil && last != nil {
+		// Stopped early: stop must still be behind, or the commits named
+		// are not the ones between the two revisions.
+		err = r.reaches(last, stop)
+	}
 	if errors.Is(err, ErrNotAncestor) {
 		// The older revision is not behind the newer one (diverged branches,
 		// or the revisions given the other way round): which commit made a
 		// change cannot be told, so none is named.
-		return nil
+		return err
 	}
 	for i := range changes {
 		c := &changes[i]

@@ -428,6 +428,44 @@ func TestAttributeNamesTheCommit(t *testing.T) {
 	}
 }
 
+// TestAttributeNamesNothingAcrossDivergedBranches: when the older revision
+// is on another branch, no commit is named, even when the walk has found a
+// commit for every change before it could reach the root.
+func TestAttributeNamesNothingAcrossDivergedBranches(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n"+feature("a", "idea", "2027-Q1"))
+	b.Commit("Ana", "Start")
+	side := plumbing.NewBranchReferenceName("side")
+	if err := b.Worktree.Checkout(&git.CheckoutOptions{Branch: side, Create: true}); err != nil {
+		t.Fatal(err)
+	}
+	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n"+feature("a", "idea", "2027-Q3"))
+	sideHead := b.Commit("Raj", "Push a to Q3 on a branch")
+	if err := b.Worktree.Checkout(&git.CheckoutOptions{Branch: plumbing.Master}); err != nil {
+		t.Fatal(err)
+	}
+	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n"+feature("a", "idea", "2027-Q2"))
+	b.Commit("Mia", "Push a to Q2")
+	r := open(t, b.Dir)
+	changes := roadmap.Diff(loadAt(t, r, sideHead.String(), "."), loadAt(t, r, "HEAD", "."))
+	if len(changes) != 1 {
+		t.Fatalf("changes %+v", changes)
+	}
+	err := r.Attribute(resolve(t, r, "HEAD"), sideHead, ".", changes)
+	if !errors.Is(err, gitrepo.ErrNotAncestor) {
+		t.Errorf("Attribute across branches: %v", err)
+	}
+	for _, c := range changes {
+		named := c.Commit != nil
+		for _, f := range c.Fields {
+			named = named || f.Commit != nil
+		}
+		if named {
+			t.Errorf("a commit is named across branches: %+v", c)
+		}
+	}
+}
+
 func TestMergesFollowTheFirstParent(t *testing.T) {
 	b := gittest.New(t)
 	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n"+feature("a", "idea", "next"))
