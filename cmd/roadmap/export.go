@@ -99,7 +99,12 @@ bytes.`,
 			if o.template != "" && cmd.Flags().Changed("format") {
 				return usageError("--template and --format exclude each other: the template decides the format")
 			}
-			o.format = formatFor(cmd, o.format, o.output, "md", "html", "json", "csv")
+			if o.template == "" {
+				var err error
+				if o.format, err = formatFor(cmd, o.format, o.output, "md", "html", "json", "csv"); err != nil {
+					return err
+				}
+			}
 			return a.runExport(o)
 		},
 	}

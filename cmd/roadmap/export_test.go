@@ -202,6 +202,25 @@ func TestExportOutputFile(t *testing.T) {
 		t.Errorf("temporary files left behind: %v", entries)
 	}
 	// A folder that does not exist: exit 2, nothing written.
+	// -o names a format the command writes, or a text file; - is stdout; a
+	// folder is no file.
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"report", "-o", "r.pdf"}, 2, "report writes md, html, json or text, not .pdf"},
+		{[]string{"launches", "-o", "x.csv"}, 2, "launches writes md, json, ics or text, not .csv"},
+		{[]string{"export", "-o", "."}, 2, "cannot write .: it is a folder"},
+	} {
+		r := s.run(t, append(tc.args, "--dir", mustAbs(t, exampleDir))...)
+		if r.code != tc.code || !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want %q", tc.args, r.code, r.stderr, tc.want)
+		}
+	}
+	if r := s.run(t, "export", "--dir", mustAbs(t, exampleDir), "--format", "json", "-o", "-"); r.code != 0 || !strings.HasPrefix(r.stdout, "{") {
+		t.Errorf("-o - is stdout: exit %d, stdout %.80q, stderr %q", r.code, r.stdout, r.stderr)
+	}
 	r = s.run(t, "export", "--dir", mustAbs(t, exampleDir), "-o", "no/such/dir/x.md")
 	if r.code != 2 || !strings.Contains(r.stderr, "cannot write no/such/dir/x.md: the folder no/such/dir does not exist") {
 		t.Errorf("code %d stderr %q", r.code, r.stderr)
@@ -223,11 +242,11 @@ func TestOutputNeverReplacesRoadmapFiles(t *testing.T) {
 	}
 	s := session{wd: dir}
 	for _, args := range [][]string{
-		{"export", "-o", "features/banking.yaml"},
+		{"export", "--format", "md", "-o", "features/banking.yaml"},
 		{"export", "--format", "json", "-o", "roadmap.yaml"},
-		{"export", "-o", "features/new.yml"},
-		{"export", "-o", "FEATURES/../features/Banking.YAML"},
-		{"export", "-o", filepath.Join(outside, "linked", "banking.yaml")},
+		{"export", "--format", "md", "-o", "features/new.yml"},
+		{"export", "--format", "md", "-o", "FEATURES/../features/Banking.YAML"},
+		{"export", "--format", "md", "-o", filepath.Join(outside, "linked", "banking.yaml")},
 		{"launches", "--format", "ics", "-o", "campaigns.yaml"},
 	} {
 		r := s.run(t, append(args, "--today", "2026-11-23")...)

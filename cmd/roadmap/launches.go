@@ -62,7 +62,10 @@ the calendar afresh then. The same roadmap and --today give the same bytes.`,
   roadmap launches --format ics -o launches.ics          # import into your calendar app`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.format = formatFor(cmd, o.format, o.output, "md", "json", "ics")
+			var err error
+			if o.format, err = formatFor(cmd, o.format, o.output, "md", "json", "ics"); err != nil {
+				return err
+			}
 			return a.runLaunches(o)
 		},
 	}

@@ -32,7 +32,10 @@ the others only the fields it sees. A roadmap with errors is refused (exit 1).`,
   roadmap notes v2026.10 HEAD --audience sales --format md`,
 		Args: cobra.RangeArgs(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.format = formatFor(cmd, o.format, o.output, "md", "html", "json")
+			var err error
+			if o.format, err = formatFor(cmd, o.format, o.output, "md", "html", "json"); err != nil {
+				return err
+			}
 			return a.runNotes(o, args)
 		},
 	}

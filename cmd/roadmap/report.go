@@ -54,7 +54,10 @@ granularity, no owners, themes or commits it may not see.`,
   roadmap report --format html -o report.html`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.format = formatFor(cmd, o.format, o.output, "md", "html", "json")
+			var err error
+			if o.format, err = formatFor(cmd, o.format, o.output, "md", "html", "json"); err != nil {
+				return err
+			}
 			return a.runReport(o)
 		},
 	}

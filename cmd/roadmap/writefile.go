@@ -14,10 +14,12 @@ import (
 
 // formatFor is the format a command writes: --format when given; otherwise,
 // with -o, the one the file's extension names among those the command writes
-// (export -o roadmap.html writes HTML); otherwise the default.
-func formatFor(cmd *cobra.Command, format, output string, allowed ...string) string {
-	if cmd.Flags().Changed("format") || output == "" {
-		return format
+// (export -o roadmap.html writes HTML), the default for a text file or one
+// without an extension, and a usage error for any other extension (report
+// -o report.pdf must not write text under that name).
+func formatFor(cmd *cobra.Command, format, output string, allowed ...string) (string, error) {
+	if cmd.Flags().Changed("format") || output == "" || output == "-" {
+		return format, nil
 	}
 	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(output)), ".")
 	switch ext {
@@ -26,16 +28,19 @@ func formatFor(cmd *cobra.Command, format, output string, allowed ...string) str
 	case "markdown":
 		ext = "md"
 	}
-	if slices.Contains(allowed, ext) {
-		return ext
+	switch {
+	case slices.Contains(allowed, ext):
+		return ext, nil
+	case ext == "" || ext == "txt" || ext == "text" || ext == "log":
+		return format, nil
 	}
-	return format
+	return "", usageError("-o %s: %s writes %s or text, not .%s; name the file for one of them, or give --format", output, cmd.Name(), strings.Join(allowed, ", "), ext)
 }
 
-// emit writes a command's output: to stdout, or with -o to the file named
-// (relative to the working folder), atomically.
+// emit writes a command's output: to stdout (also for -o -), or with -o to
+// the file named (relative to the working folder), atomically.
 func (a *app) emit(output string, data []byte) error {
-	if output == "" {
+	if output == "" || output == "-" {
 		_, err := a.stdout.Write(data)
 		return err
 	}
@@ -45,6 +50,9 @@ func (a *app) emit(output string, data []byte) error {
 	}
 	if st, err := os.Stat(filepath.Dir(path)); err != nil || !st.IsDir() {
 		return usageError("cannot write %s: the folder %s does not exist", output, filepath.Dir(output))
+	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return usageError("cannot write %s: it is a folder; name a file in it", output)
 	}
 	if a.inRoadmap(path) {
 		return usageError("will not write %s: it is in the roadmap folder, where a .yaml or .yml file is read as part of the roadmap; write it elsewhere", output)
