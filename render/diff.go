@@ -39,7 +39,10 @@ func summary(cs []roadmap.Change) string {
 	if len(parts) == 0 {
 		return "no changes"
 	}
-	return strings.Join(parts, " and ") + " changed"
+	if len(parts) > 1 {
+		parts = append(parts[:len(parts)-2], parts[len(parts)-2]+" and "+parts[len(parts)-1])
+	}
+	return strings.Join(parts, ", ") + " changed"
 }
 
 func commitNote(c *roadmap.Commit) string {

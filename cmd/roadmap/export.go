@@ -232,9 +232,9 @@ func (a *app) refuseErrors(l *loaded, r *roadmap.Roadmap, today roadmap.Date, re
 	if rev != "" {
 		where = fmt.Sprintf("the roadmap at %s has", rev)
 	}
-	errs := "1 error"
+	errs, them := "1 error", "it"
 	if n > 1 {
-		errs = fmt.Sprintf("%d errors", n)
+		errs, them = fmt.Sprintf("%d errors", n), "them"
 	}
-	return &exitError{code: exitFindings, err: fmt.Errorf("%s %s; fix them (see 'roadmap validate') before rendering it for an audience", where, errs)}
+	return &exitError{code: exitFindings, err: fmt.Errorf("%s %s; fix %s (see 'roadmap validate') before rendering it for an audience", where, errs, them)}
 }

@@ -128,7 +128,7 @@ func TestExportRefusesErrors(t *testing.T) {
 		r := s.run(t, "export", "--format", format)
 		r.expect(t, 1)
 		want := `features.yaml:4:5: error: unknown key "stauts" in feature search; did you mean "status"? [unknown-field]` + "\n"
-		if r.stdout != "" || !strings.HasPrefix(r.stderr, want) || !strings.Contains(r.stderr, "roadmap: the roadmap has 1 error; fix them") {
+		if r.stdout != "" || !strings.HasPrefix(r.stderr, want) || !strings.Contains(r.stderr, "roadmap: the roadmap has 1 error; fix it (") {
 			t.Errorf("%s: stdout %q stderr %q", format, r.stdout, r.stderr)
 		}
 		if strings.Contains(r.stderr, "warning") {

@@ -132,6 +132,11 @@ func TestBadRevisions(t *testing.T) {
 	if _, err := gitrepo.Open(t.TempDir()); !errors.Is(err, gitrepo.ErrNotRepository) {
 		t.Errorf("Open outside a repository: %v", err)
 	}
+	// A repository without a commit says so, rather than that HEAD is no name.
+	empty := gittest.New(t)
+	if _, err := open(t, empty.Dir).Resolve("HEAD"); !errors.Is(err, gitrepo.ErrUnknownRevision) || !strings.Contains(err.Error(), "no commits yet") {
+		t.Errorf("HEAD of an empty repository: %v", err)
+	}
 }
 
 func TestHistoryFollowsMovesAndRenames(t *testing.T) {

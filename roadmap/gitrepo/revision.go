@@ -27,6 +27,12 @@ func (r *Repo) Resolve(rev string) (*object.Commit, error) {
 		if len(r.shallow) > 0 && r.names(rev) {
 			return nil, fmt.Errorf("resolving %q: %w", rev, ErrShallow)
 		}
+		switch {
+		case r.HeadHash() == "":
+			return nil, fmt.Errorf("%w %q: the repository has no commits yet; commit the roadmap first", ErrUnknownRevision, rev)
+		case strings.Contains(rev, ".."):
+			return nil, fmt.Errorf("%w %q: give a range as two revisions, as in roadmap diff %s", ErrUnknownRevision, rev, strings.Replace(strings.Replace(rev, "...", " ", 1), "..", " ", 1))
+		}
 		return nil, fmt.Errorf("%w %q: no branch, tag or commit has that name", ErrUnknownRevision, rev)
 	}
 	c, err := r.git.CommitObject(*h)
