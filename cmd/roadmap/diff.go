@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"sync"
 
 	"github.com/northwind-labs/roadmap/render"
 	"github.com/northwind-labs/roadmap/roadmap"
@@ -92,24 +91,14 @@ func (a *app) runDiff(o diffOptions, args []string) error {
 	// (a file that does not parse reads as its items removed); --audience
 	// refuses a side with errors. The checks run while the commits are
 	// walked.
-	var warn func()
+	var counts chan [2]int
 	if o.audience == "" {
 		today, err := a.todayDate()
 		if err != nil {
 			return err
 		}
-		to := ""
-		if len(args) == 2 {
-			to = args[1]
-		}
-		counts := make(chan [2]int, 1)
+		counts = make(chan [2]int, 1)
 		go func() { counts <- [2]int{errorCount(old, today), errorCount(new, today)} }()
-		warn = sync.OnceFunc(func() {
-			c := <-counts
-			a.warnSide(c[0], from)
-			a.warnSide(c[1], to)
-		})
-		defer warn()
 	}
 	attribute := true
 	if o.audience != "" {
@@ -136,8 +125,14 @@ func (a *app) runDiff(o diffOptions, args []string) error {
 		}
 		a.warnNotes(g)
 	}
-	if warn != nil {
-		warn()
+	if counts != nil {
+		to := "" // the working tree
+		if len(args) == 2 {
+			to = args[1]
+		}
+		c := <-counts
+		a.warnSide(c[0], from)
+		a.warnSide(c[1], to)
 	}
 	switch o.format {
 	case "json":
