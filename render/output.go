@@ -11,7 +11,8 @@ import (
 
 // Output is where text output goes and how it may look.
 type Output struct {
-	// Styled allows colour and bold: a terminal, no NO_COLOR, no --no-color.
+	// Styled allows colour and bold: a terminal, NO_COLOR unset or empty, no
+	// --no-color.
 	Styled bool
 	// Terminal is true when a person reads the output directly; it adds
 	// source snippets to findings and fits tables to Width.

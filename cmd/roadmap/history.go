@@ -67,7 +67,8 @@ func (a *app) runHistory(o historyOptions, id string) error {
 		}
 	}
 	// The item as it stands at the revision (or, if gone, as it last was)
-	// names the report and tells a feature from an objective.
+	// names the report and tells whether it is a feature, an objective or a
+	// campaign.
 	if err := g.hasRoadmap(g.rev, head); err != nil {
 		return err
 	}

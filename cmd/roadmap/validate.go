@@ -25,8 +25,9 @@ line is shown with a caret under the column. Exit code 1 when there are errors (
 
 Silence a finding with a comment '# roadmap:ignore RULE reason' on its line or the
 line above; on an item's first line (- id: ...) or above it, for the whole item.
-Change a rule's severity or turn it off in roadmap.yaml under lint.rules, and skip
-files with lint.ignore globs. syntax and invalid-value are the exception: what they
+Change a rule's severity or turn it off in roadmap.yaml under lint.rules, and
+silence the findings in files matching lint.ignore globs (they are still read and
+still part of the roadmap). syntax and invalid-value are the exception: what they
 find is not read as written, so they stay errors whatever the settings say. Keep
 YAML that is not part of the roadmap in a folder whose name starts with a dot,
 which roadmap does not read.`,
