@@ -433,6 +433,20 @@ func TestAttributeNamesTheCommit(t *testing.T) {
 	}
 }
 
+// onBranch runs commit on a new branch name made from HEAD, then checks out
+// master again, and returns what commit returned.
+func onBranch(t *testing.T, b *gittest.Repo, name string, commit func() plumbing.Hash) plumbing.Hash {
+	t.Helper()
+	if err := b.Worktree.Checkout(&git.CheckoutOptions{Branch: plumbing.NewBranchReferenceName(name), Create: true}); err != nil {
+		t.Fatal(err)
+	}
+	h := commit()
+	if err := b.Worktree.Checkout(&git.CheckoutOptions{Branch: plumbing.Master}); err != nil {
+		t.Fatal(err)
+	}
+	return h
+}
+
 // TestAttributeNamesNothingAcrossDivergedBranches: when the older revision
 // is on another branch, no commit is named, even when the walk has found a
 // commit for every change before it could reach the root.
@@ -440,15 +454,10 @@ func TestAttributeNamesNothingAcrossDivergedBranches(t *testing.T) {
 	b := gittest.New(t)
 	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n"+feature("a", "idea", "2027-Q1"))
 	b.Commit("Ana", "Start")
-	side := plumbing.NewBranchReferenceName("side")
-	if err := b.Worktree.Checkout(&git.CheckoutOptions{Branch: side, Create: true}); err != nil {
-		t.Fatal(err)
-	}
-	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n"+feature("a", "idea", "2027-Q3"))
-	sideHead := b.Commit("Raj", "Push a to Q3 on a branch")
-	if err := b.Worktree.Checkout(&git.CheckoutOptions{Branch: plumbing.Master}); err != nil {
-		t.Fatal(err)
-	}
+	sideHead := onBranch(t, b, "side", func() plumbing.Hash {
+		b.Write("roadmap.yaml", "product: Acme\nfeatures:\n"+feature("a", "idea", "2027-Q3"))
+		return b.Commit("Raj", "Push a to Q3 on a branch")
+	})
 	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n"+feature("a", "idea", "2027-Q2"))
 	b.Commit("Mia", "Push a to Q2")
 	r := open(t, b.Dir)
@@ -476,15 +485,10 @@ func TestMergesFollowTheFirstParent(t *testing.T) {
 	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n"+feature("a", "idea", "next"))
 	b.Commit("Ana", "Start")
 	// A side branch sets a to planned; main sets it to in-progress later.
-	side := plumbing.NewBranchReferenceName("side")
-	if err := b.Worktree.Checkout(&git.CheckoutOptions{Branch: side, Create: true}); err != nil {
-		t.Fatal(err)
-	}
-	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n"+feature("a", "planned", "next"))
-	sideHead := b.Commit("Raj", "Plan a on a branch")
-	if err := b.Worktree.Checkout(&git.CheckoutOptions{Branch: plumbing.Master}); err != nil {
-		t.Fatal(err)
-	}
+	sideHead := onBranch(t, b, "side", func() plumbing.Hash {
+		b.Write("roadmap.yaml", "product: Acme\nfeatures:\n"+feature("a", "planned", "next"))
+		return b.Commit("Raj", "Plan a on a branch")
+	})
 	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n"+feature("a", "planned", "next"))
 	b.Commit("Mia", "Merge side", sideHead)
 	r := open(t, b.Dir)
