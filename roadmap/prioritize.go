@@ -116,6 +116,11 @@ func (r *Roadmap) Prioritize(opts PrioritizeOptions) (*Ranking, error) {
 	if err != nil {
 		return nil, err
 	}
+	if model == ModelWeighted {
+		if err := r.unweighted(); err != nil {
+			return nil, err
+		}
+	}
 	rk := &Ranking{Model: model, Method: s.Method(), EffortKey: s.EffortKey(), Statuses: opts.Statuses}
 	if len(rk.Statuses) == 0 {
 		rk.Statuses = Candidates

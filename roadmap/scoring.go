@@ -37,6 +37,44 @@ func (e *FormulaError) Error() string {
 	return fmt.Sprintf("scoring.formula does not compile: %s (line %d, column %d of the formula)", e.Msg, e.Line, e.Column)
 }
 
+// CriterionError is a weighted-model criterion roadmap.yaml gives no weight
+// that can be read: a ranking would count it as weighing nothing.
+type CriterionError struct {
+	ID string
+	// Path is where to point: the weight as written, or the criterion
+	// that lacks one.
+	Path string
+	// Written is the weight as written, or "" when there is none.
+	Written string
+}
+
+func (e *CriterionError) Error() string {
+	if e.Written == "" {
+		return fmt.Sprintf("criterion %q has no weight; give it one (weight: 1) for the weighted model to rank by it", e.ID)
+	}
+	return fmt.Sprintf("criterion %q has the weight %s, which is not a number; the weighted model cannot rank by it", e.ID, e.Written)
+}
+
+// unweighted finds the first criterion with an id whose weight is missing or
+// unreadable; validate reports each of them as an error.
+func (r *Roadmap) unweighted() error {
+	s := &r.Settings.Located
+	for i, c := range r.Scoring.Criteria {
+		if c.ID == "" {
+			continue // it scores nothing (missing-field)
+		}
+		item := fmt.Sprintf("scoring.criteria[%d]", i)
+		path := item + ".weight"
+		switch {
+		case s.Unreadable(path):
+			return &CriterionError{ID: c.ID, Path: path, Written: s.Invalid[path]}
+		case !s.Has(path):
+			return &CriterionError{ID: c.ID, Path: item}
+		}
+	}
+	return nil
+}
+
 var (
 	riceKeys = []string{"reach", "impact", "confidence", "effort"}
 	iceKeys  = []string{"impact", "confidence", "ease"}

@@ -182,7 +182,8 @@ func (o prioritizeOptions) domainOptions() (roadmap.PrioritizeOptions, error) {
 
 // scoringError turns a model that cannot score into an exit code. A formula
 // that does not compile is an error in roadmap.yaml, which validate reports
-// too: exit 1, pointing at the formula. Settings a model lacks (weighted
+// too: exit 1, pointing at the formula; so is a criterion without a weight
+// that can be read, whatever chose the weighted model. Settings a model lacks (weighted
 // without criteria) are the roadmap's fault when roadmap.yaml chose the model
 // (exit 1) and the flag's when --model or --compare did (exit 2).
 func (a *app) scoringError(l *loaded, err error, fromFlag bool) error {
@@ -192,9 +193,12 @@ func (a *app) scoringError(l *loaded, err error, fromFlag bool) error {
 		return fmt.Sprintf("%s:%d:%d: ", a.displayPath(l, cmp.Or(s.File, "roadmap.yaml")), p.Line, p.Col)
 	}
 	var fe *roadmap.FormulaError
+	var ce *roadmap.CriterionError
 	switch {
 	case errors.As(err, &fe):
 		return &exitError{code: exitFindings, err: fmt.Errorf("%s%w", at("scoring.formula"), err)}
+	case errors.As(err, &ce):
+		return &exitError{code: exitFindings, err: fmt.Errorf("%s%w", at(ce.Path), err)}
 	case fromFlag:
 		return usageError("%v", err)
 	}

@@ -149,6 +149,14 @@ func TestPrioritizeErrors(t *testing.T) {
 	write(t, noCriteria, "roadmap.yaml", "product: Acme\n")
 	weightedNoCriteria := t.TempDir()
 	write(t, weightedNoCriteria, "roadmap.yaml", "product: Acme\nscoring:\n  model: weighted\n")
+	// A criterion without a weight, or with one that is no number, would
+	// weigh nothing and rank as if it were not there.
+	noWeight := t.TempDir()
+	write(t, noWeight, "roadmap.yaml", "product: Acme\nscoring:\n  criteria:\n    - {id: value, weight: 2}\n    - id: cost\n")
+	write(t, noWeight, "features.yaml", "features:\n  - {id: a, title: A, status: idea, scores: {value: 1, cost: 9}}\n")
+	badWeight := t.TempDir()
+	write(t, badWeight, "roadmap.yaml", "product: Acme\nscoring:\n  model: weighted\n  criteria:\n    - {id: value, weight: lots}\n")
+	write(t, badWeight, "features.yaml", "features:\n  - {id: a, title: A, status: idea, scores: {value: 1}}\n")
 
 	tests := []struct {
 		name string
@@ -174,6 +182,10 @@ func TestPrioritizeErrors(t *testing.T) {
 		{"model without settings", noCriteria, []string{"--model", "weighted"}, 2, []string{"the weighted model needs scoring.criteria in roadmap.yaml"}},
 		// The same settings chosen by roadmap.yaml are the roadmap's error.
 		{"roadmap.yaml model without settings", weightedNoCriteria, nil, 1, []string{"roadmap.yaml:3:10: the weighted model needs scoring.criteria"}},
+		// Even when the flag chose the model, the criterion is roadmap.yaml's.
+		{"criterion without a weight", noWeight, []string{"--model", "weighted"}, 1, []string{`roadmap.yaml:5:7: criterion "cost" has no weight`}},
+		{"criterion without a weight in compare", noWeight, []string{"--compare", "rice,weighted"}, 1, []string{`criterion "cost" has no weight`}},
+		{"weight that is no number", badWeight, nil, 1, []string{`roadmap.yaml:5:27: criterion "value" has the weight "lots", which is not a number`}},
 		// The formula is an error in roadmap.yaml that validate reports too:
 		// exit 1, pointing at the formula's line and at the place in it.
 		{"bad formula", badFormula, nil, 1, []string{
