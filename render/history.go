@@ -10,6 +10,8 @@ import (
 
 // HistoryReport is one item's life: the commits that changed it.
 type HistoryReport struct {
+	// Item is feature, objective or campaign.
+	Item      string
 	ID, Title string
 	Events    []roadmap.Event
 }
@@ -56,7 +58,7 @@ func WriteHistoryJSON(w io.Writer, h HistoryReport) error {
 	if ev == nil {
 		ev = []roadmap.Event{}
 	}
-	return WriteJSON(w, "history", "commits", ev, Field{"id", h.ID}, Field{"title", h.Title})
+	return WriteJSON(w, "history", "commits", ev, Field{"item", h.Item}, Field{"id", h.ID}, Field{"title", h.Title})
 }
 
 // keyFields sums up an added or removed item by its status and target.

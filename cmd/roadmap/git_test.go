@@ -156,6 +156,44 @@ func TestHistoryAndDiffOfCampaigns(t *testing.T) {
 	}
 }
 
+// TestHistoryOfASharedID: ids are unique within a kind only. history shows
+// the feature and says that an objective shares the id; --kind shows the
+// objective's life, and only its.
+func TestHistoryOfASharedID(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap.yaml", "product: Acme\nobjectives:\n  - {id: grow, title: Grow revenue}\nfeatures:\n  - {id: grow, title: Growth loops, status: idea}\n")
+	b.Commit("Ana", "Plan")
+	b.Write("roadmap.yaml", "product: Acme\nobjectives:\n  - {id: grow, title: Grow revenue 20%}\nfeatures:\n  - {id: grow, title: Growth loops, status: planned}\n")
+	b.Commit("Ana", "Commit to growth")
+	s := session{wd: b.Dir}
+	f := s.run(t, "history", "grow")
+	f.expect(t, 0)
+	if !strings.Contains(f.stdout, "Growth loops: 2 commits") || !strings.Contains(f.stdout, "status: idea → planned") || strings.Contains(f.stdout, "20%") {
+		t.Errorf("history of the feature:\n%s", f.stdout)
+	}
+	if want := `roadmap: note: "grow" is also the id of an objective; 'roadmap history grow --kind objective' shows its history`; !strings.Contains(f.stderr, want) {
+		t.Errorf("stderr %q, want %q", f.stderr, want)
+	}
+	o := s.run(t, "history", "grow", "--kind", "objective", "--format", "json")
+	o.expect(t, 0)
+	for _, want := range []string{`"item": "objective"`, `"title": "Grow revenue 20%"`, `"new": "Grow revenue 20%"`} {
+		if !strings.Contains(o.stdout, want) {
+			t.Errorf("history --kind objective lacks %s:\n%s", want, o.stdout)
+		}
+	}
+	if strings.Contains(o.stdout, "planned") || o.stderr != "" {
+		t.Errorf("history --kind objective shows the feature, or warns: %q\n%s", o.stderr, o.stdout)
+	}
+	c := s.run(t, "history", "grow", "--kind", "campaign")
+	if c.code != 2 || !strings.Contains(c.stderr, `no campaign "grow" in the roadmap or its history`) {
+		t.Errorf("history of a campaign that never was: %d %q", c.code, c.stderr)
+	}
+	k := s.run(t, "history", "grow", "--kind", "objectives")
+	if k.code != 2 || !strings.Contains(k.stderr, `did you mean "objective"?`) {
+		t.Errorf("a kind mistyped: %d %q", k.code, k.stderr)
+	}
+}
+
 // TestDiffWarnsAsValidateCounts: errors only the whole roadmap can judge (an
 // unknown dependency, an unknown launch size) are counted on each side as
 // validate counts them.

@@ -2,6 +2,10 @@ package main
 
 import (
 	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
 	"github.com/northwind-labs/roadmap/render"
 	"github.com/northwind-labs/roadmap/roadmap"
 	"github.com/northwind-labs/roadmap/roadmap/gitrepo"
@@ -11,6 +15,7 @@ import (
 type historyOptions struct {
 	format string
 	since  string
+	kind   string
 }
 
 func (a *app) newHistoryCmd() *cobra.Command {
@@ -23,11 +28,16 @@ objective, or a campaign), with the fields it changed (old -> new), its author a
 date. Commits that did not touch it are left out, and moving it to another file or
 renaming the file does not break the trail: an item is followed by its id.
 
+Ids are unique within a kind: when a feature and an objective share one, history
+shows the feature (then the objective, then the campaign) and says so; --kind
+chooses.
+
 History follows the first-parent line of HEAD (or --at REV), so a merged branch
 shows as its merge commit.`,
 		Example: `  roadmap history bank-feeds
   roadmap history bank-feeds --since 2026-07-01
-  roadmap history grow-smbs --since v2026-Q3 --format md`,
+  roadmap history grow-smbs --since v2026-Q3 --format md
+  roadmap history launch --kind campaign`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usageError("history takes the id of one feature, objective or campaign: roadmap history ID")
@@ -38,12 +48,20 @@ shows as its merge commit.`,
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text, md or json")
 	cmd.Flags().StringVar(&o.since, "since", "", "only commits after a date (YYYY-MM-DD) or a revision")
+	cmd.Flags().StringVar(&o.kind, "kind", "", "the kind of item: feature, objective or campaign (when ids are shared)")
 	return cmd
 }
 
 func (a *app) runHistory(o historyOptions, id string) error {
 	if err := checkFormat(o.format, "text", "md", "json"); err != nil {
 		return err
+	}
+	kind := "features"
+	if o.kind != "" {
+		if !slices.Contains(itemKinds, o.kind) {
+			return usageError("--kind %q is not a kind of item; choose feature, objective or campaign%s", o.kind, roadmap.Suggestion(o.kind, itemKinds))
+		}
+		kind = o.kind + "s"
 	}
 	g, err := a.openGit()
 	if err != nil {
@@ -54,7 +72,7 @@ func (a *app) runHistory(o historyOptions, id string) error {
 	if err != nil {
 		return err
 	}
-	hopts := gitrepo.HistoryOptions{Dir: g.prefix, Kind: "features", ID: id}
+	hopts := gitrepo.HistoryOptions{Dir: g.prefix, Kind: kind, ID: id}
 	if o.since != "" {
 		if d, err := roadmap.ParseDate(o.since); err == nil {
 			hopts.Since = d.Time()
@@ -67,19 +85,29 @@ func (a *app) runHistory(o historyOptions, id string) error {
 		}
 	}
 	// The item as it stands at the revision (or, if gone, as it last was)
-	// names the report and tells whether it is a feature, an objective or a
-	// campaign.
+	// names the report and, without --kind, tells whether it is a feature,
+	// an objective or a campaign.
 	if err := g.hasRoadmap(g.rev, head); err != nil {
 		return err
 	}
 	report := render.HistoryReport{ID: id}
-	kind, title, err := g.repo.Find(head, g.prefix, id)
+	found, err := g.repo.Find(head, g.prefix, id)
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
-	if kind != "" {
-		hopts.Kind, report.Title = kind, title
+	if o.kind == "" && len(found) > 0 {
+		hopts.Kind = found[0].Kind
+		for _, f := range found[1:] {
+			k := strings.TrimSuffix(f.Kind, "s")
+			fmt.Fprintf(a.stderr, "roadmap: note: %q is also the id of %s %s; 'roadmap history %s --kind %s' shows its history\n", id, article(k), k, id, k)
+		}
 	}
+	for _, f := range found {
+		if f.Kind == hopts.Kind {
+			report.Title = f.Title
+		}
+	}
+	report.Item = strings.TrimSuffix(hopts.Kind, "s")
 	report.Events, err = g.repo.History(head, hopts)
 	if errors.Is(err, gitrepo.ErrNotAncestor) {
 		return usageError("--since %s is not on the first-parent line of %s", o.since, g.rev)
@@ -93,7 +121,11 @@ func (a *app) runHistory(o historyOptions, id string) error {
 		if err != nil {
 			return err
 		}
-		return usageError("no feature, objective or campaign %q in the roadmap or its history%s", id, suggestIDs(current, id))
+		what := "feature, objective or campaign"
+		if o.kind != "" {
+			what = o.kind
+		}
+		return usageError("no %s %q in the roadmap or its history%s", what, id, suggestIDs(current, id))
 	}
 	if report.Title == "" {
 		report.Title = lastTitle(report.Events)
@@ -122,7 +154,18 @@ func lastTitle(events []roadmap.Event) string {
 	return ""
 }
 
-// suggestIDs offers the nearest feature or objective id.
+// itemKinds are the kinds of item history follows, as --kind names them.
+var itemKinds = []string{"feature", "objective", "campaign"}
+
+// article is "a" or "an" for a kind of item.
+func article(kind string) string {
+	if kind == "objective" {
+		return "an"
+	}
+	return "a"
+}
+
+// suggestIDs offers the nearest feature, objective or campaign id.
 func suggestIDs(r *roadmap.Roadmap, id string) string {
 	var ids []string
 	for _, f := range r.Features {

@@ -8,21 +8,27 @@ import (
 	"github.com/northwind-labs/roadmap/roadmap"
 )
 
-// Find tells which list of the roadmap at dir in commit c holds the item
-// id, looking in features, then objectives, then campaigns, and the item's
-// title; kind is "" when none holds it. It answers as loading the roadmap
-// would (the first item of that id, in path order, of a file that parses),
-// but reads the files as a walk from c does, split into items, each decoded
-// only if its id is not written plainly: history need not load the whole
-// roadmap to start.
-func (r *Repo) Find(c *object.Commit, dir, id string) (kind, title string, err error) {
+// Found is an item Find found: the list that holds it (features,
+// objectives or campaigns) and its title.
+type Found struct {
+	Kind, Title string
+}
+
+// Find tells which lists of the roadmap at dir in commit c hold an item of
+// the id, in the order features, objectives, campaigns (ids are unique
+// within a kind only), with each item's title; none when no list holds it.
+// It answers as loading the roadmap would (the first item of that id, in
+// path order, of a file that parses), but reads the files as a walk from c
+// does, split into items, each decoded only if its id is not written
+// plainly: history need not load the whole roadmap to start.
+func (r *Repo) Find(c *object.Commit, dir, id string) ([]Found, error) {
 	tree, err := r.subtree(c, dir)
 	if err != nil {
-		return "", "", err
+		return nil, err
 	}
 	var files []FileChange
 	if err := r.diffTrees(plumbing.ZeroHash, tree, "", &files); err != nil {
-		return "", "", err
+		return nil, err
 	}
 	type found struct {
 		file  FileChange
@@ -34,14 +40,14 @@ func (r *Repo) Find(c *object.Commit, dir, id string) (kind, title string, err e
 		// Only a file whose text holds the id can hold the item: split no other.
 		text, err := r.blob(f.New)
 		if err != nil {
-			return "", "", err
+			return nil, err
 		}
 		if !bytes.Contains(text, []byte(id)) {
 			continue
 		}
 		sp, err := r.split(f.Path, f.New, plumbing.ZeroHash)
 		if err != nil {
-			return "", "", err
+			return nil, err
 		}
 		for _, it := range sp.items {
 			k := kindRank(it.kind)
@@ -56,22 +62,30 @@ func (r *Repo) Find(c *object.Commit, dir, id string) (kind, title string, err e
 			}
 		}
 	}
+	var out []Found
 	for _, list := range candidates {
 		for _, cand := range list {
 			if !r.fileParses(cand.file.New, cand.split) {
 				continue // a load reads the file as empty
 			}
+			title, ok := "", true
 			switch v := r.decode(cand.it).(type) {
 			case *roadmap.Feature:
-				return cand.it.kind, v.Title, nil
+				title = v.Title
 			case *roadmap.Objective:
-				return cand.it.kind, v.Title, nil
+				title = v.Title
 			case *roadmap.Campaign:
-				return cand.it.kind, v.Title, nil
+				title = v.Title
+			default:
+				ok = false
+			}
+			if ok {
+				out = append(out, Found{cand.it.kind, title})
+				break // the first of its kind, as a load reads it
 			}
 		}
 	}
-	return "", "", nil
+	return out, nil
 }
 
 func hasSyntax(findings []roadmap.Finding) bool {

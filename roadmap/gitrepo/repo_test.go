@@ -695,17 +695,25 @@ func TestFindTellsKindAndTitle(t *testing.T) {
 	r := open(t, b.Dir)
 	head := resolve(t, r, "HEAD")
 	for id, want := range map[string]string{
-		"x":    "features Feature x", // a feature before an objective
+		"x":    "features Feature x; objectives Objective x", // a feature before an objective
 		"o":    "objectives Objective o",
 		"c":    "campaigns Campaign c",
 		"q":    "features Quoted", // an id not written plainly
-		"nope": " ",
+		"nope": "",
 	} {
-		kind, title, err := r.Find(head, "plan", id)
-		if got := kind + " " + title; err != nil || got != want {
+		found, err := r.Find(head, "plan", id)
+		if got := foundString(found); err != nil || got != want {
 			t.Errorf("Find(%s) = %q, %v; want %q", id, got, err, want)
 		}
 	}
+}
+
+func foundString(found []gitrepo.Found) string {
+	var parts []string
+	for _, f := range found {
+		parts = append(parts, f.Kind+" "+f.Title)
+	}
+	return strings.Join(parts, "; ")
 }
 
 // TestFindAnswersAsALoad: an item in a file that does not parse is not
@@ -726,20 +734,20 @@ func TestFindAnswersAsALoad(t *testing.T) {
 	}
 	for _, id := range []string{"x", "y"} {
 		// What history showed when it loaded the roadmap.
-		var want string
-		switch {
-		case rm.Feature(id) != nil:
-			want = "features " + rm.Feature(id).Title
-		case rm.Objective(id) != nil:
-			want = "objectives " + rm.Objective(id).Title
+		var want []string
+		if f := rm.Feature(id); f != nil {
+			want = append(want, "features "+f.Title)
+		}
+		if o := rm.Objective(id); o != nil {
+			want = append(want, "objectives "+o.Title)
 		}
 		for _, fresh := range []bool{true, false} {
 			rr := r
 			if fresh {
 				rr = open(t, b.Dir) // no load has said which files parse
 			}
-			kind, title, err := rr.Find(head, "plan", id)
-			if got := kind + " " + title; err != nil || got != want {
+			found, err := rr.Find(head, "plan", id)
+			if got := foundString(found); err != nil || got != strings.Join(want, "; ") {
 				t.Errorf("Find(%s), fresh %v = %q, %v; a load gives %q", id, fresh, got, err, want)
 			}
 		}
