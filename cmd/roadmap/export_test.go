@@ -229,7 +229,8 @@ func TestExportOutputFile(t *testing.T) {
 
 // TestOutputNeverReplacesRoadmapFiles: -o refuses a .yaml or .yml file in
 // the roadmap folder, existing or new, reached through a linked folder or
-// not, for every command that writes files; other files there are fine.
+// not, for every command that writes files, and a roadmap.yaml anywhere;
+// other files there, and YAML in a dot folder loads skip, are fine.
 func TestOutputNeverReplacesRoadmapFiles(t *testing.T) {
 	dir := copyExample(t)
 	outside := t.TempDir()
@@ -241,18 +242,29 @@ func TestOutputNeverReplacesRoadmapFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := session{wd: dir}
-	for _, args := range [][]string{
-		{"export", "--format", "md", "-o", "features/banking.yaml"},
-		{"export", "--format", "json", "-o", "roadmap.yaml"},
-		{"export", "--format", "md", "-o", "features/new.yml"},
-		{"export", "--format", "md", "-o", "FEATURES/../features/Banking.YAML"},
-		{"export", "--format", "md", "-o", filepath.Join(outside, "linked", "banking.yaml")},
-		{"launches", "--format", "ics", "-o", "campaigns.yaml"},
+	const inFolder, marks = "is in the roadmap folder", "a file named roadmap.yaml marks a roadmap folder"
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"export", "--format", "md", "-o", "features/banking.yaml"}, inFolder},
+		{[]string{"export", "--format", "json", "-o", "roadmap.yaml"}, marks},
+		{[]string{"export", "--format", "md", "-o", "features/new.yml"}, inFolder},
+		{[]string{"export", "--format", "md", "-o", "FEATURES/../features/Banking.YAML"}, inFolder},
+		{[]string{"export", "--format", "md", "-o", filepath.Join(outside, "linked", "banking.yaml")}, inFolder},
+		{[]string{"launches", "--format", "ics", "-o", "campaigns.yaml"}, inFolder},
+		// Above the roadmap folder, a roadmap.yaml would make the folder
+		// it lands in the roadmap for commands run there.
+		{[]string{"export", "--format", "json", "-o", "../roadmap.yaml"}, marks},
+		{[]string{"export", "--format", "json", "-o", filepath.Join(outside, "roadmap.yaml")}, marks},
 	} {
-		r := s.run(t, append(args, "--today", "2026-11-23")...)
-		if r.code != 2 || !strings.Contains(r.stderr, "is in the roadmap folder") {
-			t.Errorf("%v: exit %d, stderr %q", args, r.code, r.stderr)
+		r := s.run(t, append(tt.args, "--today", "2026-11-23")...)
+		if r.code != 2 || !strings.Contains(r.stderr, tt.want) {
+			t.Errorf("%v: exit %d, stderr %q, want %q", tt.args, r.code, r.stderr, tt.want)
 		}
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(dir), "roadmap.yaml")); err == nil {
+		t.Error("../roadmap.yaml was written")
 	}
 	after, err := os.ReadFile(filepath.Join(dir, "features", "banking.yaml"))
 	if err != nil || string(after) != string(before) {
@@ -261,7 +273,11 @@ func TestOutputNeverReplacesRoadmapFiles(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "features", "new.yml")); err == nil {
 		t.Error("features/new.yml was written")
 	}
-	for _, out := range []string{"board.md", filepath.Join(outside, "export.yaml")} {
+	// A folder whose name starts with a dot is no part of the roadmap.
+	if err := os.Mkdir(filepath.Join(dir, ".drafts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{"board.md", filepath.Join(outside, "export.yaml"), ".drafts/export.yaml"} {
 		if r := s.run(t, "export", "--today", "2026-11-23", "--format", "md", "-o", out); r.code != 0 {
 			t.Errorf("-o %s: exit %d, stderr %q", out, r.code, r.stderr)
 		}

@@ -54,6 +54,9 @@ func (a *app) emit(output string, data []byte) error {
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
 		return usageError("cannot write %s: it is a folder; name a file in it", output)
 	}
+	if filepath.Base(path) == "roadmap.yaml" {
+		return usageError("will not write %s: a file named roadmap.yaml marks a roadmap folder, and commands run from there would read that folder as the roadmap; name it otherwise", output)
+	}
 	if a.inRoadmap(path) {
 		return usageError("will not write %s: it is in the roadmap folder, where a .yaml or .yml file is read as part of the roadmap; write it elsewhere", output)
 	}
@@ -64,8 +67,9 @@ func (a *app) emit(output string, data []byte) error {
 }
 
 // inRoadmap tells whether path would become a file of the roadmap folder: a
-// .yaml or .yml file anywhere below it, its folder reached through links or
-// not. (A link at path itself is replaced, not written through.)
+// .yaml or .yml file anywhere below it but in a folder whose name starts
+// with a dot (which loads skip), reached through links or not. (A link at
+// path itself is replaced, not written through.)
 func (a *app) inRoadmap(path string) bool {
 	if ext := strings.ToLower(filepath.Ext(path)); ext != ".yaml" && ext != ".yml" {
 		return false
@@ -81,7 +85,11 @@ func (a *app) inRoadmap(path string) bool {
 		return filepath.Clean(dir)
 	}
 	rel, err := filepath.Rel(real(root), filepath.Join(real(filepath.Dir(path)), filepath.Base(path)))
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return false
+	}
+	dirs := strings.Split(filepath.Dir(rel), string(filepath.Separator))
+	return !slices.ContainsFunc(dirs, func(d string) bool { return d != "." && strings.HasPrefix(d, ".") })
 }
 
 // writeFileAtomic writes data to path through a temporary file in the same
