@@ -17,6 +17,9 @@ type Column struct {
 	Name string
 	// Flex columns give up width first when a table is too wide (titles).
 	Flex bool
+	// Wrap makes a flex column wrap its text over lines rather than cut it:
+	// for prose a reader needs whole (rule descriptions).
+	Wrap bool
 	// Right aligns numbers.
 	Right bool
 	// Optional columns are left out when a table cannot fit the terminal.
@@ -38,7 +41,7 @@ const minFlex = 12
 
 // fit makes t fit width columns, each column costing perColumn columns of
 // padding and borders besides its text: flexible columns are cut with an
-// ellipsis down to minFlex, then optional columns are dropped from the right:
+// ellipsis (or wrapped) down to minFlex, then optional columns are dropped from the right:
 // first those holding nothing (every cell empty or 0), then the others,
 // which the table then names under itself.
 func (t Table) fit(width, perColumn int) Table {
@@ -109,7 +112,10 @@ func (t Table) fit(width, perColumn int) Table {
 			if !keep[i] {
 				continue
 			}
-			if t.Columns[i].Flex {
+			switch c := t.Columns[i]; {
+			case c.Flex && c.Wrap:
+				cell = ansi.Wrap(cell, widths[i], "")
+			case c.Flex:
 				cell = ansi.Truncate(cell, widths[i], "…")
 			}
 			row = append(row, cell)
@@ -138,7 +144,7 @@ func (o Output) WriteTable(w io.Writer, t Table) error {
 	tb := table.New().
 		Headers(t.headers()...).
 		Rows(rows...).
-		Wrap(false).
+		Wrap(slices.ContainsFunc(t.Columns, func(c Column) bool { return c.Wrap })).
 		Border(lipgloss.RoundedBorder()).
 		BorderStyle(lipgloss.NewStyle().Foreground(grey)).
 		StyleFunc(func(row, col int) lipgloss.Style {

@@ -90,3 +90,31 @@ func TestTableCellsCarryNoControls(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapColumnsKeepEveryWord: a column of prose wraps over lines to fit
+// the terminal, where a title column is cut: nothing of it is lost.
+func TestWrapColumnsKeepEveryWord(t *testing.T) {
+	prose := "an objective, owner, theme, persona or dependency id that does not exist"
+	tb := Table{
+		Columns: []Column{{Name: "rule"}, {Name: "fires when", Flex: true, Wrap: true}},
+		Rows:    [][]string{{"unknown-reference", prose}},
+	}
+	var b strings.Builder
+	if err := (Output{Terminal: true, Styled: true, Width: 50}).WriteTable(&b, tb); err != nil {
+		t.Fatal(err)
+	}
+	out := ansi.Strip(b.String())
+	var words []string
+	for _, line := range strings.Split(out, "\n") {
+		if w := ansi.StringWidth(line); w > 50 {
+			t.Errorf("line %d wide: %q", w, line)
+		}
+		cells := strings.Split(line, "│")
+		if len(cells) == 4 && !strings.Contains(line, "FIRES WHEN") {
+			words = append(words, strings.Fields(cells[2])...)
+		}
+	}
+	if got := strings.Join(words, " "); got != prose {
+		t.Errorf("wrapped prose reads %q, want %q:\n%s", got, prose, out)
+	}
+}

@@ -24,7 +24,7 @@ Change a severity, or turn a rule off, in roadmap.yaml:
 			if err := checkFormat(format, "table", "md", "json"); err != nil {
 				return err
 			}
-			t := render.Table{Columns: []render.Column{{Name: "rule"}, {Name: "severity"}, {Name: "fires when", Flex: true}}}
+			t := render.Table{Columns: []render.Column{{Name: "rule"}, {Name: "severity"}, {Name: "fires when", Flex: true, Wrap: true}}}
 			type ruleJSON struct {
 				ID       string           `json:"id"`
 				Severity roadmap.Severity `json:"severity"`
