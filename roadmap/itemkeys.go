@@ -190,7 +190,8 @@ func KeyItem(kind string, k ItemKey) (item any, ok bool) { return DecodeItem(kin
 // keys written alike are the newer's values, and only the others are
 // decoded alone, by decode (KeyItem, or a cache of it). Provided newItem
 // parses, what it returns is what decoding the older version whole gives,
-// but for positions. It shares values with newItem and the decoded keys:
+// in its values: its Located (positions, and the fields that could not be
+// read) is newItem's. It shares values with newItem and the decoded keys:
 // none may be changed. ok is false when a key does not parse alone.
 func OlderItem(kind string, newItem any, old, new []ItemKey, decode func(ItemKey) (any, bool)) (item any, ok bool) {
 	t, known := itemTypes[kind]
