@@ -153,6 +153,30 @@ func TestFormulaUnknownKey(t *testing.T) {
 	}
 }
 
+// TestUnreadableScoreIsNoUnknownKey: a key every feature writes with a value
+// that cannot be read is a key the features do score: the ranking says the
+// value is unreadable, not that nobody scores the key (which would suggest a
+// typo in the model's key).
+func TestUnreadableScoreIsNoUnknownKey(t *testing.T) {
+	r := scoringRoadmap(t, scoringSettings,
+		scoredFeature("search", "idea", "reach: lots, impact: 2, confidence: 80, effort: 4"),
+		scoredFeature("export", "planned", "reach: many, impact: 1, confidence: 50, effort: 1"))
+	rk := rank(t, r, roadmap.PrioritizeOptions{Model: roadmap.ModelRICE})
+	if rk.Scored != 0 {
+		t.Fatalf("%d scored", rk.Scored)
+	}
+	for _, w := range rk.Warnings {
+		if strings.Contains(w, "which no feature scores") {
+			t.Errorf("warning %q for a key every feature writes", w)
+		}
+	}
+	for _, e := range rk.Entries {
+		if !strings.Contains(e.Score.Reason(), "reach") {
+			t.Errorf("%s: reason %q does not name reach", e.Feature.ID, e.Score.Reason())
+		}
+	}
+}
+
 func TestFormulaErrors(t *testing.T) {
 	tests := []struct {
 		formula   string

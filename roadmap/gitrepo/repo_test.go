@@ -310,6 +310,51 @@ func TestHistoryFollowsAMovePastABrokenFileNamingTheItem(t *testing.T) {
 	}
 }
 
+// TestHistoryKeepsTheTrailThroughABrokenVersion: a commit that leaves the
+// file holding the item unparsable, and the one that mends it, cut no trail,
+// and neither can say what changed, which the walk tells. The broken version
+// still holds the item (it names it): commits meanwhile that change only
+// other files cost the walk no blob, as they do while the file parses.
+func TestHistoryKeepsTheTrailThroughABrokenVersion(t *testing.T) {
+	walk := func(others int) (events []roadmap.Event, notes []string, reads int) {
+		b := gittest.New(t)
+		b.Write("plan/roadmap.yaml", "product: Acme\n")
+		b.Write("plan/a.yaml", "features:\n"+feature("search", "idea", "later"))
+		b.Write("plan/b.yaml", "features:\n"+feature("other", "idea", "later"))
+		b.Commit("Ana", "Add")
+		b.Write("plan/a.yaml", "features:\n"+feature("search", "planned", "2027-Q1"))
+		b.Commit("Ana", "Plan search")
+		b.Write("plan/a.yaml", "features:\n"+feature("search", "planned", "2027-Q1")+"    tags: [unclosed\n")
+		b.Commit("Li", "Tag search, badly")
+		for i := range others {
+			b.Write("plan/b.yaml", "features:\n"+feature("other", "idea", fmt.Sprintf("202%d-Q1", 7+i)))
+			b.Commit("Li", "Move other")
+		}
+		b.Write("plan/a.yaml", "features:\n"+feature("search", "in-progress", "2027-Q1"))
+		b.Commit("Raj", "Start search")
+		r := open(t, b.Dir)
+		events, err := r.History(resolve(t, r, "HEAD"), gitrepo.HistoryOptions{Dir: "plan", Kind: "features", ID: "search"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return events, r.Notes(), r.BlobReads()
+	}
+	events, notes, reads := walk(0)
+	var got []string
+	for _, e := range events {
+		got = append(got, e.Commit.Subject+": "+e.Kind)
+	}
+	if want := "Add: added; Plan search: changed"; strings.Join(got, "; ") != want {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, "; "), want)
+	}
+	if len(notes) != 2 || !strings.HasPrefix(notes[0], "a.yaml does not parse on one side of commit") {
+		t.Errorf("notes %q, want one for each commit touching the broken version", notes)
+	}
+	if _, _, more := walk(3); more != reads {
+		t.Errorf("three commits changing another file while a.yaml is broken cost %d blob reads more", more-reads)
+	}
+}
+
 // TestHistoryDecodesChangedKeys: an item edited field by field is decoded
 // whole once, where it is newest, and its older versions only in the keys
 // each commit changed.
