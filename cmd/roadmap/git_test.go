@@ -156,6 +156,43 @@ func TestHistoryAndDiffOfCampaigns(t *testing.T) {
 	}
 }
 
+// TestAMovedRoadmapFolderKeepsItsHistory: after a team moves roadmap/ to
+// plan/, history and report go on before the move, and revisions before it
+// read the folder where it was.
+func TestAMovedRoadmapFolderKeepsItsHistory(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap/roadmap.yaml", "product: Acme\n")
+	b.Write("roadmap/features.yaml", "features:\n  - {id: search, title: Search, status: planned, target: 2026-Q2}\n")
+	b.CommitOn("2026-01-05", "Ana", "Plan search")
+	b.Tag("v1", b.CommitOn("2026-02-02", "Ana", "Nothing yet"))
+	b.Move("roadmap/roadmap.yaml", "plan/roadmap.yaml")
+	b.Move("roadmap/features.yaml", "plan/features.yaml")
+	b.CommitOn("2026-03-02", "Li", "Move the roadmap to plan/")
+	b.Write("plan/features.yaml", "features:\n  - {id: search, title: Search, status: shipped, target: 2026-Q2, shipped: 2026-05-04}\n")
+	b.CommitOn("2026-05-04", "Raj", "Ship search")
+	s := session{wd: filepath.Join(b.Dir, "plan")}
+	h := s.run(t, "history", "search")
+	h.expect(t, 0)
+	if !strings.Contains(h.stdout, "Search: 2 commits") || !strings.Contains(h.stdout, "Plan search") || strings.Contains(h.stdout, "Move the roadmap") {
+		t.Errorf("history across the move:\n%s", h.stdout)
+	}
+	d := s.run(t, "diff", "v1", "HEAD")
+	d.expect(t, 0)
+	if !strings.Contains(d.stdout, "status: planned → shipped") || !strings.Contains(d.stdout, "Ship search") || strings.Contains(d.stdout, "added") {
+		t.Errorf("diff across the move:\n%s", d.stdout)
+	}
+	l := s.run(t, "list", "--at", "v1", "--format", "csv")
+	l.expect(t, 0)
+	if !strings.Contains(l.stdout, "search,Search,planned") {
+		t.Errorf("list --at before the move:\n%s", l.stdout)
+	}
+	r := s.run(t, "report", "--today", "2026-07-01", "--format", "json")
+	r.expect(t, 0)
+	if !strings.Contains(r.stdout, `"planned": 1`) || !strings.Contains(r.stdout, `"shipped": 1`) {
+		t.Errorf("report across the move: the plan of 2026-Q2 was made before it:\n%s", r.stdout)
+	}
+}
+
 // TestHistoryOfASharedID: ids are unique within a kind only. history shows
 // the feature and says that an objective shares the id; --kind shows the
 // objective's life, and only its.

@@ -132,10 +132,27 @@ func loadCommit(repo *gitrepo.Repo, root, rev string, c *object.Commit) (*roadma
 		return nil, err
 	}
 	r, err := repo.Load(c, prefix)
+	if errors.Is(err, gitrepo.ErrNoRoadmapAt) || errors.Is(err, roadmap.ErrNoRoadmap) {
+		// The folder may have moved since rev: read it where it was then.
+		if dir, ok := movedFolder(repo, c, prefix); ok {
+			r, err = repo.Load(c, dir)
+		}
+	}
 	if err != nil {
 		return nil, loadError(rev, prefix, err)
 	}
 	return r, nil
+}
+
+// movedFolder is where the roadmap folder at prefix in HEAD was in commit c,
+// when a commit between them moved it.
+func movedFolder(repo *gitrepo.Repo, c *object.Commit, prefix string) (string, bool) {
+	head, err := repo.Resolve("HEAD")
+	if err != nil {
+		return "", false
+	}
+	dir, err := repo.FolderAt(head, c, prefix)
+	return dir, err == nil && dir != prefix
 }
 
 // hasRoadmap checks, without loading it, that commit c (which rev names)

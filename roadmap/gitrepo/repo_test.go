@@ -355,6 +355,122 @@ func TestHistoryKeepsTheTrailThroughABrokenVersion(t *testing.T) {
 	}
 }
 
+// movedRoadmap is a repository whose roadmap moved from roadmap/ to plan/,
+// once alone and once with an edit in the same commit.
+func movedRoadmap(t *testing.T, withEdit bool) *gittest.Repo {
+	b := gittest.New(t)
+	b.Write("roadmap/roadmap.yaml", "product: Acme\n")
+	b.Write("roadmap/features.yaml", "features:\n"+feature("search", "idea", "later"))
+	b.Write("README.md", "Acme\n")
+	b.CommitOn("2026-01-05", "Ana", "Add")
+	b.Write("roadmap/features.yaml", "features:\n"+feature("search", "planned", "2027-Q1"))
+	b.CommitOn("2026-02-02", "Ana", "Plan search")
+	b.Move("roadmap/roadmap.yaml", "plan/roadmap.yaml")
+	b.Move("roadmap/features.yaml", "plan/features.yaml")
+	if withEdit {
+		b.Write("plan/features.yaml", "features:\n"+feature("search", "planned", "2027-Q2"))
+	}
+	b.CommitOn("2026-03-02", "Li", "Move the roadmap to plan/")
+	b.Write("plan/features.yaml", "features:\n"+feature("search", "in-progress", "2027-Q2"))
+	b.CommitOn("2026-04-06", "Raj", "Start search")
+	return b
+}
+
+// TestWalksFollowAMovedRoadmapFolder: a commit that moves the roadmap
+// folder is no commit that added every item: history goes on in the folder
+// it came from, and report reads the plan there.
+func TestWalksFollowAMovedRoadmapFolder(t *testing.T) {
+	for _, withEdit := range []bool{false, true} {
+		b := movedRoadmap(t, withEdit)
+		r := open(t, b.Dir)
+		head := resolve(t, r, "HEAD")
+		events, err := r.History(head, gitrepo.HistoryOptions{Dir: "plan", Kind: "features", ID: "search"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range events {
+			got = append(got, e.Commit.Subject+": "+e.Kind)
+		}
+		want := "Add: added; Plan search: changed; Start search: changed"
+		if withEdit {
+			want = "Add: added; Plan search: changed; Move the roadmap to plan/: changed; Start search: changed"
+		}
+		if strings.Join(got, "; ") != want {
+			t.Errorf("edit %v: history\n got %s\nwant %s", withEdit, strings.Join(got, "; "), want)
+		}
+		rh, err := r.ReportHistory(head, "plan", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, err := rh.Load(0)
+		if err != nil || rh.Commits[0].Commit.Subject != "Add" || first.Feature("search") == nil || first.Feature("search").Status != "idea" {
+			t.Errorf("edit %v: the plan of the first commit: %v, %+v", withEdit, err, rh.Commits[0].Commit)
+		}
+	}
+}
+
+// TestWalksTellAMoveFromAnAddedFolder: a roadmap folder started beside
+// another that keeps its roadmap.yaml (edited or not), or one that appears
+// as two others go and holds neither's tree, was added, not moved; one that
+// appears as a single other goes was moved, edits and all.
+func TestWalksTellAMoveFromAnAddedFolder(t *testing.T) {
+	start := func() *gittest.Repo {
+		b := gittest.New(t)
+		b.Write("roadmap/roadmap.yaml", "product: Acme\n")
+		b.Write("roadmap/features.yaml", "features:\n"+feature("search", "idea", "later"))
+		b.Commit("Ana", "Add")
+		return b
+	}
+	tests := []struct {
+		name   string
+		change func(b *gittest.Repo)
+		want   string
+	}{
+		{"beside", func(b *gittest.Repo) {
+			b.Write("roadmap/features.yaml", "features:\n"+feature("search", "planned", "2027-Q1"))
+			b.Write("plan/roadmap.yaml", "product: Acme\n")
+			b.Write("plan/features.yaml", "features:\n"+feature("search", "planned", "2027-Q1"))
+		}, "Next: added"},
+		{"as two go", func(b *gittest.Repo) {
+			b.Write("zold/roadmap.yaml", "product: Old\n")
+			b.Commit("Ana", "Keep the old plan")
+			b.Remove("zold/roadmap.yaml")
+			b.Remove("roadmap/roadmap.yaml")
+			b.Remove("roadmap/features.yaml")
+			b.Write("plan/roadmap.yaml", "product: Acme\n")
+			b.Write("plan/features.yaml", "features:\n"+feature("search", "planned", "2027-Q1"))
+		}, "Next: added"},
+		{"as one goes", func(b *gittest.Repo) {
+			b.Remove("roadmap/roadmap.yaml")
+			b.Remove("roadmap/features.yaml")
+			b.Write("plan/roadmap.yaml", "product: Acme\n")
+			b.Write("plan/features.yaml", "features:\n"+feature("search", "planned", "2027-Q1"))
+		}, "Add: added; Next: changed"},
+	}
+	for _, tt := range tests {
+		b := start()
+		tt.change(b)
+		head := b.Commit("Li", "Next")
+		r := open(t, b.Dir)
+		c, err := r.Resolve(head.String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		events, err := r.History(c, gitrepo.HistoryOptions{Dir: "plan", Kind: "features", ID: "search"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range events {
+			got = append(got, e.Commit.Subject+": "+e.Kind)
+		}
+		if strings.Join(got, "; ") != tt.want {
+			t.Errorf("%s:\n got %s\nwant %s", tt.name, strings.Join(got, "; "), tt.want)
+		}
+	}
+}
+
 // TestHistoryDecodesChangedKeys: an item edited field by field is decoded
 // whole once, where it is newest, and its older versions only in the keys
 // each commit changed.

@@ -21,6 +21,7 @@ func (r *Repo) ReportHistory(head *object.Commit, dir string, atHead *roadmap.Ro
 	}
 	var commits []roadmap.ReportCommit
 	var hashes []plumbing.Hash
+	var dirs []string // the roadmap folder in each commit
 	err = r.walk(head, plumbing.ZeroHash, dir, func(s Step) error {
 		changes, err := r.changes(s, func(kind, _ string) bool { return kind == "features" }, true)
 		if err != nil {
@@ -35,6 +36,7 @@ func (r *Repo) ReportHistory(head *object.Commit, dir string, atHead *roadmap.Ro
 		}
 		commits = append(commits, rc)
 		hashes = append(hashes, s.Commit.Hash)
+		dirs = append(dirs, s.Dir)
 		return nil
 	}, r.readBlobs, r.prefetchItems)
 	if err != nil {
@@ -42,6 +44,7 @@ func (r *Repo) ReportHistory(head *object.Commit, dir string, atHead *roadmap.Ro
 	}
 	slices.Reverse(commits)
 	slices.Reverse(hashes)
+	slices.Reverse(dirs)
 	// A commit lands on the line no earlier than the one before it, whatever
 	// its clock said: keep the days in order for the report's lookups.
 	for i := 1; i < len(commits); i++ {
@@ -57,11 +60,11 @@ func (r *Repo) ReportHistory(head *object.Commit, dir string, atHead *roadmap.Ro
 				return nil, err
 			}
 			if atHead != nil {
-				if tree, err := r.subtree(c, dir); err == nil && tree == headTree {
+				if tree, err := r.subtree(c, dirs[i]); err == nil && tree == headTree {
 					return atHead, nil
 				}
 			}
-			return r.features(c, dir)
+			return r.features(c, dirs[i])
 		},
 	}, nil
 }

@@ -21,13 +21,18 @@ type FileChange struct {
 // Step is one commit whose roadmap folder differs from its first parent's.
 type Step struct {
 	Commit *object.Commit
-	Files  []FileChange
+	// Dir is the roadmap folder's path in Commit: the walk follows the
+	// folder back through the commits that moved it.
+	Dir   string
+	Files []FileChange
 }
 
 // Walk visits, newest first, the commits on the first-parent line from head
 // back to stop (not visited; the zero hash walks to the root). It skips every
 // commit whose folder at dir has the same tree hash as its parent's, and for
-// the others compares only the subtrees that differ. visit returning
+// the others compares only the subtrees that differ. Where a commit moved
+// the folder to dir from elsewhere, the walk goes on in the folder it came
+// from. visit returning
 // ErrStop ends the walk without error.
 func (r *Repo) Walk(head *object.Commit, stop plumbing.Hash, dir string, visit func(Step) error) error {
 	return r.walk(head, stop, dir, visit)
@@ -105,11 +110,9 @@ func (r *Repo) walkTrees(head *object.Commit, stop plumbing.Hash, dir string, vi
 		if err != nil {
 			return err
 		}
-		var prev plumbing.Hash
-		if p != nil {
-			if prev, err = r.subtree(p, dir); err != nil {
-				return err
-			}
+		prev, from, err := r.parentFolder(p, c, dir, cur)
+		if err != nil {
+			return err
 		}
 		if prev != cur {
 			var files []FileChange
@@ -117,7 +120,7 @@ func (r *Repo) walkTrees(head *object.Commit, stop plumbing.Hash, dir string, vi
 				return err
 			}
 			if len(files) > 0 {
-				if err := visit(Step{Commit: c, Files: files}); err != nil {
+				if err := visit(Step{Commit: c, Dir: dir, Files: files}); err != nil {
 					if err == ErrStop {
 						return nil
 					}
@@ -125,7 +128,7 @@ func (r *Repo) walkTrees(head *object.Commit, stop plumbing.Hash, dir string, vi
 				}
 			}
 		}
-		c, cur = p, prev
+		c, cur, dir = p, prev, from
 	}
 	if c == nil && stop != plumbing.ZeroHash {
 		return ErrNotAncestor
