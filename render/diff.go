@@ -45,15 +45,20 @@ func summary(cs []roadmap.Change) string {
 	return strings.Join(parts, ", ") + " changed"
 }
 
+// commitNote names a commit on one line; its author and subject are
+// anyone's text, so they carry no control characters.
 func commitNote(c *roadmap.Commit) string {
 	if c == nil {
 		return ""
 	}
-	return fmt.Sprintf("%s %s, %s: %s", c.Short, c.Author, c.Date, c.Subject)
+	return fmt.Sprintf("%s %s, %s: %s", c.Short, oneLine(c.Author), c.Date, oneLine(c.Subject))
 }
 
+// fieldLine is a field's change on one line: a value written over several
+// lines (a description) reads with spaces for its line breaks, and a value
+// carries no control characters to move the cursor or colour the terminal.
 func fieldLine(f roadmap.FieldChange) string {
-	old, new := f.Old, f.New
+	old, new := strings.TrimSpace(oneLine(f.Old)), strings.TrimSpace(oneLine(f.New))
 	if old == "" {
 		old = "(none)"
 	}
@@ -80,7 +85,7 @@ func (o Output) WriteDiffText(w io.Writer, d DiffReport) error {
 		case roadmap.Removed:
 			mark, col = "-", red
 		}
-		fmt.Fprintf(&b, "\n%s %s %s  %s", o.paint(col, mark), c.Item, o.bold(c.ID), c.Title)
+		fmt.Fprintf(&b, "\n%s %s %s  %s", o.paint(col, mark), c.Item, o.bold(oneLine(c.ID)), oneLine(c.Title))
 		if c.Kind != roadmap.Changed {
 			b.WriteString(" (" + c.Kind + ")")
 		}

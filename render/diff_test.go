@@ -1,8 +1,10 @@
 package render
 
 import (
+	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/northwind-labs/roadmap/roadmap"
 )
 
@@ -20,6 +22,45 @@ func TestDiffSummaryReadsAsAList(t *testing.T) {
 	} {
 		if got := summary(cs[:tc.n]); got != tc.want {
 			t.Errorf("%d changes: %q, want %q", tc.n, got, tc.want)
+		}
+	}
+}
+
+// TestDiffAndHistoryTextCarryNoControls: titles, values and commit subjects
+// are anyone's text; in diff and history they cannot colour the terminal or
+// clear it, and a value of several lines reads on one.
+func TestDiffAndHistoryTextCarryNoControls(t *testing.T) {
+	commit := &roadmap.Commit{Short: "abc1234", Author: "Eve\x1b[2J", Date: "2026-11-24", Subject: "Plan\x1b]0;title\x07 it\r\nnow"}
+	fields := []roadmap.FieldChange{
+		{Field: "title", Old: "A \x1b[31mred", New: "A \x9b32mgreen", Commit: commit},
+		{Field: "description", Old: "one\ntwo\n", New: "one\nthree\n", Commit: commit},
+	}
+	d := DiffReport{From: "v1", To: "v2", Changes: []roadmap.Change{
+		{Kind: roadmap.Changed, Item: "feature", ID: "a", Title: "A \x1b[32mgreen", Fields: fields},
+	}}
+	h := HistoryReport{Item: "feature", ID: "a", Title: "A \x1b[32mgreen", Events: []roadmap.Event{
+		{Commit: commit, Kind: roadmap.Changed, Fields: fields},
+	}}
+	for _, o := range []Output{{}, {Terminal: true, Styled: true, Width: 80}} {
+		var b strings.Builder
+		if err := o.WriteDiffText(&b, d); err != nil {
+			t.Fatal(err)
+		}
+		if err := o.WriteHistoryText(&b, h); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		if !o.Styled && strings.ContainsFunc(out, func(r rune) bool { return r != '\n' && (r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0) }) {
+			t.Errorf("control characters in %q", out)
+		}
+		for _, injected := range []string{"\x1b[2J", "\x1b[31m", "\x1b]0", "\x9b", "\x07", "\r"} {
+			if strings.Contains(out, injected) {
+				t.Errorf("styled %v: %q in %q", o.Styled, injected, out)
+			}
+		}
+		out = ansi.Strip(out) // the styling's own codes
+		if !strings.Contains(out, "description: one two → one three") {
+			t.Errorf("styled %v: the description is not on one line:\n%s", o.Styled, out)
 		}
 	}
 }

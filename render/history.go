@@ -20,9 +20,9 @@ type HistoryReport struct {
 // with the fields it changed.
 func (o Output) WriteHistoryText(w io.Writer, h HistoryReport) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s  %s: %s\n", o.bold(h.ID), h.Title, plural(len(h.Events), "commit"))
+	fmt.Fprintf(&b, "%s  %s: %s\n", o.bold(oneLine(h.ID)), oneLine(h.Title), plural(len(h.Events), "commit"))
 	for _, e := range h.Events {
-		fmt.Fprintf(&b, "\n%s  %s  %s  %s\n", e.Commit.Date, o.paint(yellow, e.Commit.Short), e.Commit.Author, e.Commit.Subject)
+		fmt.Fprintf(&b, "\n%s  %s  %s  %s\n", e.Commit.Date, o.paint(yellow, e.Commit.Short), oneLine(e.Commit.Author), oneLine(e.Commit.Subject))
 		if e.Kind != roadmap.Changed {
 			fmt.Fprintf(&b, "    %s%s\n", e.Kind, keyFields(e))
 			continue
@@ -73,7 +73,7 @@ func keyFields(e roadmap.Event) string {
 			v = f.Old
 		}
 		if f.Field == "status" || f.Field == "target" {
-			parts = append(parts, f.Field+" "+v)
+			parts = append(parts, f.Field+" "+oneLine(v))
 		}
 	}
 	if len(parts) == 0 {
