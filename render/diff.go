@@ -91,16 +91,16 @@ func (o Output) WriteDiffText(w io.Writer, d DiffReport) error {
 		}
 		b.WriteString("\n")
 		if note := commitNote(c.Commit); note != "" {
-			b.WriteString("    " + o.faint(note) + "\n")
+			o.hanging(&b, "    ", note, o.faint)
 		}
 		for _, f := range c.Fields {
-			line := "    " + fieldLine(f)
+			var style func(string) string
 			if f.Move != nil && f.Move.Direction == "slip" {
-				line = "    " + o.paint(red, fieldLine(f))
+				style = func(s string) string { return o.paint(red, s) }
 			}
-			b.WriteString(line + "\n")
+			o.hanging(&b, "    ", fieldLine(f), style)
 			if note := commitNote(f.Commit); note != "" {
-				b.WriteString("      " + o.faint(note) + "\n")
+				o.hanging(&b, "      ", note, o.faint)
 			}
 		}
 	}

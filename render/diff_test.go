@@ -64,3 +64,40 @@ func TestDiffAndHistoryTextCarryNoControls(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffTextWrapsToTheTerminal: on a terminal a long value or commit
+// subject wraps under its own indentation, two columns in; in a pipe each
+// stays on one line, for grep.
+func TestDiffTextWrapsToTheTerminal(t *testing.T) {
+	long := "Customers can pay suppliers straight from their bank account without leaving the app"
+	commit := &roadmap.Commit{Short: "abc1234", Author: "Ana", Date: "2026-11-24", Subject: "Describe pay-by-bank at length, so that the subject runs past the width"}
+	d := DiffReport{From: "v1", To: "v2", Changes: []roadmap.Change{{Kind: roadmap.Changed, Item: "feature", ID: "a", Title: "A",
+		Fields: []roadmap.FieldChange{{Field: "summary", Old: "short", New: long, Commit: commit}}}}}
+	var piped strings.Builder
+	if err := (Output{}).WriteDiffText(&piped, d); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(piped.String(), "    summary: short → "+long+"\n") {
+		t.Errorf("piped, the value is not on one line:\n%s", piped.String())
+	}
+	var term strings.Builder
+	if err := (Output{Terminal: true, Styled: true, Width: 60}).WriteDiffText(&term, d); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(ansi.Strip(term.String()), "\n"), "\n")
+	var words []string
+	for i, l := range lines {
+		if ansi.StringWidth(l) > 60 {
+			t.Errorf("line %d is %d wide: %q", i, ansi.StringWidth(l), l)
+		}
+		if strings.HasPrefix(l, "    summary:") {
+			if next := lines[i+1]; !strings.HasPrefix(next, "      ") || strings.HasPrefix(next, "       ") {
+				t.Errorf("the value goes on at %q, not two columns in", next)
+			}
+		}
+		words = append(words, strings.Fields(l)...)
+	}
+	if got := strings.Join(words, " "); !strings.Contains(got, long) || !strings.Contains(got, commit.Subject) {
+		t.Errorf("wrapped text lost words:\n%s", term.String())
+	}
+}

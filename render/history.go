@@ -24,11 +24,11 @@ func (o Output) WriteHistoryText(w io.Writer, h HistoryReport) error {
 	for _, e := range h.Events {
 		fmt.Fprintf(&b, "\n%s  %s  %s  %s\n", e.Commit.Date, o.paint(yellow, e.Commit.Short), oneLine(e.Commit.Author), oneLine(e.Commit.Subject))
 		if e.Kind != roadmap.Changed {
-			fmt.Fprintf(&b, "    %s%s\n", e.Kind, keyFields(e))
+			o.hanging(&b, "    ", e.Kind+keyFields(e), nil)
 			continue
 		}
 		for _, f := range e.Fields {
-			b.WriteString("    " + fieldLine(f) + "\n")
+			o.hanging(&b, "    ", fieldLine(f), nil)
 		}
 	}
 	_, err := io.WriteString(o.writer(w), b.String())
