@@ -117,7 +117,7 @@ func (a *app) runDiff(o diffOptions, args []string) error {
 		if err != nil {
 			return err
 		}
-		switch err := g.repo.Attribute(head, base.Hash, g.prefix, report.Changes); {
+		switch err := g.repo.Attribute(head, base.Hash, g.dir(head), report.Changes); {
 		case errors.Is(err, gitrepo.ErrNotAncestor):
 			fmt.Fprintf(a.stderr, "roadmap: %s is not on the first-parent line of %s, so no change names its commit; diff from their merge base to name them\n", args[0], args[1])
 		case err != nil:

@@ -158,13 +158,14 @@ func TestHistoryAndDiffOfCampaigns(t *testing.T) {
 
 // TestAMovedRoadmapFolderKeepsItsHistory: after a team moves roadmap/ to
 // plan/, history and report go on before the move, and revisions before it
-// read the folder where it was.
+// read the folder where it was, for every command and for --at.
 func TestAMovedRoadmapFolderKeepsItsHistory(t *testing.T) {
 	b := gittest.New(t)
 	b.Write("roadmap/roadmap.yaml", "product: Acme\n")
 	b.Write("roadmap/features.yaml", "features:\n  - {id: search, title: Search, status: planned, target: 2026-Q2}\n")
 	b.CommitOn("2026-01-05", "Ana", "Plan search")
-	b.Tag("v1", b.CommitOn("2026-02-02", "Ana", "Nothing yet"))
+	b.Write("roadmap/features.yaml", "features:\n  - {id: search, title: Search, status: in-progress, target: 2026-Q2}\n")
+	b.Tag("v1", b.CommitOn("2026-02-02", "Ana", "Start search"))
 	b.Move("roadmap/roadmap.yaml", "plan/roadmap.yaml")
 	b.Move("roadmap/features.yaml", "plan/features.yaml")
 	b.CommitOn("2026-03-02", "Li", "Move the roadmap to plan/")
@@ -173,23 +174,39 @@ func TestAMovedRoadmapFolderKeepsItsHistory(t *testing.T) {
 	s := session{wd: filepath.Join(b.Dir, "plan")}
 	h := s.run(t, "history", "search")
 	h.expect(t, 0)
-	if !strings.Contains(h.stdout, "Search: 2 commits") || !strings.Contains(h.stdout, "Plan search") || strings.Contains(h.stdout, "Move the roadmap") {
+	if !strings.Contains(h.stdout, "Search: 3 commits") || !strings.Contains(h.stdout, "Plan search") || strings.Contains(h.stdout, "Move the roadmap") {
 		t.Errorf("history across the move:\n%s", h.stdout)
 	}
 	d := s.run(t, "diff", "v1", "HEAD")
 	d.expect(t, 0)
-	if !strings.Contains(d.stdout, "status: planned → shipped") || !strings.Contains(d.stdout, "Ship search") || strings.Contains(d.stdout, "added") {
+	if !strings.Contains(d.stdout, "status: in-progress → shipped") || !strings.Contains(d.stdout, "Ship search") || strings.Contains(d.stdout, "added") {
 		t.Errorf("diff across the move:\n%s", d.stdout)
+	}
+	// Both revisions before the move: the commit is named all the same.
+	old := s.run(t, "diff", "HEAD~3", "v1")
+	old.expect(t, 0)
+	if !strings.Contains(old.stdout, "status: planned → in-progress") || !strings.Contains(old.stdout, "Ana, 2026-02-02: Start search") {
+		t.Errorf("diff before the move:\n%s", old.stdout)
 	}
 	l := s.run(t, "list", "--at", "v1", "--format", "csv")
 	l.expect(t, 0)
-	if !strings.Contains(l.stdout, "search,Search,planned") {
+	if !strings.Contains(l.stdout, "search,Search,in-progress") {
 		t.Errorf("list --at before the move:\n%s", l.stdout)
 	}
-	r := s.run(t, "report", "--today", "2026-07-01", "--format", "json")
-	r.expect(t, 0)
-	if !strings.Contains(r.stdout, `"planned": 1`) || !strings.Contains(r.stdout, `"shipped": 1`) {
-		t.Errorf("report across the move: the plan of 2026-Q2 was made before it:\n%s", r.stdout)
+	ha := s.run(t, "history", "search", "--at", "v1")
+	ha.expect(t, 0)
+	if !strings.Contains(ha.stdout, "Search: 2 commits") {
+		t.Errorf("history --at before the move:\n%s", ha.stdout)
+	}
+	for _, args := range [][]string{
+		{"report", "--today", "2026-07-01", "--format", "json"},
+		{"report", "--at", "v1", "--today", "2026-07-01", "--format", "json"},
+	} {
+		r := s.run(t, args...)
+		r.expect(t, 0)
+		if !strings.Contains(r.stdout, `"planned": 1`) {
+			t.Errorf("%v: the plan of 2026-Q2 was made before the move:\n%s", args, r.stdout)
+		}
 	}
 }
 

@@ -72,7 +72,7 @@ func (a *app) runHistory(o historyOptions, id string) error {
 	if err != nil {
 		return err
 	}
-	hopts := gitrepo.HistoryOptions{Dir: g.prefix, Kind: kind, ID: id}
+	hopts := gitrepo.HistoryOptions{Dir: g.dir(head), Kind: kind, ID: id}
 	if o.since != "" {
 		if d, err := roadmap.ParseDate(o.since); err == nil {
 			hopts.Since = d.Time()
@@ -91,7 +91,7 @@ func (a *app) runHistory(o historyOptions, id string) error {
 		return err
 	}
 	report := render.HistoryReport{ID: id}
-	found, err := g.repo.Find(head, g.prefix, id)
+	found, err := g.repo.Find(head, hopts.Dir, id)
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}

@@ -121,7 +121,7 @@ func (a *app) runReport(o reportOptions) error {
 		}
 		ropts.Visible = policy.SeesFeature
 	}
-	history, err := g.repo.ReportHistory(head, g.prefix, current)
+	history, err := g.repo.ReportHistory(head, g.dir(head), current)
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}

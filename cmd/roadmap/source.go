@@ -131,34 +131,36 @@ func loadCommit(repo *gitrepo.Repo, root, rev string, c *object.Commit) (*roadma
 	if err != nil {
 		return nil, err
 	}
-	r, err := repo.Load(c, prefix)
-	if errors.Is(err, gitrepo.ErrNoRoadmapAt) || errors.Is(err, roadmap.ErrNoRoadmap) {
-		// The folder may have moved since rev: read it where it was then.
-		if dir, ok := movedFolder(repo, c, prefix); ok {
-			r, err = repo.Load(c, dir)
-		}
-	}
+	r, err := repo.Load(c, folderOf(repo, c, prefix))
 	if err != nil {
 		return nil, loadError(rev, prefix, err)
 	}
 	return r, nil
 }
 
-// movedFolder is where the roadmap folder at prefix in HEAD was in commit c,
-// when a commit between them moved it.
-func movedFolder(repo *gitrepo.Repo, c *object.Commit, prefix string) (string, bool) {
+// folderOf is the roadmap folder of commit c: prefix, its path in the
+// working tree, unless c has no roadmap.yaml there and a commit between c
+// and HEAD moved the folder to prefix; then the path it had in c.
+func folderOf(repo *gitrepo.Repo, c *object.Commit, prefix string) string {
+	if fsys, err := repo.FS(c, prefix); err == nil {
+		if _, err := fs.Stat(fsys, "roadmap.yaml"); err == nil {
+			return prefix
+		}
+	}
 	head, err := repo.Resolve("HEAD")
 	if err != nil {
-		return "", false
+		return prefix
 	}
-	dir, err := repo.FolderAt(head, c, prefix)
-	return dir, err == nil && dir != prefix
+	if dir, err := repo.FolderAt(head, c, prefix); err == nil {
+		return dir
+	}
+	return prefix
 }
 
 // hasRoadmap checks, without loading it, that commit c (which rev names)
 // has a roadmap: it fails as load would when it has none.
 func (g *gitRoadmap) hasRoadmap(rev string, c *object.Commit) error {
-	fsys, err := g.repo.FS(c, g.prefix)
+	fsys, err := g.repo.FS(c, g.dir(c))
 	if err == nil {
 		if _, err = fs.Stat(fsys, "roadmap.yaml"); errors.Is(err, fs.ErrNotExist) {
 			err = roadmap.ErrNoRoadmap
@@ -273,6 +275,10 @@ func (a *app) openGit() (*gitRoadmap, error) {
 }
 
 func (g *gitRoadmap) Close() error { return g.repo.Close() }
+
+// dir is the roadmap folder of commit c, where walks from c start: the
+// working tree's, or where it was before a commit moved it there.
+func (g *gitRoadmap) dir(c *object.Commit) string { return folderOf(g.repo, c, g.prefix) }
 
 // resolve finds the commit a revision names; an unknown revision or one past
 // a shallow clone's edge is a usage error (exit 2).

@@ -10,21 +10,43 @@ import (
 )
 
 // parentFolder is the roadmap folder in p, the first parent of c, whose
-// folder at dir is the tree cur: the tree at dir in p, or, when p has none
-// there and c moved the folder, the tree it came from and its path.
+// roadmap folder at dir is the tree cur: the tree at dir in p when it holds
+// a roadmap.yaml; else, when c moved the folder to dir, the tree it came
+// from and its path; else none (c started the roadmap).
 func (r *Repo) parentFolder(p, c *object.Commit, dir string, cur plumbing.Hash) (prev plumbing.Hash, from string, err error) {
 	if p == nil {
 		return plumbing.ZeroHash, dir, nil
 	}
-	if prev, err = r.subtree(p, dir); err != nil || prev != plumbing.ZeroHash || cur == plumbing.ZeroHash {
+	if prev, err = r.subtree(p, dir); err != nil || prev == cur || cur == plumbing.ZeroHash {
 		return prev, dir, err
+	}
+	if prev != plumbing.ZeroHash {
+		if ok, err := r.holdsRoadmap(prev); err != nil || ok {
+			return prev, dir, err
+		}
 	}
 	moved, ok, err := r.movedFrom(p, c, cur)
 	if err != nil || !ok {
-		return prev, dir, err
+		// A folder without a roadmap.yaml is no roadmap: c started it.
+		return plumbing.ZeroHash, dir, err
 	}
 	prev, err = r.subtree(p, moved)
 	return prev, moved, err
+}
+
+// holdsRoadmap reports whether a tree holds a roadmap.yaml file, as a
+// roadmap folder does.
+func (r *Repo) holdsRoadmap(tree plumbing.Hash) (bool, error) {
+	es, err := r.entries(tree)
+	if err != nil {
+		return false, err
+	}
+	for _, e := range es {
+		if e.Name == "roadmap.yaml" && isFile(e.Mode) {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // FolderAt is the path of the roadmap folder in commit at, found by
@@ -59,13 +81,20 @@ func (r *Repo) FolderAt(head, at *object.Commit, dir string) (string, error) {
 const maxMoveDepth = 8
 
 // movedFrom finds where the roadmap folder of commit c, whose tree is cur,
-// came from when c's parent p has no folder at its path: a folder of p holding a
-// roadmap.yaml that c no longer has there (a team that moves roadmap/ to
-// plan/ keeps its history). It looks only into the folders that differ
+// came from when c's parent p has none at its path: a folder of p holding a
+// roadmap.yaml that c no longer holds there, and that shares a file with cur
+// (the same text at the same place) or is cur itself. A team that moves
+// roadmap/ to plan/, editing a file or two on the way, keeps its history;
+// a new roadmap started as an old one (an example, a template) is deleted
+// does not inherit the old one's. It looks only into the folders that differ
 // between the two commits, so its cost follows the size of the commit, not
 // of the repository. ok is false when no such folder is found, or several
-// are and none holds the very tree cur (the folder was added, not moved).
+// are and none is cur.
 func (r *Repo) movedFrom(p, c *object.Commit, cur plumbing.Hash) (from string, ok bool, err error) {
+	curFiles, err := r.files(cur)
+	if err != nil {
+		return "", false, err
+	}
 	var found []string
 	var exact string
 	var look func(old, new plumbing.Hash, at string, depth int) error
@@ -74,22 +103,30 @@ func (r *Repo) movedFrom(p, c *object.Commit, cur plumbing.Hash) (from string, o
 		if err != nil {
 			return err
 		}
-		newEs, err := r.entries(new)
+		stays, err := r.holdsRoadmap(new) // the folder still holds a roadmap in c
 		if err != nil {
 			return err
 		}
 		newAt := map[string]plumbing.Hash{}
-		stays := false // the folder still holds a roadmap in c
+		newEs, err := r.entries(new)
+		if err != nil {
+			return err
+		}
 		for _, e := range newEs {
-			switch {
-			case e.Mode == filemode.Dir:
+			if e.Mode == filemode.Dir {
 				newAt[e.Name] = e.Hash
-			case e.Name == "roadmap.yaml":
-				stays = true
 			}
 		}
-		for _, e := range es {
-			if e.Mode == filemode.Regular && e.Name == "roadmap.yaml" && !stays {
+		if !stays {
+			shares := false
+			for _, e := range es {
+				if isFile(e.Mode) && curFiles[e.Name] == e.Hash {
+					shares = true
+				}
+			}
+			if held, err := r.holdsRoadmap(old); err != nil {
+				return err
+			} else if held && (shares || old == cur) {
 				found = append(found, at)
 				if old == cur {
 					exact = at
@@ -120,3 +157,22 @@ func (r *Repo) movedFrom(p, c *object.Commit, cur plumbing.Hash) (from string, o
 	}
 	return "", false, nil
 }
+
+// files maps the names of the files directly in a tree to their blobs.
+func (r *Repo) files(tree plumbing.Hash) (map[string]plumbing.Hash, error) {
+	es, err := r.entries(tree)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]plumbing.Hash{}
+	for _, e := range es {
+		if isFile(e.Mode) {
+			out[e.Name] = e.Hash
+		}
+	}
+	return out, nil
+}
+
+// isFile tells a file (plain or executable) from a folder, a link or a
+// submodule, as loads do.
+func isFile(m filemode.FileMode) bool { return m.IsRegular() || m == filemode.Executable }

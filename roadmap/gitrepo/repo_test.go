@@ -12,6 +12,7 @@ import (
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/northwind-labs/roadmap/roadmap"
 	"github.com/northwind-labs/roadmap/roadmap/gitrepo"
@@ -411,9 +412,11 @@ func TestWalksFollowAMovedRoadmapFolder(t *testing.T) {
 }
 
 // TestWalksTellAMoveFromAnAddedFolder: a roadmap folder started beside
-// another that keeps its roadmap.yaml (edited or not), or one that appears
-// as two others go and holds neither's tree, was added, not moved; one that
-// appears as a single other goes was moved, edits and all.
+// another that keeps its roadmap.yaml (edited or not), one that appears as
+// an unrelated roadmap goes (no file alike), or as two others go that it
+// shares files with, and holds neither's tree, was added, not moved; one
+// that appears as a single other goes, sharing a file, was moved, edits and
+// all.
 func TestWalksTellAMoveFromAnAddedFolder(t *testing.T) {
 	start := func() *gittest.Repo {
 		b := gittest.New(t)
@@ -432,8 +435,17 @@ func TestWalksTellAMoveFromAnAddedFolder(t *testing.T) {
 			b.Write("plan/roadmap.yaml", "product: Acme\n")
 			b.Write("plan/features.yaml", "features:\n"+feature("search", "planned", "2027-Q1"))
 		}, "Next: added"},
+		{"as an unrelated one goes", func(b *gittest.Repo) {
+			b.Write("examples/starter/roadmap.yaml", "product: Starter\n")
+			b.Write("examples/starter/features.yaml", "features:\n"+feature("search", "idea", "2027-Q4"))
+			b.Commit("Ana", "Add an example")
+			b.Remove("examples/starter/roadmap.yaml")
+			b.Remove("examples/starter/features.yaml")
+			b.Write("plan/roadmap.yaml", "product: Acme Plan\n")
+			b.Write("plan/features.yaml", "features:\n"+feature("search", "planned", "2027-Q1"))
+		}, "Next: added"},
 		{"as two go", func(b *gittest.Repo) {
-			b.Write("zold/roadmap.yaml", "product: Old\n")
+			b.Write("zold/roadmap.yaml", "product: Acme\n")
 			b.Commit("Ana", "Keep the old plan")
 			b.Remove("zold/roadmap.yaml")
 			b.Remove("roadmap/roadmap.yaml")
@@ -467,6 +479,73 @@ func TestWalksTellAMoveFromAnAddedFolder(t *testing.T) {
 		}
 		if strings.Join(got, "; ") != tt.want {
 			t.Errorf("%s:\n got %s\nwant %s", tt.name, strings.Join(got, "; "), tt.want)
+		}
+	}
+}
+
+// TestWalksFollowEveryKindOfMove: the folder moved into one that held other
+// files (whose YAML was never the roadmap's), up to the repository root,
+// and with a roadmap.yaml committed executable, as checkouts from some
+// file systems do.
+func TestWalksFollowEveryKindOfMove(t *testing.T) {
+	tests := []struct {
+		name, dir string
+		setup     func(b *gittest.Repo)
+		move      func(b *gittest.Repo)
+	}{
+		{"into a folder in use", "docs", func(b *gittest.Repo) {
+			b.Write("docs/mkdocs.yml", "site_name: Acme\n")
+		}, func(b *gittest.Repo) {
+			b.Move("roadmap/roadmap.yaml", "docs/roadmap.yaml")
+			b.Move("roadmap/features.yaml", "docs/features.yaml")
+		}},
+		{"to the root", ".", nil, func(b *gittest.Repo) {
+			b.Move("roadmap/roadmap.yaml", "roadmap.yaml")
+			b.Move("roadmap/features.yaml", "features.yaml")
+		}},
+		{"executable", "plan", func(b *gittest.Repo) {
+			if err := os.Chmod(filepath.Join(b.Dir, "roadmap", "roadmap.yaml"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}, func(b *gittest.Repo) {
+			b.Move("roadmap/roadmap.yaml", "plan/roadmap.yaml")
+			b.Move("roadmap/features.yaml", "plan/features.yaml")
+		}},
+	}
+	for _, tt := range tests {
+		b := gittest.New(t)
+		b.Write("README.md", "Acme\n")
+		b.Write("roadmap/roadmap.yaml", "product: Acme\n")
+		b.Write("roadmap/features.yaml", "features:\n"+feature("search", "idea", "later"))
+		if tt.setup != nil {
+			tt.setup(b)
+		}
+		b.Commit("Ana", "Add")
+		tt.move(b)
+		b.Commit("Li", "Move")
+		r := open(t, b.Dir)
+		head := resolve(t, r, "HEAD")
+		events, err := r.History(head, gitrepo.HistoryOptions{Dir: tt.dir, Kind: "features", ID: "search"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range events {
+			got = append(got, e.Commit.Subject+": "+e.Kind)
+		}
+		if strings.Join(got, "; ") != "Add: added" {
+			t.Errorf("%s: history %q, want only Add: added", tt.name, got)
+		}
+		dir, err := r.FolderAt(head, resolve(t, r, "HEAD~1"), tt.dir)
+		if tt.name == "executable" {
+			if es, _ := resolve(t, r, "HEAD~1").Tree(); es != nil {
+				if f, err := es.FindEntry("roadmap/roadmap.yaml"); err != nil || f.Mode != filemode.Executable {
+					t.Errorf("the fixture's roadmap.yaml is not executable: %v", err)
+				}
+			}
+		}
+		if err != nil || dir != "roadmap" {
+			t.Errorf("%s: the folder before the move: %q, %v", tt.name, dir, err)
 		}
 	}
 }
