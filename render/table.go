@@ -211,7 +211,26 @@ func (o Output) writePlainTable(w io.Writer, t Table) error {
 	if o.Width > 0 {
 		t = t.fit(o.Width+2, 2)
 	}
-	rows := t.Rows
+	// A wrapped cell spans lines: its row is written as several, the other
+	// columns blank after the first.
+	var rows [][]string
+	for _, r := range t.Rows {
+		lines := make([][]string, len(r))
+		n := 1
+		for i, cell := range r {
+			lines[i] = strings.Split(cell, "\n")
+			n = max(n, len(lines[i]))
+		}
+		for k := range n {
+			row := make([]string, len(r))
+			for i := range r {
+				if k < len(lines[i]) {
+					row[i] = lines[i][k]
+				}
+			}
+			rows = append(rows, row)
+		}
+	}
 	widths := make([]int, len(t.Columns))
 	for i, c := range t.Columns {
 		widths[i] = ansi.StringWidth(c.Name)

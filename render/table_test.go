@@ -118,3 +118,33 @@ func TestWrapColumnsKeepEveryWord(t *testing.T) {
 		t.Errorf("wrapped prose reads %q, want %q:\n%s", got, prose, out)
 	}
 }
+
+// TestPlainTablesWrapUnderTheirColumn: without colour on a terminal, a
+// wrapped cell goes on under its own column, not at the left edge.
+func TestPlainTablesWrapUnderTheirColumn(t *testing.T) {
+	prose := "an objective, owner, theme, persona or dependency id that does not exist"
+	tb := Table{
+		Columns: []Column{{Name: "rule"}, {Name: "fires when", Flex: true, Wrap: true}},
+		Rows:    [][]string{{"unknown-reference", prose}, {"syntax", "the YAML does not parse"}},
+	}
+	var b strings.Builder
+	if err := (Output{Terminal: true, Width: 50}).WriteTable(&b, tb); err != nil {
+		t.Fatal(err)
+	}
+	col := strings.Index(b.String(), "FIRES WHEN")
+	var words []string
+	for _, line := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
+		if ansi.StringWidth(line) > 50 {
+			t.Errorf("line %q is wider than 50", line)
+		}
+		if len(line) <= col || strings.TrimSpace(line[:col]) == "" && line[col] == ' ' {
+			t.Errorf("line %q does not start under its column", line)
+		}
+		if strings.HasPrefix(line, "unknown-reference") || strings.TrimSpace(line[:col]) == "" {
+			words = append(words, strings.Fields(line[col:])...)
+		}
+	}
+	if got := strings.Join(words, " "); got != prose {
+		t.Errorf("wrapped prose reads %q:\n%s", got, b.String())
+	}
+}
