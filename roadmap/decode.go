@@ -216,6 +216,7 @@ var itemKinds = map[reflect.Type]string{
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix, what string, at map[string]Pos) {
 	s := shapeOf(v.Type())
 	seen := make([]bool, len(s.fields))
+	blank := make([]bool, len(s.fields)) // written with no value (key: or key: ~)
 	explicit := map[string]*yaml.Node{}
 	for _, p := range d.pairs(n) {
 		k := resolve(p.key)
@@ -238,6 +239,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix, what strin
 		}
 		f := s.fields[i]
 		seen[i] = true
+		blank[i] = isEmpty(resolve(p.value))
 		d.decodeValue(p.value, v.FieldByIndex(f.index), join(prefix, key), what, at, f.id)
 	}
 	for i, f := range s.fields {
@@ -245,7 +247,8 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix, what strin
 			continue // reported as invalid, not again as empty
 		}
 		fv := v.FieldByIndex(f.index)
-		empty := fv.Kind() == reflect.String && fv.Len() == 0 || fv.Kind() != reflect.String && fv.Kind() != reflect.Float64 && fv.IsZero()
+		// A number may be 0, but not blank.
+		empty := blank[i] || fv.Kind() == reflect.String && fv.Len() == 0 || fv.Kind() != reflect.String && fv.Kind() != reflect.Float64 && fv.IsZero()
 		if f.required && (!seen[i] || empty) {
 			if seen[i] {
 				d.report(ruleMissingField, n, "%s has an empty %s", what, f.name)
