@@ -242,6 +242,18 @@ func TestHistoryOfASharedID(t *testing.T) {
 	if c.code != 2 || !strings.Contains(c.stderr, `no campaign "grow" in the roadmap or its history`) {
 		t.Errorf("history of a campaign that never was: %d %q", c.code, c.stderr)
 	}
+	// Once the objective is gone, history finds it without --kind.
+	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n  - {id: grow, title: Growth loops, status: planned}\n")
+	b.Commit("Ana", "Drop the objective")
+	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n  - {id: grow, title: Growth loops, status: planned}\nobjectives:\n  - {id: keep, title: Keep customers}\n")
+	b.Commit("Ana", "Plan to keep customers")
+	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n  - {id: grow, title: Growth loops, status: planned}\n")
+	b.Commit("Ana", "Drop keeping customers")
+	gone := s.run(t, "history", "keep")
+	gone.expect(t, 0)
+	if !strings.Contains(gone.stdout, "keep  Keep customers: 2 commits") || !strings.Contains(gone.stdout, "removed") {
+		t.Errorf("history of an objective that is gone:\n%s", gone.stdout)
+	}
 	k := s.run(t, "history", "grow", "--kind", "objectives")
 	if k.code != 2 || !strings.Contains(k.stderr, `did you mean "objective"?`) {
 		t.Errorf("a kind mistyped: %d %q", k.code, k.stderr)

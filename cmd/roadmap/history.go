@@ -107,8 +107,18 @@ func (a *app) runHistory(o historyOptions, id string) error {
 			report.Title = f.Title
 		}
 	}
+	kinds := []string{hopts.Kind}
+	if o.kind == "" && len(found) == 0 {
+		// Gone from the revision, the item may have been of any kind.
+		kinds = []string{"features", "objectives", "campaigns"}
+	}
+	for _, k := range kinds {
+		hopts.Kind = k
+		if report.Events, err = g.repo.History(head, hopts); err != nil || len(report.Events) > 0 {
+			break
+		}
+	}
 	report.Item = strings.TrimSuffix(hopts.Kind, "s")
-	report.Events, err = g.repo.History(head, hopts)
 	if errors.Is(err, gitrepo.ErrNotAncestor) {
 		return usageError("--since %s is not on the first-parent line of %s", o.since, g.rev)
 	}
