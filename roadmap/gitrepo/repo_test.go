@@ -267,14 +267,7 @@ func TestHistoryFollowsTheFileThatHoldsTheItem(t *testing.T) {
 	b.Remove("plan/d.yaml")
 	b.Commit("Raj", "Drop search")
 	r := open(t, b.Dir)
-	events, err := r.History(resolve(t, r, "HEAD"), gitrepo.HistoryOptions{Dir: "plan", Kind: "features", ID: "search"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, e := range events {
-		got = append(got, e.Commit.Subject+": "+e.Kind)
-	}
+	got := trail(t, r, resolve(t, r, "HEAD"), "plan", "search")
 	want := "Add: added; Plan search: changed; Start search: changed; Drop search: removed"
 	if strings.Join(got, "; ") != want {
 		t.Errorf("history of search:\n got %s\nwant %s", strings.Join(got, "; "), want)
@@ -298,14 +291,7 @@ func TestHistoryFollowsAMovePastABrokenFileNamingTheItem(t *testing.T) {
 	b.Write("plan/a.yaml", "features:\n"+feature("search", "in-progress", "2027-Q1"))
 	b.Commit("Raj", "Start search")
 	r := open(t, b.Dir)
-	events, err := r.History(resolve(t, r, "HEAD"), gitrepo.HistoryOptions{Dir: "plan", Kind: "features", ID: "search"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, e := range events {
-		got = append(got, e.Commit.Subject+": "+e.Kind)
-	}
+	got := trail(t, r, resolve(t, r, "HEAD"), "plan", "search")
 	if want := "Add: added; Plan search: changed; Start search: changed"; strings.Join(got, "; ") != want {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, "; "), want)
 	}
@@ -317,7 +303,7 @@ func TestHistoryFollowsAMovePastABrokenFileNamingTheItem(t *testing.T) {
 // still holds the item (it names it): commits meanwhile that change only
 // other files cost the walk no blob, as they do while the file parses.
 func TestHistoryKeepsTheTrailThroughABrokenVersion(t *testing.T) {
-	walk := func(others int) (events []roadmap.Event, notes []string, reads int) {
+	walk := func(others int) (got, notes []string, reads int) {
 		b := gittest.New(t)
 		b.Write("plan/roadmap.yaml", "product: Acme\n")
 		b.Write("plan/a.yaml", "features:\n"+feature("search", "idea", "later"))
@@ -334,17 +320,9 @@ func TestHistoryKeepsTheTrailThroughABrokenVersion(t *testing.T) {
 		b.Write("plan/a.yaml", "features:\n"+feature("search", "in-progress", "2027-Q1"))
 		b.Commit("Raj", "Start search")
 		r := open(t, b.Dir)
-		events, err := r.History(resolve(t, r, "HEAD"), gitrepo.HistoryOptions{Dir: "plan", Kind: "features", ID: "search"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return events, r.Notes(), r.BlobReads()
+		return trail(t, r, resolve(t, r, "HEAD"), "plan", "search"), r.Notes(), r.BlobReads()
 	}
-	events, notes, reads := walk(0)
-	var got []string
-	for _, e := range events {
-		got = append(got, e.Commit.Subject+": "+e.Kind)
-	}
+	got, notes, reads := walk(0)
 	if want := "Add: added; Plan search: changed"; strings.Join(got, "; ") != want {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, "; "), want)
 	}
@@ -354,6 +332,21 @@ func TestHistoryKeepsTheTrailThroughABrokenVersion(t *testing.T) {
 	if _, _, more := walk(3); more != reads {
 		t.Errorf("three commits changing another file while a.yaml is broken cost %d blob reads more", more-reads)
 	}
+}
+
+// trail is the history of feature id from commit c, one "subject: kind"
+// a commit.
+func trail(t *testing.T, r *gitrepo.Repo, c *object.Commit, dir, id string) []string {
+	t.Helper()
+	events, err := r.History(c, gitrepo.HistoryOptions{Dir: dir, Kind: "features", ID: id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range events {
+		got = append(got, e.Commit.Subject+": "+e.Kind)
+	}
+	return got
 }
 
 // movedRoadmap is a repository whose roadmap moved from roadmap/ to plan/,
@@ -385,14 +378,7 @@ func TestWalksFollowAMovedRoadmapFolder(t *testing.T) {
 		b := movedRoadmap(t, withEdit)
 		r := open(t, b.Dir)
 		head := resolve(t, r, "HEAD")
-		events, err := r.History(head, gitrepo.HistoryOptions{Dir: "plan", Kind: "features", ID: "search"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, e := range events {
-			got = append(got, e.Commit.Subject+": "+e.Kind)
-		}
+		got := trail(t, r, head, "plan", "search")
 		want := "Add: added; Plan search: changed; Start search: changed"
 		if withEdit {
 			want = "Add: added; Plan search: changed; Move the roadmap to plan/: changed; Start search: changed"
@@ -469,14 +455,7 @@ func TestWalksTellAMoveFromAnAddedFolder(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		events, err := r.History(c, gitrepo.HistoryOptions{Dir: "plan", Kind: "features", ID: "search"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, e := range events {
-			got = append(got, e.Commit.Subject+": "+e.Kind)
-		}
+		got := trail(t, r, c, "plan", "search")
 		if strings.Join(got, "; ") != tt.want {
 			t.Errorf("%s:\n got %s\nwant %s", tt.name, strings.Join(got, "; "), tt.want)
 		}
@@ -525,14 +504,7 @@ func TestWalksFollowEveryKindOfMove(t *testing.T) {
 		b.Commit("Li", "Move")
 		r := open(t, b.Dir)
 		head := resolve(t, r, "HEAD")
-		events, err := r.History(head, gitrepo.HistoryOptions{Dir: tt.dir, Kind: "features", ID: "search"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, e := range events {
-			got = append(got, e.Commit.Subject+": "+e.Kind)
-		}
+		got := trail(t, r, head, tt.dir, "search")
 		if strings.Join(got, "; ") != "Add: added" {
 			t.Errorf("%s: history %q, want only Add: added", tt.name, got)
 		}
