@@ -208,19 +208,6 @@ func TestAMovedRoadmapFolderKeepsItsHistory(t *testing.T) {
 			t.Errorf("%v: the plan of 2026-Q2 was made before the move:\n%s", args, r.stdout)
 		}
 	}
-	// A move not yet committed: HEAD's roadmap is its only one.
-	b.Move("plan/roadmap.yaml", "next/roadmap.yaml")
-	b.Move("plan/features.yaml", "next/features.yaml")
-	b.Write("next/features.yaml", "features:\n  - {id: search, title: Search, status: shipped, target: 2026-Q2, shipped: 2026-05-05}\n")
-	n := session{wd: filepath.Join(b.Dir, "next")}
-	w := n.run(t, "diff")
-	w.expect(t, 0)
-	if !strings.Contains(w.stdout, "shipped: 2026-05-04 → 2026-05-05") || strings.Contains(w.stdout, "added") {
-		t.Errorf("diff of a move not yet committed:\n%s", w.stdout)
-	}
-	if h := n.run(t, "history", "search"); h.code != 0 || !strings.Contains(h.stdout, "Search: 3 commits") {
-		t.Errorf("history in a folder not yet committed: exit %d\n%s%s", h.code, h.stdout, h.stderr)
-	}
 }
 
 // TestHistoryOfASharedID: ids are unique within a kind only. history shows

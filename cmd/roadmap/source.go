@@ -139,21 +139,19 @@ func loadCommit(repo *gitrepo.Repo, root, rev string, c *object.Commit) (*roadma
 }
 
 // folderOf is the roadmap folder of commit c: prefix, its path in the
-// working tree, unless c has no roadmap.yaml there. Then it is the path the
-// folder had in c if a commit between c and HEAD moved it to prefix, or
-// else c's only folder holding a roadmap.yaml (a move not yet committed).
+// working tree, unless c has no roadmap.yaml there and a commit between c
+// and HEAD moved the folder to prefix; then the path it had in c.
 func folderOf(repo *gitrepo.Repo, c *object.Commit, prefix string) string {
 	if fsys, err := repo.FS(c, prefix); err == nil {
 		if _, err := fs.Stat(fsys, "roadmap.yaml"); err == nil {
 			return prefix
 		}
 	}
-	if head, err := repo.Resolve("HEAD"); err == nil {
-		if dir, err := repo.FolderAt(head, c, prefix); err == nil && dir != prefix {
-			return dir
-		}
+	head, err := repo.Resolve("HEAD")
+	if err != nil {
+		return prefix
 	}
-	if dir, ok, err := repo.OnlyRoadmap(c); err == nil && ok {
+	if dir, err := repo.FolderAt(head, c, prefix); err == nil {
 		return dir
 	}
 	return prefix

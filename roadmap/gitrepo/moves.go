@@ -76,42 +76,6 @@ func (r *Repo) FolderAt(head, at *object.Commit, dir string) (string, error) {
 	return dir, nil
 }
 
-// OnlyRoadmap is the folder of commit c holding a roadmap.yaml when it is
-// the only one (at most maxMoveDepth folders deep, not in a folder whose
-// name starts with a dot): where a revision's roadmap is when the path the
-// working tree has is not in that revision's history (the folder was moved
-// and not yet committed, or the revision is on another line).
-func (r *Repo) OnlyRoadmap(c *object.Commit) (string, bool, error) {
-	var found []string
-	var look func(tree plumbing.Hash, at string, depth int) error
-	look = func(tree plumbing.Hash, at string, depth int) error {
-		es, err := r.entries(tree)
-		if err != nil {
-			return err
-		}
-		for _, e := range es {
-			if e.Name == "roadmap.yaml" && isFile(e.Mode) {
-				found = append(found, at)
-			}
-		}
-		for _, e := range es {
-			if len(found) > 1 || depth == maxMoveDepth {
-				return nil
-			}
-			if e.Mode == filemode.Dir && !strings.HasPrefix(e.Name, ".") {
-				if err := look(e.Hash, path.Join(at, e.Name), depth+1); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	}
-	if err := look(c.TreeHash, "", 0); err != nil || len(found) != 1 {
-		return "", false, err
-	}
-	return found[0], true, nil
-}
-
 // maxMoveDepth bounds how deep movedFrom looks for the folder a roadmap
 // moved from.
 const maxMoveDepth = 8

@@ -522,29 +522,6 @@ func TestWalksFollowEveryKindOfMove(t *testing.T) {
 	}
 }
 
-// TestOnlyRoadmap: a revision's one roadmap is found wherever it is, but
-// not among two, and not in a folder whose name starts with a dot.
-func TestOnlyRoadmap(t *testing.T) {
-	b := gittest.New(t)
-	b.Write("docs/product/plan/roadmap.yaml", "product: Acme\n")
-	b.Write(".github/roadmap.yaml", "product: CI fixture\n")
-	one := b.Commit("Ana", "One roadmap")
-	b.Write("examples/roadmap.yaml", "product: Example\n")
-	two := b.Commit("Ana", "Two roadmaps")
-	r := open(t, b.Dir)
-	for _, tt := range []struct {
-		c    plumbing.Hash
-		want string
-		ok   bool
-	}{{one, "docs/product/plan", true}, {two, "", false}} {
-		c := resolve(t, r, tt.c.String())
-		dir, ok, err := r.OnlyRoadmap(c)
-		if err != nil || dir != tt.want || ok != tt.ok {
-			t.Errorf("OnlyRoadmap(%s) = %q, %v, %v; want %q, %v", tt.c.String()[:7], dir, ok, err, tt.want, tt.ok)
-		}
-	}
-}
-
 // TestHistoryDecodesChangedKeys: an item edited field by field is decoded
 // whole once, where it is newest, and its older versions only in the keys
 // each commit changed.
