@@ -10,9 +10,10 @@ import (
 )
 
 // parentFolder is the roadmap folder in p, the first parent of c, whose
-// roadmap folder at dir is the tree cur: the tree at dir in p when it holds
-// a roadmap.yaml; else, when c moved the folder to dir, the tree it came
-// from and its path; else none (c started the roadmap).
+// roadmap folder at dir is the tree cur: when c moved the folder to dir (p
+// has no roadmap.yaml there), the tree it came from and its path; else the
+// tree at dir in p, whatever it holds (a roadmap.yaml deleted for a commit
+// and restored in the next breaks no trail).
 func (r *Repo) parentFolder(p, c *object.Commit, dir string, cur plumbing.Hash) (prev plumbing.Hash, from string, err error) {
 	if p == nil {
 		return plumbing.ZeroHash, dir, nil
@@ -27,8 +28,7 @@ func (r *Repo) parentFolder(p, c *object.Commit, dir string, cur plumbing.Hash) 
 	}
 	moved, ok, err := r.movedFrom(p, c, cur)
 	if err != nil || !ok {
-		// A folder without a roadmap.yaml is no roadmap: c started it.
-		return plumbing.ZeroHash, dir, err
+		return prev, dir, err
 	}
 	prev, err = r.subtree(p, moved)
 	return prev, moved, err
@@ -82,19 +82,14 @@ const maxMoveDepth = 8
 
 // movedFrom finds where the roadmap folder of commit c, whose tree is cur,
 // came from when c's parent p has none at its path: a folder of p holding a
-// roadmap.yaml that c no longer holds there, and that shares a file with cur
-// (the same text at the same place) or is cur itself. A team that moves
-// roadmap/ to plan/, editing a file or two on the way, keeps its history;
-// a new roadmap started as an old one (an example, a template) is deleted
-// does not inherit the old one's. It looks only into the folders that differ
+// roadmap.yaml that c no longer holds there, and that is related to cur
+// (related). A team that moves roadmap/ to plan/, editing files on the way,
+// keeps its history; a new roadmap started as an old one (an example, a
+// template) is deleted does not inherit the old one's. It looks only into the folders that differ
 // between the two commits, so its cost follows the size of the commit, not
 // of the repository. ok is false when no such folder is found, or several
 // are and none is cur.
 func (r *Repo) movedFrom(p, c *object.Commit, cur plumbing.Hash) (from string, ok bool, err error) {
-	curFiles, err := r.files(cur)
-	if err != nil {
-		return "", false, err
-	}
 	var found []string
 	var exact string
 	var look func(old, new plumbing.Hash, at string, depth int) error
@@ -118,19 +113,20 @@ func (r *Repo) movedFrom(p, c *object.Commit, cur plumbing.Hash) (from string, o
 			}
 		}
 		if !stays {
-			shares := false
-			for _, e := range es {
-				if isFile(e.Mode) && curFiles[e.Name] == e.Hash {
-					shares = true
+			held, err := r.holdsRoadmap(old)
+			if err != nil {
+				return err
+			}
+			if held && old == cur {
+				exact = at
+			}
+			if held && old != cur {
+				if held, err = r.related(old, cur); err != nil {
+					return err
 				}
 			}
-			if held, err := r.holdsRoadmap(old); err != nil {
-				return err
-			} else if held && (shares || old == cur) {
+			if held {
 				found = append(found, at)
-				if old == cur {
-					exact = at
-				}
 			}
 		}
 		if depth == maxMoveDepth {
@@ -158,19 +154,52 @@ func (r *Repo) movedFrom(p, c *object.Commit, cur plumbing.Hash) (from string, o
 	return "", false, nil
 }
 
-// files maps the names of the files directly in a tree to their blobs.
-func (r *Repo) files(tree plumbing.Hash) (map[string]plumbing.Hash, error) {
-	es, err := r.entries(tree)
-	if err != nil {
-		return nil, err
+// related reports whether two roadmap folders are versions of one roadmap:
+// they share a file's text (anywhere in them), or a feature, objective or
+// campaign id.
+func (r *Repo) related(a, b plumbing.Hash) (bool, error) {
+	var fa, fb []FileChange
+	if err := r.loadFiles(a, "", &fa); err != nil {
+		return false, err
 	}
-	out := map[string]plumbing.Hash{}
-	for _, e := range es {
-		if isFile(e.Mode) {
-			out[e.Name] = e.Hash
+	if err := r.loadFiles(b, "", &fb); err != nil {
+		return false, err
+	}
+	blobs := map[plumbing.Hash]bool{}
+	for _, f := range fb {
+		blobs[f.New] = true
+	}
+	for _, f := range fa {
+		if blobs[f.New] {
+			return true, nil
 		}
 	}
-	return out, nil
+	ids := map[[2]string]bool{}
+	for i, files := range [][]FileChange{fb, fa} {
+		for _, f := range files {
+			s, err := r.split(f.Path, f.New, plumbing.ZeroHash)
+			if err != nil {
+				return false, err
+			}
+			for _, it := range s.items {
+				if kindRank(it.kind) < 0 {
+					continue
+				}
+				if it.id == "" {
+					r.decode(it)
+				}
+				k := [2]string{it.kind, it.id}
+				switch {
+				case it.id == "":
+				case i == 0:
+					ids[k] = true
+				case ids[k]:
+					return true, nil
+				}
+			}
+		}
+	}
+	return false, nil
 }
 
 // isFile tells a file (plain or executable) from a folder, a link or a

@@ -423,7 +423,7 @@ func TestWalksTellAMoveFromAnAddedFolder(t *testing.T) {
 		}, "Next: added"},
 		{"as an unrelated one goes", func(b *gittest.Repo) {
 			b.Write("examples/starter/roadmap.yaml", "product: Starter\n")
-			b.Write("examples/starter/features.yaml", "features:\n"+feature("search", "idea", "2027-Q4"))
+			b.Write("examples/starter/features.yaml", "features:\n"+feature("demo-sso", "idea", "2027-Q4"))
 			b.Commit("Ana", "Add an example")
 			b.Remove("examples/starter/roadmap.yaml")
 			b.Remove("examples/starter/features.yaml")
@@ -519,6 +519,32 @@ func TestWalksFollowEveryKindOfMove(t *testing.T) {
 		if err != nil || dir != "roadmap" {
 			t.Errorf("%s: the folder before the move: %q, %v", tt.name, dir, err)
 		}
+	}
+}
+
+// TestWalksKeepTheTrail: a move that edits every file on the way is still
+// a move (the roadmap keeps its ids), and a roadmap.yaml deleted in one
+// commit and restored in the next cuts no trail.
+func TestWalksKeepTheTrail(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap/roadmap.yaml", "product: Acme\n")
+	b.Write("roadmap/features.yaml", "features:\n"+feature("search", "idea", "later"))
+	b.Commit("Ana", "Add")
+	b.Write("roadmap/features.yaml", "features:\n"+feature("search", "planned", "later"))
+	b.Commit("Ana", "Plan search")
+	b.Remove("roadmap/roadmap.yaml")
+	b.Commit("Li", "Delete roadmap.yaml by mistake")
+	b.Write("roadmap/roadmap.yaml", "product: Acme\n")
+	b.Commit("Li", "Restore roadmap.yaml")
+	b.Remove("roadmap/roadmap.yaml")
+	b.Remove("roadmap/features.yaml")
+	b.Write("plan/roadmap.yaml", "product: Acme Cloud\n")
+	b.Write("plan/features.yaml", "features:\n"+feature("search", "planned", "2027-Q1"))
+	b.Commit("Raj", "Move to plan/, rename the product, date search")
+	r := open(t, b.Dir)
+	got := trail(t, r, resolve(t, r, "HEAD"), "plan", "search")
+	if want := "Add: added; Plan search: changed; Move to plan/, rename the product, date search: changed"; strings.Join(got, "; ") != want {
+		t.Errorf("history\n got %s\nwant %s", strings.Join(got, "; "), want)
 	}
 }
 
