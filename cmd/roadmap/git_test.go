@@ -210,6 +210,27 @@ func TestAMovedRoadmapFolderKeepsItsHistory(t *testing.T) {
 	}
 }
 
+// TestReportOfARoadmapStartedInAFolderInUse: a roadmap started in a folder
+// that held other files reads as no plan before it began, not as an error.
+func TestReportOfARoadmapStartedInAFolderInUse(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("docs/mkdocs.yml", "site_name: Acme\n")
+	b.CommitOn("2026-01-05", "Ana", "Add the docs")
+	b.Write("docs/mkdocs.yml", "site_name: Acme docs\n")
+	b.CommitOn("2026-03-02", "Ana", "Rename the docs")
+	b.Write("docs/roadmap.yaml", "product: Acme\n")
+	b.Write("docs/features.yaml", "features:\n  - {id: search, title: Search, status: planned, target: 2026-Q3}\n")
+	b.CommitOn("2026-05-04", "Ana", "Start the roadmap")
+	b.Write("docs/features.yaml", "features:\n  - {id: search, title: Search, status: shipped, target: 2026-Q3, shipped: 2026-08-03}\n")
+	b.CommitOn("2026-08-03", "Raj", "Ship search")
+	s := session{wd: filepath.Join(b.Dir, "docs")}
+	r := s.run(t, "report", "--today", "2026-10-01", "--format", "json")
+	r.expect(t, 0)
+	if !strings.Contains(r.stdout, `"quarter": "2026-Q3"`) || !strings.Contains(r.stdout, `"shipped": 1`) {
+		t.Errorf("report:\n%s", r.stdout)
+	}
+}
+
 // TestHistoryOfASharedID: ids are unique within a kind only. history shows
 // the feature and says that an objective shares the id; --kind shows the
 // objective's life, and only its.

@@ -16,7 +16,7 @@ import (
 // with Load's defaults. It reads them from the items the walk split and
 // decoded rather than decoding every file again: report reads the plan at
 // each quarter's start and end. Positions are not the files'. A revision
-// Load would refuse (no roadmap.yaml, no folder) goes to Load, for its error.
+// with no roadmap at dir (no roadmap.yaml, no folder) has no features.
 func (r *Repo) features(c *object.Commit, dir string) (*roadmap.Roadmap, error) {
 	tree, err := r.subtree(c, dir)
 	if err != nil {
@@ -29,7 +29,9 @@ func (r *Repo) features(c *object.Commit, dir string) (*roadmap.Roadmap, error) 
 		}
 	}
 	if !slices.ContainsFunc(files, func(f FileChange) bool { return f.Path == "roadmap.yaml" }) {
-		return r.Load(c, dir)
+		// No roadmap then (before it was started, or while its
+		// roadmap.yaml was missing): nothing was planned.
+		return roadmap.OfFeatures(nil), nil
 	}
 	slices.SortFunc(files, func(a, b FileChange) int { return strings.Compare(a.Path, b.Path) })
 	var out []*roadmap.Feature
