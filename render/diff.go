@@ -54,11 +54,19 @@ func commitNote(c *roadmap.Commit) string {
 	return fmt.Sprintf("%s %s, %s: %s", c.Short, oneLine(c.Author), c.Date, oneLine(c.Subject))
 }
 
-// fieldLine is a field's change on one line: a value written over several
-// lines (a description) reads with spaces for its line breaks, and a value
-// carries no control characters to move the cursor or colour the terminal.
+// fieldText is fieldLine for a terminal: on one line, a value written over
+// several lines (a description) with spaces for its line breaks, and no
+// control characters to move the cursor or colour the terminal.
+func fieldText(f roadmap.FieldChange) string {
+	flat := func(v string) string { return strings.Join(strings.Fields(oneLine(v)), " ") }
+	f.Old, f.New = flat(f.Old), flat(f.New)
+	return fieldLine(f)
+}
+
+// fieldLine is a field's change: its old and new value, and how far a
+// target moved.
 func fieldLine(f roadmap.FieldChange) string {
-	old, new := strings.TrimSpace(oneLine(f.Old)), strings.TrimSpace(oneLine(f.New))
+	old, new := f.Old, f.New
 	if old == "" {
 		old = "(none)"
 	}
@@ -85,11 +93,12 @@ func (o Output) WriteDiffText(w io.Writer, d DiffReport) error {
 		case roadmap.Removed:
 			mark, col = "-", red
 		}
-		fmt.Fprintf(&b, "\n%s %s %s  %s", o.paint(col, mark), c.Item, o.bold(oneLine(c.ID)), oneLine(c.Title))
+		head := fmt.Sprintf("%s %s %s  %s", o.paint(col, mark), c.Item, o.bold(oneLine(c.ID)), oneLine(c.Title))
 		if c.Kind != roadmap.Changed {
-			b.WriteString(" (" + c.Kind + ")")
+			head += " (" + c.Kind + ")"
 		}
 		b.WriteString("\n")
+		o.hanging(&b, "", head, nil)
 		if note := commitNote(c.Commit); note != "" {
 			o.hanging(&b, "    ", note, o.faint)
 		}
@@ -98,7 +107,7 @@ func (o Output) WriteDiffText(w io.Writer, d DiffReport) error {
 			if f.Move != nil && f.Move.Direction == "slip" {
 				style = func(s string) string { return o.paint(red, s) }
 			}
-			o.hanging(&b, "    ", fieldLine(f), style)
+			o.hanging(&b, "    ", fieldText(f), style)
 			if note := commitNote(f.Commit); note != "" {
 				o.hanging(&b, "      ", note, o.faint)
 			}

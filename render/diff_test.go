@@ -66,8 +66,8 @@ func TestDiffAndHistoryTextCarryNoControls(t *testing.T) {
 }
 
 // TestDiffTextWrapsToTheTerminal: on a terminal a long value or commit
-// subject wraps under its own indentation, two columns in; in a pipe each
-// stays on one line, for grep.
+// subject wraps under its own indentation, four columns in (past the commit
+// notes, two in); in a pipe each stays on one line, for grep.
 func TestDiffTextWrapsToTheTerminal(t *testing.T) {
 	long := "Customers can pay suppliers straight from their bank account without leaving the app"
 	commit := &roadmap.Commit{Short: "abc1234", Author: "Ana", Date: "2026-11-24", Subject: "Describe pay-by-bank at length, so that the subject runs past the width"}
@@ -91,8 +91,8 @@ func TestDiffTextWrapsToTheTerminal(t *testing.T) {
 			t.Errorf("line %d is %d wide: %q", i, ansi.StringWidth(l), l)
 		}
 		if strings.HasPrefix(l, "    summary:") {
-			if next := lines[i+1]; !strings.HasPrefix(next, "      ") || strings.HasPrefix(next, "       ") {
-				t.Errorf("the value goes on at %q, not two columns in", next)
+			if next := lines[i+1]; !strings.HasPrefix(next, "        ") || strings.HasPrefix(next, "         ") {
+				t.Errorf("the value goes on at %q, not four columns in, past the commit notes", next)
 			}
 		}
 		words = append(words, strings.Fields(l)...)

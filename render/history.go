@@ -28,7 +28,7 @@ func (o Output) WriteHistoryText(w io.Writer, h HistoryReport) error {
 			continue
 		}
 		for _, f := range e.Fields {
-			o.hanging(&b, "    ", fieldLine(f), nil)
+			o.hanging(&b, "    ", fieldText(f), nil)
 		}
 	}
 	_, err := io.WriteString(o.writer(w), b.String())
