@@ -275,6 +275,10 @@ func TestHistoryOfASharedID(t *testing.T) {
 	if !strings.Contains(gone.stdout, "keep  Keep customers: 2 commits") || !strings.Contains(gone.stdout, "removed") {
 		t.Errorf("history of an objective that is gone:\n%s", gone.stdout)
 	}
+	// Gone, and not changed since: history says no more than it knows.
+	if since := s.run(t, "history", "keep", "--since", "2099-01-01"); since.code != 2 || !strings.Contains(since.stderr, `no feature, objective or campaign "keep" in the roadmap, nor changed since 2099-01-01`) {
+		t.Errorf("history --since of an item gone before: %d %q", since.code, since.stderr)
+	}
 	k := s.run(t, "history", "grow", "--kind", "objectives")
 	if k.code != 2 || !strings.Contains(k.stderr, `did you mean "objective"?`) {
 		t.Errorf("a kind mistyped: %d %q", k.code, k.stderr)

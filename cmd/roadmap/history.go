@@ -135,6 +135,9 @@ func (a *app) runHistory(o historyOptions, id string) error {
 		if o.kind != "" {
 			what = o.kind
 		}
+		if o.since != "" {
+			return usageError("no %s %q in the roadmap, nor changed since %s%s", what, id, o.since, suggestIDs(current, id))
+		}
 		return usageError("no %s %q in the roadmap or its history%s", what, id, suggestIDs(current, id))
 	}
 	if report.Title == "" {
