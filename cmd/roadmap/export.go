@@ -202,7 +202,8 @@ func (a *app) loadSince(l *loaded, rev string) (*roadmap.Roadmap, error) {
 		return nil, err
 	}
 	defer repo.Close()
-	return a.loadAt(repo, l.root, rev)
+	r, _, err := a.loadAt(repo, l.root, rev)
+	return r, err
 }
 
 // refuseErrors fails with exit 1 when r has errors, listing them on stderr

@@ -193,6 +193,11 @@ func TestAMovedRoadmapFolderKeepsItsHistory(t *testing.T) {
 	if !strings.Contains(l.stdout, "search,Search,in-progress") {
 		t.Errorf("list --at before the move:\n%s", l.stdout)
 	}
+	// Findings at a revision before the move name the files where they were.
+	v := s.run(t, "validate", "--at", "v1", "--format", "github")
+	if !strings.Contains(v.stdout, "file=roadmap/features.yaml,") || strings.Contains(v.stdout, "plan/") {
+		t.Errorf("validate --at before the move:\n%s", v.stdout)
+	}
 	ha := s.run(t, "history", "search", "--at", "v1")
 	ha.expect(t, 0)
 	if !strings.Contains(ha.stdout, "Search: 2 commits") {

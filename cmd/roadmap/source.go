@@ -90,11 +90,12 @@ func (a *app) load() (*loaded, error) {
 		return nil, err
 	}
 	defer repo.Close()
-	r, err := a.loadAt(repo, root, a.at)
+	r, at, err := a.loadAt(repo, root, a.at)
 	if err != nil {
 		return nil, err
 	}
-	return &loaded{Roadmap: r, root: root, rev: a.at}, nil
+	// Findings name the files where the revision has them.
+	return &loaded{Roadmap: r, root: at, rev: a.at}, nil
 }
 
 // openRepo opens the repository that holds the roadmap folder.
@@ -107,11 +108,13 @@ func (a *app) openRepo(root string) (*gitrepo.Repo, error) {
 }
 
 // loadAt reads the roadmap of revision rev: the folder at the same path,
-// relative to the repository root, as root has in the working tree.
-func (a *app) loadAt(repo *gitrepo.Repo, root, rev string) (*roadmap.Roadmap, error) {
+// relative to the repository root, as root has in the working tree, or
+// where it was before a commit moved it there. at is that folder, as a
+// path in the working tree.
+func (a *app) loadAt(repo *gitrepo.Repo, root, rev string) (r *roadmap.Roadmap, at string, err error) {
 	c, err := repo.Resolve(rev)
 	if err != nil {
-		return nil, &exitError{code: exitUsage, err: err}
+		return nil, "", &exitError{code: exitUsage, err: err}
 	}
 	return loadCommit(repo, root, rev, c)
 }
@@ -122,20 +125,26 @@ func (g *gitRoadmap) load(rev string) (*roadmap.Roadmap, error) {
 	if err != nil {
 		return nil, err
 	}
-	return loadCommit(g.repo, g.root, rev, c)
+	r, _, err := loadCommit(g.repo, g.root, rev, c)
+	return r, err
 }
 
-// loadCommit reads the roadmap of commit c, which rev names.
-func loadCommit(repo *gitrepo.Repo, root, rev string, c *object.Commit) (*roadmap.Roadmap, error) {
+// loadCommit reads the roadmap of commit c, which rev names, and says which
+// folder it read, as loadAt does.
+func loadCommit(repo *gitrepo.Repo, root, rev string, c *object.Commit) (*roadmap.Roadmap, string, error) {
 	prefix, err := repoPrefix(repo, root)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	r, err := repo.Load(c, folderOf(repo, c, prefix))
+	dir := folderOf(repo, c, prefix)
+	r, err := repo.Load(c, dir)
 	if err != nil {
-		return nil, loadError(rev, prefix, err)
+		return nil, "", loadError(rev, prefix, err)
 	}
-	return r, nil
+	if dir == prefix {
+		return r, root, nil
+	}
+	return r, filepath.Join(repo.Top(), filepath.FromSlash(dir)), nil
 }
 
 // folderOf is the roadmap folder of commit c: prefix, its path in the
