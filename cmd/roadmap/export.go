@@ -165,7 +165,7 @@ func (a *app) runExport(o exportOptions) error {
 		if err != nil {
 			return err
 		}
-		if err := a.refuseErrors(l, old, today, o.since); err != nil {
+		if err := a.refuseErrors(old, old.Roadmap, today, o.since); err != nil {
 			return err
 		}
 		opts := roadmap.ViewOptions{Today: today, Revision: o.since}
@@ -195,15 +195,19 @@ func (a *app) runExport(o exportOptions) error {
 }
 
 // loadSince reads the roadmap of --since from the repository that holds the
-// one being exported.
-func (a *app) loadSince(l *loaded, rev string) (*roadmap.Roadmap, error) {
+// one being exported, with the folder it was read from (the roadmap's folder
+// may have moved since), where its findings are.
+func (a *app) loadSince(l *loaded, rev string) (*loaded, error) {
 	repo, err := a.openRepo(l.root)
 	if err != nil {
 		return nil, err
 	}
 	defer repo.Close()
-	r, _, err := a.loadAt(repo, l.root, rev)
-	return r, err
+	r, at, err := a.loadAt(repo, l.root, rev)
+	if err != nil {
+		return nil, err
+	}
+	return &loaded{Roadmap: r, root: at, rev: rev}, nil
 }
 
 // refuseErrors fails with exit 1 when r has errors, listing them on stderr

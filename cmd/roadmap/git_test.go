@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -165,7 +166,8 @@ func TestAMovedRoadmapFolderKeepsItsHistory(t *testing.T) {
 	b.Write("roadmap/features.yaml", "features:\n  - {id: search, title: Search, status: planned, target: 2026-Q2}\n")
 	b.CommitOn("2026-01-05", "Ana", "Plan search")
 	b.Write("roadmap/features.yaml", "features:\n  - {id: search, title: Search, status: in-progress, target: 2026-Q2}\n")
-	b.Tag("v1", b.CommitOn("2026-02-02", "Ana", "Start search"))
+	v1 := b.CommitOn("2026-02-02", "Ana", "Start search")
+	b.Tag("v1", v1)
 	b.Move("roadmap/roadmap.yaml", "plan/roadmap.yaml")
 	b.Move("roadmap/features.yaml", "plan/features.yaml")
 	b.CommitOn("2026-03-02", "Li", "Move the roadmap to plan/")
@@ -192,6 +194,16 @@ func TestAMovedRoadmapFolderKeepsItsHistory(t *testing.T) {
 	l.expect(t, 0)
 	if !strings.Contains(l.stdout, "search,Search,in-progress") {
 		t.Errorf("list --at before the move:\n%s", l.stdout)
+	}
+	// A branch made before the move, compared as a pull request is.
+	b.OnBranchFrom("feature", v1, func() plumbing.Hash {
+		b.Write("roadmap/features.yaml", "features:\n  - {id: search, title: Search, status: in-progress, target: 2026-Q3}\n")
+		return b.CommitOn("2026-02-09", "Mia", "Push search to Q3")
+	})
+	pr := s.run(t, "diff", "v1", "feature")
+	pr.expect(t, 0)
+	if !strings.Contains(pr.stdout, "target: 2026-Q2 → 2026-Q3") || !strings.Contains(pr.stdout, "Push search to Q3") {
+		t.Errorf("diff of a branch made before the move:\n%s%s", pr.stdout, pr.stderr)
 	}
 	// Findings at a revision before the move name the files where they were.
 	v := s.run(t, "validate", "--at", "v1", "--format", "github")
@@ -233,6 +245,64 @@ func TestReportOfARoadmapStartedInAFolderInUse(t *testing.T) {
 	r.expect(t, 0)
 	if !strings.Contains(r.stdout, `"quarter": "2026-Q3"`) || !strings.Contains(r.stdout, `"shipped": 1`) {
 		t.Errorf("report:\n%s", r.stdout)
+	}
+}
+
+// TestExportSinceBeforeAMove: errors at a --since revision from before the
+// roadmap moved are shown in the files the revision had.
+func TestExportSinceBeforeAMove(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap/roadmap.yaml", "product: Acme\n")
+	b.Write("roadmap/features.yaml", "features:\n  - {id: search, status: planned}\n")
+	b.Tag("v1", b.Commit("Ana", "Add search, untitled"))
+	b.Move("roadmap/roadmap.yaml", "plan/roadmap.yaml")
+	b.Move("roadmap/features.yaml", "plan/features.yaml")
+	b.Write("plan/features.yaml", "features:\n  - {id: search, title: Search, status: planned}\n")
+	b.Commit("Li", "Move to plan/, title search")
+	r := session{wd: filepath.Join(b.Dir, "plan")}.run(t, "export", "--since", "v1", "--format", "md", "--today", "2026-11-24")
+	if r.code != 1 || !strings.Contains(r.stderr, "roadmap/features.yaml:2:") || strings.Contains(r.stderr, "plan/") {
+		t.Errorf("export --since a broken revision before the move: exit %d\n%s", r.code, r.stderr)
+	}
+}
+
+// TestReportThroughAMissingRoadmapYAML: roadmap.yaml deleted for a while
+// leaves the features where they were: the quarters then are judged on them.
+func TestReportThroughAMissingRoadmapYAML(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap/roadmap.yaml", "product: Acme\n")
+	plan := func(aStatus string) {
+		b.Write("roadmap/features.yaml", "features:\n"+
+			"  - {id: a, title: A, status: "+aStatus+", target: 2026-Q3}\n"+
+			"  - {id: b, title: B, status: planned, target: 2026-Q3}\n"+
+			"  - {id: c, title: C, status: planned, target: 2026-Q4}\n")
+	}
+	plan("planned")
+	b.CommitOn("2026-06-01", "Ana", "Plan")
+	plan("shipped, shipped: 2026-09-20")
+	b.CommitOn("2026-09-20", "Raj", "Ship a")
+	b.Remove("roadmap/roadmap.yaml")
+	b.CommitOn("2026-09-25", "Li", "Delete roadmap.yaml by mistake")
+	b.Write("roadmap/roadmap.yaml", "product: Acme\n")
+	b.CommitOn("2026-10-05", "Li", "Restore roadmap.yaml")
+	r := session{wd: filepath.Join(b.Dir, "roadmap")}.run(t, "report", "--today", "2026-11-23", "--format", "json")
+	r.expect(t, 0)
+	var rep struct {
+		Report struct {
+			Quarters []struct {
+				Quarter string
+				Counts  struct{ Planned, Shipped int }
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][2]int{}
+	for _, q := range rep.Report.Quarters {
+		got[q.Quarter] = [2]int{q.Counts.Planned, q.Counts.Shipped}
+	}
+	if got["2026-Q3"] != [2]int{2, 1} || got["2026-Q4"] != [2]int{1, 0} {
+		t.Errorf("quarters %v, want 2026-Q3 2 planned 1 shipped, 2026-Q4 1 planned:\n%s", got, r.stdout)
 	}
 }
 

@@ -149,7 +149,8 @@ func loadCommit(repo *gitrepo.Repo, root, rev string, c *object.Commit) (*roadma
 
 // folderOf is the roadmap folder of commit c: prefix, its path in the
 // working tree, unless c has no roadmap.yaml there and a commit between c
-// and HEAD moved the folder to prefix; then the path it had in c.
+// (or where c's line meets HEAD's) and HEAD moved the folder to prefix;
+// then the path it had in c.
 func folderOf(repo *gitrepo.Repo, c *object.Commit, prefix string) string {
 	if fsys, err := repo.FS(c, prefix); err == nil {
 		if _, err := fs.Stat(fsys, "roadmap.yaml"); err == nil {
@@ -162,6 +163,17 @@ func folderOf(repo *gitrepo.Repo, c *object.Commit, prefix string) string {
 	}
 	if dir, err := repo.FolderAt(head, c, prefix); err == nil {
 		return dir
+	}
+	// c is on another line, such as a branch made before the folder moved:
+	// the folder where the two lines meet, if c has its roadmap there.
+	if bases, err := c.MergeBase(head); err == nil && len(bases) > 0 {
+		if dir, err := repo.FolderAt(head, bases[0], prefix); err == nil && dir != prefix {
+			if fsys, err := repo.FS(c, dir); err == nil {
+				if _, err := fs.Stat(fsys, "roadmap.yaml"); err == nil {
+					return dir
+				}
+			}
+		}
 	}
 	return prefix
 }

@@ -15,8 +15,9 @@ import (
 // Load gives them: in path order, none from a file that does not parse,
 // with Load's defaults. It reads them from the items the walk split and
 // decoded rather than decoding every file again: report reads the plan at
-// each quarter's start and end. Positions are not the files'. A revision
-// with no roadmap at dir (no roadmap.yaml, no folder) has no features.
+// each quarter's start and end. Positions are not the files'. A folder
+// without its roadmap.yaml (deleted for a while, or not yet written) still
+// has the features its files hold; no folder, none.
 func (r *Repo) features(c *object.Commit, dir string) (*roadmap.Roadmap, error) {
 	tree, err := r.subtree(c, dir)
 	if err != nil {
@@ -27,11 +28,6 @@ func (r *Repo) features(c *object.Commit, dir string) (*roadmap.Roadmap, error) 
 		if err := r.loadFiles(tree, "", &files); err != nil {
 			return nil, err
 		}
-	}
-	if !slices.ContainsFunc(files, func(f FileChange) bool { return f.Path == "roadmap.yaml" }) {
-		// No roadmap then (before it was started, or while its
-		// roadmap.yaml was missing): nothing was planned.
-		return roadmap.OfFeatures(nil), nil
 	}
 	slices.SortFunc(files, func(a, b FileChange) int { return strings.Compare(a.Path, b.Path) })
 	var out []*roadmap.Feature

@@ -155,8 +155,10 @@ func (r *Repo) movedFrom(p, c *object.Commit, cur plumbing.Hash) (from string, o
 }
 
 // related reports whether two roadmap folders are versions of one roadmap:
-// they share a file's text (anywhere in them), or a feature, objective or
-// campaign id.
+// they share a file's text (anywhere in them), or most of their items (more
+// than half of all the feature, objective and campaign ids the two hold). A
+// starter roadmap that happens to hold a "search" feature, as the new one
+// does, is not enough.
 func (r *Repo) related(a, b plumbing.Hash) (bool, error) {
 	var fa, fb []FileChange
 	if err := r.loadFiles(a, "", &fa); err != nil {
@@ -174,32 +176,45 @@ func (r *Repo) related(a, b plumbing.Hash) (bool, error) {
 			return true, nil
 		}
 	}
+	ia, err := r.itemIDs(fa)
+	if err != nil {
+		return false, err
+	}
+	ib, err := r.itemIDs(fb)
+	if err != nil {
+		return false, err
+	}
+	shared := 0
+	for k := range ia {
+		if ib[k] {
+			shared++
+		}
+	}
+	return 2*shared > len(ia)+len(ib)-shared, nil
+}
+
+// itemIDs are the kinds and ids of the features, objectives and campaigns
+// of some files.
+func (r *Repo) itemIDs(files []FileChange) (map[[2]string]bool, error) {
 	ids := map[[2]string]bool{}
-	for i, files := range [][]FileChange{fb, fa} {
-		for _, f := range files {
-			s, err := r.split(f.Path, f.New, plumbing.ZeroHash)
-			if err != nil {
-				return false, err
+	for _, f := range files {
+		s, err := r.split(f.Path, f.New, plumbing.ZeroHash)
+		if err != nil {
+			return nil, err
+		}
+		for _, it := range s.items {
+			if kindRank(it.kind) < 0 {
+				continue
 			}
-			for _, it := range s.items {
-				if kindRank(it.kind) < 0 {
-					continue
-				}
-				if it.id == "" {
-					r.decode(it)
-				}
-				k := [2]string{it.kind, it.id}
-				switch {
-				case it.id == "":
-				case i == 0:
-					ids[k] = true
-				case ids[k]:
-					return true, nil
-				}
+			if it.id == "" {
+				r.decode(it)
+			}
+			if it.id != "" {
+				ids[[2]string{it.kind, it.id}] = true
 			}
 		}
 	}
-	return false, nil
+	return ids, nil
 }
 
 // isFile tells a file (plain or executable) from a folder, a link or a

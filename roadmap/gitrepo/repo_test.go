@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
@@ -399,10 +398,10 @@ func TestWalksFollowAMovedRoadmapFolder(t *testing.T) {
 
 // TestWalksTellAMoveFromAnAddedFolder: a roadmap folder started beside
 // another that keeps its roadmap.yaml (edited or not), one that appears as
-// an unrelated roadmap goes (no file alike), or as two others go that it
-// shares files with, and holds neither's tree, was added, not moved; one
-// that appears as a single other goes, sharing a file, was moved, edits and
-// all.
+// an unrelated roadmap goes (no file alike, an id or two in common), or as
+// two others go that it shares files with, and holds neither's tree, was
+// added, not moved; one that appears as a single related other goes was
+// moved, edits and all, whatever else the commit removed.
 func TestWalksTellAMoveFromAnAddedFolder(t *testing.T) {
 	start := func() *gittest.Repo {
 		b := gittest.New(t)
@@ -423,13 +422,23 @@ func TestWalksTellAMoveFromAnAddedFolder(t *testing.T) {
 		}, "Next: added"},
 		{"as an unrelated one goes", func(b *gittest.Repo) {
 			b.Write("examples/starter/roadmap.yaml", "product: Starter\n")
-			b.Write("examples/starter/features.yaml", "features:\n"+feature("demo-sso", "idea", "2027-Q4"))
+			b.Write("examples/starter/features.yaml", "features:\n"+feature("search", "idea", "2027-Q4")+feature("sso", "idea", "2027-Q4"))
 			b.Commit("Ana", "Add an example")
 			b.Remove("examples/starter/roadmap.yaml")
 			b.Remove("examples/starter/features.yaml")
 			b.Write("plan/roadmap.yaml", "product: Acme Plan\n")
 			b.Write("plan/features.yaml", "features:\n"+feature("search", "planned", "2027-Q1"))
 		}, "Next: added"},
+		{"as an unrelated one goes too", func(b *gittest.Repo) {
+			b.Write("b/roadmap.yaml", "product: B\n")
+			b.Write("b/features.yaml", "features:\n"+feature("search", "idea", "later")+feature("b1", "idea", "later")+feature("b2", "idea", "later"))
+			b.Commit("Ana", "Add product B")
+			for _, f := range []string{"roadmap/roadmap.yaml", "roadmap/features.yaml", "b/roadmap.yaml", "b/features.yaml"} {
+				b.Remove(f)
+			}
+			b.Write("plan/roadmap.yaml", "product: Acme Cloud\n")
+			b.Write("plan/features.yaml", "features:\n"+feature("search", "planned", "2027-Q1"))
+		}, "Add: added; Next: changed"},
 		{"as two go", func(b *gittest.Repo) {
 			b.Write("zold/roadmap.yaml", "product: Acme\n")
 			b.Commit("Ana", "Keep the old plan")
@@ -671,20 +680,6 @@ func TestAttributeNamesTheCommit(t *testing.T) {
 	}
 }
 
-// onBranch runs commit on a new branch name made from HEAD, then checks out
-// master again, and returns what commit returned.
-func onBranch(t *testing.T, b *gittest.Repo, name string, commit func() plumbing.Hash) plumbing.Hash {
-	t.Helper()
-	if err := b.Worktree.Checkout(&git.CheckoutOptions{Branch: plumbing.NewBranchReferenceName(name), Create: true}); err != nil {
-		t.Fatal(err)
-	}
-	h := commit()
-	if err := b.Worktree.Checkout(&git.CheckoutOptions{Branch: plumbing.Master}); err != nil {
-		t.Fatal(err)
-	}
-	return h
-}
-
 // TestAttributeNamesNothingAcrossDivergedBranches: when the older revision
 // is on another branch, no commit is named, even when the walk has found a
 // commit for every change before it could reach the root.
@@ -692,7 +687,7 @@ func TestAttributeNamesNothingAcrossDivergedBranches(t *testing.T) {
 	b := gittest.New(t)
 	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n"+feature("a", "idea", "2027-Q1"))
 	b.Commit("Ana", "Start")
-	sideHead := onBranch(t, b, "side", func() plumbing.Hash {
+	sideHead := b.OnBranch("side", func() plumbing.Hash {
 		b.Write("roadmap.yaml", "product: Acme\nfeatures:\n"+feature("a", "idea", "2027-Q3"))
 		return b.Commit("Raj", "Push a to Q3 on a branch")
 	})
@@ -723,7 +718,7 @@ func TestMergesFollowTheFirstParent(t *testing.T) {
 	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n"+feature("a", "idea", "next"))
 	b.Commit("Ana", "Start")
 	// A side branch sets a to planned; main sets it to in-progress later.
-	sideHead := onBranch(t, b, "side", func() plumbing.Hash {
+	sideHead := b.OnBranch("side", func() plumbing.Hash {
 		b.Write("roadmap.yaml", "product: Acme\nfeatures:\n"+feature("a", "planned", "next"))
 		return b.Commit("Raj", "Plan a on a branch")
 	})

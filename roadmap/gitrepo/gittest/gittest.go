@@ -101,6 +101,26 @@ func (b *Repo) CommitOn(day, author, msg string) plumbing.Hash {
 	return b.Commit(author, msg)
 }
 
+// OnBranch runs commit on a new branch name made from HEAD, then checks out
+// master again, and returns what commit returned.
+func (b *Repo) OnBranch(name string, commit func() plumbing.Hash) plumbing.Hash {
+	b.t.Helper()
+	return b.OnBranchFrom(name, plumbing.ZeroHash, commit)
+}
+
+// OnBranchFrom is OnBranch for a branch made from commit from.
+func (b *Repo) OnBranchFrom(name string, from plumbing.Hash, commit func() plumbing.Hash) plumbing.Hash {
+	b.t.Helper()
+	if err := b.Worktree.Checkout(&git.CheckoutOptions{Branch: plumbing.NewBranchReferenceName(name), Hash: from, Create: true}); err != nil {
+		b.t.Fatal(err)
+	}
+	h := commit()
+	if err := b.Worktree.Checkout(&git.CheckoutOptions{Branch: plumbing.Master}); err != nil {
+		b.t.Fatal(err)
+	}
+	return h
+}
+
 // Tag creates a lightweight tag.
 func (b *Repo) Tag(name string, h plumbing.Hash) {
 	b.t.Helper()
