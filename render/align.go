@@ -89,8 +89,8 @@ func wrapWords(text string, width int) []string {
 			if line != "" {
 				lines, line = append(lines, line), ""
 			}
-			head := ansi.Truncate(word, width, "")
-			lines, word = append(lines, head), word[len(head):]
+			// Cut by columns, not bytes: a styled word carries escape codes.
+			lines, word = append(lines, ansi.Truncate(word, width, "")), ansi.TruncateLeft(word, width, "")
 		}
 		switch {
 		case line == "":

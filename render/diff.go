@@ -66,7 +66,7 @@ func fieldText(f roadmap.FieldChange) string {
 // fieldLine is a field's change: its old and new value, and how far a
 // target moved.
 func fieldLine(f roadmap.FieldChange) string {
-	old, new := f.Old, f.New
+	old, new := strings.TrimSpace(f.Old), strings.TrimSpace(f.New)
 	if old == "" {
 		old = "(none)"
 	}
@@ -93,12 +93,11 @@ func (o Output) WriteDiffText(w io.Writer, d DiffReport) error {
 		case roadmap.Removed:
 			mark, col = "-", red
 		}
-		head := fmt.Sprintf("%s %s %s  %s", o.paint(col, mark), c.Item, o.bold(oneLine(c.ID)), oneLine(c.Title))
+		fmt.Fprintf(&b, "\n%s %s %s  %s", o.paint(col, mark), c.Item, o.bold(oneLine(c.ID)), oneLine(c.Title))
 		if c.Kind != roadmap.Changed {
-			head += " (" + c.Kind + ")"
+			b.WriteString(" (" + c.Kind + ")")
 		}
 		b.WriteString("\n")
-		o.hanging(&b, "", head, nil)
 		if note := commitNote(c.Commit); note != "" {
 			o.hanging(&b, "    ", note, o.faint)
 		}

@@ -29,3 +29,21 @@ func TestWrapKeepsToTheWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapCutsStyledWordsByColumns: a word too long for the line, styled,
+// is cut by columns, not bytes: no letter is lost to the escape codes.
+func TestWrapCutsStyledWordsByColumns(t *testing.T) {
+	id := "a-very-long-feature-id-of-sixty-two-letters-aaaa-bbbb-cccc-dddd"
+	for _, width := range []int{7, 13, 20} {
+		var got string
+		for _, l := range wrapWords("\x1b[1m"+id+"\x1b[m", width) {
+			if ansi.StringWidth(l) > width {
+				t.Errorf("width %d: line %q is wider", width, l)
+			}
+			got += ansi.Strip(l)
+		}
+		if got != id {
+			t.Errorf("width %d: %q, want %q", width, got, id)
+		}
+	}
+}
