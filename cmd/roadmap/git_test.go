@@ -196,7 +196,7 @@ func TestAMovedRoadmapFolderKeepsItsHistory(t *testing.T) {
 		t.Errorf("list --at before the move:\n%s", l.stdout)
 	}
 	// A branch made before the move, compared as a pull request is.
-	b.OnBranchFrom("feature", v1, func() plumbing.Hash {
+	feature := b.OnBranchFrom("feature", v1, func() plumbing.Hash {
 		b.Write("roadmap/features.yaml", "features:\n  - {id: search, title: Search, status: in-progress, target: 2026-Q3}\n")
 		return b.CommitOn("2026-02-09", "Mia", "Push search to Q3")
 	})
@@ -224,6 +224,13 @@ func TestAMovedRoadmapFolderKeepsItsHistory(t *testing.T) {
 		if !strings.Contains(r.stdout, `"planned": 1`) {
 			t.Errorf("%v: the plan of 2026-Q2 was made before the move:\n%s", args, r.stdout)
 		}
+	}
+	// A pull request's run: HEAD is the merge of the branch into main.
+	b.Commit("GitHub", "Merge feature into main", feature)
+	merged := s.run(t, "diff", "v1", "feature")
+	merged.expect(t, 0)
+	if !strings.Contains(merged.stdout, "target: 2026-Q2 → 2026-Q3") {
+		t.Errorf("diff of the branch from its merge commit:\n%s%s", merged.stdout, merged.stderr)
 	}
 }
 
@@ -284,7 +291,17 @@ func TestReportThroughAMissingRoadmapYAML(t *testing.T) {
 	b.CommitOn("2026-09-25", "Li", "Delete roadmap.yaml by mistake")
 	b.Write("roadmap/roadmap.yaml", "product: Acme\n")
 	b.CommitOn("2026-10-05", "Li", "Restore roadmap.yaml")
-	r := session{wd: filepath.Join(b.Dir, "roadmap")}.run(t, "report", "--today", "2026-11-23", "--format", "json")
+	got := quarterCounts(t, session{wd: filepath.Join(b.Dir, "roadmap")}, "--today", "2026-11-23")
+	if got["2026-Q3"] != [2]int{2, 1} || got["2026-Q4"] != [2]int{1, 0} {
+		t.Errorf("quarters %v, want 2026-Q3 2 planned 1 shipped, 2026-Q4 1 planned", got)
+	}
+}
+
+// quarterCounts runs report as JSON and returns each quarter's planned and
+// shipped counts.
+func quarterCounts(t *testing.T, s session, args ...string) map[string][2]int {
+	t.Helper()
+	r := s.run(t, append([]string{"report", "--format", "json"}, args...)...)
 	r.expect(t, 0)
 	var rep struct {
 		Report struct {
@@ -301,8 +318,22 @@ func TestReportThroughAMissingRoadmapYAML(t *testing.T) {
 	for _, q := range rep.Report.Quarters {
 		got[q.Quarter] = [2]int{q.Counts.Planned, q.Counts.Shipped}
 	}
-	if got["2026-Q3"] != [2]int{2, 1} || got["2026-Q4"] != [2]int{1, 0} {
-		t.Errorf("quarters %v, want 2026-Q3 2 planned 1 shipped, 2026-Q4 1 planned:\n%s", got, r.stdout)
+	return got
+}
+
+// TestReportIgnoresDraftsBeforeTheRoadmapBegan: YAML in the folder before
+// roadmap.yaml first appeared (a draft, another tool's file) was no plan.
+func TestReportIgnoresDraftsBeforeTheRoadmapBegan(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap/draft.yaml", "features:\n  - {id: sso, title: SSO, status: planned, target: 2026-Q2}\n")
+	b.CommitOn("2026-03-10", "Ana", "Draft")
+	b.Remove("roadmap/draft.yaml")
+	b.Write("roadmap/roadmap.yaml", "product: Acme\n")
+	b.Write("roadmap/features.yaml", "features:\n  - {id: search, title: Search, status: planned, target: 2026-Q3}\n")
+	b.CommitOn("2026-04-15", "Ana", "Start the roadmap")
+	got := quarterCounts(t, session{wd: filepath.Join(b.Dir, "roadmap")}, "--today", "2026-10-10")
+	if got["2026-Q2"] != [2]int{0, 0} || got["2026-Q3"] != [2]int{1, 0} {
+		t.Errorf("quarters %v, want nothing planned for 2026-Q2 and search for 2026-Q3", got)
 	}
 }
 

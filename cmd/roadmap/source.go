@@ -152,10 +152,8 @@ func loadCommit(repo *gitrepo.Repo, root, rev string, c *object.Commit) (*roadma
 // (or where c's line meets HEAD's) and HEAD moved the folder to prefix;
 // then the path it had in c.
 func folderOf(repo *gitrepo.Repo, c *object.Commit, prefix string) string {
-	if fsys, err := repo.FS(c, prefix); err == nil {
-		if _, err := fs.Stat(fsys, "roadmap.yaml"); err == nil {
-			return prefix
-		}
+	if holdsRoadmapAt(repo, c, prefix) {
+		return prefix
 	}
 	head, err := repo.Resolve("HEAD")
 	if err != nil {
@@ -165,17 +163,36 @@ func folderOf(repo *gitrepo.Repo, c *object.Commit, prefix string) string {
 		return dir
 	}
 	// c is on another line, such as a branch made before the folder moved:
-	// the folder where the two lines meet, if c has its roadmap there.
-	if bases, err := c.MergeBase(head); err == nil && len(bases) > 0 {
-		if dir, err := repo.FolderAt(head, bases[0], prefix); err == nil && dir != prefix {
-			if fsys, err := repo.FS(c, dir); err == nil {
-				if _, err := fs.Stat(fsys, "roadmap.yaml"); err == nil {
-					return dir
-				}
+	// the folder where the two lines meet, if c has its roadmap there. HEAD
+	// may be a pull request's merge commit, whose second parent c is: then
+	// the lines meet below HEAD's first parent. Criss-cross merges meet in
+	// several places; any on HEAD's line will do.
+	tips := []*object.Commit{head}
+	if p, err := head.Parent(0); err == nil {
+		tips = append(tips, p)
+	}
+	for _, tip := range tips {
+		bases, err := c.MergeBase(tip)
+		if err != nil {
+			continue
+		}
+		for _, base := range bases {
+			if dir, err := repo.FolderAt(head, base, prefix); err == nil && dir != prefix && holdsRoadmapAt(repo, c, dir) {
+				return dir
 			}
 		}
 	}
 	return prefix
+}
+
+// holdsRoadmapAt reports whether commit c has a roadmap.yaml in folder dir.
+func holdsRoadmapAt(repo *gitrepo.Repo, c *object.Commit, dir string) bool {
+	fsys, err := repo.FS(c, dir)
+	if err != nil {
+		return false
+	}
+	_, err = fs.Stat(fsys, "roadmap.yaml")
+	return err == nil
 }
 
 // hasRoadmap checks, without loading it, that commit c (which rev names)

@@ -52,12 +52,48 @@ func (r *Repo) ReportHistory(head *object.Commit, dir string, atHead *roadmap.Ro
 			commits[i].When = commits[i-1].When
 		}
 	}
+	// holds tells whether commit i's folder holds a roadmap.yaml.
+	holds := func(i int) (bool, *object.Commit, error) {
+		c, err := r.git.CommitObject(hashes[i])
+		if err != nil {
+			return false, nil, err
+		}
+		tree, err := r.subtree(c, dirs[i])
+		if err != nil || tree == plumbing.ZeroHash {
+			return false, c, err
+		}
+		ok, err := r.holdsRoadmap(tree)
+		return ok, c, err
+	}
+	// begun is the first commit whose folder holds a roadmap.yaml, looked
+	// for (up to scanned) only when a folder without one is loaded.
+	begun, scanned := len(commits), 0
+	started := func(i int) (bool, error) {
+		for ; scanned <= i && begun == len(commits); scanned++ {
+			ok, _, err := holds(scanned)
+			if err != nil {
+				return false, err
+			}
+			if ok {
+				begun = scanned
+			}
+		}
+		return begun <= i, nil
+	}
 	return roadmap.ReportHistory{
 		Commits: commits,
 		Load: func(i int) (*roadmap.Roadmap, error) {
-			c, err := r.git.CommitObject(hashes[i])
+			ok, c, err := holds(i)
 			if err != nil {
 				return nil, err
+			}
+			if !ok {
+				// Before the roadmap began, its folder's YAML (drafts,
+				// other tools' files) was no plan; in a gap after it,
+				// while roadmap.yaml was missing, its features were.
+				if s, err := started(i); err != nil || !s {
+					return roadmap.OfFeatures(nil), err
+				}
 			}
 			if atHead != nil {
 				if tree, err := r.subtree(c, dirs[i]); err == nil && tree == headTree {
