@@ -322,18 +322,55 @@ func quarterCounts(t *testing.T, s session, args ...string) map[string][2]int {
 }
 
 // TestReportIgnoresDraftsBeforeTheRoadmapBegan: YAML in the folder before
-// roadmap.yaml first appeared (a draft, another tool's file) was no plan.
+// roadmap.yaml first appeared (a draft, another tool's file) was no plan:
+// no quarter, slip or lead time counts from it.
 func TestReportIgnoresDraftsBeforeTheRoadmapBegan(t *testing.T) {
 	b := gittest.New(t)
-	b.Write("roadmap/draft.yaml", "features:\n  - {id: sso, title: SSO, status: planned, target: 2026-Q2}\n")
-	b.CommitOn("2026-03-10", "Ana", "Draft")
+	b.Write("roadmap/draft.yaml", "features:\n  - {id: sso, title: SSO, status: planned, target: 2026-Q1}\n")
+	b.CommitOn("2025-10-10", "Ana", "Draft")
+	b.Write("roadmap/draft.yaml", "features:\n  - {id: sso, title: SSO, status: planned, target: 2026-Q3}\n")
+	b.CommitOn("2025-11-10", "Ana", "Redraft")
 	b.Remove("roadmap/draft.yaml")
 	b.Write("roadmap/roadmap.yaml", "product: Acme\n")
-	b.Write("roadmap/features.yaml", "features:\n  - {id: search, title: Search, status: planned, target: 2026-Q3}\n")
+	b.Write("roadmap/features.yaml", "features:\n  - {id: sso, title: SSO, status: planned, target: 2026-Q3}\n")
 	b.CommitOn("2026-04-15", "Ana", "Start the roadmap")
-	got := quarterCounts(t, session{wd: filepath.Join(b.Dir, "roadmap")}, "--today", "2026-10-10")
-	if got["2026-Q2"] != [2]int{0, 0} || got["2026-Q3"] != [2]int{1, 0} {
-		t.Errorf("quarters %v, want nothing planned for 2026-Q2 and search for 2026-Q3", got)
+	b.Write("roadmap/features.yaml", "features:\n  - {id: sso, title: SSO, status: shipped, target: 2026-Q3, shipped: 2026-08-01}\n")
+	b.CommitOn("2026-08-01", "Raj", "Ship sso")
+	s := session{wd: filepath.Join(b.Dir, "roadmap")}
+	got := quarterCounts(t, s, "--today", "2026-10-10")
+	if _, ok := got["2025-Q4"]; ok || got["2026-Q2"] != [2]int{0, 0} || got["2026-Q3"] != [2]int{1, 1} {
+		t.Errorf("quarters %v, want from 2026-Q2, with sso planned and shipped in 2026-Q3", got)
+	}
+	r := s.run(t, "report", "--today", "2026-10-10", "--format", "json")
+	for _, want := range []string{`"slips": []`, `"first_planned": "2026-04-15"`, `"lead_days": 108`} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("report lacks %s: the drafts count:\n%s", want, r.stdout)
+		}
+	}
+}
+
+// TestReportThroughARenameWhileRoadmapYAMLWasMissing: roadmap.yaml deleted,
+// the folder then renamed, roadmap.yaml restored: one roadmap throughout.
+func TestReportThroughARenameWhileRoadmapYAMLWasMissing(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap/roadmap.yaml", "product: Acme\n")
+	b.Write("roadmap/features.yaml", "features:\n  - {id: a, title: A, status: planned, target: 2026-Q3}\n  - {id: c, title: C, status: planned, target: 2026-Q4}\n")
+	b.CommitOn("2026-05-01", "Ana", "Plan")
+	b.Remove("roadmap/roadmap.yaml")
+	b.CommitOn("2026-06-10", "Li", "Delete roadmap.yaml by mistake")
+	b.Move("roadmap/features.yaml", "plan/features.yaml")
+	b.CommitOn("2026-06-15", "Li", "Rename the folder")
+	b.Write("plan/features.yaml", "features:\n  - {id: a, title: A, status: shipped, target: 2026-Q3, shipped: 2026-08-01}\n  - {id: c, title: C, status: planned, target: 2026-Q4}\n")
+	b.CommitOn("2026-08-01", "Raj", "Ship a")
+	b.Write("plan/roadmap.yaml", "product: Acme\n")
+	b.CommitOn("2026-10-05", "Li", "Restore roadmap.yaml")
+	s := session{wd: filepath.Join(b.Dir, "plan")}
+	got := quarterCounts(t, s, "--today", "2026-11-23")
+	if got["2026-Q3"] != [2]int{1, 1} || got["2026-Q4"] != [2]int{1, 0} {
+		t.Errorf("quarters %v, want a planned and shipped in 2026-Q3, c planned in 2026-Q4", got)
+	}
+	if h := s.run(t, "history", "a"); !strings.Contains(h.stdout, "A: 2 commits") {
+		t.Errorf("history of a:\n%s%s", h.stdout, h.stderr)
 	}
 }
 

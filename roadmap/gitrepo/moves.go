@@ -82,8 +82,8 @@ const maxMoveDepth = 8
 
 // movedFrom finds where the roadmap folder of commit c, whose tree is cur,
 // came from when c's parent p has none at its path: a folder of p holding a
-// roadmap.yaml that c no longer holds there, and that is related to cur
-// (related). A team that moves roadmap/ to plan/, editing files on the way,
+// roadmap.yaml that c no longer holds there, or one c removed whole, and
+// that is related to cur (related). A team that moves roadmap/ to plan/, editing files on the way,
 // keeps its history; a new roadmap started as an old one (an example, a
 // template) is deleted does not inherit the old one's. It looks only into the folders that differ
 // between the two commits, so its cost follows the size of the commit, not
@@ -113,6 +113,8 @@ func (r *Repo) movedFrom(p, c *object.Commit, cur plumbing.Hash) (from string, o
 			}
 		}
 		if !stays {
+			// A folder that held a roadmap.yaml, or one the commit removed
+			// whole (its roadmap.yaml missing for a while before the move).
 			held, err := r.holdsRoadmap(old)
 			if err != nil {
 				return err
@@ -120,13 +122,15 @@ func (r *Repo) movedFrom(p, c *object.Commit, cur plumbing.Hash) (from string, o
 			if held && old == cur {
 				exact = at
 			}
-			if held && old != cur {
-				if held, err = r.related(old, cur); err != nil {
+			candidate := held || new == plumbing.ZeroHash && at != ""
+			if candidate && old != cur {
+				if candidate, err = r.related(old, cur); err != nil {
 					return err
 				}
 			}
-			if held {
+			if candidate {
 				found = append(found, at)
+				return nil // its subfolders are part of it
 			}
 		}
 		if depth == maxMoveDepth {

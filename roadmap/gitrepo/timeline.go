@@ -52,48 +52,46 @@ func (r *Repo) ReportHistory(head *object.Commit, dir string, atHead *roadmap.Ro
 			commits[i].When = commits[i-1].When
 		}
 	}
-	// holds tells whether commit i's folder holds a roadmap.yaml.
-	holds := func(i int) (bool, *object.Commit, error) {
-		c, err := r.git.CommitObject(hashes[i])
+	// The roadmap began at the first commit whose folder holds a
+	// roadmap.yaml: what the folder held before (drafts, other tools'
+	// files) was no plan, and that commit adds every feature it has.
+	// (A roadmap.yaml missing for a while later is a gap: the features
+	// stay.)
+	first := 0
+	for ; first < len(commits); first++ {
+		c, err := r.git.CommitObject(hashes[first])
 		if err != nil {
-			return false, nil, err
+			return roadmap.ReportHistory{}, err
 		}
-		tree, err := r.subtree(c, dirs[i])
-		if err != nil || tree == plumbing.ZeroHash {
-			return false, c, err
+		tree, err := r.subtree(c, dirs[first])
+		if err != nil {
+			return roadmap.ReportHistory{}, err
 		}
-		ok, err := r.holdsRoadmap(tree)
-		return ok, c, err
+		if ok, err := r.holdsRoadmap(tree); err != nil {
+			return roadmap.ReportHistory{}, err
+		} else if ok {
+			if first > 0 {
+				began, err := r.features(c, dirs[first])
+				if err != nil {
+					return roadmap.ReportHistory{}, err
+				}
+				commits[first].Features = nil
+				for _, f := range began.Features {
+					commits[first].Features = append(commits[first].Features, roadmap.FeatureChange{ID: f.ID, New: f})
+				}
+			}
+			break
+		}
 	}
-	// begun is the first commit whose folder holds a roadmap.yaml, looked
-	// for (up to scanned) only when a folder without one is loaded.
-	begun, scanned := len(commits), 0
-	started := func(i int) (bool, error) {
-		for ; scanned <= i && begun == len(commits); scanned++ {
-			ok, _, err := holds(scanned)
-			if err != nil {
-				return false, err
-			}
-			if ok {
-				begun = scanned
-			}
-		}
-		return begun <= i, nil
+	if first < len(commits) {
+		commits, hashes, dirs = commits[first:], hashes[first:], dirs[first:]
 	}
 	return roadmap.ReportHistory{
 		Commits: commits,
 		Load: func(i int) (*roadmap.Roadmap, error) {
-			ok, c, err := holds(i)
+			c, err := r.git.CommitObject(hashes[i])
 			if err != nil {
 				return nil, err
-			}
-			if !ok {
-				// Before the roadmap began, its folder's YAML (drafts,
-				// other tools' files) was no plan; in a gap after it,
-				// while roadmap.yaml was missing, its features were.
-				if s, err := started(i); err != nil || !s {
-					return roadmap.OfFeatures(nil), err
-				}
 			}
 			if atHead != nil {
 				if tree, err := r.subtree(c, dirs[i]); err == nil && tree == headTree {
