@@ -101,3 +101,41 @@ func TestDiffTextWrapsToTheTerminal(t *testing.T) {
 		t.Errorf("wrapped text lost words:\n%s", term.String())
 	}
 }
+
+// TestHistoryTextWrapsSubjects: on a terminal a long commit subject wraps
+// under itself, past the date, hash and author; in a pipe it is one line.
+func TestHistoryTextWrapsSubjects(t *testing.T) {
+	subject := "Describe pay-by-bank at length, so that the subject runs well past the width"
+	h := HistoryReport{Item: "feature", ID: "a", Title: "A", Events: []roadmap.Event{{
+		Commit: &roadmap.Commit{Short: "abc1234", Author: "Ana", Date: "2026-11-24", Subject: subject},
+		Kind:   roadmap.Changed, Fields: []roadmap.FieldChange{{Field: "status", Old: "idea", New: "planned"}},
+	}}}
+	var piped strings.Builder
+	if err := (Output{}).WriteHistoryText(&piped, h); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(piped.String(), "2026-11-24  abc1234  Ana  "+subject+"\n") {
+		t.Errorf("piped, the subject is not on one line:\n%s", piped.String())
+	}
+	var term strings.Builder
+	if err := (Output{Terminal: true, Styled: true, Width: 50}).WriteHistoryText(&term, h); err != nil {
+		t.Fatal(err)
+	}
+	out := ansi.Strip(term.String())
+	col := strings.Index(out, "Describe") - strings.LastIndex(out[:strings.Index(out, "Describe")], "\n") - 1
+	var words []string
+	for _, l := range strings.Split(out, "\n") {
+		if ansi.StringWidth(l) > 50 {
+			t.Errorf("line %q is wider than 50", l)
+		}
+		switch {
+		case strings.HasPrefix(l, "2026-11-24"):
+			words = append(words, strings.Fields(l[col:])...)
+		case len(l) > col && strings.TrimSpace(l[:col]) == "":
+			words = append(words, strings.Fields(l)...)
+		}
+	}
+	if got := strings.Join(words, " "); got != subject {
+		t.Errorf("the subject reads %q under its column:\n%s", got, out)
+	}
+}

@@ -8,9 +8,8 @@ const hangingIndent = "    "
 
 // hanging writes text at indent as lines that fit the terminal, wrapped at
 // spaces, the lines after the first indented further (hangingIndent), so a
-// long title, value or commit subject reads as one entry; in a pipe (no
-// width) it is one line. style, if not nil, styles each line; text may
-// carry styles of its own within a word.
+// long value or commit note reads as one entry; in a pipe (no width) it is
+// one line. style, if not nil, styles each line.
 func (o Output) hanging(b *strings.Builder, indent, text string, style func(string) string) {
 	width := 0
 	if o.Width > 0 {

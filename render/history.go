@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/northwind-labs/roadmap/roadmap"
 )
 
@@ -22,7 +23,19 @@ func (o Output) WriteHistoryText(w io.Writer, h HistoryReport) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s  %s: %s\n", o.bold(oneLine(h.ID)), oneLine(h.Title), plural(len(h.Events), "commit"))
 	for _, e := range h.Events {
-		fmt.Fprintf(&b, "\n%s  %s  %s  %s\n", e.Commit.Date, o.paint(yellow, e.Commit.Short), oneLine(e.Commit.Author), oneLine(e.Commit.Subject))
+		// A long subject wraps under itself, past the date, hash and author.
+		head := fmt.Sprintf("%s  %s  %s  ", e.Commit.Date, e.Commit.Short, oneLine(e.Commit.Author))
+		width := 0
+		if o.Width > 0 {
+			width = max(o.Width-ansi.StringWidth(head), minFlex)
+		}
+		for i, l := range wrap(oneLine(e.Commit.Subject), width) {
+			if i == 0 {
+				b.WriteString("\n" + strings.Replace(head, e.Commit.Short, o.paint(yellow, e.Commit.Short), 1) + l + "\n")
+				continue
+			}
+			b.WriteString(strings.Repeat(" ", ansi.StringWidth(head)) + l + "\n")
+		}
 		if e.Kind != roadmap.Changed {
 			o.hanging(&b, "    ", e.Kind+keyFields(e), nil)
 			continue

@@ -41,9 +41,9 @@ const minFlex = 12
 
 // fit makes t fit width columns, each column costing perColumn columns of
 // padding and borders besides its text: flexible columns are cut with an
-// ellipsis (or wrapped) down to minFlex, then optional columns are dropped from the right:
-// first those holding nothing (every cell empty or 0), then the others,
-// which the table then names under itself.
+// ellipsis (or wrapped) down to minFlex, then optional columns are dropped
+// from the right: first those holding nothing (every cell empty or 0), then
+// the others, which the table then names under itself.
 func (t Table) fit(width, perColumn int) Table {
 	if width <= 0 {
 		return t

@@ -298,11 +298,17 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path, what string, 
 	if isNull(n) {
 		return // an empty value counts as absent
 	}
+	if n.Kind == yaml.ScalarNode && strings.TrimSpace(n.Value) == "" {
+		// Blank text says nothing: every check takes it as empty. A text
+		// field keeps where it was written ("has an empty title"); any
+		// other is absent, as null is (a blank weight is no weight of 0).
+		if at != nil && v.Kind() == reflect.String {
+			at[path] = posOf(orig)
+		}
+		return
+	}
 	if at != nil {
 		at[path] = posOf(orig)
-	}
-	if n.Kind == yaml.ScalarNode && strings.TrimSpace(n.Value) == "" {
-		return // blank text says nothing: every check takes it as empty
 	}
 	t := v.Type()
 	if reflect.PointerTo(t).Implements(scalarParserType) {

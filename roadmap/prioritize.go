@@ -117,7 +117,7 @@ func (r *Roadmap) Prioritize(opts PrioritizeOptions) (*Ranking, error) {
 		return nil, err
 	}
 	if model == ModelWeighted {
-		if err := r.unweighted(); err != nil {
+		if err := r.unusableCriterion(); err != nil {
 			return nil, err
 		}
 	}

@@ -37,40 +37,36 @@ func (e *FormulaError) Error() string {
 	return fmt.Sprintf("scoring.formula does not compile: %s (line %d, column %d of the formula)", e.Msg, e.Line, e.Column)
 }
 
-// CriterionError is a weighted-model criterion roadmap.yaml gives no weight
-// that can be read: a ranking would count it as weighing nothing.
+// CriterionError is a weighted-model criterion a ranking cannot use as
+// written: without an id, named twice, or with no weight that can be read.
+// The ranking would leave it out, count it twice or weigh it as nothing.
 type CriterionError struct {
-	ID string
-	// Path is where to point: the weight as written, or the criterion
-	// that lacks one.
+	// Path is where to point in roadmap.yaml.
 	Path string
-	// Written is the weight as written, or "" when there is none.
-	Written string
+	Msg  string
 }
 
-func (e *CriterionError) Error() string {
-	if e.Written == "" {
-		return fmt.Sprintf("criterion %q has no weight; give it one (weight: 1) for the weighted model to rank by it", e.ID)
-	}
-	return fmt.Sprintf("criterion %q has the weight %s, which is not a number; the weighted model cannot rank by it", e.ID, e.Written)
-}
+func (e *CriterionError) Error() string { return e.Msg }
 
-// unweighted finds the first criterion with an id whose weight is missing or
-// unreadable; validate reports each of them as an error.
-func (r *Roadmap) unweighted() error {
+// unusableCriterion finds the first criterion a weighted ranking cannot use;
+// validate reports each of them as an error.
+func (r *Roadmap) unusableCriterion() error {
 	s := &r.Settings.Located
+	seen := map[string]string{}
 	for i, c := range r.Scoring.Criteria {
-		if c.ID == "" {
-			continue // it scores nothing (missing-field)
-		}
 		item := fmt.Sprintf("scoring.criteria[%d]", i)
-		path := item + ".weight"
-		switch {
-		case s.Unreadable(path):
-			return &CriterionError{ID: c.ID, Path: path, Written: s.Invalid[path]}
-		case !s.Has(path):
-			return &CriterionError{ID: c.ID, Path: item}
+		weight := item + ".weight"
+		switch first, dup := seen[c.ID]; {
+		case c.ID == "":
+			return &CriterionError{item, fmt.Sprintf("%s has no id; give it one, the score key it weighs", item)}
+		case dup:
+			return &CriterionError{item + ".id", fmt.Sprintf("criterion %q is named twice (%s and %s); the weighted model would count it twice", c.ID, first, item)}
+		case s.Unreadable(weight):
+			return &CriterionError{weight, fmt.Sprintf("criterion %q has the weight %s, which is not a number; the weighted model cannot rank by it", c.ID, s.Invalid[weight])}
+		case !s.Has(weight):
+			return &CriterionError{item, fmt.Sprintf("criterion %q has no weight; give it one (weight: 1) for the weighted model to rank by it", c.ID)}
 		}
+		seen[c.ID] = item
 	}
 	return nil
 }

@@ -161,7 +161,7 @@ func (a *app) runExport(o exportOptions) error {
 	}
 	view := l.View(audience, roadmap.ViewOptions{Today: today, Revision: l.rev, Themes: o.level == roadmap.LevelThemes})
 	if o.since != "" {
-		old, err := a.loadSince(l, o.since)
+		old, err := a.loadSince(o.since)
 		if err != nil {
 			return err
 		}
@@ -197,13 +197,19 @@ func (a *app) runExport(o exportOptions) error {
 // loadSince reads the roadmap of --since from the repository that holds the
 // one being exported, with the folder it was read from (the roadmap's folder
 // may have moved since), where its findings are.
-func (a *app) loadSince(l *loaded, rev string) (*loaded, error) {
-	repo, err := a.openRepo(l.root)
+func (a *app) loadSince(rev string) (*loaded, error) {
+	// The working tree's folder, not the one --at read: the folder may
+	// have moved between the two revisions.
+	root, err := a.roadmapRoot()
+	if err != nil {
+		return nil, err
+	}
+	repo, err := a.openRepo(root)
 	if err != nil {
 		return nil, err
 	}
 	defer repo.Close()
-	r, at, err := a.loadAt(repo, l.root, rev)
+	r, at, err := a.loadAt(repo, root, rev)
 	if err != nil {
 		return nil, err
 	}

@@ -210,7 +210,8 @@ func TestExportOutputFile(t *testing.T) {
 		want string
 	}{
 		{[]string{"report", "-o", "r.pdf"}, 2, "report writes md, html, json or text, not .pdf"},
-		{[]string{"launches", "-o", "x.csv"}, 2, "launches writes md, json, ics or text, not .csv"},
+		{[]string{"launches", "-o", "x.csv"}, 2, "launches writes md, json, ics or table, not .csv"},
+		{[]string{"export", "-o", "x.ics"}, 2, "export writes md, html, json or csv, not .ics"},
 		{[]string{"export", "-o", "."}, 2, "cannot write .: it is a folder"},
 	} {
 		r := s.run(t, append(tc.args, "--dir", mustAbs(t, exampleDir))...)

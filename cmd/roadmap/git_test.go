@@ -205,6 +205,13 @@ func TestAMovedRoadmapFolderKeepsItsHistory(t *testing.T) {
 	if !strings.Contains(pr.stdout, "target: 2026-Q2 → 2026-Q3") || !strings.Contains(pr.stdout, "Push search to Q3") {
 		t.Errorf("diff of a branch made before the move:\n%s%s", pr.stdout, pr.stderr)
 	}
+	// --at before the move and --since after it, and the other way round.
+	for _, args := range [][]string{{"--at", "v1", "--since", "HEAD"}, {"--since", "v1"}} {
+		e := s.run(t, append([]string{"export", "--format", "json", "--today", "2026-07-01"}, args...)...)
+		if e.code != 0 || !strings.Contains(e.stdout, `"since"`) {
+			t.Errorf("export %v across the move: exit %d\n%s", args, e.code, e.stderr)
+		}
+	}
 	// Findings at a revision before the move name the files where they were.
 	v := s.run(t, "validate", "--at", "v1", "--format", "github")
 	if !strings.Contains(v.stdout, "file=roadmap/features.yaml,") || strings.Contains(v.stdout, "plan/") {
@@ -319,6 +326,30 @@ func quarterCounts(t *testing.T, s session, args ...string) map[string][2]int {
 		got[q.Quarter] = [2]int{q.Counts.Planned, q.Counts.Shipped}
 	}
 	return got
+}
+
+// TestReportAtARevisionEndsThere: report --at REV is the report as it stood
+// at REV: quarters after its commit are not yet over, so nothing planned for
+// them was missed.
+func TestReportAtARevisionEndsThere(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap/roadmap.yaml", "product: Acme\n")
+	b.Write("roadmap/features.yaml", "features:\n  - {id: sso, title: SSO, status: planned, target: 2026-Q2}\n")
+	b.CommitOn("2026-03-02", "Ana", "Plan sso")
+	b.Write("roadmap/features.yaml", "features:\n  - {id: sso, title: SSO, status: in-progress, target: 2026-Q2}\n")
+	b.Tag("v1", b.CommitOn("2026-05-04", "Ana", "Start sso"))
+	b.Write("roadmap/features.yaml", "features:\n  - {id: sso, title: SSO, status: shipped, target: 2026-Q2, shipped: 2026-06-20}\n")
+	b.CommitOn("2026-06-20", "Raj", "Ship sso")
+	s := session{wd: filepath.Join(b.Dir, "roadmap")}
+	r := s.run(t, "report", "--at", "v1", "--format", "json")
+	r.expect(t, 0)
+	if !strings.Contains(r.stdout, `"in_progress": true`) || strings.Contains(r.stdout, `"missed"`) || strings.Contains(r.stdout, "2026-Q3") {
+		t.Errorf("report --at v1 should end in 2026-Q2, in progress, with nothing missed:\n%s", r.stdout)
+	}
+	// --today still says when.
+	if got := quarterCounts(t, s, "--at", "v1", "--today", "2026-07-01"); got["2026-Q2"] != [2]int{1, 0} {
+		t.Errorf("report --at v1 --today 2026-07-01: %v", got)
+	}
 }
 
 // TestReportIgnoresDraftsBeforeTheRoadmapBegan: YAML in the folder before

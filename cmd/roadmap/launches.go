@@ -135,8 +135,10 @@ func (a *app) runLaunches(o launchesOptions) error {
 		err = render.WriteLaunchesMarkdown(w, data)
 	default:
 		if len(cal.Launches)+len(cal.Undated) == 0 {
+			// Said on stderr; a file named with -o is still written, empty,
+			// so an old one does not pass for the answer.
 			fmt.Fprintln(a.stderr, "No launches match.")
-			return nil
+			break
 		}
 		err = out.WriteLaunches(w, data)
 	}

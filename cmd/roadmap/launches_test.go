@@ -174,6 +174,17 @@ func TestLaunchesNothingMatches(t *testing.T) {
 	if r.stdout != "" || !strings.Contains(r.stderr, "No launches match.") {
 		t.Errorf("stdout %q stderr %q", r.stdout, r.stderr)
 	}
+	// -o replaces a file from an earlier run, which must not pass for the answer.
+	out := filepath.Join(t.TempDir(), "launches.txt")
+	if err := os.WriteFile(out, []byte("OLD\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if o := (session{wd: dir}).run(t, "launches", "-o", out); o.code != 0 || !strings.Contains(o.stderr, "No launches match.") {
+		t.Errorf("-o: exit %d, stderr %q", o.code, o.stderr)
+	}
+	if b, err := os.ReadFile(out); err != nil || len(b) != 0 {
+		t.Errorf("-o left %q, %v; want an empty file", b, err)
+	}
 	j := session{wd: dir}.run(t, "launches", "--format", "json", "--today", launchesToday)
 	if !strings.Contains(j.stdout, `"launches": []`) || !strings.Contains(j.stdout, `"undated": []`) {
 		t.Errorf("json: %s", j.stdout)

@@ -182,10 +182,11 @@ func (o prioritizeOptions) domainOptions() (roadmap.PrioritizeOptions, error) {
 
 // scoringError turns a model that cannot score into an exit code. A formula
 // that does not compile is an error in roadmap.yaml, which validate reports
-// too: exit 1, pointing at the formula; so is a criterion without a weight
-// that can be read, whatever chose the weighted model. Settings a model lacks (weighted
-// without criteria) are the roadmap's fault when roadmap.yaml chose the model
-// (exit 1) and the flag's when --model or --compare did (exit 2).
+// too: exit 1, pointing at the formula; so is a criterion the weighted model
+// cannot use (no id, named twice, no weight), whatever chose the model. Settings a model
+// lacks (weighted without criteria) are the roadmap's fault when
+// roadmap.yaml chose the model (exit 1) and the flag's when --model or
+// --compare did (exit 2).
 func (a *app) scoringError(l *loaded, err error, fromFlag bool) error {
 	s := &l.Settings.Located
 	at := func(path string) string {

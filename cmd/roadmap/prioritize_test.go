@@ -154,6 +154,15 @@ func TestPrioritizeErrors(t *testing.T) {
 	noWeight := t.TempDir()
 	write(t, noWeight, "roadmap.yaml", "product: Acme\nscoring:\n  criteria:\n    - {id: value, weight: 2}\n    - id: cost\n")
 	write(t, noWeight, "features.yaml", "features:\n  - {id: a, title: A, status: idea, scores: {value: 1, cost: 9}}\n")
+	blankWeight := t.TempDir()
+	write(t, blankWeight, "roadmap.yaml", "product: Acme\nscoring:\n  model: weighted\n  criteria:\n    - {id: value, weight: \"\"}\n")
+	write(t, blankWeight, "features.yaml", "features:\n  - {id: a, title: A, status: idea, scores: {value: 1}}\n")
+	noID := t.TempDir()
+	write(t, noID, "roadmap.yaml", "product: Acme\nscoring:\n  model: weighted\n  criteria:\n    - {id: value, weight: 2}\n    - {name: revenue, weight: 3}\n")
+	write(t, noID, "features.yaml", "features:\n  - {id: a, title: A, status: idea, scores: {value: 1}}\n")
+	twice := t.TempDir()
+	write(t, twice, "roadmap.yaml", "product: Acme\nscoring:\n  model: weighted\n  criteria:\n    - {id: effort, weight: 3}\n    - {id: effort, weight: 2, cost: true}\n")
+	write(t, twice, "features.yaml", "features:\n  - {id: a, title: A, status: idea, scores: {effort: 1}}\n")
 	badWeight := t.TempDir()
 	write(t, badWeight, "roadmap.yaml", "product: Acme\nscoring:\n  model: weighted\n  criteria:\n    - {id: value, weight: lots}\n")
 	write(t, badWeight, "features.yaml", "features:\n  - {id: a, title: A, status: idea, scores: {value: 1}}\n")
@@ -185,6 +194,9 @@ func TestPrioritizeErrors(t *testing.T) {
 		// Even when the flag chose the model, the criterion is roadmap.yaml's.
 		{"criterion without a weight", noWeight, []string{"--model", "weighted"}, 1, []string{`roadmap.yaml:5:7: criterion "cost" has no weight`}},
 		{"criterion without a weight in compare", noWeight, []string{"--compare", "rice,weighted"}, 1, []string{`criterion "cost" has no weight`}},
+		{"criterion without an id", noID, nil, 1, []string{`roadmap.yaml:6:7: scoring.criteria[1] has no id`}},
+		{"criterion named twice", twice, nil, 1, []string{`roadmap.yaml:6:12: criterion "effort" is named twice (scoring.criteria[0] and scoring.criteria[1])`}},
+		{"weight written blank", blankWeight, nil, 1, []string{`roadmap.yaml:5:7: criterion "value" has no weight`}},
 		{"weight that is no number", badWeight, nil, 1, []string{`roadmap.yaml:5:27: criterion "value" has the weight "lots", which is not a number`}},
 		// The formula is an error in roadmap.yaml that validate reports too:
 		// exit 1, pointing at the formula's line and at the place in it.

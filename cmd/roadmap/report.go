@@ -44,7 +44,8 @@ slip.
 
 The plan is read at the last commit before a quarter's first day (or the first
 commit, if the roadmap began inside the quarter), along the first-parent line of
-HEAD, or of --at REV.
+HEAD, or of --at REV. With --at, the report is as it stood at that revision:
+today is the day of its commit, unless --today says otherwise.
 
 With --audience, the report holds only what that audience may see (the same
 policy as roadmap export): features it sees, dates no finer than its
@@ -73,11 +74,7 @@ func (a *app) runReport(o reportOptions) error {
 	if err := checkFormat(o.format, "text", "md", "json", "html"); err != nil {
 		return err
 	}
-	today, err := a.todayDate()
-	if err != nil {
-		return err
-	}
-	ropts := roadmap.ReportOptions{Today: today}
+	var ropts roadmap.ReportOptions
 	for _, q := range []struct {
 		flag, value string
 		into        *roadmap.Target
@@ -94,12 +91,9 @@ func (a *app) runReport(o reportOptions) error {
 	if !ropts.From.IsZero() && !ropts.To.IsZero() && ropts.To.Compare(ropts.From) < 0 {
 		return usageError("--from %s is after --to %s", o.from, o.to)
 	}
-	// A quarter that has not begun has no plan at its start to keep.
-	now := roadmap.QuarterOf(today)
-	for _, q := range []struct{ flag, value string }{{"--from", o.from}, {"--to", o.to}} {
-		if t, _ := roadmap.ParseTarget(q.value); q.value != "" && t.Compare(now) > 0 {
-			return usageError("%s %s has not begun (today, %s, is in %s): report measures quarters up to the current one", q.flag, q.value, today, now)
-		}
+	today, err := a.todayDate()
+	if err != nil {
+		return err
 	}
 	g, err := a.openGit()
 	if err != nil {
@@ -109,6 +103,22 @@ func (a *app) runReport(o reportOptions) error {
 	head, err := g.resolve(g.rev)
 	if err != nil {
 		return err
+	}
+	if a.at != "" && a.today == "" {
+		// The report as it stood at the revision: quarters after it are
+		// not yet over, not missed.
+		today = roadmap.DateOf(head.Committer.When)
+	}
+	ropts.Today = today
+	// A quarter that has not begun has no plan at its start to keep.
+	now := roadmap.QuarterOf(today)
+	for _, q := range []struct {
+		flag string
+		t    roadmap.Target
+	}{{"--from", ropts.From}, {"--to", ropts.To}} {
+		if !q.t.IsZero() && q.t.Compare(now) > 0 {
+			return usageError("%s %s has not begun (today, %s, is in %s): report measures quarters up to the current one", q.flag, q.t, today, now)
+		}
 	}
 	current, err := g.load(g.rev)
 	if err != nil {

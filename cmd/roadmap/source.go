@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/northwind-labs/roadmap/roadmap"
 	"github.com/northwind-labs/roadmap/roadmap/gitrepo"
@@ -116,7 +117,11 @@ func (a *app) loadAt(repo *gitrepo.Repo, root, rev string) (r *roadmap.Roadmap, 
 	if err != nil {
 		return nil, "", &exitError{code: exitUsage, err: err}
 	}
-	return loadCommit(repo, root, rev, c)
+	prefix, err := repoPrefix(repo, root)
+	if err != nil {
+		return nil, "", err
+	}
+	return loadCommit(repo, root, rev, c, prefix, folderOf(repo, c, prefix))
 }
 
 // load is loadAt for a revision of g, resolved once per command.
@@ -125,18 +130,14 @@ func (g *gitRoadmap) load(rev string) (*roadmap.Roadmap, error) {
 	if err != nil {
 		return nil, err
 	}
-	r, _, err := loadCommit(g.repo, g.root, rev, c)
+	r, _, err := loadCommit(g.repo, g.root, rev, c, g.prefix, g.dir(c))
 	return r, err
 }
 
-// loadCommit reads the roadmap of commit c, which rev names, and says which
-// folder it read, as loadAt does.
-func loadCommit(repo *gitrepo.Repo, root, rev string, c *object.Commit) (*roadmap.Roadmap, string, error) {
-	prefix, err := repoPrefix(repo, root)
-	if err != nil {
-		return nil, "", err
-	}
-	dir := folderOf(repo, c, prefix)
+// loadCommit reads the roadmap of commit c, which rev names, from folder
+// dir (prefix, the working tree's folder, unless it moved), and says where
+// that folder is in the working tree, as loadAt does.
+func loadCommit(repo *gitrepo.Repo, root, rev string, c *object.Commit, prefix, dir string) (*roadmap.Roadmap, string, error) {
 	r, err := repo.Load(c, dir)
 	if err != nil {
 		return nil, "", loadError(rev, prefix, err)
@@ -152,7 +153,7 @@ func loadCommit(repo *gitrepo.Repo, root, rev string, c *object.Commit) (*roadma
 // (or where c's line meets HEAD's) and HEAD moved the folder to prefix;
 // then the path it had in c.
 func folderOf(repo *gitrepo.Repo, c *object.Commit, prefix string) string {
-	if holdsRoadmapAt(repo, c, prefix) {
+	if ok, _ := repo.HasRoadmap(c, prefix); ok {
 		return prefix
 	}
 	head, err := repo.Resolve("HEAD")
@@ -177,22 +178,14 @@ func folderOf(repo *gitrepo.Repo, c *object.Commit, prefix string) string {
 			continue
 		}
 		for _, base := range bases {
-			if dir, err := repo.FolderAt(head, base, prefix); err == nil && dir != prefix && holdsRoadmapAt(repo, c, dir) {
-				return dir
+			if dir, err := repo.FolderAt(head, base, prefix); err == nil && dir != prefix {
+				if ok, _ := repo.HasRoadmap(c, dir); ok {
+					return dir
+				}
 			}
 		}
 	}
 	return prefix
-}
-
-// holdsRoadmapAt reports whether commit c has a roadmap.yaml in folder dir.
-func holdsRoadmapAt(repo *gitrepo.Repo, c *object.Commit, dir string) bool {
-	fsys, err := repo.FS(c, dir)
-	if err != nil {
-		return false
-	}
-	_, err = fs.Stat(fsys, "roadmap.yaml")
-	return err == nil
 }
 
 // hasRoadmap checks, without loading it, that commit c (which rev names)
@@ -288,6 +281,7 @@ type gitRoadmap struct {
 	prefix  string
 	rev     string
 	commits map[string]*object.Commit // revisions resolved so far
+	dirs    map[plumbing.Hash]string  // the roadmap folder of commits, found so far
 }
 
 // openGit opens the repository of the roadmap; the caller closes it.
@@ -316,7 +310,16 @@ func (g *gitRoadmap) Close() error { return g.repo.Close() }
 
 // dir is the roadmap folder of commit c, where walks from c start: the
 // working tree's, or where it was before a commit moved it there.
-func (g *gitRoadmap) dir(c *object.Commit) string { return folderOf(g.repo, c, g.prefix) }
+func (g *gitRoadmap) dir(c *object.Commit) string {
+	if dir, ok := g.dirs[c.Hash]; ok {
+		return dir
+	}
+	if g.dirs == nil {
+		g.dirs = map[plumbing.Hash]string{}
+	}
+	g.dirs[c.Hash] = folderOf(g.repo, c, g.prefix)
+	return g.dirs[c.Hash]
+}
 
 // resolve finds the commit a revision names; an unknown revision or one past
 // a shallow clone's edge is a usage error (exit 2).

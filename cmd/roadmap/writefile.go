@@ -34,7 +34,12 @@ func formatFor(cmd *cobra.Command, format, output string, allowed ...string) (st
 	case ext == "" || ext == "txt" || ext == "text" || ext == "log":
 		return format, nil
 	}
-	return "", usageError("-o %s: %s writes %s or text, not .%s; name the file for one of them, or give --format", output, cmd.Name(), strings.Join(allowed, ", "), ext)
+	formats := slices.Clone(allowed)
+	if !slices.Contains(formats, format) {
+		formats = append(formats, format) // the default, which a .txt file gets
+	}
+	list := strings.Join(formats[:len(formats)-1], ", ") + " or " + formats[len(formats)-1]
+	return "", usageError("-o %s: %s writes %s, not .%s; name the file for one of them, or give --format", output, cmd.Name(), list, ext)
 }
 
 // emit writes a command's output: to stdout (also for -o -), or with -o to

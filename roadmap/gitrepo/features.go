@@ -65,8 +65,7 @@ func (r *Repo) loadFiles(tree plumbing.Hash, prefix string, out *[]FileChange) e
 					return err
 				}
 			}
-		case e.Mode == filemode.Symlink || e.Mode == filemode.Submodule:
-		case isRoadmapFile(e.Name):
+		case isFile(e.Mode) && isRoadmapFile(e.Name):
 			*out = append(*out, FileChange{Path: name, New: e.Hash})
 		}
 	}

@@ -27,15 +27,15 @@ func (r *Repo) Find(c *object.Commit, dir, id string) ([]Found, error) {
 		return nil, err
 	}
 	var files []FileChange
-	if err := r.diffTrees(plumbing.ZeroHash, tree, "", &files); err != nil {
+	if err := r.loadFiles(tree, "", &files); err != nil {
 		return nil, err
 	}
-	type found struct {
+	type candidate struct {
 		file  FileChange
 		split split
 		it    *item
 	}
-	var candidates [3][]found // features, objectives, campaigns, in path order
+	var candidates [3][]candidate // features, objectives, campaigns, in path order
 	for _, f := range files {
 		// Only a file whose text holds the id can hold the item: split no other.
 		text, err := r.blob(f.New)
@@ -58,7 +58,7 @@ func (r *Repo) Find(c *object.Commit, dir, id string) ([]Found, error) {
 				r.decode(it) // learns the id
 			}
 			if it.id == id {
-				candidates[k] = append(candidates[k], found{f, sp, it})
+				candidates[k] = append(candidates[k], candidate{f, sp, it})
 			}
 		}
 	}

@@ -112,7 +112,7 @@ func (r *Repo) filesHolding(c *object.Commit, dir, kind, id string) (map[string]
 		return nil, err
 	}
 	var all []FileChange
-	if err := r.diffTrees(plumbing.ZeroHash, tree, "", &all); err != nil {
+	if err := r.loadFiles(tree, "", &all); err != nil {
 		return nil, err
 	}
 	where := map[string]bool{}
@@ -146,11 +146,10 @@ func (r *Repo) holds(p string, h, near plumbing.Hash, kind, id string) (bool, er
 	if err != nil {
 		return false, err
 	}
-	items := sp.items
 	if r.isBroken(h) {
 		return true, nil
 	}
-	for _, it := range items {
+	for _, it := range sp.items {
 		if it.kind != kind {
 			continue
 		}

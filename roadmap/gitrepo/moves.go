@@ -55,25 +55,16 @@ func (r *Repo) holdsRoadmap(tree plumbing.Hash) (bool, error) {
 // when it has none at dir. It returns ErrNotAncestor when at is not on that
 // line.
 func (r *Repo) FolderAt(head, at *object.Commit, dir string) (string, error) {
-	c := head
-	cur, err := r.subtree(c, dir)
-	if err != nil {
-		return "", err
+	return r.line(head, at.Hash, dir, nil)
+}
+
+// HasRoadmap reports whether commit c holds a roadmap.yaml in folder dir.
+func (r *Repo) HasRoadmap(c *object.Commit, dir string) (bool, error) {
+	tree, err := r.subtree(c, dir)
+	if err != nil || tree == plumbing.ZeroHash {
+		return false, err
 	}
-	for c.Hash != at.Hash {
-		p, err := r.parent(c)
-		if err != nil {
-			return "", err
-		}
-		if p == nil {
-			return "", ErrNotAncestor
-		}
-		if cur, dir, err = r.parentFolder(p, c, dir, cur); err != nil {
-			return "", err
-		}
-		c = p
-	}
-	return dir, nil
+	return r.holdsRoadmap(tree)
 }
 
 // maxMoveDepth bounds how deep movedFrom looks for the folder a roadmap
@@ -83,12 +74,13 @@ const maxMoveDepth = 8
 // movedFrom finds where the roadmap folder of commit c, whose tree is cur,
 // came from when c's parent p has none at its path: a folder of p holding a
 // roadmap.yaml that c no longer holds there, or one c removed whole, and
-// that is related to cur (related). A team that moves roadmap/ to plan/, editing files on the way,
-// keeps its history; a new roadmap started as an old one (an example, a
-// template) is deleted does not inherit the old one's. It looks only into the folders that differ
-// between the two commits, so its cost follows the size of the commit, not
-// of the repository. ok is false when no such folder is found, or several
-// are and none is cur.
+// that is related to cur (related). A team that moves roadmap/ to plan/,
+// editing files on the way, keeps its history; a new roadmap started as an
+// old one (an example, a template) is deleted does not inherit the old
+// one's. It looks only into the folders that differ between the two
+// commits, so its cost follows the size of the commit, not of the
+// repository. ok is false when no such folder is found, or several are and
+// none is cur.
 func (r *Repo) movedFrom(p, c *object.Commit, cur plumbing.Hash) (from string, ok bool, err error) {
 	var found []string
 	var exact string

@@ -268,8 +268,8 @@ func TestHistoryFollowsTheFileThatHoldsTheItem(t *testing.T) {
 	r := open(t, b.Dir)
 	got := trail(t, r, resolve(t, r, "HEAD"), "plan", "search")
 	want := "Add: added; Plan search: changed; Start search: changed; Drop search: removed"
-	if strings.Join(got, "; ") != want {
-		t.Errorf("history of search:\n got %s\nwant %s", strings.Join(got, "; "), want)
+	if got != want {
+		t.Errorf("history of search:\n got %s\nwant %s", got, want)
 	}
 }
 
@@ -291,8 +291,8 @@ func TestHistoryFollowsAMovePastABrokenFileNamingTheItem(t *testing.T) {
 	b.Commit("Raj", "Start search")
 	r := open(t, b.Dir)
 	got := trail(t, r, resolve(t, r, "HEAD"), "plan", "search")
-	if want := "Add: added; Plan search: changed; Start search: changed"; strings.Join(got, "; ") != want {
-		t.Errorf("got  %s\nwant %s", strings.Join(got, "; "), want)
+	if want := "Add: added; Plan search: changed; Start search: changed"; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
 
@@ -302,7 +302,7 @@ func TestHistoryFollowsAMovePastABrokenFileNamingTheItem(t *testing.T) {
 // still holds the item (it names it): commits meanwhile that change only
 // other files cost the walk no blob, as they do while the file parses.
 func TestHistoryKeepsTheTrailThroughABrokenVersion(t *testing.T) {
-	walk := func(others int) (got, notes []string, reads int) {
+	walk := func(others int) (got string, notes []string, reads int) {
 		b := gittest.New(t)
 		b.Write("plan/roadmap.yaml", "product: Acme\n")
 		b.Write("plan/a.yaml", "features:\n"+feature("search", "idea", "later"))
@@ -322,8 +322,8 @@ func TestHistoryKeepsTheTrailThroughABrokenVersion(t *testing.T) {
 		return trail(t, r, resolve(t, r, "HEAD"), "plan", "search"), r.Notes(), r.BlobReads()
 	}
 	got, notes, reads := walk(0)
-	if want := "Add: added; Plan search: changed"; strings.Join(got, "; ") != want {
-		t.Errorf("got  %s\nwant %s", strings.Join(got, "; "), want)
+	if want := "Add: added; Plan search: changed"; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
 	}
 	if len(notes) != 2 || !strings.HasPrefix(notes[0], "a.yaml does not parse on one side of commit") {
 		t.Errorf("notes %q, want one for each commit touching the broken version", notes)
@@ -333,9 +333,9 @@ func TestHistoryKeepsTheTrailThroughABrokenVersion(t *testing.T) {
 	}
 }
 
-// trail is the history of feature id from commit c, one "subject: kind"
-// a commit.
-func trail(t *testing.T, r *gitrepo.Repo, c *object.Commit, dir, id string) []string {
+// trail is the history of feature id from commit c: "subject: kind" for
+// each commit, joined by "; ".
+func trail(t *testing.T, r *gitrepo.Repo, c *object.Commit, dir, id string) string {
 	t.Helper()
 	events, err := r.History(c, gitrepo.HistoryOptions{Dir: dir, Kind: "features", ID: id})
 	if err != nil {
@@ -345,7 +345,7 @@ func trail(t *testing.T, r *gitrepo.Repo, c *object.Commit, dir, id string) []st
 	for _, e := range events {
 		got = append(got, e.Commit.Subject+": "+e.Kind)
 	}
-	return got
+	return strings.Join(got, "; ")
 }
 
 // movedRoadmap is a repository whose roadmap moved from roadmap/ to plan/,
@@ -382,8 +382,8 @@ func TestWalksFollowAMovedRoadmapFolder(t *testing.T) {
 		if withEdit {
 			want = "Add: added; Plan search: changed; Move the roadmap to plan/: changed; Start search: changed"
 		}
-		if strings.Join(got, "; ") != want {
-			t.Errorf("edit %v: history\n got %s\nwant %s", withEdit, strings.Join(got, "; "), want)
+		if got != want {
+			t.Errorf("edit %v: history\n got %s\nwant %s", withEdit, got, want)
 		}
 		rh, err := r.ReportHistory(head, "plan", nil)
 		if err != nil {
@@ -439,6 +439,13 @@ func TestWalksTellAMoveFromAnAddedFolder(t *testing.T) {
 			b.Write("plan/roadmap.yaml", "product: Acme Cloud\n")
 			b.Write("plan/features.yaml", "features:\n"+feature("search", "planned", "2027-Q1"))
 		}, "Add: added; Next: changed"},
+		{"as two go, one of them whole", func(b *gittest.Repo) {
+			b.Write("zold/roadmap.yaml", "product: Acme\n")
+			b.Commit("Ana", "Keep the old plan")
+			b.Remove("zold/roadmap.yaml")
+			b.Move("roadmap/roadmap.yaml", "plan/roadmap.yaml")
+			b.Move("roadmap/features.yaml", "plan/features.yaml")
+		}, "Add: added"},
 		{"as two go", func(b *gittest.Repo) {
 			b.Write("zold/roadmap.yaml", "product: Acme\n")
 			b.Commit("Ana", "Keep the old plan")
@@ -465,8 +472,8 @@ func TestWalksTellAMoveFromAnAddedFolder(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := trail(t, r, c, "plan", "search")
-		if strings.Join(got, "; ") != tt.want {
-			t.Errorf("%s:\n got %s\nwant %s", tt.name, strings.Join(got, "; "), tt.want)
+		if got != tt.want {
+			t.Errorf("%s:\n got %s\nwant %s", tt.name, got, tt.want)
 		}
 	}
 }
@@ -495,9 +502,18 @@ func TestWalksFollowEveryKindOfMove(t *testing.T) {
 			if err := os.Chmod(filepath.Join(b.Dir, "roadmap", "roadmap.yaml"), 0o755); err != nil {
 				t.Fatal(err)
 			}
+			// A file that stays: the folder is not removed whole, so only
+			// its roadmap.yaml tells where the roadmap was.
+			b.Write("roadmap/README.md", "Moved to plan/\n")
 		}, func(b *gittest.Repo) {
 			b.Move("roadmap/roadmap.yaml", "plan/roadmap.yaml")
 			b.Move("roadmap/features.yaml", "plan/features.yaml")
+		}},
+		{"while its roadmap.yaml was missing", "plan", nil, func(b *gittest.Repo) {
+			b.Remove("roadmap/roadmap.yaml")
+			b.Commit("Li", "Delete roadmap.yaml by mistake")
+			b.Move("roadmap/features.yaml", "plan/features.yaml")
+			b.Write("plan/roadmap.yaml", "product: Acme\n")
 		}},
 	}
 	for _, tt := range tests {
@@ -514,7 +530,7 @@ func TestWalksFollowEveryKindOfMove(t *testing.T) {
 		r := open(t, b.Dir)
 		head := resolve(t, r, "HEAD")
 		got := trail(t, r, head, tt.dir, "search")
-		if strings.Join(got, "; ") != "Add: added" {
+		if got != "Add: added" {
 			t.Errorf("%s: history %q, want only Add: added", tt.name, got)
 		}
 		dir, err := r.FolderAt(head, resolve(t, r, "HEAD~1"), tt.dir)
@@ -552,8 +568,8 @@ func TestWalksKeepTheTrail(t *testing.T) {
 	b.Commit("Raj", "Move to plan/, rename the product, date search")
 	r := open(t, b.Dir)
 	got := trail(t, r, resolve(t, r, "HEAD"), "plan", "search")
-	if want := "Add: added; Plan search: changed; Move to plan/, rename the product, date search: changed"; strings.Join(got, "; ") != want {
-		t.Errorf("history\n got %s\nwant %s", strings.Join(got, "; "), want)
+	if want := "Add: added; Plan search: changed; Move to plan/, rename the product, date search: changed"; got != want {
+		t.Errorf("history\n got %s\nwant %s", got, want)
 	}
 }
 

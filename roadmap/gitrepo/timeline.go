@@ -63,11 +63,7 @@ func (r *Repo) ReportHistory(head *object.Commit, dir string, atHead *roadmap.Ro
 		if err != nil {
 			return roadmap.ReportHistory{}, err
 		}
-		tree, err := r.subtree(c, dirs[first])
-		if err != nil {
-			return roadmap.ReportHistory{}, err
-		}
-		if ok, err := r.holdsRoadmap(tree); err != nil {
+		if ok, err := r.HasRoadmap(c, dirs[first]); err != nil {
 			return roadmap.ReportHistory{}, err
 		} else if ok {
 			if first > 0 {

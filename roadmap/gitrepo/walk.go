@@ -32,8 +32,7 @@ type Step struct {
 // commit whose folder at dir has the same tree hash as its parent's, and for
 // the others compares only the subtrees that differ. Where a commit moved
 // the folder to dir from elsewhere, the walk goes on in the folder it came
-// from. visit returning
-// ErrStop ends the walk without error.
+// from. visit returning ErrStop ends the walk without error.
 func (r *Repo) Walk(head *object.Commit, stop plumbing.Hash, dir string, visit func(Step) error) error {
 	return r.walk(head, stop, dir, visit)
 }
@@ -100,40 +99,53 @@ func (r *Repo) walk(head *object.Commit, stop plumbing.Hash, dir string, visit f
 
 // walkTrees is Walk on the caller's goroutine.
 func (r *Repo) walkTrees(head *object.Commit, stop plumbing.Hash, dir string, visit func(Step) error) error {
+	_, err := r.line(head, stop, dir, func(c *object.Commit, dir string, prev, cur plumbing.Hash) error {
+		var files []FileChange
+		if err := r.diffTrees(prev, cur, "", &files); err != nil || len(files) == 0 {
+			return err
+		}
+		return visit(Step{Commit: c, Dir: dir, Files: files})
+	})
+	if err == ErrStop {
+		return nil
+	}
+	return err
+}
+
+// line follows head's first-parent line back to stop (not stepped; the
+// zero hash goes to the root), keeping the roadmap folder's path and tree:
+// through a commit that moved the folder, it goes on where the folder came
+// from. step, if not nil, is called for each commit whose folder's tree
+// differs from its parent's (prev, zero when the parent has none), with the
+// folder's path in that commit; an error it returns ends the line. line
+// returns the folder's path at stop, or ErrNotAncestor when stop is not on
+// the line.
+func (r *Repo) line(head *object.Commit, stop plumbing.Hash, dir string, step func(c *object.Commit, dir string, prev, cur plumbing.Hash) error) (string, error) {
 	c := head
 	cur, err := r.subtree(c, dir)
 	if err != nil {
-		return err
+		return "", err
 	}
 	for c != nil && c.Hash != stop {
 		p, err := r.parent(c)
 		if err != nil {
-			return err
+			return "", err
 		}
 		prev, from, err := r.parentFolder(p, c, dir, cur)
 		if err != nil {
-			return err
+			return "", err
 		}
-		if prev != cur {
-			var files []FileChange
-			if err := r.diffTrees(prev, cur, "", &files); err != nil {
-				return err
-			}
-			if len(files) > 0 {
-				if err := visit(Step{Commit: c, Dir: dir, Files: files}); err != nil {
-					if err == ErrStop {
-						return nil
-					}
-					return err
-				}
+		if prev != cur && step != nil {
+			if err := step(c, dir, prev, cur); err != nil {
+				return "", err
 			}
 		}
 		c, cur, dir = p, prev, from
 	}
 	if c == nil && stop != plumbing.ZeroHash {
-		return ErrNotAncestor
+		return "", ErrNotAncestor
 	}
-	return nil
+	return dir, nil
 }
 
 // ErrStop ends a walk early from inside its visit function.
@@ -194,7 +206,7 @@ func (r *Repo) diffEntry(o, n *object.TreeEntry, prefix string, out *[]FileChang
 		case side.e == nil:
 		case side.e.Mode == filemode.Dir:
 			*side.dir = side.e.Hash
-		case side.e.Mode.IsFile() && isRoadmapFile(side.e.Name):
+		case isFile(side.e.Mode) && isRoadmapFile(side.e.Name):
 			*side.file = side.e.Hash
 		}
 	}
