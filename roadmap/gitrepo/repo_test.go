@@ -1027,6 +1027,36 @@ func TestTildeRevisions(t *testing.T) {
 	}
 }
 
+// TestCaretRevisions: REV^N names parent N of a merge, ^ alone the first,
+// ^0 the commit itself, and they combine with ~N as git's do.
+func TestCaretRevisions(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap.yaml", "product: Acme\n")
+	start := b.Commit("Ana", "Start")
+	side := b.OnBranch("side", func() plumbing.Hash {
+		b.Write("side.yaml", "features: []\n")
+		return b.Commit("Raj", "Side")
+	})
+	b.Write("main.yaml", "features: []\n")
+	onMain := b.Commit("Ana", "Main")
+	merge := b.Commit("Mia", "Merge side", side)
+	r := open(t, b.Dir)
+	for rev, want := range map[string]plumbing.Hash{
+		"HEAD^0": merge, "HEAD^": onMain, "HEAD^1": onMain, "HEAD^2": side,
+		"HEAD^2~1": start, "HEAD^^": start, "HEAD~1^": start, "side~1": start,
+		"HEAD~0^2^0": side,
+	} {
+		if c, err := r.Resolve(rev); err != nil || c.Hash != want {
+			t.Errorf("%s: %v, %v; want %s", rev, c, err, want)
+		}
+	}
+	for _, rev := range []string{"HEAD^3", "HEAD^2~2", "HEAD~3", "HEAD^1^2"} {
+		if _, err := r.Resolve(rev); !errors.Is(err, gitrepo.ErrUnknownRevision) || !strings.Contains(err.Error(), rev) {
+			t.Errorf("%s, past the history: %v", rev, err)
+		}
+	}
+}
+
 // sameFeatures checks that ReportHistory's Load of commit i gives the
 // features a load of the commit gives, in the same order.
 // It loads want after, so that the load tells report nothing.
