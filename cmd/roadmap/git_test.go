@@ -453,6 +453,17 @@ func TestHistoryOfASharedID(t *testing.T) {
 	if since := s.run(t, "history", "keep", "--since", "2099-01-01"); since.code != 2 || !strings.Contains(since.stderr, `no feature, objective or campaign "keep" in the roadmap, nor changed since 2099-01-01`) {
 		t.Errorf("history --since of an item gone before: %d %q", since.code, since.stderr)
 	}
+	// Both gone: history shows the feature and tells of the objective.
+	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n  - {id: b, title: B}\n")
+	b.Commit("Ana", "Drop growth")
+	both := s.run(t, "history", "grow")
+	both.expect(t, 0)
+	if !strings.Contains(both.stdout, "Growth loops: 3 commits") || strings.Contains(both.stdout, "20%") {
+		t.Errorf("history of a gone feature sharing its id:\n%s", both.stdout)
+	}
+	if want := `roadmap: note: "grow" was also the id of an objective; 'roadmap history grow --kind objective' shows its history`; !strings.Contains(both.stderr, want) {
+		t.Errorf("stderr %q, want %q", both.stderr, want)
+	}
 	k := s.run(t, "history", "grow", "--kind", "objectives")
 	if k.code != 2 || !strings.Contains(k.stderr, `did you mean "objective"?`) {
 		t.Errorf("a kind mistyped: %d %q", k.code, k.stderr)

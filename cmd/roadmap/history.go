@@ -109,13 +109,25 @@ func (a *app) runHistory(o historyOptions, id string) error {
 	}
 	kinds := []string{hopts.Kind}
 	if o.kind == "" && len(found) == 0 {
-		// Gone from the revision, the item may have been of any kind.
+		// Gone from the revision, the item may have been of any kind:
+		// one walk follows the id in all of them.
 		kinds = []string{"features", "objectives", "campaigns"}
 	}
+	events, err := g.repo.Histories(head, hopts, kinds...)
+	var others []string
 	for _, k := range kinds {
-		hopts.Kind = k
-		if report.Events, err = g.repo.History(head, hopts); err != nil || len(report.Events) > 0 {
-			break
+		switch {
+		case len(events[k]) == 0:
+		case report.Events == nil:
+			hopts.Kind, report.Events = k, events[k]
+		default:
+			others = append(others, k)
+		}
+	}
+	if err == nil {
+		for _, k := range others {
+			k = strings.TrimSuffix(k, "s")
+			fmt.Fprintf(a.stderr, "roadmap: note: %q was also the id of %s %s; 'roadmap history %s --kind %s' shows its history\n", id, article(k), k, id, k)
 		}
 	}
 	report.Item = strings.TrimSuffix(hopts.Kind, "s")

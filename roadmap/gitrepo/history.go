@@ -43,9 +43,18 @@ type HistoryOptions struct {
 // changed one item, each with the fields it changed. An item moved to
 // another file is the same item: only its content counts.
 func (r *Repo) History(head *object.Commit, o HistoryOptions) ([]roadmap.Event, error) {
-	var events []roadmap.Event
-	want := func(kind, id string) bool { return kind == o.Kind && id == o.ID }
-	where, err := r.filesHolding(head, o.Dir, o.Kind, o.ID)
+	events, err := r.Histories(head, o, o.Kind)
+	return events[o.Kind], err
+}
+
+// Histories is History of the items with id o.ID in each of several kinds
+// (o.Kind is not read), in one walk: ids are unique within a kind only, and
+// an item gone from head may have been of any kind. Kinds no item with the
+// id had have no events.
+func (r *Repo) Histories(head *object.Commit, o HistoryOptions, kinds ...string) (map[string][]roadmap.Event, error) {
+	events := map[string][]roadmap.Event{}
+	want := func(kind, id string) bool { return id == o.ID && slices.Contains(kinds, kind) }
+	where, err := r.filesHolding(head, o.Dir, kinds, o.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -75,7 +84,7 @@ func (r *Repo) History(head *object.Commit, o HistoryOptions) ([]roadmap.Event, 
 		if !o.Since.IsZero() && s.Commit.Author.When.Before(o.Since) {
 			return ErrStop
 		}
-		files, err := r.follow(s, where, o.Kind, o.ID)
+		files, err := r.follow(s, where, kinds, o.ID)
 		hint.Lock()
 		hint.where, hint.absent = maps.Clone(where), len(where) == 0
 		hint.Unlock()
@@ -97,16 +106,19 @@ func (r *Repo) History(head *object.Commit, o HistoryOptions) ([]roadmap.Event, 
 			if e.Kind == roadmap.Changed && len(e.Fields) == 0 {
 				continue // only comments or layout changed
 			}
-			events = append(events, e)
+			events[c.Kind] = append(events[c.Kind], e)
 		}
 		return nil
 	}, prefetch)
-	slices.Reverse(events)
+	for _, es := range events {
+		slices.Reverse(es)
+	}
 	return events, err
 }
 
-// filesHolding lists the roadmap files of c that hold the item kind/id.
-func (r *Repo) filesHolding(c *object.Commit, dir, kind, id string) (map[string]bool, error) {
+// filesHolding lists the roadmap files of c that hold an item with the id
+// in one of kinds.
+func (r *Repo) filesHolding(c *object.Commit, dir string, kinds []string, id string) (map[string]bool, error) {
 	tree, err := r.subtree(c, dir)
 	if err != nil {
 		return nil, err
@@ -117,7 +129,7 @@ func (r *Repo) filesHolding(c *object.Commit, dir, kind, id string) (map[string]
 	}
 	where := map[string]bool{}
 	for _, f := range all {
-		has, err := r.holds(f.Path, f.New, plumbing.ZeroHash, kind, id)
+		has, err := r.holds(f.Path, f.New, plumbing.ZeroHash, kinds, id)
 		if err != nil {
 			return nil, err
 		}
@@ -128,13 +140,14 @@ func (r *Repo) filesHolding(c *object.Commit, dir, kind, id string) (map[string]
 	return where, nil
 }
 
-// holds reports whether a blob of the file at p holds the item kind/id;
+// holds reports whether a blob of the file at p holds an item with the id
+// in one of kinds;
 // near is a version of the file split lately, to split the blob from.
 // Only a blob whose text mentions the id is split to look: a campaign that
 // lists a feature, or a longer id that contains it, mentions it without
 // holding it. A blob that does not parse holds what it mentions, as far as
 // can be told.
-func (r *Repo) holds(p string, h, near plumbing.Hash, kind, id string) (bool, error) {
+func (r *Repo) holds(p string, h, near plumbing.Hash, kinds []string, id string) (bool, error) {
 	if h == plumbing.ZeroHash {
 		return false, nil
 	}
@@ -150,7 +163,7 @@ func (r *Repo) holds(p string, h, near plumbing.Hash, kind, id string) (bool, er
 		return true, nil
 	}
 	for _, it := range sp.items {
-		if it.kind != kind {
+		if !slices.Contains(kinds, it.kind) {
 			continue
 		}
 		if it.id == "" {
@@ -174,7 +187,7 @@ func (r *Repo) holds(p string, h, near plumbing.Hash, kind, id string) (bool, er
 // changed file lost it (it moved in from elsewhere), the older sides of the
 // other changed files are read too. A duplicate id (a lint error) that a
 // commit removes from a second file may go unnoticed.
-func (r *Repo) follow(s Step, where map[string]bool, kind, id string) ([]FileChange, error) {
+func (r *Repo) follow(s Step, where map[string]bool, kinds []string, id string) ([]FileChange, error) {
 	var out []FileChange
 	changed := map[string]bool{}
 	for _, f := range s.Files {
@@ -190,7 +203,7 @@ func (r *Repo) follow(s Step, where map[string]bool, kind, id string) ([]FileCha
 		if !where[f.Path] {
 			continue
 		}
-		has, err := r.holds(f.Path, f.Old, f.New, kind, id)
+		has, err := r.holds(f.Path, f.Old, f.New, kinds, id)
 		if err != nil {
 			return nil, err
 		}
@@ -207,7 +220,7 @@ func (r *Repo) follow(s Step, where map[string]bool, kind, id string) ([]FileCha
 		has := false
 		if !stays || lost {
 			var err error
-			if has, err = r.holds(f.Path, f.Old, f.New, kind, id); err != nil {
+			if has, err = r.holds(f.Path, f.Old, f.New, kinds, id); err != nil {
 				return nil, err
 			}
 		}
