@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"github.com/northwind-labs/roadmap/render"
 	"github.com/northwind-labs/roadmap/roadmap"
 	"github.com/spf13/cobra"
@@ -44,7 +45,8 @@ slip.
 
 The plan is read at the last commit before a quarter's first day (or the first
 commit, if the roadmap began inside the quarter), along the first-parent line of
-HEAD, or of --at REV. With --at, the report is as it stood at that revision:
+HEAD, or of --at REV. Quarters before the first commit that holds roadmap.yaml
+had no plan: the report starts with the quarter the roadmap began in. With --at, the report is as it stood at that revision:
 today is the day of its commit, unless --today says otherwise.
 
 With --audience, the report holds only what that audience may see (the same
@@ -135,6 +137,9 @@ func (a *app) runReport(o reportOptions) error {
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
+	if err := a.checkBegan(history, ropts); err != nil {
+		return err
+	}
 	rep, err := roadmap.BuildReport(history, ropts)
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
@@ -163,4 +168,22 @@ func (a *app) runReport(o reportOptions) error {
 		return err
 	}
 	return a.emit(o.output, buf.Bytes())
+}
+
+// checkBegan refuses quarters that all ended before the roadmap's first
+// commit, and says so when --from asks for some: they have no plan to judge.
+func (a *app) checkBegan(h roadmap.ReportHistory, o roadmap.ReportOptions) error {
+	if len(h.Commits) == 0 {
+		return nil
+	}
+	first := h.Commits[0]
+	began := roadmap.QuarterOf(first.When)
+	when := fmt.Sprintf("the roadmap began on %s (commit %s), in %s", first.When, first.Commit.Short, began)
+	switch {
+	case !o.To.IsZero() && o.To.Compare(began) < 0:
+		return usageError("--to %s is before %s: report measures quarters from then on", o.To, when)
+	case !o.From.IsZero() && o.From.Compare(began) < 0:
+		fmt.Fprintf(a.stderr, "roadmap: note: %s; the report starts there\n", when)
+	}
+	return nil
 }

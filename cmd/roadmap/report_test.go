@@ -205,6 +205,24 @@ func TestReportKnownHistory(t *testing.T) {
 	if strings.Contains(only.stdout, `"2026-Q3"`) || !strings.Contains(only.stdout, `"2026-Q4"`) {
 		t.Errorf("--from 2026-Q4 still reports 2026-Q3")
 	}
+	if only.stderr != "" {
+		t.Errorf("--from inside the history warns: %q", only.stderr)
+	}
+	// Quarters before the roadmap began have no plan: a window that starts
+	// earlier starts at the first commit, and says so; one that ends
+	// earlier is refused.
+	before := s.run(t, "report", "--from", "2026-Q1", "--format", "json")
+	before.expect(t, 0)
+	if !strings.Contains(before.stderr, "roadmap: note: the roadmap began on 2026-06-15 (commit ") || !strings.Contains(before.stderr, "in 2026-Q2; the report starts there") {
+		t.Errorf("--from before the roadmap began: %q", before.stderr)
+	}
+	if strings.Contains(before.stdout, `"2026-Q1"`) || !strings.Contains(before.stdout, `"2026-Q2"`) {
+		t.Errorf("--from 2026-Q1 reports:\n%s", before.stdout)
+	}
+	gone := s.run(t, "report", "--from", "2025-Q1", "--to", "2026-Q1")
+	if gone.code != 2 || !strings.Contains(gone.stderr, "--to 2026-Q1 is before the roadmap began on 2026-06-15") || gone.stdout != "" {
+		t.Errorf("--to before the roadmap began: %d %q %q", gone.code, gone.stderr, gone.stdout)
+	}
 	// A quarter that has not begun has nothing to measure.
 	for _, flag := range []string{"--from", "--to"} {
 		future := s.run(t, "report", "--today", "2026-10-20", flag, "2027-Q1")
