@@ -241,6 +241,45 @@ func TestAMovedRoadmapFolderKeepsItsHistory(t *testing.T) {
 	}
 }
 
+// TestAnUncommittedMove: a folder moved in the working tree and not yet
+// committed is read where HEAD and older revisions have it, so diff shows
+// the edits made on the way and the move itself is no change. A new
+// roadmap started as an unrelated one is deleted is no move.
+func TestAnUncommittedMove(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap/roadmap.yaml", "product: Acme\n")
+	b.Write("roadmap/features.yaml", "features:\n  - {id: search, title: Search, status: idea}\n  - {id: sso, title: SSO, status: idea}\n")
+	b.Commit("Ana", "Plan")
+	b.Write("roadmap/features.yaml", "features:\n  - {id: search, title: Search, status: planned, target: 2027-Q1}\n  - {id: sso, title: SSO, status: idea}\n")
+	b.Commit("Ana", "Plan search")
+	b.Move("roadmap/roadmap.yaml", "plan/roadmap.yaml")
+	b.Move("roadmap/features.yaml", "plan/features.yaml")
+	b.Write("plan/features.yaml", "features:\n  - {id: search, title: Search, status: in-progress, target: 2027-Q1}\n  - {id: sso, title: SSO, status: idea}\n")
+	s := session{wd: filepath.Join(b.Dir, "plan")}
+	d := s.run(t, "diff")
+	d.expect(t, 0)
+	if !strings.Contains(d.stdout, "1 feature changed from HEAD to the working tree") || !strings.Contains(d.stdout, "status: planned → in-progress") {
+		t.Errorf("diff of an uncommitted move:\n%s", d.stdout)
+	}
+	if older := s.run(t, "diff", "HEAD~1"); older.code != 0 || !strings.Contains(older.stdout, "status: idea → in-progress") {
+		t.Errorf("diff HEAD~1 of an uncommitted move: %d\n%s%s", older.code, older.stdout, older.stderr)
+	}
+	if h := s.run(t, "history", "search"); h.code != 0 || !strings.Contains(h.stdout, "Search: 2 commits") {
+		t.Errorf("history of an uncommitted move: %d\n%s%s", h.code, h.stdout, h.stderr)
+	}
+	if v := s.run(t, "validate", "--at", "HEAD", "--format", "github"); !strings.Contains(v.stdout, "file=roadmap/features.yaml,") {
+		t.Errorf("validate --at HEAD names the files where HEAD has them:\n%s%s", v.stdout, v.stderr)
+	}
+	// An unrelated roadmap in place of the old one: no items or files in
+	// common, so HEAD has no roadmap in plan/.
+	b.Write("plan/features.yaml", "features:\n  - {id: billing, title: Billing, status: idea}\n")
+	b.Write("plan/roadmap.yaml", "product: Other\n")
+	u := s.run(t, "diff")
+	if u.code != 2 || !strings.Contains(u.stderr, "no folder plan") {
+		t.Errorf("diff of an unrelated roadmap: %d %q\n%s", u.code, u.stderr, u.stdout)
+	}
+}
+
 // TestReportOfARoadmapStartedInAFolderInUse: a roadmap started in a folder
 // that held other files reads as no plan before it began, not as an error.
 func TestReportOfARoadmapStartedInAFolderInUse(t *testing.T) {

@@ -138,8 +138,9 @@ history: what changed, who changed it, and how well the roadmap kept its word.
 The roadmap is the folder holding roadmap.yaml: found from the current folder (or
 its roadmap/ subfolder) upwards to the top of the git work tree, or given with --dir.
 A revision (--at, diff, history) is read at the same path in the repository; when
-a commit moved the folder there (roadmap/ to plan/), older revisions are read where
-it was, and history goes on across the move.
+a commit moved the folder there (roadmap/ to plan/), or the working tree did and
+the move is not committed yet, older revisions are read where it was, and history
+goes on across the move.
 
 On a terminal, tables fit its width (COLUMNS when the terminal does not tell it)
 and are coloured, unless --no-color is given or NO_COLOR is set (not empty). In a

@@ -150,8 +150,8 @@ func loadCommit(repo *gitrepo.Repo, root, rev string, c *object.Commit, prefix, 
 
 // folderOf is the roadmap folder of commit c: prefix, its path in the
 // working tree, unless c has no roadmap.yaml there and a commit between c
-// (or where c's line meets HEAD's) and HEAD moved the folder to prefix;
-// then the path it had in c.
+// (or where c's line meets HEAD's) and HEAD, or the working tree itself,
+// moved the folder to prefix; then the path it had in c.
 func folderOf(repo *gitrepo.Repo, c *object.Commit, prefix string) string {
 	if ok, _ := repo.HasRoadmap(c, prefix); ok {
 		return prefix
@@ -160,7 +160,15 @@ func folderOf(repo *gitrepo.Repo, c *object.Commit, prefix string) string {
 	if err != nil {
 		return prefix
 	}
-	if dir, err := repo.FolderAt(head, c, prefix); err == nil {
+	// The working tree moved the folder to prefix and the move is not
+	// committed yet: HEAD has it where it was.
+	at := prefix
+	if ok, _ := repo.HasRoadmap(head, prefix); !ok {
+		if from, ok, err := repo.UncommittedMove(head, prefix); err == nil && ok {
+			at = from
+		}
+	}
+	if dir, err := repo.FolderAt(head, c, at); err == nil {
 		return dir
 	}
 	// c is on another line, such as a branch made before the folder moved:
@@ -178,7 +186,7 @@ func folderOf(repo *gitrepo.Repo, c *object.Commit, prefix string) string {
 			continue
 		}
 		for _, base := range bases {
-			if dir, err := repo.FolderAt(head, base, prefix); err == nil && dir != prefix {
+			if dir, err := repo.FolderAt(head, base, at); err == nil && dir != prefix {
 				if ok, _ := repo.HasRoadmap(c, dir); ok {
 					return dir
 				}

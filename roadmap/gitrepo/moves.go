@@ -150,43 +150,60 @@ func (r *Repo) movedFrom(p, c *object.Commit, cur plumbing.Hash) (from string, o
 	return "", false, nil
 }
 
-// related reports whether two roadmap folders are versions of one roadmap:
-// they share a file's text (anywhere in them), or most of their items (more
-// than half of all the feature, objective and campaign ids the two hold). A
+// related reports whether two roadmap folders are versions of one roadmap
+// (see folderPrint.related).
+func (r *Repo) related(a, b plumbing.Hash) (bool, error) {
+	pa, err := r.folderPrint(a)
+	if err != nil {
+		return false, err
+	}
+	pb, err := r.folderPrint(b)
+	if err != nil {
+		return false, err
+	}
+	return pa.related(pb), nil
+}
+
+// folderPrint is what tells two roadmap folders apart: the texts of their
+// files (as blob hashes) and the kinds and ids of their items.
+type folderPrint struct {
+	blobs map[plumbing.Hash]bool
+	ids   map[[2]string]bool
+}
+
+// related reports whether two folders are versions of one roadmap: they
+// share a file's text (anywhere in them), or most of their items (more than
+// half of all the feature, objective and campaign ids the two hold). A
 // starter roadmap that happens to hold a "search" feature, as the new one
 // does, is not enough.
-func (r *Repo) related(a, b plumbing.Hash) (bool, error) {
-	var fa, fb []FileChange
-	if err := r.loadFiles(a, "", &fa); err != nil {
-		return false, err
-	}
-	if err := r.loadFiles(b, "", &fb); err != nil {
-		return false, err
-	}
-	blobs := map[plumbing.Hash]bool{}
-	for _, f := range fb {
-		blobs[f.New] = true
-	}
-	for _, f := range fa {
-		if blobs[f.New] {
-			return true, nil
+func (a folderPrint) related(b folderPrint) bool {
+	for h := range a.blobs {
+		if b.blobs[h] {
+			return true
 		}
 	}
-	ia, err := r.itemIDs(fa)
-	if err != nil {
-		return false, err
-	}
-	ib, err := r.itemIDs(fb)
-	if err != nil {
-		return false, err
-	}
 	shared := 0
-	for k := range ia {
-		if ib[k] {
+	for k := range a.ids {
+		if b.ids[k] {
 			shared++
 		}
 	}
-	return 2*shared > len(ia)+len(ib)-shared, nil
+	return 2*shared > len(a.ids)+len(b.ids)-shared
+}
+
+// folderPrint reads the print of a roadmap folder's tree.
+func (r *Repo) folderPrint(tree plumbing.Hash) (folderPrint, error) {
+	var files []FileChange
+	if err := r.loadFiles(tree, "", &files); err != nil {
+		return folderPrint{}, err
+	}
+	p := folderPrint{blobs: map[plumbing.Hash]bool{}}
+	for _, f := range files {
+		p.blobs[f.New] = true
+	}
+	var err error
+	p.ids, err = r.itemIDs(files)
+	return p, err
 }
 
 // itemIDs are the kinds and ids of the features, objectives and campaigns
