@@ -503,6 +503,25 @@ func TestHistoryOfASharedID(t *testing.T) {
 	if want := `roadmap: note: "grow" was also the id of an objective; 'roadmap history grow --kind objective' shows its history`; !strings.Contains(both.stderr, want) {
 		t.Errorf("stderr %q, want %q", both.stderr, want)
 	}
+	// Gone from different files, each kind is followed through its own.
+	two := gittest.New(t)
+	two.Write("roadmap.yaml", "product: Acme\n")
+	two.Write("features.yaml", "features:\n  - {id: grow, title: Growth loops, status: idea}\n")
+	two.Commit("Ana", "Add the feature")
+	two.Write("features.yaml", "features:\n  - {id: grow, title: Growth loops, status: planned}\n")
+	two.Write("objectives.yaml", "objectives:\n  - {id: grow, title: Grow revenue}\n")
+	two.Commit("Ana", "Plan it, add the objective")
+	two.Write("features.yaml", "features:\n  - {id: grow, title: Growth loops, status: in-progress}\n")
+	two.Commit("Ana", "Start it")
+	two.Write("features.yaml", "features: []\n")
+	two.Commit("Ana", "Drop the feature")
+	two.Write("objectives.yaml", "objectives: []\n")
+	two.Commit("Ana", "Drop the objective")
+	apart := session{wd: two.Dir}.run(t, "history", "grow")
+	apart.expect(t, 0)
+	if !strings.Contains(apart.stdout, "Growth loops: 4 commits") || !strings.Contains(apart.stdout, "Drop the feature") || !strings.Contains(apart.stderr, "was also the id of an objective") {
+		t.Errorf("history of a feature and an objective gone from two files:\n%s%s", apart.stdout, apart.stderr)
+	}
 	k := s.run(t, "history", "grow", "--kind", "objectives")
 	if k.code != 2 || !strings.Contains(k.stderr, `did you mean "objective"?`) {
 		t.Errorf("a kind mistyped: %d %q", k.code, k.stderr)

@@ -54,19 +54,35 @@ func (r *Repo) History(head *object.Commit, o HistoryOptions) ([]roadmap.Event, 
 func (r *Repo) Histories(head *object.Commit, o HistoryOptions, kinds ...string) (map[string][]roadmap.Event, error) {
 	events := map[string][]roadmap.Event{}
 	want := func(kind, id string) bool { return id == o.ID && slices.Contains(kinds, kind) }
-	where, err := r.filesHolding(head, o.Dir, kinds, o.ID)
-	if err != nil {
-		return nil, err
+	// where holds, per kind, the files that hold the item of that kind:
+	// each kind is followed on its own, as items of two kinds sharing the
+	// id may live in different files.
+	where := map[string]map[string]bool{}
+	for _, k := range kinds {
+		w, err := r.filesHolding(head, o.Dir, k, o.ID)
+		if err != nil {
+			return nil, err
+		}
+		where[k] = w
 	}
 	// The walk reads ahead the blobs follow is likely to ask for: the files
-	// that held the item when last seen, or every changed file while it is
+	// that held an item when last seen, or every changed file while one is
 	// absent. A stale hint costs time, never correctness.
 	var hint struct {
 		sync.Mutex
 		where  map[string]bool
 		absent bool
 	}
-	hint.where = maps.Clone(where)
+	setHint := func() {
+		hint.Lock()
+		defer hint.Unlock()
+		hint.where, hint.absent = map[string]bool{}, false
+		for _, w := range where {
+			maps.Copy(hint.where, w)
+			hint.absent = hint.absent || len(w) == 0
+		}
+	}
+	setHint()
 	prefetch := func(s Step) {
 		hint.Lock()
 		var read []plumbing.Hash
@@ -80,16 +96,27 @@ func (r *Repo) Histories(head *object.Commit, o HistoryOptions, kinds ...string)
 			r.blob(h)
 		}
 	}
-	err = r.walk(head, o.Stop, o.Dir, func(s Step) error {
+	err := r.walk(head, o.Stop, o.Dir, func(s Step) error {
 		if !o.Since.IsZero() && s.Commit.Author.When.Before(o.Since) {
 			return ErrStop
 		}
-		files, err := r.follow(s, where, kinds, o.ID)
-		hint.Lock()
-		hint.where, hint.absent = maps.Clone(where), len(where) == 0
-		hint.Unlock()
-		if err != nil || len(files) == 0 {
-			return err
+		var files []FileChange
+		seen := map[string]bool{}
+		for _, k := range kinds {
+			held, err := r.follow(s, where[k], k, o.ID)
+			if err != nil {
+				return err
+			}
+			for _, f := range held {
+				if !seen[f.Path] {
+					seen[f.Path] = true
+					files = append(files, f)
+				}
+			}
+		}
+		setHint()
+		if len(files) == 0 {
+			return nil
 		}
 		changes, err := r.changes(Step{Commit: s.Commit, Files: files}, want, false)
 		if err != nil {
@@ -116,9 +143,8 @@ func (r *Repo) Histories(head *object.Commit, o HistoryOptions, kinds ...string)
 	return events, err
 }
 
-// filesHolding lists the roadmap files of c that hold an item with the id
-// in one of kinds.
-func (r *Repo) filesHolding(c *object.Commit, dir string, kinds []string, id string) (map[string]bool, error) {
+// filesHolding lists the roadmap files of c that hold the item kind/id.
+func (r *Repo) filesHolding(c *object.Commit, dir, kind, id string) (map[string]bool, error) {
 	tree, err := r.subtree(c, dir)
 	if err != nil {
 		return nil, err
@@ -129,7 +155,7 @@ func (r *Repo) filesHolding(c *object.Commit, dir string, kinds []string, id str
 	}
 	where := map[string]bool{}
 	for _, f := range all {
-		has, err := r.holds(f.Path, f.New, plumbing.ZeroHash, kinds, id)
+		has, err := r.holds(f.Path, f.New, plumbing.ZeroHash, kind, id)
 		if err != nil {
 			return nil, err
 		}
@@ -140,14 +166,13 @@ func (r *Repo) filesHolding(c *object.Commit, dir string, kinds []string, id str
 	return where, nil
 }
 
-// holds reports whether a blob of the file at p holds an item with the id
-// in one of kinds;
+// holds reports whether a blob of the file at p holds the item kind/id;
 // near is a version of the file split lately, to split the blob from.
 // Only a blob whose text mentions the id is split to look: a campaign that
 // lists a feature, or a longer id that contains it, mentions it without
 // holding it. A blob that does not parse holds what it mentions, as far as
 // can be told.
-func (r *Repo) holds(p string, h, near plumbing.Hash, kinds []string, id string) (bool, error) {
+func (r *Repo) holds(p string, h, near plumbing.Hash, kind, id string) (bool, error) {
 	if h == plumbing.ZeroHash {
 		return false, nil
 	}
@@ -163,7 +188,7 @@ func (r *Repo) holds(p string, h, near plumbing.Hash, kinds []string, id string)
 		return true, nil
 	}
 	for _, it := range sp.items {
-		if !slices.Contains(kinds, it.kind) {
+		if it.kind != kind {
 			continue
 		}
 		if it.id == "" {
@@ -187,7 +212,7 @@ func (r *Repo) holds(p string, h, near plumbing.Hash, kinds []string, id string)
 // changed file lost it (it moved in from elsewhere), the older sides of the
 // other changed files are read too. A duplicate id (a lint error) that a
 // commit removes from a second file may go unnoticed.
-func (r *Repo) follow(s Step, where map[string]bool, kinds []string, id string) ([]FileChange, error) {
+func (r *Repo) follow(s Step, where map[string]bool, kind, id string) ([]FileChange, error) {
 	var out []FileChange
 	changed := map[string]bool{}
 	for _, f := range s.Files {
@@ -203,7 +228,7 @@ func (r *Repo) follow(s Step, where map[string]bool, kinds []string, id string) 
 		if !where[f.Path] {
 			continue
 		}
-		has, err := r.holds(f.Path, f.Old, f.New, kinds, id)
+		has, err := r.holds(f.Path, f.Old, f.New, kind, id)
 		if err != nil {
 			return nil, err
 		}
@@ -220,7 +245,7 @@ func (r *Repo) follow(s Step, where map[string]bool, kinds []string, id string) 
 		has := false
 		if !stays || lost {
 			var err error
-			if has, err = r.holds(f.Path, f.Old, f.New, kinds, id); err != nil {
+			if has, err = r.holds(f.Path, f.Old, f.New, kind, id); err != nil {
 				return nil, err
 			}
 		}
