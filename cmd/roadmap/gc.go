@@ -16,8 +16,8 @@ const shortRunHeap = 256 << 20
 // gcPolicy sets the collector up for a command that ends soon: none runs
 // until the heap reaches shortRunHeap, and from the first collection on the
 // runtime's own pacing (GOGC) takes over again, so a long history still
-// runs in bounded memory. GOGC or GOMEMLIMIT in the environment keep the
-// runtime's settings untouched.
+// runs in bounded memory. GOGC or GOMEMLIMIT set (not empty) in the
+// environment keep the runtime's settings untouched.
 type gcPolicy struct {
 	once    sync.Once
 	percent int   // GOGC before shortRun
@@ -29,7 +29,7 @@ var gc gcPolicy
 // shortRun defers collection; lookupEnv reads the environment.
 func (p *gcPolicy) shortRun(lookupEnv func(string) (string, bool)) {
 	for _, name := range []string{"GOGC", "GOMEMLIMIT"} {
-		if _, set := lookupEnv(name); set {
+		if v, _ := lookupEnv(name); v != "" {
 			return
 		}
 	}
@@ -37,7 +37,7 @@ func (p *gcPolicy) shortRun(lookupEnv func(string) (string, bool)) {
 	p.limit = debug.SetMemoryLimit(shortRunHeap)
 	// The first collection, once the limit is reached, finds this
 	// sentinel unreachable and restores the pacing.
-	runtime.AddCleanup(&gcSentinel{}, func(*gcPolicy) { p.restore() }, p)
+	runtime.AddCleanup(&gcSentinel{}, func(p *gcPolicy) { p.restore() }, p)
 }
 
 // restore gives the runtime back its own pacing: after the first

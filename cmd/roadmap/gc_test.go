@@ -50,7 +50,7 @@ func TestShortRunKeepsTheEnvironmentsSettings(t *testing.T) {
 	for _, name := range []string{"GOGC", "GOMEMLIMIT"} {
 		debug.SetGCPercent(150)
 		var p gcPolicy
-		p.shortRun(func(n string) (string, bool) { return "", n == name })
+		p.shortRun(func(n string) (string, bool) { return "50", n == name })
 		if got, _ := gcSettings(); got != 150 {
 			t.Errorf("with %s set, GOGC = %d; want it left at 150", name, got)
 		}
@@ -59,6 +59,16 @@ func TestShortRunKeepsTheEnvironmentsSettings(t *testing.T) {
 		if got, _ := gcSettings(); got != 120 {
 			t.Errorf("with %s set, restore changed GOGC to %d", name, got)
 		}
+	}
+}
+
+func TestShortRunTakesAnEmptySettingAsUnset(t *testing.T) {
+	keepGC(t)
+	var p gcPolicy
+	p.shortRun(func(string) (string, bool) { return "", true })
+	defer p.restore()
+	if got, _ := gcSettings(); got != -1 {
+		t.Errorf("with GOGC= (empty), GOGC = %d; want off, as when unset", got)
 	}
 }
 

@@ -270,6 +270,23 @@ func TestAnUncommittedMove(t *testing.T) {
 	if v := s.run(t, "validate", "--at", "HEAD", "--format", "github"); !strings.Contains(v.stdout, "file=roadmap/features.yaml,") {
 		t.Errorf("validate --at HEAD names the files where HEAD has them:\n%s%s", v.stdout, v.stderr)
 	}
+	// Moved unchanged while an example roadmap that shares a file with it
+	// is deleted: the folder whose files are the working tree's is taken.
+	e := gittest.New(t)
+	for _, dir := range []string{"roadmap", "examples"} {
+		e.Write(dir+"/roadmap.yaml", "product: "+dir+"\n")
+		e.Write(dir+"/objectives.yaml", "objectives: []\n")
+	}
+	e.Write("roadmap/features.yaml", "features:\n  - {id: search, title: Search, status: idea}\n")
+	e.Commit("Ana", "Plan, with an example")
+	for _, name := range []string{"roadmap.yaml", "objectives.yaml", "features.yaml"} {
+		e.Move("roadmap/"+name, "plan/"+name)
+	}
+	e.Remove("examples/roadmap.yaml")
+	e.Remove("examples/objectives.yaml")
+	if x := (session{wd: filepath.Join(e.Dir, "plan")}).run(t, "diff"); x.code != 0 || !strings.Contains(x.stdout, "No changes") && !strings.Contains(x.stdout, "no change") {
+		t.Errorf("diff of a folder moved as an example is deleted: %d\n%s%s", x.code, x.stdout, x.stderr)
+	}
 	// An unrelated roadmap in place of the old one: no items or files in
 	// common, so HEAD has no roadmap in plan/.
 	b.Write("plan/features.yaml", "features:\n  - {id: billing, title: Billing, status: idea}\n")

@@ -46,8 +46,9 @@ slip.
 The plan is read at the last commit before a quarter's first day (or the first
 commit, if the roadmap began inside the quarter), along the first-parent line of
 HEAD, or of --at REV. Quarters before the first commit that holds roadmap.yaml
-had no plan: the report starts with the quarter the roadmap began in. With --at, the report is as it stood at that revision:
-today is the day of its commit, unless --today says otherwise.
+had no plan: the report starts with the quarter the roadmap began in, and a
+--to before it is refused. With --at, the report is as it stood at that
+revision: today is the day of its commit, unless --today says otherwise.
 
 With --audience, the report holds only what that audience may see (the same
 policy as roadmap export): features it sees, dates no finer than its

@@ -2,6 +2,7 @@ package gitrepo
 
 import (
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -17,15 +18,16 @@ import (
 // was in commit c (usually HEAD) when the folder was moved and the move is
 // not committed yet: the one folder of c holding a roadmap.yaml that the
 // work tree no longer holds there, and that is a version of the same
-// roadmap as a committed move's folders must be (related). ok is false when
-// there is none, or several.
+// roadmap as a committed move's folders must be (related). Of several, the
+// one whose files are the work tree's, unchanged, is taken; ok is false when
+// there is none, or several and none is.
 func (r *Repo) UncommittedMove(c *object.Commit, dir string) (from string, ok bool, err error) {
-	wt := os.DirFS(filepath.Join(r.top, filepath.FromSlash(dir)))
-	if st, err := fs.Stat(wt, "roadmap.yaml"); err != nil || !st.Mode().IsRegular() {
+	if !r.worktreeHolds(dir) {
 		return "", false, nil
 	}
-	cur := worktreePrint(wt)
-	var found []string
+	// The work tree's folder is read only once a candidate turns up.
+	var cur *folderPrint
+	var found, exact []string
 	var look func(tree plumbing.Hash, at string, depth int) error
 	look = func(tree plumbing.Hash, at string, depth int) error {
 		held, err := r.holdsRoadmap(tree)
@@ -40,8 +42,15 @@ func (r *Repo) UncommittedMove(c *object.Commit, dir string) (from string, ok bo
 			if err != nil {
 				return err
 			}
-			if p.related(cur) {
+			if cur == nil {
+				wt := worktreePrint(os.DirFS(filepath.Join(r.top, filepath.FromSlash(dir))))
+				cur = &wt
+			}
+			if p.related(*cur) {
 				found = append(found, at)
+				if maps.Equal(p.blobs, cur.blobs) {
+					exact = append(exact, at)
+				}
 			}
 			return nil // its subfolders are part of it
 		}
@@ -62,10 +71,16 @@ func (r *Repo) UncommittedMove(c *object.Commit, dir string) (from string, ok bo
 		}
 		return nil
 	}
-	if err := look(c.TreeHash, ".", 0); err != nil || len(found) != 1 {
+	if err := look(c.TreeHash, ".", 0); err != nil {
 		return "", false, err
 	}
-	return found[0], true, nil
+	switch {
+	case len(found) == 1:
+		return found[0], true, nil
+	case len(exact) == 1:
+		return exact[0], true, nil
+	}
+	return "", false, nil
 }
 
 // worktreeHolds reports whether the work tree has a roadmap.yaml in the
