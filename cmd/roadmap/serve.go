@@ -244,23 +244,27 @@ func (a *app) exportPage(audience string) (page []byte, details bool, err error)
 	if err != nil {
 		return nil, false, err
 	}
-	policy, err := l.Audience(audience)
-	if err != nil {
-		return nil, false, usageError("--audience: %v", err)
-	}
-	// Findings may be shown to an audience that sees everything as
-	// roadmap.yaml defines it, and only while roadmap.yaml itself has no
-	// error: a typo there could be what narrows the audience.
-	details = policy.SeesAll()
 	var lines []string
+	rootBroken := false // roadmap.yaml, which defines the audiences, has an error
 	for _, f := range roadmap.Check(l.Roadmap, roadmap.Options{Today: today}) {
 		if f.Severity == roadmap.SeverityError {
-			details = details && f.Path != "roadmap.yaml"
+			rootBroken = rootBroken || f.Path == "roadmap.yaml"
 			f.Path = a.displayPath(l, f.Path)
 			lines = append(lines, f.String())
 		}
 	}
+	// A mistyped --audience stops serve whatever the files, unless
+	// roadmap.yaml has an error: it may define the audience and no longer
+	// parse, and then the audience is not what is wrong.
+	policy, audienceErr := l.Audience(audience)
+	if audienceErr != nil && !rootBroken {
+		return nil, false, usageError("--audience: %v", audienceErr)
+	}
 	if len(lines) > 0 {
+		// Findings may be shown to an audience that sees everything as
+		// roadmap.yaml defines it, and only while roadmap.yaml itself has
+		// no error: a typo there could be what narrows the audience.
+		details = audienceErr == nil && policy.SeesAll() && !rootBroken
 		return nil, details, &exitError{code: exitFindings, err: errors.New(strings.Join(lines, "\n"))}
 	}
 	var b bytes.Buffer

@@ -271,3 +271,24 @@ func TestServeRefusesAnUnknownAudienceWhateverTheFiles(t *testing.T) {
 		t.Errorf("serve --audience custmers: %d %q", r.code, r.stderr)
 	}
 }
+
+// TestServeBlamesABrokenRoadmapYAMLNotItsAudience: an audience roadmap.yaml
+// defines is unknown while roadmap.yaml does not parse; serve shows that
+// the roadmap has errors, not that the audience is unknown.
+func TestServeBlamesABrokenRoadmapYAMLNotItsAudience(t *testing.T) {
+	dir := copyExample(t)
+	settings := filepath.Join(dir, "roadmap.yaml")
+	text, err := os.ReadFile(settings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := string(text) + "audiences:\n  partners:\n    visibility: [public]\nbad: [\n"
+	if err := os.WriteFile(settings, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, body := get(t, startServe(t, dir, "--audience", "partners")+"/", http.MethodGet)
+	if !strings.Contains(body, "The roadmap has errors") || strings.Contains(body, "unknown audience") {
+		t.Errorf("partners' page while roadmap.yaml is broken: %.400q", body)
+	}
+}
+
