@@ -291,4 +291,3 @@ func TestServeBlamesABrokenRoadmapYAMLNotItsAudience(t *testing.T) {
 		t.Errorf("partners' page while roadmap.yaml is broken: %.400q", body)
 	}
 }
-
