@@ -258,6 +258,7 @@ func TestOutputNeverReplacesRoadmapFiles(t *testing.T) {
 		// it lands in the roadmap for commands run there.
 		{[]string{"export", "--format", "json", "-o", "../roadmap.yaml"}, marks},
 		{[]string{"export", "--format", "json", "-o", filepath.Join(outside, "roadmap.yaml")}, marks},
+		{[]string{"export", "--format", "json", "-o", filepath.Join(outside, "Roadmap.YAML")}, marks},
 	} {
 		r := s.run(t, append(tt.args, "--today", "2026-11-23")...)
 		if r.code != 2 || !strings.Contains(r.stderr, tt.want) {

@@ -59,7 +59,8 @@ func (a *app) emit(output string, data []byte) error {
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
 		return usageError("cannot write %s: it is a folder; name a file in it", output)
 	}
-	if filepath.Base(path) == "roadmap.yaml" {
+	// Any case: on macOS and Windows, Roadmap.YAML is roadmap.yaml.
+	if strings.EqualFold(filepath.Base(path), "roadmap.yaml") {
 		return usageError("will not write %s: a file named roadmap.yaml marks a roadmap folder, and commands run from there would read that folder as the roadmap; name it otherwise", output)
 	}
 	if a.inRoadmap(path) {
