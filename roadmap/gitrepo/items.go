@@ -354,10 +354,13 @@ func (r *Repo) decode(it *item) any {
 		c.decodes++
 		c.mu.Unlock()
 	}
+	// Under the lock: itemIDs reads the id from the tree walk's goroutine.
+	c.mu.Lock()
 	it.decoded = v
 	if it.id == "" {
 		it.id = roadmap.ItemID(v)
 	}
+	c.mu.Unlock()
 	return v
 }
 

@@ -3,10 +3,12 @@ package gitrepo
 import (
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/northwind-labs/roadmap/roadmap"
 )
 
 // parentFolder is the roadmap folder in p, the first parent of c, whose
@@ -26,7 +28,11 @@ func (r *Repo) parentFolder(p, c *object.Commit, dir string, cur plumbing.Hash) 
 			return prev, dir, err
 		}
 	}
-	moved, ok, err := r.movedFrom(p, c, cur)
+	// Where the parent has a folder at dir (drafts before roadmap.yaml, or
+	// other files), only a folder that held a roadmap.yaml can be where
+	// the roadmap came from: one removed whole that shares a file with it
+	// is as likely a folder whose file moved in.
+	moved, ok, err := r.movedFrom(p, c, cur, prev == plumbing.ZeroHash)
 	if err != nil || !ok {
 		return prev, dir, err
 	}
@@ -78,11 +84,12 @@ const maxMoveDepth = 8
 // editing files on the way, keeps its history; a new roadmap started as an
 // old one (an example, a template) is deleted does not inherit the old
 // one's. It looks only into the folders that differ between the two
-// commits, so its cost follows the size of the commit, not of the
-// repository. ok is false when no such folder is found, or several are and
-// none is cur.
-func (r *Repo) movedFrom(p, c *object.Commit, cur plumbing.Hash) (from string, ok bool, err error) {
-	var found []string
+// commits, and reads the files of those that are candidates. Of several,
+// the one that is cur unchanged wins, then one that held a roadmap.yaml
+// over one removed whole; ok is false when none is found, or several tie.
+// Folders removed whole are candidates only if removedToo.
+func (r *Repo) movedFrom(p, c *object.Commit, cur plumbing.Hash, removedToo bool) (from string, ok bool, err error) {
+	var held, removed []string // related candidates of each sort
 	var exact string
 	var look func(old, new plumbing.Hash, at string, depth int) error
 	look = func(old, new plumbing.Hash, at string, depth int) error {
@@ -107,21 +114,25 @@ func (r *Repo) movedFrom(p, c *object.Commit, cur plumbing.Hash) (from string, o
 		if !stays {
 			// A folder that held a roadmap.yaml, or one the commit removed
 			// whole (its roadmap.yaml missing for a while before the move).
-			held, err := r.holdsRoadmap(old)
+			hadRoadmap, err := r.holdsRoadmap(old)
 			if err != nil {
 				return err
 			}
-			if held && old == cur {
+			if hadRoadmap && old == cur {
 				exact = at
 			}
-			candidate := held || new == plumbing.ZeroHash && at != ""
+			candidate := hadRoadmap || removedToo && new == plumbing.ZeroHash && at != ""
 			if candidate && old != cur {
 				if candidate, err = r.related(old, cur); err != nil {
 					return err
 				}
 			}
 			if candidate {
-				found = append(found, at)
+				if hadRoadmap {
+					held = append(held, at)
+				} else {
+					removed = append(removed, at)
+				}
 				return nil // its subfolders are part of it
 			}
 		}
@@ -144,8 +155,10 @@ func (r *Repo) movedFrom(p, c *object.Commit, cur plumbing.Hash) (from string, o
 	switch {
 	case exact != "":
 		return exact, true, nil
-	case len(found) == 1:
-		return found[0], true, nil
+	case len(held) == 1:
+		return held[0], true, nil
+	case len(held) == 0 && len(removed) == 1:
+		return removed[0], true, nil
 	}
 	return "", false, nil
 }
@@ -161,14 +174,15 @@ func (r *Repo) related(a, b plumbing.Hash) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	return pa.related(pb), nil
+	return pa.related(pb)
 }
 
 // folderPrint is what tells two roadmap folders apart: the texts of their
-// files (as blob hashes) and the kinds and ids of their items.
+// files (as blob hashes) and, read only when no text is shared, the kinds
+// and ids of their items.
 type folderPrint struct {
 	blobs map[plumbing.Hash]bool
-	ids   map[[2]string]bool
+	ids   func() (map[[2]string]bool, error)
 }
 
 // related reports whether two folders are versions of one roadmap: they
@@ -176,22 +190,31 @@ type folderPrint struct {
 // half of all the feature, objective and campaign ids the two hold). A
 // starter roadmap that happens to hold a "search" feature, as the new one
 // does, is not enough.
-func (a folderPrint) related(b folderPrint) bool {
+func (a folderPrint) related(b folderPrint) (bool, error) {
 	for h := range a.blobs {
 		if b.blobs[h] {
-			return true
+			return true, nil
 		}
 	}
+	ia, err := a.ids()
+	if err != nil {
+		return false, err
+	}
+	ib, err := b.ids()
+	if err != nil {
+		return false, err
+	}
 	shared := 0
-	for k := range a.ids {
-		if b.ids[k] {
+	for k := range ia {
+		if ib[k] {
 			shared++
 		}
 	}
-	return 2*shared > len(a.ids)+len(b.ids)-shared
+	return 2*shared > len(ia)+len(ib)-shared, nil
 }
 
-// folderPrint reads the print of a roadmap folder's tree.
+// folderPrint is the print of a roadmap folder's tree; its files are read
+// only if its ids are asked for.
 func (r *Repo) folderPrint(tree plumbing.Hash) (folderPrint, error) {
 	var files []FileChange
 	if err := r.loadFiles(tree, "", &files); err != nil {
@@ -201,15 +224,16 @@ func (r *Repo) folderPrint(tree plumbing.Hash) (folderPrint, error) {
 	for _, f := range files {
 		p.blobs[f.New] = true
 	}
-	var err error
-	p.ids, err = r.itemIDs(files)
-	return p, err
+	p.ids = sync.OnceValues(func() (map[[2]string]bool, error) { return r.itemIDs(files) })
+	return p, nil
 }
 
 // itemIDs are the kinds and ids of the features, objectives and campaigns
-// of some files.
+// of some files. It may run beside a walk's visit, so it changes no item:
+// an id its chunk did not give is read from a decoding of its own.
 func (r *Repo) itemIDs(files []FileChange) (map[[2]string]bool, error) {
 	ids := map[[2]string]bool{}
+	c := r.items
 	for _, f := range files {
 		s, err := r.split(f.Path, f.New, plumbing.ZeroHash)
 		if err != nil {
@@ -219,11 +243,18 @@ func (r *Repo) itemIDs(files []FileChange) (map[[2]string]bool, error) {
 			if kindRank(it.kind) < 0 {
 				continue
 			}
-			if it.id == "" {
-				r.decode(it)
+			c.mu.Lock()
+			id := it.id
+			v, known := c.decoded[it.hash]
+			c.mu.Unlock()
+			if id == "" && it.text != nil {
+				if !known {
+					v, _ = roadmap.DecodeItem(it.kind, it.text)
+				}
+				id = roadmap.ItemID(v)
 			}
-			if it.id != "" {
-				ids[[2]string{it.kind, it.id}] = true
+			if id != "" {
+				ids[[2]string{it.kind, id}] = true
 			}
 		}
 	}

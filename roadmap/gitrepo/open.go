@@ -31,6 +31,7 @@ type Repo struct {
 	blobs   *blobCache
 	trees   *treeCache
 	items   *itemCache
+	moves   worktreeMoves
 }
 
 // Open opens the repository whose work tree holds dir: a normal clone or a

@@ -478,6 +478,48 @@ func TestWalksTellAMoveFromAnAddedFolder(t *testing.T) {
 	}
 }
 
+// TestWalksStayWhereTheDraftsWere: a folder of drafts that gains its
+// roadmap.yaml along with a file moved in from a folder removed whole stays
+// the roadmap's folder; the walk does not jump to where that file was.
+func TestWalksStayWhereTheDraftsWere(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("drafts/people.yaml", "people:\n  - {id: ana, name: Ana}\n")
+	b.Write("roadmap/features.yaml", "features:\n"+feature("alpha", "idea", "later"))
+	b.Commit("Ana", "Draft alpha")
+	b.Write("roadmap/features.yaml", "features:\n"+feature("alpha", "planned", "2027-Q1"))
+	b.Commit("Ana", "Plan alpha")
+	b.Move("drafts/people.yaml", "roadmap/people.yaml")
+	b.Write("roadmap/roadmap.yaml", "product: Acme\n")
+	b.Commit("Li", "Set up the roadmap")
+	r := open(t, b.Dir)
+	if got := trail(t, r, resolve(t, r, "HEAD"), "roadmap", "alpha"); got != "Draft alpha: added; Plan alpha: changed" {
+		t.Errorf("history of a draft folder made the roadmap: %s", got)
+	}
+}
+
+// TestAMoveOutranksAFolderRemovedWhole: moved with an edit while another
+// folder that shares a file with it is deleted, the folder that held the
+// roadmap.yaml is where the roadmap came from.
+func TestAMoveOutranksAFolderRemovedWhole(t *testing.T) {
+	b := gittest.New(t)
+	for _, dir := range []string{"roadmap", "old"} {
+		b.Write(dir+"/people.yaml", "people:\n  - {id: ana, name: Ana}\n")
+	}
+	b.Write("roadmap/roadmap.yaml", "product: Acme\n")
+	b.Write("roadmap/features.yaml", "features:\n"+feature("alpha", "idea", "later"))
+	b.Commit("Ana", "Add")
+	for _, name := range []string{"roadmap.yaml", "people.yaml", "features.yaml"} {
+		b.Move("roadmap/"+name, "plan/"+name)
+	}
+	b.Remove("old/people.yaml")
+	b.Write("plan/features.yaml", "features:\n"+feature("alpha", "planned", "2027-Q1"))
+	b.Commit("Li", "Move and plan")
+	r := open(t, b.Dir)
+	if got := trail(t, r, resolve(t, r, "HEAD"), "plan", "alpha"); got != "Add: added; Move and plan: changed" {
+		t.Errorf("history across the move: %s", got)
+	}
+}
+
 // TestWalksFollowEveryKindOfMove: the folder moved into one that held other
 // files (whose YAML was never the roadmap's), up to the repository root,
 // and with a roadmap.yaml committed executable, as checkouts from some

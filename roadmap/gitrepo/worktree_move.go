@@ -1,12 +1,12 @@
 package gitrepo
 
 import (
-	"io/fs"
 	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
@@ -14,14 +14,51 @@ import (
 	"github.com/northwind-labs/roadmap/roadmap"
 )
 
+// worktreeMoves remembers UncommittedMove's answers: a command asks it for
+// each revision it reads, and the answer depends on HEAD and the folder only.
+type worktreeMoves struct {
+	mu   sync.Mutex
+	seen map[worktreeMoveKey]worktreeMove
+}
+
+type worktreeMoveKey struct {
+	head plumbing.Hash
+	dir  string
+}
+
+type worktreeMove struct {
+	from string
+	ok   bool
+}
+
 // UncommittedMove finds where the roadmap folder at dir in the work tree
 // was in commit c (usually HEAD) when the folder was moved and the move is
 // not committed yet: the one folder of c holding a roadmap.yaml that the
 // work tree no longer holds there, and that is a version of the same
 // roadmap as a committed move's folders must be (related). Of several, the
-// one whose files are the work tree's, unchanged, is taken; ok is false when
-// there is none, or several and none is.
+// one whose files are the work tree's, unchanged, is taken; ok is false
+// when there is none, or several and not exactly one is unchanged.
 func (r *Repo) UncommittedMove(c *object.Commit, dir string) (from string, ok bool, err error) {
+	key := worktreeMoveKey{c.Hash, dir}
+	r.moves.mu.Lock()
+	m, known := r.moves.seen[key]
+	r.moves.mu.Unlock()
+	if known {
+		return m.from, m.ok, nil
+	}
+	if m.from, m.ok, err = r.uncommittedMove(c, dir); err != nil {
+		return "", false, err
+	}
+	r.moves.mu.Lock()
+	defer r.moves.mu.Unlock()
+	if r.moves.seen == nil {
+		r.moves.seen = map[worktreeMoveKey]worktreeMove{}
+	}
+	r.moves.seen[key] = m
+	return m.from, m.ok, nil
+}
+
+func (r *Repo) uncommittedMove(c *object.Commit, dir string) (string, bool, error) {
 	if !r.worktreeHolds(dir) {
 		return "", false, nil
 	}
@@ -30,11 +67,14 @@ func (r *Repo) UncommittedMove(c *object.Commit, dir string) (from string, ok bo
 	var found, exact []string
 	var look func(tree plumbing.Hash, at string, depth int) error
 	look = func(tree plumbing.Hash, at string, depth int) error {
-		held, err := r.holdsRoadmap(tree)
+		es, err := r.entries(tree)
 		if err != nil {
 			return err
 		}
-		if held {
+		for _, e := range es {
+			if e.Name != "roadmap.yaml" || !isFile(e.Mode) {
+				continue
+			}
 			if at == dir || r.worktreeHolds(at) {
 				return nil // not moved away
 			}
@@ -43,10 +83,14 @@ func (r *Repo) UncommittedMove(c *object.Commit, dir string) (from string, ok bo
 				return err
 			}
 			if cur == nil {
-				wt := worktreePrint(os.DirFS(filepath.Join(r.top, filepath.FromSlash(dir))))
+				wt := r.worktreePrint(dir)
 				cur = &wt
 			}
-			if p.related(*cur) {
+			related, err := p.related(*cur)
+			if err != nil {
+				return err
+			}
+			if related {
 				found = append(found, at)
 				if maps.Equal(p.blobs, cur.blobs) {
 					exact = append(exact, at)
@@ -56,10 +100,6 @@ func (r *Repo) UncommittedMove(c *object.Commit, dir string) (from string, ok bo
 		}
 		if depth == maxMoveDepth {
 			return nil
-		}
-		es, err := r.entries(tree)
-		if err != nil {
-			return err
 		}
 		for _, e := range es {
 			if e.Mode != filemode.Dir || strings.HasPrefix(e.Name, ".") {
@@ -90,37 +130,28 @@ func (r *Repo) worktreeHolds(at string) bool {
 	return err == nil && st.Mode().IsRegular()
 }
 
-// worktreePrint is folderPrint for a folder of the work tree: its files as
-// a load reads them, hashed as git would store them, and its items' ids.
-func worktreePrint(wt fs.FS) folderPrint {
-	p := folderPrint{blobs: map[plumbing.Hash]bool{}, ids: map[[2]string]bool{}}
-	fs.WalkDir(wt, ".", func(name string, d fs.DirEntry, err error) error {
-		switch {
-		case err != nil:
-			return nil
-		case d.IsDir() && name != "." && strings.HasPrefix(d.Name(), "."):
-			return fs.SkipDir
-		case !d.Type().IsRegular() || !isRoadmapFile(name):
-			return nil
-		}
-		if info, err := d.Info(); err != nil || info.Size() > roadmap.MaxFileSize {
-			return nil
-		}
-		if text, err := fs.ReadFile(wt, name); err == nil {
-			p.blobs[plumbing.ComputeHash(plumbing.BlobObject, text)] = true
-		}
-		return nil
-	})
-	if rm, err := roadmap.Load(wt); err == nil {
-		for _, f := range rm.Features {
-			p.ids[[2]string{"features", f.ID}] = true
-		}
-		for _, o := range rm.Objectives {
-			p.ids[[2]string{"objectives", o.ID}] = true
-		}
-		for _, c := range rm.Campaigns {
-			p.ids[[2]string{"campaigns", c.ID}] = true
-		}
+// worktreePrint is folderPrint for the work tree's folder at dir, from one
+// load of it: its files hashed as git would store them (unless a filter,
+// such as autocrlf, changes them on the way in), and its items' ids.
+func (r *Repo) worktreePrint(dir string) folderPrint {
+	p := folderPrint{blobs: map[plumbing.Hash]bool{}}
+	ids := map[[2]string]bool{}
+	p.ids = func() (map[[2]string]bool, error) { return ids, nil }
+	rm, err := roadmap.Load(os.DirFS(filepath.Join(r.top, filepath.FromSlash(dir))))
+	if err != nil {
+		return p
+	}
+	for _, f := range rm.Files {
+		p.blobs[plumbing.ComputeHash(plumbing.BlobObject, f.Text)] = true
+	}
+	for _, f := range rm.Features {
+		ids[[2]string{"features", f.ID}] = true
+	}
+	for _, o := range rm.Objectives {
+		ids[[2]string{"objectives", o.ID}] = true
+	}
+	for _, c := range rm.Campaigns {
+		ids[[2]string{"campaigns", c.ID}] = true
 	}
 	return p
 }
