@@ -59,7 +59,12 @@ func commitNote(c *roadmap.Commit) string {
 // control characters to move the cursor or colour the terminal.
 func fieldText(f roadmap.FieldChange) string {
 	flat := func(v string) string { return strings.Join(strings.Fields(oneLine(v)), " ") }
-	f.Old, f.New = flat(f.Old), flat(f.New)
+	old, new := flat(f.Old), flat(f.New)
+	if old == new && f.Old != f.New {
+		// On one line the two read the same: say what differs.
+		return f.Field + ": line breaks or spacing changed"
+	}
+	f.Old, f.New = old, new
 	return fieldLine(f)
 }
 

@@ -26,6 +26,20 @@ func TestDiffSummaryReadsAsAList(t *testing.T) {
 	}
 }
 
+// TestALayoutChangeSaysSo: a value whose line breaks or spacing alone
+// changed would read "X → X" on one line; text says what changed instead.
+func TestALayoutChangeSaysSo(t *testing.T) {
+	d := DiffReport{From: "v1", To: "v2", Changes: []roadmap.Change{{Kind: roadmap.Changed, Item: "feature", ID: "a", Title: "A",
+		Fields: []roadmap.FieldChange{{Field: "description", Old: "one\n\ntwo\n", New: "one\ntwo\n"}}}}}
+	var b strings.Builder
+	if err := (Output{}).WriteDiffText(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "description: line breaks or spacing changed") || strings.Contains(b.String(), "one two → one two") {
+		t.Errorf("text:\n%s", b.String())
+	}
+}
+
 // TestDiffAndHistoryTextCarryNoControls: titles, values and commit subjects
 // are anyone's text; in diff and history they cannot colour the terminal or
 // clear it, and a value of several lines reads on one.
@@ -39,6 +53,7 @@ func TestDiffAndHistoryTextCarryNoControls(t *testing.T) {
 		{Kind: roadmap.Changed, Item: "feature", ID: "a", Title: "A \x1b[32mgreen", Fields: fields},
 	}}
 	h := HistoryReport{Item: "feature", ID: "a", Title: "A \x1b[32mgreen", Events: []roadmap.Event{
+		{Commit: commit, Kind: roadmap.Added, Fields: []roadmap.FieldChange{{Field: "status", New: "idea"}, {Field: "target", New: "2027-Q1\x1b[31m"}}},
 		{Commit: commit, Kind: roadmap.Changed, Fields: fields},
 	}}
 	for _, o := range []Output{{}, {Terminal: true, Styled: true, Width: 80}} {

@@ -162,8 +162,13 @@ func TestUnreadableScoreIsNoUnknownKey(t *testing.T) {
 		scoredFeature("search", "idea", "reach: lots, impact: 2, confidence: 80, effort: 4"),
 		scoredFeature("export", "planned", "reach: many, impact: 1, confidence: 50, effort: 1"))
 	rk := rank(t, r, roadmap.PrioritizeOptions{Model: roadmap.ModelRICE})
-	if rk.Scored != 0 {
-		t.Fatalf("%d scored", rk.Scored)
+	if rk.Scored != 0 || len(rk.Entries) != 2 {
+		t.Fatalf("%d scored of %d ranked, want 0 of 2", rk.Scored, len(rk.Entries))
+	}
+	// A key the features do not write at all is still named as such.
+	ice := rank(t, r, roadmap.PrioritizeOptions{Model: roadmap.ModelICE})
+	if !slices.ContainsFunc(ice.Warnings, func(w string) bool { return strings.Contains(w, `"ease"`) && strings.Contains(w, "which no feature scores") }) {
+		t.Errorf("ICE warnings %q name no unscored ease", ice.Warnings)
 	}
 	for _, w := range rk.Warnings {
 		if strings.Contains(w, "which no feature scores") {

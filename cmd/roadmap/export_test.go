@@ -201,7 +201,6 @@ func TestExportOutputFile(t *testing.T) {
 	if len(entries) != 1 {
 		t.Errorf("temporary files left behind: %v", entries)
 	}
-	// A folder that does not exist: exit 2, nothing written.
 	// -o names a format the command writes, or a text file; - is stdout; a
 	// folder is no file.
 	for _, tc := range []struct {
@@ -222,6 +221,7 @@ func TestExportOutputFile(t *testing.T) {
 	if r := s.run(t, "export", "--dir", mustAbs(t, exampleDir), "--format", "json", "-o", "-"); r.code != 0 || !strings.HasPrefix(r.stdout, "{") {
 		t.Errorf("-o - is stdout: exit %d, stdout %.80q, stderr %q", r.code, r.stdout, r.stderr)
 	}
+	// A folder that does not exist: exit 2, nothing written.
 	r = s.run(t, "export", "--dir", mustAbs(t, exampleDir), "-o", "no/such/dir/x.md")
 	if r.code != 2 || !strings.Contains(r.stderr, "cannot write no/such/dir/x.md: the folder no/such/dir does not exist") {
 		t.Errorf("code %d stderr %q", r.code, r.stderr)

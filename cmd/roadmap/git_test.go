@@ -62,6 +62,24 @@ func TestDiffAndHistory(t *testing.T) {
 			golden.Assert(t, "git/"+tt.name, []byte(r.stdout))
 		})
 	}
+	// On a narrow terminal, long values and commit notes wrap under
+	// themselves (no colour here, so the files read plainly).
+	narrow := session{wd: s.wd, terminal: true, width: 44, env: map[string]string{"NO_COLOR": "1"}}
+	for name, args := range map[string][]string{
+		"diff-v1-v2-44-columns.text":     {"diff", "--dir", "../plan", "v1", "v2"},
+		"history-search-44-columns.text": {"history", "--dir", "../plan", "search"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			r := narrow.run(t, args...)
+			r.expect(t, 0)
+			for _, line := range strings.Split(r.stdout, "\n") {
+				if len([]rune(line)) > 44 {
+					t.Errorf("line wider than 44 columns: %q", line)
+				}
+			}
+			golden.Assert(t, "git/"+name, []byte(r.stdout))
+		})
+	}
 }
 
 func TestDiffWorkingTreeAndExitCode(t *testing.T) {
@@ -311,10 +329,11 @@ func TestReportOfARoadmapStartedInAFolderInUse(t *testing.T) {
 	b.Write("docs/features.yaml", "features:\n  - {id: search, title: Search, status: shipped, target: 2026-Q3, shipped: 2026-08-03}\n")
 	b.CommitOn("2026-08-03", "Raj", "Ship search")
 	s := session{wd: filepath.Join(b.Dir, "docs")}
-	r := s.run(t, "report", "--today", "2026-10-01", "--format", "json")
-	r.expect(t, 0)
-	if !strings.Contains(r.stdout, `"quarter": "2026-Q3"`) || !strings.Contains(r.stdout, `"shipped": 1`) {
-		t.Errorf("report:\n%s", r.stdout)
+	got := quarterCounts(t, s, "--today", "2026-10-01")
+	// The report begins in 2026-Q2, where roadmap.yaml appeared; the
+	// docs' commits before it are no quarter of the roadmap.
+	if _, early := got["2026-Q1"]; early || got["2026-Q2"] != [2]int{0, 0} || got["2026-Q3"] != [2]int{1, 1} {
+		t.Errorf("quarters %v, want 2026-Q2 empty and search planned and shipped in 2026-Q3", got)
 	}
 }
 
@@ -405,6 +424,11 @@ func TestReportAtARevisionEndsThere(t *testing.T) {
 	// --today still says when.
 	if got := quarterCounts(t, s, "--at", "v1", "--today", "2026-07-01"); got["2026-Q2"] != [2]int{1, 0} {
 		t.Errorf("report --at v1 --today 2026-07-01: %v", got)
+	}
+	// A quarter after the revision has not begun, as of its commit.
+	late := s.run(t, "report", "--at", "v1", "--from", "2026-Q3")
+	if late.code != 2 || !strings.Contains(late.stderr, "--from 2026-Q3 has not begun (v1 was committed on 2026-05-04, in 2026-Q2)") {
+		t.Errorf("report --at v1 --from 2026-Q3: %d %q", late.code, late.stderr)
 	}
 }
 

@@ -107,10 +107,12 @@ func (a *app) runReport(o reportOptions) error {
 	if err != nil {
 		return err
 	}
+	when := fmt.Sprintf("today, %s, is", today)
 	if a.at != "" && a.today == "" {
 		// The report as it stood at the revision: quarters after it are
 		// not yet over, not missed.
 		today = roadmap.DateOf(head.Committer.When)
+		when = fmt.Sprintf("%s was committed on %s,", a.at, today)
 	}
 	ropts.Today = today
 	// A quarter that has not begun has no plan at its start to keep.
@@ -120,7 +122,7 @@ func (a *app) runReport(o reportOptions) error {
 		t    roadmap.Target
 	}{{"--from", ropts.From}, {"--to", ropts.To}} {
 		if !q.t.IsZero() && q.t.Compare(now) > 0 {
-			return usageError("%s %s has not begun (today, %s, is in %s): report measures quarters up to the current one", q.flag, q.t, today, now)
+			return usageError("%s %s has not begun (%s in %s): report measures quarters up to the current one", q.flag, q.t, when, now)
 		}
 	}
 	current, err := g.load(g.rev)
