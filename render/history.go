@@ -17,11 +17,20 @@ type HistoryReport struct {
 	Events    []roadmap.Event
 }
 
+// kindWord names the kind of item before its id, unless it is a feature,
+// as most are: ids are unique within a kind only.
+func (h HistoryReport) kindWord() string {
+	if h.Item == "" || h.Item == "feature" {
+		return ""
+	}
+	return h.Item + " "
+}
+
 // WriteHistoryText writes each commit that changed the item, oldest first,
 // with the fields it changed.
 func (o Output) WriteHistoryText(w io.Writer, h HistoryReport) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s  %s: %s\n", o.bold(oneLine(h.ID)), oneLine(h.Title), plural(len(h.Events), "commit"))
+	fmt.Fprintf(&b, "%s%s  %s: %s\n", h.kindWord(), o.bold(oneLine(h.ID)), oneLine(h.Title), plural(len(h.Events), "commit"))
 	for _, e := range h.Events {
 		// A long subject wraps under itself, past the date, hash and author.
 		head := fmt.Sprintf("%s  %s  %s  ", e.Commit.Date, e.Commit.Short, oneLine(e.Commit.Author))
@@ -51,7 +60,7 @@ func (o Output) WriteHistoryText(w io.Writer, h HistoryReport) error {
 // WriteHistoryMarkdown writes the history as Markdown.
 func WriteHistoryMarkdown(w io.Writer, h HistoryReport) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "### History of `%s` %s\n", h.ID, MarkdownText(h.Title))
+	fmt.Fprintf(&b, "### History of %s`%s` %s\n", h.kindWord(), h.ID, MarkdownText(h.Title))
 	for _, e := range h.Events {
 		fmt.Fprintf(&b, "\n- %s `%s` %s: %s (%s%s)\n", e.Commit.Date, e.Commit.Short, MarkdownText(e.Commit.Author), MarkdownText(e.Commit.Subject), e.Kind, MarkdownText(keyFields(e)))
 		if e.Kind != roadmap.Changed {

@@ -167,7 +167,9 @@ func TestUnreadableScoreIsNoUnknownKey(t *testing.T) {
 	}
 	// A key the features do not write at all is still named as such.
 	ice := rank(t, r, roadmap.PrioritizeOptions{Model: roadmap.ModelICE})
-	if !slices.ContainsFunc(ice.Warnings, func(w string) bool { return strings.Contains(w, `"ease"`) && strings.Contains(w, "which no feature scores") }) {
+	if !slices.ContainsFunc(ice.Warnings, func(w string) bool {
+		return strings.Contains(w, `"ease"`) && strings.Contains(w, "which no feature scores")
+	}) {
 		t.Errorf("ICE warnings %q name no unscored ease", ice.Warnings)
 	}
 	for _, w := range rk.Warnings {

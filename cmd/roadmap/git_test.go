@@ -514,7 +514,7 @@ func TestHistoryOfASharedID(t *testing.T) {
 		t.Errorf("history --kind objective shows the feature, or warns: %q\n%s", o.stderr, o.stdout)
 	}
 	c := s.run(t, "history", "grow", "--kind", "campaign")
-	if c.code != 2 || !strings.Contains(c.stderr, `no campaign "grow" in the roadmap or its history`) {
+	if c.code != 2 || !strings.Contains(c.stderr, `no campaign "grow" in the roadmap or its history; it is the id of a feature (--kind feature)`) {
 		t.Errorf("history of a campaign that never was: %d %q", c.code, c.stderr)
 	}
 	// Once the objective is gone, history finds it without --kind.
@@ -526,7 +526,7 @@ func TestHistoryOfASharedID(t *testing.T) {
 	b.Commit("Ana", "Drop keeping customers")
 	gone := s.run(t, "history", "keep")
 	gone.expect(t, 0)
-	if !strings.Contains(gone.stdout, "keep  Keep customers: 2 commits") || !strings.Contains(gone.stdout, "removed") {
+	if !strings.HasPrefix(gone.stdout, "objective keep  Keep customers: 2 commits") || !strings.Contains(gone.stdout, "removed") {
 		t.Errorf("history of an objective that is gone:\n%s", gone.stdout)
 	}
 	// Gone, and not changed since: history says no more than it knows.

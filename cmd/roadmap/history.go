@@ -98,8 +98,7 @@ func (a *app) runHistory(o historyOptions, id string) error {
 	if o.kind == "" && len(found) > 0 {
 		hopts.Kind = found[0].Kind
 		for _, f := range found[1:] {
-			k := strings.TrimSuffix(f.Kind, "s")
-			fmt.Fprintf(a.stderr, "roadmap: note: %q is also the id of %s %s; 'roadmap history %s --kind %s' shows its history\n", id, article(k), k, id, k)
+			a.noteSharedID(id, "is", f.Kind)
 		}
 	}
 	for _, f := range found {
@@ -126,8 +125,7 @@ func (a *app) runHistory(o historyOptions, id string) error {
 	}
 	if err == nil {
 		for _, k := range others {
-			k = strings.TrimSuffix(k, "s")
-			fmt.Fprintf(a.stderr, "roadmap: note: %q was also the id of %s %s; 'roadmap history %s --kind %s' shows its history\n", id, article(k), k, id, k)
+			a.noteSharedID(id, "was", k)
 		}
 	}
 	report.Item = strings.TrimSuffix(hopts.Kind, "s")
@@ -143,14 +141,19 @@ func (a *app) runHistory(o historyOptions, id string) error {
 		if err != nil {
 			return err
 		}
-		what := "feature, objective or campaign"
+		what, hint := "feature, objective or campaign", suggestIDs(current, id)
 		if o.kind != "" {
 			what = o.kind
+			if len(found) > 0 {
+				// The id is another kind's: say which, rather than a near id.
+				k := strings.TrimSuffix(found[0].Kind, "s")
+				hint = fmt.Sprintf("; it is the id of %s %s (--kind %s)", article(k), k, k)
+			}
 		}
 		if o.since != "" {
-			return usageError("no %s %q in the roadmap, nor changed since %s%s", what, id, o.since, suggestIDs(current, id))
+			return usageError("no %s %q in the roadmap, nor changed since %s%s", what, id, o.since, hint)
 		}
-		return usageError("no %s %q in the roadmap or its history%s", what, id, suggestIDs(current, id))
+		return usageError("no %s %q in the roadmap or its history%s", what, id, hint)
 	}
 	if report.Title == "" {
 		report.Title = lastTitle(report.Events)
@@ -162,6 +165,13 @@ func (a *app) runHistory(o historyOptions, id string) error {
 		return render.WriteHistoryMarkdown(a.stdout, report)
 	}
 	return a.output().WriteHistoryText(a.stdout, report)
+}
+
+// noteSharedID tells that id is (or was) also the id of an item of another
+// kind (a list: features, objectives, campaigns), and how to see its history.
+func (a *app) noteSharedID(id, is, kind string) {
+	k := strings.TrimSuffix(kind, "s")
+	fmt.Fprintf(a.stderr, "roadmap: note: %q %s also the id of %s %s; 'roadmap history %s --kind %s' shows its history\n", id, is, article(k), k, id, k)
 }
 
 // lastTitle is the title an item had when it was last seen in its history.
