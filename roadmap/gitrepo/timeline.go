@@ -20,7 +20,7 @@ func (r *Repo) ReportHistory(head *object.Commit, dir string, atHead *roadmap.Ro
 		return roadmap.ReportHistory{}, err
 	}
 	var commits []roadmap.ReportCommit
-	var hashes []plumbing.Hash
+	var walked []*object.Commit
 	var dirs []string // the roadmap folder in each commit
 	err = r.walk(head, plumbing.ZeroHash, dir, func(s Step) error {
 		changes, err := r.changes(s, func(kind, _ string) bool { return kind == "features" }, true)
@@ -35,7 +35,7 @@ func (r *Repo) ReportHistory(head *object.Commit, dir string, atHead *roadmap.Ro
 			rc.Features = append(rc.Features, fc)
 		}
 		commits = append(commits, rc)
-		hashes = append(hashes, s.Commit.Hash)
+		walked = append(walked, s.Commit)
 		dirs = append(dirs, s.Dir)
 		return nil
 	}, r.readBlobs, r.prefetchItems)
@@ -43,7 +43,7 @@ func (r *Repo) ReportHistory(head *object.Commit, dir string, atHead *roadmap.Ro
 		return roadmap.ReportHistory{}, err
 	}
 	slices.Reverse(commits)
-	slices.Reverse(hashes)
+	slices.Reverse(walked)
 	slices.Reverse(dirs)
 	// A commit lands on the line no earlier than the one before it, whatever
 	// its clock said: keep the days in order for the report's lookups.
@@ -59,10 +59,7 @@ func (r *Repo) ReportHistory(head *object.Commit, dir string, atHead *roadmap.Ro
 	// stay.)
 	first := 0
 	for ; first < len(commits); first++ {
-		c, err := r.git.CommitObject(hashes[first])
-		if err != nil {
-			return roadmap.ReportHistory{}, err
-		}
+		c := walked[first]
 		if ok, err := r.HasRoadmap(c, dirs[first]); err != nil {
 			return roadmap.ReportHistory{}, err
 		} else if ok {
@@ -80,15 +77,12 @@ func (r *Repo) ReportHistory(head *object.Commit, dir string, atHead *roadmap.Ro
 		}
 	}
 	if first < len(commits) {
-		commits, hashes, dirs = commits[first:], hashes[first:], dirs[first:]
+		commits, walked, dirs = commits[first:], walked[first:], dirs[first:]
 	}
 	return roadmap.ReportHistory{
 		Commits: commits,
 		Load: func(i int) (*roadmap.Roadmap, error) {
-			c, err := r.git.CommitObject(hashes[i])
-			if err != nil {
-				return nil, err
-			}
+			c := walked[i]
 			if atHead != nil {
 				if tree, err := r.subtree(c, dirs[i]); err == nil && tree == headTree {
 					return atHead, nil
