@@ -5,7 +5,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/northwind-labs/roadmap/roadmap"
 )
 
@@ -73,38 +72,6 @@ func owners(s *roadmap.Side, role string, marketer bool) []string {
 		out = append(out, "marketing "+s.WhoMarkets())
 	}
 	return out
-}
-
-// wrapWords breaks text into lines of at most width columns at spaces, never
-// inside a word (ids have hyphens); a word longer than a line is cut. A width
-// of 0 or less, a terminal too narrow to say, gives one line.
-func wrapWords(text string, width int) []string {
-	if width <= 0 {
-		return []string{strings.Join(strings.Fields(text), " ")}
-	}
-	var lines []string
-	line := ""
-	for _, word := range strings.Fields(text) {
-		for ansi.StringWidth(word) > width {
-			if line != "" {
-				lines, line = append(lines, line), ""
-			}
-			// Cut by columns, not bytes: a styled word carries escape codes.
-			lines, word = append(lines, ansi.Truncate(word, width, "")), ansi.TruncateLeft(word, width, "")
-		}
-		switch {
-		case line == "":
-			line = word
-		case ansi.StringWidth(line)+1+ansi.StringWidth(word) <= width:
-			line += " " + word
-		default:
-			lines, line = append(lines, line), word
-		}
-	}
-	if line != "" {
-		lines = append(lines, line)
-	}
-	return lines
 }
 
 // WriteAlign writes the report for people: a headline, then each kind of
@@ -218,27 +185,6 @@ func WriteAlignMarkdown(w io.Writer, a Align) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
-
-// noControls drops the control characters of s, escape codes among them,
-// but keeps line breaks (a Markdown cell turns them into <br>); a tab is a
-// space.
-func noControls(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n':
-			return r
-		case r == '\t':
-			return ' '
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
-			return -1
-		}
-		return r
-	}, s)
-}
-
-// oneLine makes text safe for one line of a terminal: noControls, with line
-// breaks as spaces.
-func oneLine(s string) string { return strings.ReplaceAll(noControls(s), "\n", " ") }
 
 // alignTable is one kind's disagreements as a table: the feature and campaign
 // sides with their owners for launches, the objective and who serves it for

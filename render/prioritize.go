@@ -249,14 +249,6 @@ func (o Output) lineWriters(b *strings.Builder) (line func(string), prose func(s
 	return line, prose
 }
 
-// wrap is wrapWords, but keeps text that fits as it is, spaces and all.
-func wrap(s string, width int) []string {
-	if width <= 0 || ansi.StringWidth(s) <= width {
-		return []string{s}
-	}
-	return wrapWords(s, width)
-}
-
 // writeTableTo writes t as WriteTable does; plain text loses the spaces that
 // pad an empty last cell, so that no line ends in blanks.
 func (o Output) writeTableTo(b *strings.Builder, t Table) error {

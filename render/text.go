@@ -1,0 +1,68 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// wrapWords breaks text into lines of at most width columns at spaces, never
+// inside a word (ids have hyphens); a word longer than a line is cut. A width
+// of 0 or less, a terminal too narrow to say, gives one line.
+func wrapWords(text string, width int) []string {
+	if width <= 0 {
+		return []string{strings.Join(strings.Fields(text), " ")}
+	}
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		for ansi.StringWidth(word) > width {
+			if line != "" {
+				lines, line = append(lines, line), ""
+			}
+			// Cut by columns, not bytes: a styled word carries escape codes.
+			lines, word = append(lines, ansi.Truncate(word, width, "")), ansi.TruncateLeft(word, width, "")
+		}
+		switch {
+		case line == "":
+			line = word
+		case ansi.StringWidth(line)+1+ansi.StringWidth(word) <= width:
+			line += " " + word
+		default:
+			lines, line = append(lines, line), word
+		}
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// wrap is wrapWords, but keeps text that fits as it is, spaces and all.
+func wrap(s string, width int) []string {
+	if width <= 0 || ansi.StringWidth(s) <= width {
+		return []string{s}
+	}
+	return wrapWords(s, width)
+}
+
+// noControls drops the control characters of s, escape codes among them,
+// but keeps line breaks (a Markdown cell turns them into <br>); a tab is a
+// space.
+func noControls(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n':
+			return r
+		case r == '\t':
+			return ' '
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// oneLine makes text safe for one line of a terminal: noControls, with line
+// breaks as spaces.
+func oneLine(s string) string { return strings.ReplaceAll(noControls(s), "\n", " ") }
