@@ -89,7 +89,9 @@ func fieldLine(f roadmap.FieldChange) string {
 // an indented line a field, and the commit that made each change.
 func (o Output) WriteDiffText(w io.Writer, d DiffReport) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", o.bold(d.headline()))
+	for _, l := range wrap(d.headline(), o.Width) {
+		b.WriteString(o.bold(l) + "\n")
+	}
 	for _, c := range d.Changes {
 		mark, col := "~", yellow
 		switch c.Kind {
@@ -98,11 +100,13 @@ func (o Output) WriteDiffText(w io.Writer, d DiffReport) error {
 		case roadmap.Removed:
 			mark, col = "-", red
 		}
-		fmt.Fprintf(&b, "\n%s %s %s  %s", o.paint(col, mark), c.Item, o.bold(oneLine(c.ID)), oneLine(c.Title))
+		title := oneLine(c.Title)
 		if c.Kind != roadmap.Changed {
-			b.WriteString(" (" + c.Kind + ")")
+			title += " (" + c.Kind + ")"
 		}
+		id := oneLine(c.ID)
 		b.WriteString("\n")
+		o.underHead(&b, mark+" "+c.Item+" "+id+"  ", o.paint(col, mark)+" "+c.Item+" "+o.bold(id)+"  ", title)
 		if note := commitNote(c.Commit); note != "" {
 			o.hanging(&b, "    ", note, o.faint)
 		}

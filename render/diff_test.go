@@ -154,3 +154,64 @@ func TestHistoryTextWrapsSubjects(t *testing.T) {
 		t.Errorf("the subject reads %q under its column:\n%s", got, out)
 	}
 }
+
+// TestLongHeadsFitTheTerminal: a long title beside an id wraps under itself,
+// an id that leaves it no room puts it on the next line, and an author too
+// long to leave the subject room is cut; at any width no line is wider than
+// the terminal and no word of a title or subject is lost.
+func TestLongHeadsFitTheTerminal(t *testing.T) {
+	title := "Customers pay suppliers straight from their bank account without leaving the app"
+	longID := "pay-by-bank-for-every-supplier-in-every-market-we-sell-in"
+	subject := "Plan pay-by-bank for the second half"
+	commit := &roadmap.Commit{Short: "abc1234", Author: "Maximiliana Alexandra von Hohenzollern-Sigmaringen", Date: "2026-11-24", Subject: subject}
+	d := DiffReport{From: "v1", To: "v2", Changes: []roadmap.Change{
+		{Kind: roadmap.Added, Item: "feature", ID: "pay", Title: title, Commit: commit},
+		{Kind: roadmap.Removed, Item: "feature", ID: longID, Title: title, Commit: commit},
+	}}
+	h := HistoryReport{Item: "objective", ID: longID, Title: title, Events: []roadmap.Event{{
+		Commit: commit, Kind: roadmap.Changed, Fields: []roadmap.FieldChange{{Field: "status", Old: "idea", New: "planned"}},
+	}}}
+	for width := 30; width <= 100; width += 7 {
+		o := Output{Terminal: true, Styled: true, Width: width}
+		var diff, history strings.Builder
+		if err := o.WriteDiffText(&diff, d); err != nil {
+			t.Fatal(err)
+		}
+		if err := o.WriteHistoryText(&history, h); err != nil {
+			t.Fatal(err)
+		}
+		for _, out := range []string{diff.String(), history.String()} {
+			text := ansi.Strip(out)
+			for _, l := range strings.Split(text, "\n") {
+				if ansi.StringWidth(l) > width {
+					t.Errorf("width %d: line %q is %d wide", width, l, ansi.StringWidth(l))
+				}
+			}
+			if flat := strings.Join(strings.Fields(text), " "); !strings.Contains(flat, title) {
+				t.Errorf("width %d: the title lost words:\n%s", width, text)
+			}
+		}
+		if flat := strings.Join(strings.Fields(ansi.Strip(history.String())), " "); !strings.Contains(flat, subject) {
+			t.Errorf("width %d: the subject lost words:\n%s", width, history.String())
+		}
+	}
+	// Where the author is cut, the subject keeps its room beside it.
+	var history strings.Builder
+	if err := (Output{Terminal: true, Width: 80}).WriteHistoryText(&history, h); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(history.String(), "…  Plan pay-by-bank") {
+		t.Errorf("a long author is not cut to leave the subject its line:\n%s", history.String())
+	}
+}
+
+// TestHangingFirstLineUsesTheWidth: a wrapped value's first line may take
+// the whole width; only the lines after it stand further in.
+func TestHangingFirstLineUsesTheWidth(t *testing.T) {
+	var b strings.Builder
+	Output{Width: 20}.hanging(&b, "  ", "aaaa bbbb cccc dd eeee ffff gggg", nil)
+	want := "  aaaa bbbb cccc dd\n      eeee ffff gggg\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}

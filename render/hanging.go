@@ -1,6 +1,10 @@
 package render
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
 
 // hangingIndent is how much further in a wrapped line goes on than its
 // first: past the commit notes under a field, which stand two columns in.
@@ -11,11 +15,12 @@ const hangingIndent = "    "
 // long value or commit note reads as one entry; in a pipe (no width) it is
 // one line. style, if not nil, styles each line.
 func (o Output) hanging(b *strings.Builder, indent, text string, style func(string) string) {
-	width := 0
+	first, rest := 0, 0
 	if o.Width > 0 {
-		width = max(o.Width-len(indent)-len(hangingIndent), minFlex)
+		first = max(o.Width-len(indent), minFlex)
+		rest = max(first-len(hangingIndent), minFlex)
 	}
-	for i, l := range wrap(text, width) {
+	for i, l := range wrapFirst(text, first, rest) {
 		if style != nil {
 			l = style(l)
 		}
@@ -24,5 +29,34 @@ func (o Output) hanging(b *strings.Builder, indent, text string, style func(stri
 			b.WriteString(hangingIndent)
 		}
 		b.WriteString(l + "\n")
+	}
+}
+
+// underHead writes head, then text wrapped to the terminal's width with its
+// later lines under its first, as a column beside head: a long title or
+// subject stays beside the id or commit it belongs to. styled is head as
+// printed (head is measured). When head leaves text fewer than minFlex
+// columns, text starts on the next line, two columns in, and wraps there.
+func (o Output) underHead(b *strings.Builder, head, styled, text string) {
+	pad := ansi.StringWidth(head)
+	width := 0
+	if o.Width > 0 {
+		width = o.Width - pad
+	}
+	if o.Width > 0 && width < minFlex && ansi.StringWidth(text) > width {
+		// An id wider than the terminal goes on over lines, as a long
+		// word does.
+		for _, l := range wrapWords(strings.TrimRight(styled, " "), o.Width) {
+			b.WriteString(l + "\n")
+		}
+		styled, pad = "  ", 2
+		width = max(o.Width-pad, minFlex)
+	}
+	for i, l := range wrap(text, width) {
+		if i == 0 {
+			b.WriteString(styled + l + "\n")
+			continue
+		}
+		b.WriteString(strings.Repeat(" ", pad) + l + "\n")
 	}
 }

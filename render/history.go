@@ -26,25 +26,28 @@ func (h HistoryReport) kindWord() string {
 	return h.Item + " "
 }
 
+// minSubject is the least room a commit's subject is given beside its
+// author on a terminal.
+const minSubject = 20
+
 // WriteHistoryText writes each commit that changed the item, oldest first,
 // with the fields it changed.
 func (o Output) WriteHistoryText(w io.Writer, h HistoryReport) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s%s  %s: %s\n", h.kindWord(), o.bold(oneLine(h.ID)), oneLine(h.Title), plural(len(h.Events), "commit"))
+	id := oneLine(h.ID)
+	o.underHead(&b, h.kindWord()+id+"  ", h.kindWord()+o.bold(id)+"  ",
+		oneLine(h.Title)+": "+plural(len(h.Events), "commit"))
 	for _, e := range h.Events {
-		// A long subject wraps under itself, past the date, hash and author.
-		head := fmt.Sprintf("%s  %s  %s  ", e.Commit.Date, e.Commit.Short, oneLine(e.Commit.Author))
-		width := 0
+		// A long subject wraps under itself, past the date, hash and author;
+		// an author too long to leave it room is cut.
+		author := oneLine(e.Commit.Author)
+		lead := e.Commit.Date + "  " + e.Commit.Short + "  "
 		if o.Width > 0 {
-			width = max(o.Width-ansi.StringWidth(head), minFlex)
+			room := o.Width - ansi.StringWidth(lead) - len("  ") - minSubject
+			author = ansi.Truncate(author, max(room, minFlex), "…")
 		}
-		for i, l := range wrap(oneLine(e.Commit.Subject), width) {
-			if i == 0 {
-				b.WriteString("\n" + strings.Replace(head, e.Commit.Short, o.paint(yellow, e.Commit.Short), 1) + l + "\n")
-				continue
-			}
-			b.WriteString(strings.Repeat(" ", ansi.StringWidth(head)) + l + "\n")
-		}
+		b.WriteString("\n")
+		o.underHead(&b, lead+author+"  ", e.Commit.Date+"  "+o.paint(yellow, e.Commit.Short)+"  "+author+"  ", oneLine(e.Commit.Subject))
 		if e.Kind != roadmap.Changed {
 			o.hanging(&b, "    ", e.Kind+keyFields(e), nil)
 			continue

@@ -9,24 +9,35 @@ import (
 // wrapWords breaks text into lines of at most width columns at spaces, never
 // inside a word (ids have hyphens); a word longer than a line is cut. A width
 // of 0 or less, a terminal too narrow to say, gives one line.
-func wrapWords(text string, width int) []string {
-	if width <= 0 {
+func wrapWords(text string, width int) []string { return wrapHanging(text, width, width) }
+
+// wrapHanging is wrapWords with a first line of first columns and the lines
+// after it of rest: the first line of a hanging paragraph stands further out.
+func wrapHanging(text string, first, rest int) []string {
+	if first <= 0 || rest <= 0 {
 		return []string{strings.Join(strings.Fields(text), " ")}
 	}
 	var lines []string
 	line := ""
+	width := func() int {
+		if len(lines) == 0 {
+			return first
+		}
+		return rest
+	}
 	for _, word := range strings.Fields(text) {
-		for ansi.StringWidth(word) > width {
+		for ansi.StringWidth(word) > width() {
 			if line != "" {
 				lines, line = append(lines, line), ""
 			}
 			// Cut by columns, not bytes: a styled word carries escape codes.
-			lines, word = append(lines, ansi.Truncate(word, width, "")), ansi.TruncateLeft(word, width, "")
+			w := width()
+			lines, word = append(lines, ansi.Truncate(word, w, "")), ansi.TruncateLeft(word, w, "")
 		}
 		switch {
 		case line == "":
 			line = word
-		case ansi.StringWidth(line)+1+ansi.StringWidth(word) <= width:
+		case ansi.StringWidth(line)+1+ansi.StringWidth(word) <= width():
 			line += " " + word
 		default:
 			lines, line = append(lines, line), word
@@ -39,11 +50,14 @@ func wrapWords(text string, width int) []string {
 }
 
 // wrap is wrapWords, but keeps text that fits as it is, spaces and all.
-func wrap(s string, width int) []string {
-	if width <= 0 || ansi.StringWidth(s) <= width {
+func wrap(s string, width int) []string { return wrapFirst(s, width, width) }
+
+// wrapFirst is wrapHanging, but keeps text that fits as it is.
+func wrapFirst(s string, first, rest int) []string {
+	if first <= 0 || rest <= 0 || ansi.StringWidth(s) <= first {
 		return []string{s}
 	}
-	return wrapWords(s, width)
+	return wrapHanging(s, first, rest)
 }
 
 // noControls drops the control characters of s, escape codes among them,
