@@ -118,7 +118,7 @@ func (r *Repo) Histories(head *object.Commit, o HistoryOptions, kinds ...string)
 		if len(files) == 0 {
 			return nil
 		}
-		changes, err := r.changes(Step{Commit: s.Commit, Files: files}, want, false)
+		changes, err := r.changes(Step{Commit: s.Commit, Dir: s.Dir, Files: files}, want, false)
 		if err != nil {
 			return err
 		}

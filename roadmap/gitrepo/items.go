@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/maphash"
+	"path"
 	"slices"
 	"sync"
 
@@ -613,7 +614,8 @@ func (r *Repo) note(s Step, f FileChange) {
 	if r.items.huge[f.Old] || r.items.huge[f.New] {
 		why = fmt.Sprintf("is larger than %d MiB", roadmap.MaxFileSize>>20)
 	}
-	msg := fmt.Sprintf("%s %s on one side of commit %s; its changes there are not shown", f.Path, why, s.Commit.Hash.String()[:7])
+	// The path from the repository's root: the folder may have moved since.
+	msg := fmt.Sprintf("%s %s on one side of commit %s; its changes there are not shown", path.Join(s.Dir, f.Path), why, s.Commit.Hash.String()[:7])
 	if !slices.Contains(r.items.notes, msg) {
 		r.items.notes = append(r.items.notes, msg)
 	}

@@ -325,7 +325,7 @@ func TestHistoryKeepsTheTrailThroughABrokenVersion(t *testing.T) {
 	if want := "Add: added; Plan search: changed"; got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
-	if len(notes) != 2 || !strings.HasPrefix(notes[0], "a.yaml does not parse on one side of commit") {
+	if len(notes) != 2 || !strings.HasPrefix(notes[0], "plan/a.yaml does not parse on one side of commit") {
 		t.Errorf("notes %q, want one for each commit touching the broken version", notes)
 	}
 	if _, _, more := walk(3); more != reads {
