@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"testing"
@@ -289,5 +290,22 @@ func TestServeBlamesABrokenRoadmapYAMLNotItsAudience(t *testing.T) {
 	_, body := get(t, startServe(t, dir, "--audience", "partners")+"/", http.MethodGet)
 	if !strings.Contains(body, "The roadmap has errors") || strings.Contains(body, "unknown audience") {
 		t.Errorf("partners' page while roadmap.yaml is broken: %.400q", body)
+	}
+}
+
+// TestServeCollectsAsUsual: serve runs until stopped, so it gives the
+// collector back the runtime's pacing that a short command defers.
+func TestServeCollectsAsUsual(t *testing.T) {
+	keepGC(t)
+	debug.SetGCPercent(100)
+	gc = gcPolicy{}
+	t.Cleanup(func() { gc = gcPolicy{} })
+	gc.shortRun(func(string) (string, bool) { return "", false })
+	if percent, _ := gcSettings(); percent != -1 {
+		t.Fatalf("before serve GOGC = %d, want off", percent)
+	}
+	startServe(t, copyExample(t))
+	if percent, limit := gcSettings(); percent != 100 || limit == shortRunHeap {
+		t.Errorf("while serving GOGC = %d, GOMEMLIMIT = %d; want the runtime's 100 and no %d limit", percent, limit, shortRunHeap)
 	}
 }
