@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
+
+	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/northwind-labs/roadmap/render"
 	"github.com/northwind-labs/roadmap/roadmap"
@@ -117,11 +120,8 @@ func (a *app) runDiff(o diffOptions, args []string) error {
 		if err != nil {
 			return err
 		}
-		switch err := g.repo.Attribute(head, base.Hash, g.dir(head), report.Changes); {
-		case errors.Is(err, gitrepo.ErrNotAncestor):
-			fmt.Fprintf(a.stderr, "roadmap: %s is not on the first-parent line of %s, so no change names its commit; diff from their merge base to name them\n", args[0], args[1])
-		case err != nil:
-			return &exitError{code: exitUsage, err: err}
+		if err := a.attribute(g, head, base, args, report.Changes); err != nil {
+			return err
 		}
 		a.warnNotes(g)
 	}
@@ -149,6 +149,42 @@ func (a *app) runDiff(o diffOptions, args []string) error {
 		return &exitError{code: exitFindings}
 	}
 	return nil
+}
+
+// attribute names the commit that made each change between base and head,
+// the two revisions args name. base off head's first-parent line but merged
+// into it (a release branch) has the changes since the merge named.
+func (a *app) attribute(g *gitRoadmap, head, base *object.Commit, args []string, changes []roadmap.Change) error {
+	err := g.repo.Attribute(head, base.Hash, g.dir(head), changes)
+	if !errors.Is(err, gitrepo.ErrNotAncestor) {
+		if err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+		return nil
+	}
+	merge, err := g.repo.MergedAt(head, base.Hash)
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	if merge == nil {
+		fmt.Fprintf(a.stderr, "roadmap: %s is not on the first-parent line of %s, so no change names its commit; diff from their merge base to name them\n", args[0], args[1])
+		return nil
+	}
+	if err := g.repo.Attribute(head, merge.ParentHashes[0], g.dir(head), changes); err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	if slices.ContainsFunc(changes, unnamed) {
+		fmt.Fprintf(a.stderr, "roadmap: %s joined the first-parent line of %s in merge %s, so changes made before it name no commit\n", args[0], args[1], merge.Hash.String()[:7])
+	}
+	return nil
+}
+
+// unnamed reports whether a change, or one of its fields, names no commit.
+func unnamed(c roadmap.Change) bool {
+	if c.Kind != roadmap.Changed {
+		return c.Commit == nil
+	}
+	return slices.ContainsFunc(c.Fields, func(f roadmap.FieldChange) bool { return f.Commit == nil })
 }
 
 // audienceDiff is the diff as audience sees it: both sides filtered by the

@@ -592,3 +592,44 @@ func TestDiffWarnsAsValidateCounts(t *testing.T) {
 		t.Errorf("diff against the working tree: stderr %q", w.stderr)
 	}
 }
+
+// TestARevisionMergedBeforeTheMove: a release tagged on a branch that was
+// merged into main before the roadmap folder moved is on no first-parent
+// line through the move, yet it is read where it had the folder.
+func TestARevisionMergedBeforeTheMove(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap/roadmap.yaml", "product: Acme\n")
+	b.Write("roadmap/features.yaml", "features:\n  - {id: search, title: Search, status: planned, target: 2026-Q2}\n")
+	v1 := b.CommitOn("2026-01-05", "Ana", "Plan search")
+	release := b.OnBranchFrom("release", v1, func() plumbing.Hash {
+		b.Write("roadmap/features.yaml", "features:\n  - {id: search, title: Search, status: in-progress, target: 2026-Q2}\n")
+		return b.CommitOn("2026-01-12", "Raj", "Start search for the release")
+	})
+	b.Tag("release-1.0", release)
+	b.Write("roadmap/features.yaml", "features:\n  - {id: search, title: Search, status: planned, target: 2026-Q2}\n  - {id: sso, title: SSO, status: idea}\n")
+	b.CommitOn("2026-01-14", "Mia", "Add SSO")
+	b.Write("roadmap/features.yaml", "features:\n  - {id: search, title: Search, status: in-progress, target: 2026-Q2}\n  - {id: sso, title: SSO, status: idea}\n")
+	b.Commit("Ana", "Merge release into main", release)
+	b.Move("roadmap/roadmap.yaml", "plan/roadmap.yaml")
+	b.Move("roadmap/features.yaml", "plan/features.yaml")
+	b.CommitOn("2026-03-02", "Li", "Move the roadmap to plan/")
+	b.Write("plan/features.yaml", "features:\n  - {id: search, title: Search, status: shipped, target: 2026-Q2, shipped: 2026-05-04}\n  - {id: sso, title: SSO, status: idea}\n")
+	b.CommitOn("2026-05-04", "Raj", "Ship search")
+	s := session{wd: filepath.Join(b.Dir, "plan")}
+	l := s.run(t, "list", "--at", "release-1.0", "--format", "csv")
+	l.expect(t, 0)
+	if !strings.Contains(l.stdout, "search,Search,in-progress") {
+		t.Errorf("list --at a release merged before the move:\n%s%s", l.stdout, l.stderr)
+	}
+	// The commits since the release's merge are named; SSO, added on main
+	// before it, names none, and a note says why.
+	d := s.run(t, "diff", "release-1.0", "HEAD")
+	d.expect(t, 0)
+	if !strings.Contains(d.stdout, "status: in-progress → shipped\n      ") || !strings.Contains(d.stdout, "Raj, 2026-05-04: Ship search") ||
+		!strings.HasSuffix(d.stdout, "+ feature sso  SSO (added)\n") {
+		t.Errorf("diff from a release merged before the move:\n%s%s", d.stdout, d.stderr)
+	}
+	if !strings.Contains(d.stderr, "release-1.0 joined the first-parent line of HEAD in merge") {
+		t.Errorf("diff from a release merged before the move does not say why SSO names no commit:\n%s", d.stderr)
+	}
+}

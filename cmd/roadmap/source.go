@@ -193,6 +193,16 @@ func folderOf(repo *gitrepo.Repo, c *object.Commit, prefix string) string {
 			}
 		}
 	}
+	// c is off HEAD's line but merged into it, such as a release branch
+	// merged before the folder moved: the folder is where the roadmap was
+	// at some point of HEAD's line.
+	if dirs, err := repo.Folders(head, at); err == nil {
+		for _, dir := range dirs {
+			if ok, _ := repo.HasRoadmap(c, dir); ok {
+				return dir
+			}
+		}
+	}
 	return prefix
 }
 

@@ -2,6 +2,7 @@ package gitrepo
 
 import (
 	"path"
+	"slices"
 	"strings"
 	"sync"
 
@@ -62,6 +63,28 @@ func (r *Repo) holdsRoadmap(tree plumbing.Hash) (bool, error) {
 // line.
 func (r *Repo) FolderAt(head, at *object.Commit, dir string) (string, error) {
 	return r.line(head, at.Hash, dir, nil)
+}
+
+// Folders lists the paths the roadmap folder at dir in head had along
+// head's first-parent line, newest first, each once: where to look for the
+// folder in a revision off that line, such as a release branch merged
+// before the folder moved.
+func (r *Repo) Folders(head *object.Commit, dir string) ([]string, error) {
+	dirs := []string{dir}
+	add := func(d string) {
+		if !slices.Contains(dirs, d) {
+			dirs = append(dirs, d)
+		}
+	}
+	last, err := r.line(head, plumbing.ZeroHash, dir, func(_ *object.Commit, d string, _, _ plumbing.Hash) error {
+		add(d)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	add(last)
+	return dirs, nil
 }
 
 // HasRoadmap reports whether commit c holds a roadmap.yaml in folder dir.

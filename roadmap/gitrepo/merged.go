@@ -1,0 +1,58 @@
+package gitrepo
+
+import (
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// MergedAt is the commit of head's first-parent line where c joined it: the
+// newest commit of the line that has c among its ancestors while its first
+// parent has not, a merge that brought in the branch c is on (such as a
+// release branch). It is nil when c is not an ancestor of head. A diff from
+// c can name the commits from there on: Attribute with the merge's first
+// parent as where to stop.
+func (r *Repo) MergedAt(head *object.Commit, c plumbing.Hash) (*object.Commit, error) {
+	// Each commit off the line is reached first from the newest commit of
+	// the line whose other parents lead to it; the search stops at the line,
+	// which the older commits of the line account for.
+	var line []*object.Commit
+	onLine := map[plumbing.Hash]bool{}
+	for at := head; at != nil; {
+		if at.Hash == c {
+			return nil, nil // on the line itself
+		}
+		line = append(line, at)
+		onLine[at.Hash] = true
+		var err error
+		if at, err = r.parent(at); err != nil {
+			return nil, err
+		}
+	}
+	seen := map[plumbing.Hash]bool{}
+	for _, m := range line {
+		var queue []plumbing.Hash
+		if len(m.ParentHashes) > 1 {
+			queue = append(queue, m.ParentHashes[1:]...)
+		}
+		for len(queue) > 0 {
+			h := queue[0]
+			queue = queue[1:]
+			if onLine[h] || seen[h] {
+				continue
+			}
+			seen[h] = true
+			if h == c {
+				return m, nil
+			}
+			if r.shallow[h] {
+				continue // its parents are not in the clone
+			}
+			commit, err := r.git.CommitObject(h)
+			if err != nil {
+				return nil, err
+			}
+			queue = append(queue, commit.ParentHashes...)
+		}
+	}
+	return nil, nil
+}
