@@ -304,6 +304,36 @@ func (r *Repo) Attribute(head *object.Commit, stop plumbing.Hash, dir string, ch
 	}
 	found := map[key]*roadmap.Commit{}
 	want := func(kind, id string) bool { return left[[2]string{kind, id}] > 0 }
+	claim := func(k key, info *roadmap.Commit) {
+		if pending[k] {
+			found[k] = info
+			delete(pending, k)
+			left[[2]string{k.kind, k.id}]--
+		}
+	}
+	// An item on both sides that a commit between them added back (its
+	// file moved in two steps, or it was deleted by mistake) was set by
+	// that commit only where it differs from the item the removal took:
+	// readded holds the newest such commit until the walk meets the removal.
+	type readd struct {
+		info *roadmap.Commit
+		item any
+	}
+	readded := map[[2]string]readd{}
+	// settle gives an item added back, whose removal the walk cannot see (a
+	// file that stopped parsing hid it), to the commit that added it back.
+	settle := func(item [2]string) {
+		back, ok := readded[item]
+		if !ok {
+			return
+		}
+		delete(readded, item)
+		for k := range pending {
+			if k.kind == item[0] && k.id == item[1] {
+				claim(k, back.info)
+			}
+		}
+	}
 	var last *object.Commit // where the walk stopped early
 	err := r.walk(head, stop, dir, func(s Step) error {
 		if len(pending) == 0 {
@@ -316,22 +346,36 @@ func (r *Repo) Attribute(head *object.Commit, stop plumbing.Hash, dir string, ch
 		}
 		for _, c := range changes {
 			info := CommitInfo(s.Commit)
-			claim := func(k key) {
-				if pending[k] {
-					found[k] = info
-					delete(pending, k)
-					left[[2]string{k.kind, k.id}]--
+			item := [2]string{c.Kind, c.ID}
+			both := !pending[key{c.Kind, c.ID, ""}] // changed, not added or removed
+			switch {
+			case both && c.Added():
+				if _, newer := readded[item]; !newer {
+					readded[item] = readd{info, c.New}
 				}
-			}
-			if c.Added() || c.Removed() {
-				claim(key{c.Kind, c.ID, ""})
+				continue
+			case both && c.Removed():
+				if back, ok := readded[item]; ok {
+					delete(readded, item)
+					for _, f := range roadmap.DiffFields(roadmap.ItemFields(c.Old), roadmap.ItemFields(back.item)) {
+						claim(key{c.Kind, c.ID, f.Field}, back.info)
+					}
+				}
+				continue
+			case c.Added() || c.Removed():
+				claim(key{c.Kind, c.ID, ""}, info)
+			default:
+				settle(item) // changed before it was added back
 			}
 			for _, f := range c.Fields {
-				claim(key{c.Kind, c.ID, f.Field})
+				claim(key{c.Kind, c.ID, f.Field}, info)
 			}
 		}
 		return nil
 	}, r.readBlobs, r.prefetchItems)
+	for item := range readded {
+		settle(item)
+	}
 	if err == nil && last != nil {
 		// Stopped early: stop must still be behind, or the commits named
 		// are not the ones between the two revisions.

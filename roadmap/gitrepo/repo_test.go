@@ -738,6 +738,70 @@ func TestAttributeNamesTheCommit(t *testing.T) {
 	}
 }
 
+// TestAttributeLooksPastAnItemAddedBack: an item the range removed and a
+// later commit added back (a folder moved in two commits, or a deletion
+// undone) was set by the commit that added it back only where it differs
+// from what the removal took; the rest was made before. Where a file that
+// stopped parsing hides the removal, the commit that added it back set it.
+func TestAttributeLooksPastAnItemAddedBack(t *testing.T) {
+	type commit struct{ file, features, author string }
+	for _, tc := range []struct {
+		name    string
+		commits []commit
+		want    string
+	}{{
+		name: "deleted by mistake",
+		commits: []commit{
+			{"a.yaml", feature("a", "planned", "2027-Q1") + feature("keep", "idea", "later"), "Raj"},
+			{"a.yaml", feature("keep", "idea", "later"), "Li"},
+			{"a.yaml", feature("a", "planned", "2027-Q2") + feature("keep", "idea", "later"), "Mia"},
+		},
+		want: "changed a [status by Raj] [target by Mia]",
+	}, {
+		name: "removal hidden, changed before",
+		commits: []commit{
+			{"a.yaml", feature("a", "planned", "2027-Q1") + feature("keep", "idea", "later"), "Raj"},
+			{"a.yaml", "[", "Li"},
+			{"c.yaml", feature("a", "planned", "2027-Q2"), "Mia"},
+		},
+		want: "changed a [status by Mia] [target by Mia]|removed keep",
+	}, {
+		name: "removal hidden, nothing before",
+		commits: []commit{
+			{"a.yaml", "[", "Li"},
+			{"c.yaml", feature("a", "planned", "2027-Q2"), "Mia"},
+		},
+		want: "changed a [status by Mia] [target by Mia]|removed keep",
+	}} {
+		b := gittest.New(t)
+		b.Write("plan/roadmap.yaml", "product: Acme\n")
+		b.Write("plan/a.yaml", "features:\n"+feature("a", "idea", "later")+feature("keep", "idea", "later"))
+		b.Tag("v1", b.Commit("Ana", "Plan"))
+		for _, c := range tc.commits {
+			text := "features:\n" + c.features
+			if c.features == "[" {
+				text = "features: [\n" // does not parse
+			}
+			b.Write("plan/"+c.file, text)
+			b.Commit(c.author, "Edit "+c.file)
+		}
+		r := open(t, b.Dir)
+		changes := roadmap.Diff(loadAt(t, r, "v1", "plan"), loadAt(t, r, "HEAD", "plan"))
+		if err := r.Attribute(resolve(t, r, "HEAD"), resolve(t, r, "v1").Hash, "plan", changes); err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Join(attributed(changes, func(c *roadmap.Commit) string {
+			if c == nil {
+				return "no one"
+			}
+			return c.Author
+		}), "|")
+		if got != tc.want {
+			t.Errorf("%s: got  %s\nwant %s", tc.name, got, tc.want)
+		}
+	}
+}
+
 // TestAttributeNamesNothingAcrossDivergedBranches: when the older revision
 // is on another branch, no commit is named, even when the walk has found a
 // commit for every change before it could reach the root.
