@@ -3,6 +3,7 @@ package render
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/northwind-labs/roadmap/roadmap"
@@ -203,6 +204,25 @@ func TestLongHeadsFitTheTerminal(t *testing.T) {
 	if !strings.Contains(history.String(), "…  Plan pay-by-bank") {
 		t.Errorf("a long author is not cut to leave the subject its line:\n%s", history.String())
 	}
+	// An author and subject that fit are not cut.
+	h.Events[0].Commit = &roadmap.Commit{Short: "abc1234", Author: commit.Author, Date: "2026-11-24", Subject: "Fix"}
+	history.Reset()
+	if err := (Output{Terminal: true, Width: 80}).WriteHistoryText(&history, h); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(history.String(), commit.Author+"  Fix\n") {
+		t.Errorf("an author that fits beside a short subject is cut:\n%s", history.String())
+	}
+	// A longer one is cut only as far as the subject needs.
+	author := "Maximiliana Alexandra von Hohenzollern-Sigmaringen-Wied"
+	h.Events[0].Commit = &roadmap.Commit{Short: "abc1234", Author: author, Date: "2026-11-24", Subject: "Fix search"}
+	history.Reset()
+	if err := (Output{Terminal: true, Width: 80}).WriteHistoryText(&history, h); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(history.String(), author[:46]+"…  Fix search\n") {
+		t.Errorf("an author is cut further than the subject needs:\n%s", history.String())
+	}
 }
 
 // TestHangingFirstLineUsesTheWidth: a wrapped value's first line may take
@@ -213,5 +233,29 @@ func TestHangingFirstLineUsesTheWidth(t *testing.T) {
 	want := "  aaaa bbbb cccc dd\n      eeee ffff gggg\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+	// A word that fits the first line's width but not the next lines' is cut
+	// to theirs.
+	b.Reset()
+	Output{Width: 20}.hanging(&b, "  ", "aa bbbbbbbbbbbbbbbbb", nil)
+	for _, l := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
+		if ansi.StringWidth(l) > 20 {
+			t.Errorf("line %q is wider than 20", l)
+		}
+	}
+}
+
+// TestWrapEndsOnWideLettersInOneColumn: a terminal one column wide still
+// gets every letter, two-column ones too, and the wrapping ends.
+func TestWrapEndsOnWideLettersInOneColumn(t *testing.T) {
+	done := make(chan []string, 1)
+	go func() { done <- wrapWords("检索 x", 1) }()
+	select {
+	case lines := <-done:
+		if got := strings.Join(lines, ""); got != "检索x" {
+			t.Errorf("lines %q lost letters", lines)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("wrapping two-column letters into one column does not end")
 	}
 }

@@ -46,7 +46,7 @@ func (o Output) underHead(b *strings.Builder, head, styled, text string) {
 	if o.Width > 0 && width < minFlex && ansi.StringWidth(text) > width {
 		// An id wider than the terminal goes on over lines, as a long
 		// word does.
-		for _, l := range wrapWords(strings.TrimRight(styled, " "), o.Width) {
+		for _, l := range wrap(strings.TrimRight(styled, " "), o.Width) {
 			b.WriteString(l + "\n")
 		}
 		styled, pad = "  ", 2

@@ -42,12 +42,13 @@ func (o Output) WriteHistoryText(w io.Writer, h HistoryReport) error {
 		// an author too long to leave it room is cut.
 		author := oneLine(e.Commit.Author)
 		lead := e.Commit.Date + "  " + e.Commit.Short + "  "
+		subject := oneLine(e.Commit.Subject)
 		if o.Width > 0 {
-			room := o.Width - ansi.StringWidth(lead) - len("  ") - minSubject
+			room := o.Width - ansi.StringWidth(lead) - len("  ") - min(ansi.StringWidth(subject), minSubject)
 			author = ansi.Truncate(author, max(room, minFlex), "…")
 		}
 		b.WriteString("\n")
-		o.underHead(&b, lead+author+"  ", e.Commit.Date+"  "+o.paint(yellow, e.Commit.Short)+"  "+author+"  ", oneLine(e.Commit.Subject))
+		o.underHead(&b, lead+author+"  ", e.Commit.Date+"  "+o.paint(yellow, e.Commit.Short)+"  "+author+"  ", subject)
 		if e.Kind != roadmap.Changed {
 			o.hanging(&b, "    ", e.Kind+keyFields(e), nil)
 			continue

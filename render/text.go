@@ -26,22 +26,23 @@ func wrapHanging(text string, first, rest int) []string {
 		return rest
 	}
 	for _, word := range strings.Fields(text) {
+		if line != "" && ansi.StringWidth(line)+1+ansi.StringWidth(word) <= width() {
+			line += " " + word
+			continue
+		}
+		if line != "" {
+			lines, line = append(lines, line), ""
+		}
+		// A word longer than its line is cut, by columns, not bytes: a
+		// styled word carries escape codes.
 		for ansi.StringWidth(word) > width() {
-			if line != "" {
-				lines, line = append(lines, line), ""
-			}
-			// Cut by columns, not bytes: a styled word carries escape codes.
 			w := width()
+			if ansi.Truncate(word, w, "") == "" {
+				w = 2 // a letter two columns wide in a line of one
+			}
 			lines, word = append(lines, ansi.Truncate(word, w, "")), ansi.TruncateLeft(word, w, "")
 		}
-		switch {
-		case line == "":
-			line = word
-		case ansi.StringWidth(line)+1+ansi.StringWidth(word) <= width():
-			line += " " + word
-		default:
-			lines, line = append(lines, line), word
-		}
+		line = word
 	}
 	if line != "" {
 		lines = append(lines, line)

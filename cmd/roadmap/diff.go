@@ -162,11 +162,10 @@ func (a *app) attribute(g *gitRoadmap, head, base *object.Commit, args []string,
 		}
 		return nil
 	}
+	// A commit off the line that cannot be read (beyond a shallow clone's
+	// edge) leaves the merge unknown, as if base were on no branch of head.
 	merge, err := g.repo.MergedAt(head, base.Hash)
-	if err != nil {
-		return &exitError{code: exitUsage, err: err}
-	}
-	if merge == nil {
+	if err != nil || merge == nil {
 		fmt.Fprintf(a.stderr, "roadmap: %s is not on the first-parent line of %s, so no change names its commit; diff from their merge base to name them\n", args[0], args[1])
 		return nil
 	}

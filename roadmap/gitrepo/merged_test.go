@@ -20,6 +20,14 @@ func TestMergedAtFindsTheMergeThatBroughtTheCommitIn(t *testing.T) {
 		return b.Commit("Raj", "Release")
 	})
 	old := b.Commit("Ana", "Merge release", release)
+	// As in git flow, the release goes into develop too, which main merges
+	// later: that merge reaches the release, but main had it already.
+	develop := b.OnBranchFrom("develop", root, func() plumbing.Hash {
+		b.Write("plan/develop.yaml", "develop: 1\n")
+		b.Commit("Li", "Develop")
+		return b.Commit("Li", "Merge release into develop", release)
+	})
+	b.Commit("Ana", "Merge develop", develop)
 	later := b.OnBranchFrom("later", old, func() plumbing.Hash {
 		b.Write("plan/later.yaml", "later: 1\n")
 		return b.Commit("Li", "Later work")
