@@ -274,9 +274,14 @@ func BuildReport(h ReportHistory, o ReportOptions) (*Report, error) {
 		}
 		rep.Features = featureRecords(h, from.Start(), end, last, visible)
 	}
+	rep.group()
+	return rep, nil
+}
+
+// group sums the quarters and features up by owner and by theme.
+func (rep *Report) group() {
 	rep.Owners = groups(rep, func(o Outcome) string { return o.Owner }, func(f FeatureReport) string { return f.Owner })
 	rep.Themes = groups(rep, func(o Outcome) string { return o.Theme }, func(f FeatureReport) string { return f.Theme })
-	return rep, nil
 }
 
 // sayDo is shipped / (planned - open): what is still open is not judged yet.
@@ -399,7 +404,7 @@ func groups(rep *Report, ofOutcome func(Outcome) string, ofFeature func(FeatureR
 // Redact shows the report as audience p may see it: features it does not
 // see are already left out (ReportOptions.Visible); here targets and dates
 // are coarsened to its granularity, a slip within one of its periods is no
-// slip, owners go unless it sees owners, themes unless it sees them, and
+// slip (in the features and the sums by owner and theme alike), owners go unless it sees owners, themes unless it sees them, and
 // commits (whose subjects and authors can say anything) unless it sees
 // everything.
 func (rep *Report) Redact(p *AudiencePolicy, today Date) {
@@ -481,6 +486,9 @@ func (rep *Report) Redact(p *AudiencePolicy, today Date) {
 		}
 	}
 	rep.Features = features
+	// Summed again from what the audience sees: a slip within one of its
+	// periods counts in no theme's slips either.
+	rep.group()
 	if !owners {
 		rep.Owners = nil
 	}

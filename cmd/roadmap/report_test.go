@@ -288,6 +288,46 @@ func TestReportForAnAudience(t *testing.T) {
 	}
 }
 
+// TestReportSumsWhatTheAudienceSees: a slip from April to June is none for
+// customers, who see quarters: the theme's sums count it no more than the
+// feature's row does.
+func TestReportSumsWhatTheAudienceSees(t *testing.T) {
+	b := gittest.New(t)
+	feature := func(target string) string {
+		return "features:\n  - {id: a, title: A, status: planned, target: " + target + ", theme: core, visibility: public, summary: A.}\n"
+	}
+	b.Write("roadmap/roadmap.yaml", "product: Acme\n")
+	b.Write("roadmap/features.yaml", feature("2027-04"))
+	b.CommitOn("2026-10-01", "Ana", "Plan a")
+	b.Write("roadmap/features.yaml", feature("2027-06"))
+	b.CommitOn("2026-10-15", "Ana", "a slips within Q2")
+	s := session{wd: b.Dir}
+	for audience, slips := range map[string]int{"internal": 1, "customers": 0} {
+		r := s.run(t, "report", "--audience", audience, "--format", "json", "--today", "2026-11-23")
+		r.expect(t, 0)
+		var out struct {
+			Report struct {
+				Themes []struct {
+					Name  string
+					Slips int
+				}
+			}
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+			t.Fatal(err)
+		}
+		got := 0 // no row, no slips
+		for _, th := range out.Report.Themes {
+			if th.Name == "core" {
+				got = th.Slips
+			}
+		}
+		if got != slips {
+			t.Errorf("%s: theme core counts %d slips, want %d:\n%s", audience, got, slips, r.stdout)
+		}
+	}
+}
+
 func mustRead(t *testing.T, path string) string {
 	t.Helper()
 	b, err := os.ReadFile(path)
