@@ -120,10 +120,16 @@ func TestRevisionsAsFolders(t *testing.T) {
 func TestBadRevisions(t *testing.T) {
 	b, _ := history(t)
 	r := open(t, b.Dir)
-	for _, rev := range []string{"nope", "v3", "HEAD~10", "0123456789abcdef0123456789abcdef01234567"} {
+	for rev, why := range map[string]string{
+		"nope":    "no branch, tag or commit has that name",
+		"v3":      "no branch, tag or commit has that name",
+		"HEAD~10": "it goes back past the first commit of HEAD",
+		"v2^2":    "it goes back past the first commit of v2",
+		"0123456789abcdef0123456789abcdef01234567": "no branch, tag or commit has that name",
+	} {
 		_, err := r.Resolve(rev)
-		if !errors.Is(err, gitrepo.ErrUnknownRevision) || !strings.Contains(err.Error(), rev) {
-			t.Errorf("Resolve(%q): %v", rev, err)
+		if !errors.Is(err, gitrepo.ErrUnknownRevision) || !strings.Contains(err.Error(), rev) || !strings.Contains(err.Error(), why) {
+			t.Errorf("Resolve(%q): %v; want it to say %q", rev, err, why)
 		}
 	}
 	if _, err := r.FS(resolve(t, r, "HEAD"), "nowhere"); !errors.Is(err, gitrepo.ErrNoRoadmapAt) {
@@ -869,6 +875,12 @@ func TestShallowClone(t *testing.T) {
 	for _, rev := range []string{"v1", "HEAD~4", "v2~5"} {
 		if _, err := r.Resolve(rev); !errors.Is(err, gitrepo.ErrShallow) {
 			t.Errorf("resolving %s, past the edge: %v", rev, err)
+		}
+	}
+	// A tag or commit the clone never fetched may be no typo.
+	for _, rev := range []string{"v0", "0123abc"} {
+		if _, err := r.Resolve(rev); !errors.Is(err, gitrepo.ErrUnknownRevision) || !strings.Contains(err.Error(), "git fetch --unshallow --tags") {
+			t.Errorf("resolving %s, unknown to a shallow clone: %v", rev, err)
 		}
 	}
 	if c, err := r.Resolve("HEAD~2"); err != nil || c.Hash != hs["c4"] {

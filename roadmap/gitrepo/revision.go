@@ -23,8 +23,8 @@ func (r *Repo) Resolve(rev string) (*object.Commit, error) {
 	}
 	h, err := r.git.ResolveRevision(plumbing.Revision(rev))
 	if err != nil {
-		// A name no ref has is a typo, shallow clone or not.
-		if len(r.shallow) > 0 && r.names(rev) {
+		shallow := len(r.shallow) > 0
+		if shallow && r.names(rev) {
 			return nil, fmt.Errorf("resolving %q: %w", rev, ErrShallow)
 		}
 		switch {
@@ -32,6 +32,12 @@ func (r *Repo) Resolve(rev string) (*object.Commit, error) {
 			return nil, fmt.Errorf("%w %q: the repository has no commits yet; commit the roadmap first", ErrUnknownRevision, rev)
 		case strings.Contains(rev, ".."):
 			return nil, fmt.Errorf("%w %q: give a range as two revisions, as in roadmap diff %s", ErrUnknownRevision, rev, strings.Replace(strings.Replace(rev, "...", " ", 1), "..", " ", 1))
+		case shallow:
+			// A shallow clone often lacks tags and older commits: a name it
+			// does not know may be one of them, or a typo.
+			return nil, fmt.Errorf("%w %q: no branch, tag or commit has that name in this shallow clone, which may lack it; run `git fetch --unshallow --tags` (in CI, check out the full history, e.g. actions/checkout with fetch-depth: 0)", ErrUnknownRevision, rev)
+		case r.pastRoot(rev) != "":
+			return nil, fmt.Errorf("%w %q: it goes back past the first commit of %s", ErrUnknownRevision, rev, r.pastRoot(rev))
 		}
 		return nil, fmt.Errorf("%w %q: no branch, tag or commit has that name", ErrUnknownRevision, rev)
 	}
@@ -75,6 +81,20 @@ func (r *Repo) names(rev string) bool {
 		}
 	}
 	return false
+}
+
+// pastRoot is the base of a revision such as HEAD~40 when the base names a
+// commit and only the ~N or ^N is too many; "" otherwise.
+func (r *Repo) pastRoot(rev string) string {
+	base, _, _ := strings.Cut(rev, "~")
+	base, _, _ = strings.Cut(base, "^")
+	if base == rev {
+		return ""
+	}
+	if _, err := r.git.ResolveRevision(plumbing.Revision(base)); err != nil {
+		return ""
+	}
+	return base
 }
 
 // parent is c's first parent, nil for a root commit, or ErrShallow at the
