@@ -139,8 +139,9 @@ func TestGitErrors(t *testing.T) {
 	}
 
 	b.MakeShallow(hs["c3"], hs["c1"], hs["c2"])
-	// A mistyped name is not a missing history.
-	if r := s.run(t, "diff", "--dir", "plan", "mian", "HEAD"); r.code != 2 || !strings.Contains(r.stderr, `unknown revision "mian"`) || strings.Contains(r.stderr, "unshallow") {
+	// A name the clone does not know may be a typo or a tag it lacks: the
+	// error offers the nearest name, then how to fetch the rest.
+	if r := s.run(t, "diff", "--dir", "plan", "mastr", "HEAD"); r.code != 2 || !strings.Contains(r.stderr, `unknown revision "mastr": no branch, tag or commit has that name; did you mean "master"? (if this shallow clone lacks it, run `+"`git fetch --unshallow --tags`") {
 		t.Errorf("a typo in a shallow clone: %d %q", r.code, r.stderr)
 	}
 	for _, args := range [][]string{

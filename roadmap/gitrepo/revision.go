@@ -7,6 +7,7 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/northwind-labs/roadmap/roadmap"
 )
 
 // ErrUnknownRevision is returned for a revision that names no commit.
@@ -32,14 +33,16 @@ func (r *Repo) Resolve(rev string) (*object.Commit, error) {
 			return nil, fmt.Errorf("%w %q: the repository has no commits yet; commit the roadmap first", ErrUnknownRevision, rev)
 		case strings.Contains(rev, ".."):
 			return nil, fmt.Errorf("%w %q: give a range as two revisions, as in roadmap diff %s", ErrUnknownRevision, rev, strings.Replace(strings.Replace(rev, "...", " ", 1), "..", " ", 1))
-		case shallow:
-			// A shallow clone often lacks tags and older commits: a name it
-			// does not know may be one of them, or a typo.
-			return nil, fmt.Errorf("%w %q: no branch, tag or commit has that name in this shallow clone, which may lack it; run `git fetch --unshallow --tags` (in CI, check out the full history, e.g. actions/checkout with fetch-depth: 0)", ErrUnknownRevision, rev)
 		case r.pastRoot(rev) != "":
 			return nil, fmt.Errorf("%w %q: it goes back past the first commit of %s", ErrUnknownRevision, rev, r.pastRoot(rev))
 		}
-		return nil, fmt.Errorf("%w %q: no branch, tag or commit has that name", ErrUnknownRevision, rev)
+		msg := "no branch, tag or commit has that name" + r.nearRef(rev)
+		if shallow {
+			// A shallow clone often lacks tags and older commits: a name it
+			// does not know may be one of them, or a typo.
+			msg += " (if this shallow clone lacks it, run `git fetch --unshallow --tags`; in CI, check out the full history, e.g. actions/checkout with fetch-depth: 0)"
+		}
+		return nil, fmt.Errorf("%w %q: %s", ErrUnknownRevision, rev, msg)
 	}
 	c, err := r.git.CommitObject(*h)
 	if err != nil {
@@ -81,6 +84,25 @@ func (r *Repo) names(rev string) bool {
 		}
 	}
 	return false
+}
+
+// nearRef is a suggestion of the branch or tag nearest to rev's base, as
+// roadmap.Suggestion words it, or "".
+func (r *Repo) nearRef(rev string) string {
+	base, _, _ := strings.Cut(rev, "~")
+	base, _, _ = strings.Cut(base, "^")
+	refs, err := r.git.References()
+	if err != nil {
+		return ""
+	}
+	var names []string
+	refs.ForEach(func(ref *plumbing.Reference) error {
+		if n := ref.Name(); n.IsBranch() || n.IsTag() {
+			names = append(names, n.Short())
+		}
+		return nil
+	})
+	return roadmap.Suggestion(base, names)
 }
 
 // pastRoot is the base of a revision such as HEAD~40 when the base names a
