@@ -201,23 +201,22 @@ func (r *Repo) related(a, b plumbing.Hash) (bool, error) {
 }
 
 // folderPrint is what tells two roadmap folders apart: the texts of their
-// files (as blob hashes) and, read only when no text is shared, the kinds
-// and ids of their items.
+// files (as blob hashes) and, read only when the texts do not settle it, the
+// kinds and ids of their items.
 type folderPrint struct {
 	blobs map[plumbing.Hash]bool
 	ids   func() (map[[2]string]bool, error)
 }
 
-// related reports whether two folders are versions of one roadmap: they
-// share a file's text (anywhere in them), or most of their items (more than
-// half of all the feature, objective and campaign ids the two hold). A
-// starter roadmap that happens to hold a "search" feature, as the new one
-// does, is not enough.
+// related reports whether two folders are versions of one roadmap: most of
+// their files' texts are alike (anywhere in them), or most of their items
+// (more than half of all the feature, objective and campaign ids the two
+// hold, either way). A starter roadmap that happens to hold a "search"
+// feature, as the new one does, is not enough; nor is a new roadmap that
+// keeps a file or two of the starter an old one was made from.
 func (a folderPrint) related(b folderPrint) (bool, error) {
-	for h := range a.blobs {
-		if b.blobs[h] {
-			return true, nil
-		}
+	if mostly(a.blobs, b.blobs) {
+		return true, nil
 	}
 	ia, err := a.ids()
 	if err != nil {
@@ -227,13 +226,19 @@ func (a folderPrint) related(b folderPrint) (bool, error) {
 	if err != nil {
 		return false, err
 	}
+	return mostly(ia, ib), nil
+}
+
+// mostly reports whether two sets share more than half of what they hold
+// between them.
+func mostly[K comparable](a, b map[K]bool) bool {
 	shared := 0
-	for k := range ia {
-		if ib[k] {
+	for k := range a {
+		if b[k] {
 			shared++
 		}
 	}
-	return 2*shared > len(ia)+len(ib)-shared, nil
+	return 2*shared > len(a)+len(b)-shared
 }
 
 // folderPrint is the print of a roadmap folder's tree; its files are read

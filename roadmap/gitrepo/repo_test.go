@@ -404,8 +404,8 @@ func TestWalksFollowAMovedRoadmapFolder(t *testing.T) {
 
 // TestWalksTellAMoveFromAnAddedFolder: a roadmap folder started beside
 // another that keeps its roadmap.yaml (edited or not), one that appears as
-// an unrelated roadmap goes (no file alike, an id or two in common), or as
-// two others go that it shares files with, and holds neither's tree, was
+// an unrelated roadmap goes (a file or an id or two in common, not most),
+// or as two others go that it is alike, and holds neither's tree, was
 // added, not moved; one that appears as a single related other goes was
 // moved, edits and all, whatever else the commit removed.
 func TestWalksTellAMoveFromAnAddedFolder(t *testing.T) {
@@ -454,12 +454,24 @@ func TestWalksTellAMoveFromAnAddedFolder(t *testing.T) {
 		}, "Add: added"},
 		{"as two go", func(b *gittest.Repo) {
 			b.Write("zold/roadmap.yaml", "product: Acme\n")
-			b.Commit("Ana", "Keep the old plan")
-			b.Remove("zold/roadmap.yaml")
-			b.Remove("roadmap/roadmap.yaml")
-			b.Remove("roadmap/features.yaml")
+			b.Write("zold/features.yaml", "features:\n"+feature("search", "idea", "later"))
+			b.Commit("Ana", "Keep a copy of the plan")
+			for _, f := range []string{"zold/roadmap.yaml", "zold/features.yaml", "roadmap/roadmap.yaml", "roadmap/features.yaml"} {
+				b.Remove(f)
+			}
 			b.Write("plan/roadmap.yaml", "product: Acme\n")
 			b.Write("plan/features.yaml", "features:\n"+feature("search", "planned", "2027-Q1"))
+		}, "Next: added"},
+		{"as one goes that shares only a starter's file", func(b *gittest.Repo) {
+			b.Write("roadmap/people.yaml", "people:\n  - {id: you, name: You}\n")
+			b.Write("roadmap/features.yaml", "features:\n"+feature("search", "idea", "later")+feature("sso", "idea", "later")+feature("audit", "idea", "later"))
+			b.Commit("Ana", "Plan more")
+			for _, f := range []string{"roadmap/roadmap.yaml", "roadmap/features.yaml", "roadmap/people.yaml"} {
+				b.Remove(f)
+			}
+			b.Write("plan/roadmap.yaml", "product: Acme Next\n")
+			b.Write("plan/people.yaml", "people:\n  - {id: you, name: You}\n")
+			b.Write("plan/features.yaml", "features:\n"+feature("search", "idea", "2027-Q4")+feature("guided-setup", "idea", "later"))
 		}, "Next: added"},
 		{"as one goes", func(b *gittest.Repo) {
 			b.Remove("roadmap/roadmap.yaml")
