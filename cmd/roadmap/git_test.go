@@ -634,3 +634,22 @@ func TestARevisionMergedBeforeTheMove(t *testing.T) {
 		t.Errorf("diff from a release merged before the move does not say why SSO names no commit:\n%s", d.stderr)
 	}
 }
+
+// TestAMissingRoadmapNamesWhereItLooked: a revision from before the folder
+// held its roadmap.yaml, and before it moved, is read where it was then, and
+// the error names that folder.
+func TestAMissingRoadmapNamesWhereItLooked(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap/features.yaml", "features:\n  - {id: search, title: Search, status: idea}\n")
+	b.CommitOn("2026-01-05", "Ana", "Draft search")
+	b.Write("roadmap/roadmap.yaml", "product: Acme\n")
+	b.CommitOn("2026-01-06", "Ana", "Start the roadmap")
+	b.Move("roadmap/roadmap.yaml", "plan/roadmap.yaml")
+	b.Move("roadmap/features.yaml", "plan/features.yaml")
+	b.CommitOn("2026-02-02", "Li", "Move the roadmap to plan/")
+	s := session{wd: filepath.Join(b.Dir, "plan")}
+	r := s.run(t, "list", "--at", "HEAD~2")
+	if r.code != 2 || !strings.Contains(r.stderr, "HEAD~2 has no roadmap.yaml in roadmap/") {
+		t.Errorf("list --at a revision before roadmap.yaml, before the move: %d %q", r.code, r.stderr)
+	}
+}

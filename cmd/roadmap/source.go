@@ -140,7 +140,7 @@ func (g *gitRoadmap) load(rev string) (*roadmap.Roadmap, error) {
 func loadCommit(repo *gitrepo.Repo, root, rev string, c *object.Commit, prefix, dir string) (*roadmap.Roadmap, string, error) {
 	r, err := repo.Load(c, dir)
 	if err != nil {
-		return nil, "", loadError(rev, prefix, err)
+		return nil, "", loadError(rev, dir, err)
 	}
 	if dir == prefix {
 		return r, root, nil
@@ -149,9 +149,9 @@ func loadCommit(repo *gitrepo.Repo, root, rev string, c *object.Commit, prefix, 
 }
 
 // folderOf is the roadmap folder of commit c: prefix, its path in the
-// working tree, unless c has no roadmap.yaml there and a commit between c
-// (or where c's line meets HEAD's) and HEAD, or the working tree itself,
-// moved the folder to prefix; then the path it had in c.
+// working tree, unless c has no roadmap.yaml there and a commit on HEAD's
+// line, or the working tree itself, moved the folder to prefix; then the
+// path it had in c.
 func folderOf(repo *gitrepo.Repo, c *object.Commit, prefix string) string {
 	if ok, _ := repo.HasRoadmap(c, prefix); ok {
 		return prefix
@@ -171,31 +171,10 @@ func folderOf(repo *gitrepo.Repo, c *object.Commit, prefix string) string {
 	if dir, err := repo.FolderAt(head, c, at); err == nil {
 		return dir
 	}
-	// c is on another line, such as a branch made before the folder moved:
-	// the folder where the two lines meet, if c has its roadmap there. HEAD
-	// may be a pull request's merge commit, whose second parent c is: then
-	// the lines meet below HEAD's first parent. Criss-cross merges meet in
-	// several places; any on HEAD's line will do.
-	tips := []*object.Commit{head}
-	if p, err := head.Parent(0); err == nil {
-		tips = append(tips, p)
-	}
-	for _, tip := range tips {
-		bases, err := c.MergeBase(tip)
-		if err != nil {
-			continue
-		}
-		for _, base := range bases {
-			if dir, err := repo.FolderAt(head, base, at); err == nil && dir != prefix {
-				if ok, _ := repo.HasRoadmap(c, dir); ok {
-					return dir
-				}
-			}
-		}
-	}
-	// c is off HEAD's line but merged into it, such as a release branch
-	// merged before the folder moved: the folder is where the roadmap was
-	// at some point of HEAD's line.
+	// c is off HEAD's line: on a branch made before the folder moved, or
+	// merged into the line (a release branch, a pull request's merge
+	// commit). Its folder is one the roadmap had on HEAD's line, the
+	// newest that c holds a roadmap in.
 	if dirs, err := repo.Folders(head, at); err == nil {
 		for _, dir := range dirs {
 			if ok, _ := repo.HasRoadmap(c, dir); ok {
@@ -209,14 +188,15 @@ func folderOf(repo *gitrepo.Repo, c *object.Commit, prefix string) string {
 // hasRoadmap checks, without loading it, that commit c (which rev names)
 // has a roadmap: it fails as load would when it has none.
 func (g *gitRoadmap) hasRoadmap(rev string, c *object.Commit) error {
-	fsys, err := g.repo.FS(c, g.dir(c))
+	dir := g.dir(c)
+	fsys, err := g.repo.FS(c, dir)
 	if err == nil {
 		if _, err = fs.Stat(fsys, "roadmap.yaml"); errors.Is(err, fs.ErrNotExist) {
 			err = roadmap.ErrNoRoadmap
 		}
 	}
 	if err != nil {
-		return loadError(rev, g.prefix, err)
+		return loadError(rev, dir, err) // where it looked: the folder may have moved
 	}
 	return nil
 }

@@ -10,7 +10,8 @@ import (
 // MergedAt is the commit of head's first-parent line where c joined it: the
 // one commit of the line that has c among its ancestors while its first
 // parent has not, a merge that brought in the branch c is on (such as a
-// release branch). It is nil when c is not an ancestor of head. A diff from
+// release branch). It is nil when c is on the line itself or not an
+// ancestor of head. A diff from
 // c can name the commits from there on: Attribute with the merge's first
 // parent as where to stop.
 func (r *Repo) MergedAt(head *object.Commit, c plumbing.Hash) (*object.Commit, error) {
