@@ -238,10 +238,15 @@ func TestHangingFirstLineUsesTheWidth(t *testing.T) {
 	// to theirs.
 	b.Reset()
 	Output{Width: 20}.hanging(&b, "  ", "aa bbbbbbbbbbbbbbbbb", nil)
+	letters := ""
 	for _, l := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
 		if ansi.StringWidth(l) > 20 {
 			t.Errorf("line %q is wider than 20", l)
 		}
+		letters += strings.TrimSpace(l)
+	}
+	if letters != "aabbbbbbbbbbbbbbbbb" {
+		t.Errorf("the cut word lost letters: %q", b.String())
 	}
 }
 

@@ -52,12 +52,17 @@ func get(t *testing.T, url, method string) (int, string) {
 	return resp.StatusCode, string(body)
 }
 
+// serveApp is the app serve runs in for a test, in folder dir.
+func serveApp(dir string, stderr io.Writer) *app {
+	return &app{stdout: io.Discard, stderr: stderr, lookupEnv: func(string) (string, bool) { return "", false }, wd: dir,
+		now: func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }, isTerminal: func(io.Writer) bool { return false },
+		termWidth: func(io.Writer) int { return 0 }, today: "2026-11-23"}
+}
+
 // startServe runs roadmap serve on a free loopback port until the test ends.
 func startServe(t *testing.T, dir string, args ...string) string {
 	t.Helper()
-	a := &app{stdout: io.Discard, stderr: io.Discard, lookupEnv: func(string) (string, bool) { return "", false }, wd: dir,
-		now: func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }, isTerminal: func(io.Writer) bool { return false },
-		termWidth: func(io.Writer) int { return 0 }, today: "2026-11-23"}
+	a := serveApp(dir, io.Discard)
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
@@ -267,9 +272,12 @@ func TestServeRefusesAnUnknownAudienceWhateverTheFiles(t *testing.T) {
 	if err := os.WriteFile(features, []byte("features:\n  - {id: x, title: X, status: plannd}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r := session{}.run(t, "serve", "--dir", dir, "--audience", "custmers", "--addr", "127.0.0.1:0")
-	if r.code != 2 || !strings.Contains(r.stderr, `unknown audience "custmers"`) {
-		t.Errorf("serve --audience custmers: %d %q", r.code, r.stderr)
+	// Were it to serve, the test stops it rather than wait for ever.
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	err := serveApp(dir, io.Discard).runServe(ctx, serveOptions{addr: "127.0.0.1:0", audience: "custmers"}, nil)
+	if !isUsage(err) || !strings.Contains(err.Error(), `unknown audience "custmers"`) {
+		t.Errorf("serve --audience custmers: %v", err)
 	}
 }
 
@@ -290,6 +298,35 @@ func TestServeBlamesABrokenRoadmapYAMLNotItsAudience(t *testing.T) {
 	_, body := get(t, startServe(t, dir, "--audience", "partners")+"/", http.MethodGet)
 	if !strings.Contains(body, "The roadmap has errors") || strings.Contains(body, "unknown audience") {
 		t.Errorf("partners' page while roadmap.yaml is broken: %.400q", body)
+	}
+}
+
+// TestServeSaysWhenItsAudienceGoes: an audience roadmap.yaml stops defining
+// while serve runs leaves a page that says why it cannot be shown, quoting
+// nothing from the files; the page comes back with the audience.
+func TestServeSaysWhenItsAudienceGoes(t *testing.T) {
+	dir := copyExample(t)
+	settings := filepath.Join(dir, "roadmap.yaml")
+	text, err := os.ReadFile(settings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	with := string(text) + "audiences:\n  partners:\n    visibility: [public]\n"
+	if err := os.WriteFile(settings, []byte(with), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	base := startServe(t, dir, "--audience", "partners")
+	if _, body := get(t, base+"/", http.MethodGet); !strings.Contains(body, "Northwind Books") {
+		t.Fatalf("partners' page: %.300q", body)
+	}
+	os.WriteFile(settings, text, 0o644)
+	_, body := get(t, base+"/", http.MethodGet)
+	if !strings.Contains(body, "This page cannot be shown") || !strings.Contains(body, "partners") || strings.Contains(body, "Northwind Books") {
+		t.Errorf("partners' page once roadmap.yaml no longer defines them: %.400q", body)
+	}
+	os.WriteFile(settings, []byte(with), 0o644)
+	if _, body := get(t, base+"/", http.MethodGet); !strings.Contains(body, "Northwind Books") {
+		t.Errorf("partners' page once defined again: %.300q", body)
 	}
 }
 

@@ -11,9 +11,8 @@ import (
 // one commit of the line that has c among its ancestors while its first
 // parent has not, a merge that brought in the branch c is on (such as a
 // release branch). It is nil when c is on the line itself or not an
-// ancestor of head. A diff from
-// c can name the commits from there on: Attribute with the merge's first
-// parent as where to stop.
+// ancestor of head. A diff from c can name the commits from there on:
+// Attribute with the merge's first parent as where to stop.
 func (r *Repo) MergedAt(head *object.Commit, c plumbing.Hash) (*object.Commit, error) {
 	// Each commit off the line is reached first from the oldest commit of
 	// the line whose other parents lead to it; the search stops at the line,

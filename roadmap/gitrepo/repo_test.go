@@ -280,8 +280,9 @@ func TestHistoryFollowsTheFileThatHoldsTheItem(t *testing.T) {
 }
 
 // TestHistoryFollowsAMovePastABrokenFileNamingTheItem: a file that does not
-// parse but names the item counts as holding it; when the item moves in
-// from another file, that file is still looked for.
+// parse but names the item counts as holding it (TestHistoryKeepsTheTrail-
+// ThroughABrokenVersion tests that); even so, when the item moves in from
+// another file, that file is looked for.
 func TestHistoryFollowsAMovePastABrokenFileNamingTheItem(t *testing.T) {
 	b := gittest.New(t)
 	b.Write("plan/roadmap.yaml", "product: Acme\n")
