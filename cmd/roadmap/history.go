@@ -47,7 +47,7 @@ shows as its merge commit.`,
 		RunE: func(cmd *cobra.Command, args []string) error { return a.runHistory(o, args[0]) },
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text, md or json")
-	cmd.Flags().StringVar(&o.since, "since", "", "only commits after a date (YYYY-MM-DD) or a revision")
+	cmd.Flags().StringVar(&o.since, "since", "", "only commits made on or after a date (YYYY-MM-DD), or after a revision")
 	cmd.Flags().StringVar(&o.kind, "kind", "", "the kind of item: feature, objective or campaign (when ids are shared)")
 	return cmd
 }
