@@ -288,7 +288,3 @@ func (r *Repo) itemIDs(files []FileChange) (map[[2]string]bool, error) {
 	}
 	return ids, nil
 }
-
-// isFile tells a file (plain or executable) from a folder, a link or a
-// submodule, as loads do.
-func isFile(m filemode.FileMode) bool { return m.IsRegular() || m == filemode.Executable }

@@ -108,3 +108,7 @@ func (r *Repo) subtree(c *object.Commit, dir string) (plumbing.Hash, error) {
 	}
 	return h, nil
 }
+
+// isFile tells a file (plain or executable) from a folder, a link or a
+// submodule, as loads do.
+func isFile(m filemode.FileMode) bool { return m.IsRegular() || m == filemode.Executable }
