@@ -33,6 +33,8 @@ type app struct {
 	now            func() time.Time
 	isTerminal     func(io.Writer) bool
 	termWidth      func(io.Writer) int
+	// gc is the collector's policy, which serve hands back to the runtime.
+	gc *gcPolicy
 
 	dir     string
 	today   string
@@ -85,6 +87,7 @@ func Execute(args []string, stdout, stderr io.Writer) int {
 			}
 			return 0
 		},
+		gc: &gc,
 	}
 	return a.run(args)
 }

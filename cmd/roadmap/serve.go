@@ -66,7 +66,9 @@ func (a *app) runServe(ctx context.Context, o serveOptions, ready chan<- string)
 	if a.at != "" {
 		return usageError("serve shows the working tree as it changes; use roadmap export --at for a revision")
 	}
-	gc.restore() // serve runs until stopped: collect as usual
+	if a.gc != nil {
+		a.gc.restore() // serve runs until stopped: collect as usual
+	}
 	root, err := a.roadmapRoot()
 	if err != nil {
 		return err

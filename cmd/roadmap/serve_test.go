@@ -62,7 +62,12 @@ func serveApp(dir string, stderr io.Writer) *app {
 // startServe runs roadmap serve on a free loopback port until the test ends.
 func startServe(t *testing.T, dir string, args ...string) string {
 	t.Helper()
-	a := serveApp(dir, io.Discard)
+	return startServeApp(t, serveApp(dir, io.Discard), args...)
+}
+
+// startServeApp is startServe in app a.
+func startServeApp(t *testing.T, a *app, args ...string) string {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
@@ -335,13 +340,15 @@ func TestServeSaysWhenItsAudienceGoes(t *testing.T) {
 func TestServeCollectsAsUsual(t *testing.T) {
 	keepGC(t)
 	debug.SetGCPercent(100)
-	gc = gcPolicy{}
-	t.Cleanup(func() { gc = gcPolicy{} })
-	gc.shortRun(func(string) (string, bool) { return "", false })
+	// A policy of the test's own: the runtime may restore it from a
+	// cleanup goroutine at any collection.
+	a := serveApp(copyExample(t), io.Discard)
+	a.gc = &gcPolicy{}
+	a.gc.shortRun(func(string) (string, bool) { return "", false })
 	if percent, _ := gcSettings(); percent != -1 {
 		t.Fatalf("before serve GOGC = %d, want off", percent)
 	}
-	startServe(t, copyExample(t))
+	startServeApp(t, a)
 	if percent, limit := gcSettings(); percent != 100 || limit == shortRunHeap {
 		t.Errorf("while serving GOGC = %d, GOMEMLIMIT = %d; want the runtime's 100 and no %d limit", percent, limit, shortRunHeap)
 	}
