@@ -213,6 +213,9 @@ func parseDocument(p string, text []byte, whole bool) (doc Document, findings []
 // parseYAML decodes text into its root node; nil for an empty document. A
 // second document in the file is an error.
 func parseYAML(text []byte) (*yaml.Node, error) {
+	if root, ok := parseBlock(text); ok {
+		return root, nil
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(text))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
