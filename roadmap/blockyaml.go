@@ -18,7 +18,7 @@ func parseBlock(text []byte) (root *yaml.Node, ok bool) {
 	if len(text) == 0 || text[len(text)-1] != '\n' || !blockText(text) {
 		return nil, false
 	}
-	p := &blockParser{text: text}
+	p := &blockParser{text: text, colLine: -1}
 	p.splitLines()
 	i := p.skip(0)
 	if i == len(p.lines) || p.lines[i].indent != 0 {
@@ -67,7 +67,15 @@ type blockParser struct {
 	text  []byte
 	lines []blockLine
 	nodes []yaml.Node // allocated a slab at a time
+	depth int         // of the collection being read
+	// The column last counted, so a long line of many characters beyond
+	// ASCII is counted once, not once per node on it.
+	colLine, colOff, col int
 }
+
+// maxBlockDepth is the deepest nesting parseBlock reads; deeper files are
+// the library's to refuse or read.
+const maxBlockDepth = 64
 
 func (p *blockParser) splitLines() {
 	p.lines = make([]blockLine, 0, bytes.Count(p.text, []byte{'\n'}))
@@ -111,13 +119,23 @@ func (p *blockParser) node(kind yaml.Kind, style yaml.Style, value string, line,
 // column is the column (from 1, in characters) of byte off of line i.
 func (p *blockParser) column(i, off int) int {
 	l := p.lines[i]
-	return utf8.RuneCount(p.text[l.start:l.start+off]) + 1
+	from, col := 0, 1
+	if p.colLine == i && p.colOff <= off {
+		from, col = p.colOff, p.col
+	}
+	col += utf8.RuneCount(p.text[l.start+from : l.start+off])
+	p.colLine, p.colOff, p.col = i, off, col
+	return col
 }
 
 // mapping reads a block mapping whose keys stand at indentation ind, the
 // first on line i at byte off of it (after "- " for a mapping that starts
 // an item). It returns the line after it.
 func (p *blockParser) mapping(i, ind, off int) (*yaml.Node, int, bool) {
+	if p.depth++; p.depth > maxBlockDepth {
+		return nil, 0, false
+	}
+	defer func() { p.depth-- }()
 	m := p.node(yaml.MappingNode, 0, "", i, off)
 	for {
 		l := p.lines[i]
@@ -146,6 +164,10 @@ func (p *blockParser) mapping(i, ind, off int) (*yaml.Node, int, bool) {
 // sequence reads a block sequence whose "- " stand at indentation ind,
 // starting on line i.
 func (p *blockParser) sequence(i, ind int) (*yaml.Node, int, bool) {
+	if p.depth++; p.depth > maxBlockDepth {
+		return nil, 0, false
+	}
+	defer func() { p.depth-- }()
 	s := p.node(yaml.SequenceNode, 0, "", i, ind)
 	for {
 		l := p.lines[i]
@@ -309,14 +331,16 @@ func (p *blockParser) scalar(i, off int, inFlow bool) (*yaml.Node, int, bool) {
 	if !plainStart(rest) {
 		return nil, 0, false
 	}
+	// Each item of a flow list is searched only to its own end, so a long
+	// list costs its length, not its length squared.
 	end := len(rest)
-	if c := bytes.Index(rest, []byte(" #")); c >= 0 {
-		end = c
-	}
 	if inFlow {
-		if c := bytes.IndexAny(rest[:end], ",]"); c >= 0 {
+		if c := bytes.IndexAny(rest, ",]"); c >= 0 {
 			end = c
 		}
+	}
+	if c := bytes.Index(rest[:end], []byte(" #")); c >= 0 {
+		end = c
 	}
 	v := bytes.TrimRight(rest[:end], " ")
 	if len(v) == 0 || bytes.Contains(v, []byte(": ")) || v[len(v)-1] == ':' ||

@@ -160,3 +160,38 @@ func FuzzBlockYAML(f *testing.F) {
 		sameAsLibrary(t, text)
 	})
 }
+
+// TestBlockYAMLLongLineLinear: a list of 200,000 items on one line of
+// characters beyond ASCII is read in one pass (counting each item's column
+// from the line's start would take minutes), with the right last column.
+func TestBlockYAMLLongLineLinear(t *testing.T) {
+	const items = 200000
+	text := []byte("a: [" + strings.Repeat("é, ", items-1) + "é]\n")
+	root, ok := parseBlock(text)
+	if !ok {
+		t.Fatal("the quick path declined a plain flow list")
+	}
+	list := root.Content[1]
+	if len(list.Content) != items {
+		t.Fatalf("read %d items, want %d", len(list.Content), items)
+	}
+	if last := list.Content[items-1]; last.Column != 5+3*(items-1) {
+		t.Errorf("last item at column %d, want %d", last.Column, 5+3*(items-1))
+	}
+}
+
+// TestBlockYAMLDeepNesting: nesting deeper than maxBlockDepth is left to the
+// library, which bounds it itself.
+func TestBlockYAMLDeepNesting(t *testing.T) {
+	var b strings.Builder
+	for i := range maxBlockDepth + 1 {
+		b.WriteString(strings.Repeat(" ", i) + "k:\n")
+	}
+	b.WriteString(strings.Repeat(" ", maxBlockDepth+1) + "k: v\n")
+	if _, ok := parseBlock([]byte(b.String())); ok {
+		t.Error("the quick path read nesting deeper than maxBlockDepth")
+	}
+	if !sameAsLibrary(t, []byte("a:\n b:\n  c:\n   d: v\n")) {
+		t.Error("the quick path declined shallow nesting")
+	}
+}
