@@ -101,7 +101,9 @@ func (p *blockParser) skip(i int) int {
 
 func (p *blockParser) node(kind yaml.Kind, style yaml.Style, value string, line, off int) *yaml.Node {
 	if len(p.nodes) == cap(p.nodes) {
-		p.nodes = make([]yaml.Node, 0, 256)
+		// Most lines hold a key and a value: a small text, such as one
+		// key of an item, takes a small slab.
+		p.nodes = make([]yaml.Node, 0, min(256, 2*len(p.lines)+4))
 	}
 	p.nodes = append(p.nodes, yaml.Node{Kind: kind, Style: style, Value: value, Line: line + 1, Column: p.column(line, off)})
 	n := &p.nodes[len(p.nodes)-1]

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing/object"
 
@@ -76,19 +77,31 @@ func (a *app) runDiff(o diffOptions, args []string) error {
 	if len(args) > 0 {
 		from = args[0]
 	}
+	report := render.DiffReport{From: from, To: "the working tree", Audience: o.audience}
+	if len(args) == 2 {
+		report.To = args[1]
+	}
+	// The two sides are read at once: resolving an old revision walks
+	// its commits on one core while the other reads the newer side.
+	var (
+		new    *roadmap.Roadmap
+		newErr error
+		wg     sync.WaitGroup
+	)
+	wg.Go(func() {
+		if len(args) == 2 {
+			new, newErr = g.load(args[1])
+		} else if new, newErr = roadmap.Load(os.DirFS(g.root)); newErr != nil {
+			newErr = &exitError{code: exitUsage, err: newErr}
+		}
+	})
 	old, err := g.load(from)
+	wg.Wait()
 	if err != nil {
 		return err
 	}
-	report := render.DiffReport{From: from, To: "the working tree", Audience: o.audience}
-	var new *roadmap.Roadmap
-	if len(args) == 2 {
-		report.To = args[1]
-		if new, err = g.load(args[1]); err != nil {
-			return err
-		}
-	} else if new, err = roadmap.Load(os.DirFS(g.root)); err != nil {
-		return &exitError{code: exitUsage, err: err}
+	if newErr != nil {
+		return newErr
 	}
 	// A plain diff shows what it can, but warns of errors on either side
 	// (a file that does not parse reads as its items removed); --audience

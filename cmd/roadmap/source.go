@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
@@ -278,6 +279,7 @@ type gitRoadmap struct {
 	root    string
 	prefix  string
 	rev     string
+	mu      sync.Mutex                // guards commits and dirs: diff reads its two sides at once
 	commits map[string]*object.Commit // revisions resolved so far
 	dirs    map[plumbing.Hash]string  // the roadmap folder of commits, found so far
 }
@@ -309,26 +311,37 @@ func (g *gitRoadmap) Close() error { return g.repo.Close() }
 // dir is the roadmap folder of commit c, where walks from c start: the
 // working tree's, or where it was before a commit moved it there.
 func (g *gitRoadmap) dir(c *object.Commit) string {
-	if dir, ok := g.dirs[c.Hash]; ok {
+	g.mu.Lock()
+	dir, ok := g.dirs[c.Hash]
+	g.mu.Unlock()
+	if ok {
 		return dir
 	}
+	dir = folderOf(g.repo, c, g.prefix)
+	g.mu.Lock()
+	defer g.mu.Unlock()
 	if g.dirs == nil {
 		g.dirs = map[plumbing.Hash]string{}
 	}
-	g.dirs[c.Hash] = folderOf(g.repo, c, g.prefix)
-	return g.dirs[c.Hash]
+	g.dirs[c.Hash] = dir
+	return dir
 }
 
 // resolve finds the commit a revision names; an unknown revision or one past
 // a shallow clone's edge is a usage error (exit 2).
 func (g *gitRoadmap) resolve(rev string) (*object.Commit, error) {
-	if c, ok := g.commits[rev]; ok {
+	g.mu.Lock()
+	c, ok := g.commits[rev]
+	g.mu.Unlock()
+	if ok {
 		return c, nil
 	}
 	c, err := g.repo.Resolve(rev)
 	if err != nil {
 		return nil, &exitError{code: exitUsage, err: err}
 	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
 	if g.commits == nil {
 		g.commits = map[string]*object.Commit{}
 	}
