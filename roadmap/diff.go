@@ -122,10 +122,21 @@ func diffItems[T any](kind string, old, new []T, id, title func(T) string, field
 	return out
 }
 
-// DiffFields compares two field lists, in the order the fields are listed
-// (fields of old first, then fields only new has). A target that moved says by
-// how much.
+// DiffFields compares two field lists, each path listed once (as Fields
+// lists them), in the order the fields are listed (fields of old first, then
+// fields only new has). A target that moved says by how much.
 func DiffFields(old, new []Field) []FieldChange {
+	if samePaths(old, new) {
+		// The common case, an item whose fields are all still set: no
+		// need to look each one up.
+		var out []FieldChange
+		for i, f := range old {
+			if f.Value != new[i].Value {
+				out = append(out, fieldChange(f.Path, f.Value, new[i].Value))
+			}
+		}
+		return out
+	}
 	oldAt := make(map[string]string, len(old))
 	for _, f := range old {
 		oldAt[f.Path] = f.Value
@@ -136,15 +147,9 @@ func DiffFields(old, new []Field) []FieldChange {
 	}
 	var out []FieldChange
 	add := func(path string) {
-		o, n := oldAt[path], newAt[path]
-		if o == n {
-			return
+		if o, n := oldAt[path], newAt[path]; o != n {
+			out = append(out, fieldChange(path, o, n))
 		}
-		fc := FieldChange{Field: path, Old: o, New: n}
-		if path == "target" || path == "due" {
-			fc.Move = targetMove(o, n)
-		}
-		out = append(out, fc)
 	}
 	seen := map[string]bool{}
 	for _, f := range old {
@@ -157,6 +162,28 @@ func DiffFields(old, new []Field) []FieldChange {
 		}
 	}
 	return out
+}
+
+// samePaths reports whether two field lists list the same paths in the same
+// order.
+func samePaths(old, new []Field) bool {
+	if len(old) != len(new) {
+		return false
+	}
+	for i := range old {
+		if old[i].Path != new[i].Path {
+			return false
+		}
+	}
+	return true
+}
+
+func fieldChange(path, old, new string) FieldChange {
+	fc := FieldChange{Field: path, Old: old, New: new}
+	if path == "target" || path == "due" {
+		fc.Move = targetMove(old, new)
+	}
+	return fc
 }
 
 // targetMove says how a target moved, or nil when either side is not a target.
