@@ -346,7 +346,7 @@ func (p *blockParser) scalar(i, off int, inFlow bool) (*yaml.Node, int, bool) {
 	}
 	v := bytes.TrimRight(rest[:end], " ")
 	if len(v) == 0 || bytes.Contains(v, []byte(": ")) || v[len(v)-1] == ':' ||
-		(inFlow && bytes.ContainsAny(v, "#[]{}\"'")) {
+		(inFlow && bytes.ContainsAny(v, "#?[]{}\"'")) {
 		return nil, 0, false
 	}
 	return p.node(yaml.ScalarNode, 0, string(v), i, off), len(v), true
@@ -410,9 +410,9 @@ func (p *blockParser) literal(i, off, ind int) (*yaml.Node, int, bool) {
 
 // keyEnd is the index of the colon ending a plain key at the start of s, or
 // -1 when s does not start with one. Keys are kept to the letters, digits
-// and marks roadmap files use.
+// and marks roadmap files use, and to YAML's 1,024 characters.
 func keyEnd(s []byte) int {
-	for i, b := range s {
+	for i, b := range s[:min(len(s), 1024)] {
 		switch {
 		case b == ':':
 			if i > 0 && (i+1 == len(s) || s[i+1] == ' ') {

@@ -134,6 +134,11 @@ func TestBlockYAMLCases(t *testing.T) {
 		{"a:\n  b: 1\n c: 2\n", false},
 		{"a: 1\n  # more indented comment\nb: 2\n", true},
 		{"a:\n  - x\n  y: 1\n", false},
+		{"a: [x?y]\n", false},                                   // ? ends a plain item in a flow list
+		{"a: [x, y?z, w]\n", false},                             // and starts a key there
+		{strings.Repeat("k", 1023) + ": 1\n", true},             // a key of at most 1,024 characters
+		{strings.Repeat("k", 1025) + ": 1\n", false},            // the library refuses a longer one
+		{"a:\n- " + strings.Repeat("k", 1025) + ": 1\n", false}, // in an item too
 	} {
 		if got := sameAsLibrary(t, []byte(c.text)); got != c.reads {
 			t.Errorf("parseBlock read %q: %v, want %v", c.text, got, c.reads)
