@@ -80,6 +80,12 @@ func (r *Repo) Attribute(head *object.Commit, stop plumbing.Hash, dir string, ch
 			}
 		}
 	}
+	// Off the line, the walk would read every commit's trees and files
+	// down to the root before it knew; reading the commits alone tells at
+	// a fraction of the cost, and the walk reads them again from memory.
+	if err := r.reaches(head, stop); err != nil {
+		return err
+	}
 	var last *object.Commit // where the walk stopped early
 	err := r.walk(head, stop, dir, func(s Step) error {
 		if len(pending) == 0 {

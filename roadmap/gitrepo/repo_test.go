@@ -822,8 +822,9 @@ func TestAttributeLooksPastAnItemAddedBack(t *testing.T) {
 }
 
 // TestAttributeNamesNothingAcrossDivergedBranches: when the older revision
-// is on another branch, no commit is named, even when the walk has found a
-// commit for every change before it could reach the root.
+// is on another branch, no commit is named, even when a walk would have found
+// a commit for every change before it reached the root; and no file is read
+// to learn it.
 func TestAttributeNamesNothingAcrossDivergedBranches(t *testing.T) {
 	b := gittest.New(t)
 	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n"+feature("a", "idea", "2027-Q1"))
@@ -839,9 +840,14 @@ func TestAttributeNamesNothingAcrossDivergedBranches(t *testing.T) {
 	if len(changes) != 1 {
 		t.Fatalf("changes %+v", changes)
 	}
+	reads := r.BlobReads()
 	err := r.Attribute(resolve(t, r, "HEAD"), sideHead, ".", changes)
 	if !errors.Is(err, gitrepo.ErrNotAncestor) {
 		t.Errorf("Attribute across branches: %v", err)
+	}
+	// The commits alone told: no file was read to learn it.
+	if n := r.BlobReads() - reads; n != 0 {
+		t.Errorf("Attribute read %d blobs before it knew the revision was off the line", n)
 	}
 	for _, c := range changes {
 		named := c.Commit != nil

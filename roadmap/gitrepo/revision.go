@@ -128,13 +128,23 @@ func (r *Repo) parent(c *object.Commit) (*object.Commit, error) {
 	if r.shallow[c.Hash] {
 		return nil, ErrShallow
 	}
-	p, err := r.git.CommitObject(c.ParentHashes[0])
+	h := c.ParentHashes[0]
+	r.parentsMu.Lock()
+	p, ok := r.parents[h]
+	r.parentsMu.Unlock()
+	if ok {
+		return p, nil
+	}
+	p, err := r.git.CommitObject(h)
 	if err != nil {
 		if len(r.shallow) > 0 {
 			return nil, ErrShallow
 		}
 		return nil, fmt.Errorf("reading the parent of %s: %w", c.Hash.String()[:7], err)
 	}
+	r.parentsMu.Lock()
+	r.parents[h] = p
+	r.parentsMu.Unlock()
 	return p, nil
 }
 
