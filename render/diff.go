@@ -54,6 +54,18 @@ func commitNote(c *roadmap.Commit) string {
 	return fmt.Sprintf("%s %s, %s: %s", c.Short, oneLine(c.Author), c.Date, oneLine(c.Subject))
 }
 
+// uncommittedNote stands where a commit would for a change the working tree
+// alone holds.
+const uncommittedNote = "not committed yet"
+
+// changeNote is what made a change: its commit, or the working tree.
+func changeNote(c *roadmap.Commit, uncommitted bool) string {
+	if uncommitted {
+		return uncommittedNote
+	}
+	return commitNote(c)
+}
+
 // fieldText is fieldLine for a terminal: on one line, a value written over
 // several lines (a description) with spaces for its line breaks, and no
 // control characters to move the cursor or colour the terminal.
@@ -107,7 +119,7 @@ func (o Output) WriteDiffText(w io.Writer, d DiffReport) error {
 		id := oneLine(c.ID)
 		b.WriteString("\n")
 		o.underHead(&b, mark+" "+c.Item+" "+id+"  ", o.paint(col, mark)+" "+c.Item+" "+o.bold(id)+"  ", title)
-		if note := commitNote(c.Commit); note != "" {
+		if note := changeNote(c.Commit, c.Uncommitted); note != "" {
 			o.hanging(&b, "    ", note, o.faint)
 		}
 		for _, f := range c.Fields {
@@ -116,7 +128,7 @@ func (o Output) WriteDiffText(w io.Writer, d DiffReport) error {
 				style = func(s string) string { return o.paint(red, s) }
 			}
 			o.hanging(&b, "    ", fieldText(f), style)
-			if note := commitNote(f.Commit); note != "" {
+			if note := changeNote(f.Commit, f.Uncommitted); note != "" {
 				o.hanging(&b, "      ", note, o.faint)
 			}
 		}
@@ -136,14 +148,14 @@ func WriteDiffMarkdown(w io.Writer, d DiffReport) error {
 	fmt.Fprintf(&b, "### %s: %s\n\nFrom %s to %s.\n", MarkdownText(title), summary(d.Changes), MarkdownText(d.From), MarkdownText(d.To))
 	for _, c := range d.Changes {
 		fmt.Fprintf(&b, "\n- **%s** `%s` %s", c.Kind, c.ID, MarkdownText(c.Title))
-		if c.Commit != nil {
-			fmt.Fprintf(&b, " (%s)", MarkdownText(commitNote(c.Commit)))
+		if note := changeNote(c.Commit, c.Uncommitted); note != "" {
+			fmt.Fprintf(&b, " (%s)", MarkdownText(note))
 		}
 		b.WriteString("\n")
 		for _, f := range c.Fields {
 			fmt.Fprintf(&b, "  - %s", MarkdownText(fieldLine(f)))
-			if f.Commit != nil {
-				fmt.Fprintf(&b, " (%s)", MarkdownText(commitNote(f.Commit)))
+			if note := changeNote(f.Commit, f.Uncommitted); note != "" {
+				fmt.Fprintf(&b, " (%s)", MarkdownText(note))
 			}
 			b.WriteString("\n")
 		}

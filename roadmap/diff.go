@@ -18,6 +18,9 @@ type Change struct {
 	// Commit made the change (added or removed items), when both sides are
 	// commits.
 	Commit *Commit `json:"commit,omitempty"`
+	// Uncommitted says the change is the working tree's alone: diff from a
+	// commit to the working tree names the commits of the rest.
+	Uncommitted bool `json:"uncommitted,omitempty"`
 }
 
 // FieldChange is one field's old and new value.
@@ -29,6 +32,8 @@ type FieldChange struct {
 	Move *Move `json:"move,omitempty"`
 	// Commit last set the field to its new value, when both sides are commits.
 	Commit *Commit `json:"commit,omitempty"`
+	// Uncommitted says the new value is the working tree's, not HEAD's.
+	Uncommitted bool `json:"uncommitted,omitempty"`
 }
 
 // Move is how far a target moved.

@@ -34,8 +34,9 @@ or was pulled in, and by how many days.
 Items are matched by id, never by file: moving a feature to another file is no
 change. With no revision, diff compares HEAD with the working tree (uncommitted
 edits included); with one, that revision with the working tree; with two, the
-first with the second, and each change names the commit that made it (walking
-the first-parent history between them).
+first with the second. Each change names the commit that made it (walking the
+first-parent history between them); from a revision to the working tree, a
+change not committed yet says so.
 
 With --exit-code, diff exits 1 when there are changes and 0 when there are none,
 like git diff --exit-code: a gate for pull requests.
@@ -124,7 +125,9 @@ func (a *app) runDiff(o diffOptions, args []string) error {
 	} else {
 		report.Changes = roadmap.Diff(old, new)
 	}
-	if len(args) == 2 && len(report.Changes) > 0 && attribute {
+	switch {
+	case len(report.Changes) == 0 || !attribute:
+	case len(args) == 2:
 		head, err := g.resolve(args[1])
 		if err != nil {
 			return err
@@ -137,6 +140,10 @@ func (a *app) runDiff(o diffOptions, args []string) error {
 			return err
 		}
 		a.warnNotes(g)
+	case len(args) == 1:
+		if err := a.attributeCommitted(g, args[0], report.Changes); err != nil {
+			return err
+		}
 	}
 	if counts != nil {
 		to := "" // the working tree
@@ -191,12 +198,40 @@ func (a *app) attribute(g *gitRoadmap, head, base *object.Commit, args []string,
 	return nil
 }
 
-// unnamed reports whether a change, or one of its fields, names no commit.
+// attributeCommitted names, for a diff from rev to the working tree, the
+// commit that made each change HEAD has too, and marks the rest as the
+// working tree's alone. From HEAD itself, every change is.
+func (a *app) attributeCommitted(g *gitRoadmap, rev string, changes []roadmap.Change) error {
+	head, err := g.resolve("HEAD")
+	if err != nil {
+		return err
+	}
+	base, err := g.resolve(rev)
+	if err != nil {
+		return err
+	}
+	if head.Hash == base.Hash {
+		return nil
+	}
+	atHead, err := g.load("HEAD")
+	if err != nil {
+		return nil // HEAD has no roadmap to tell the commits' changes by
+	}
+	roadmap.MarkUncommitted(changes, atHead)
+	if err := a.attribute(g, head, base, []string{rev, "HEAD"}, changes); err != nil {
+		return err
+	}
+	a.warnNotes(g)
+	return nil
+}
+
+// unnamed reports whether a change, or one of its fields, names no commit
+// though a commit made it.
 func unnamed(c roadmap.Change) bool {
 	if c.Kind != roadmap.Changed {
-		return c.Commit == nil
+		return c.Commit == nil && !c.Uncommitted
 	}
-	return slices.ContainsFunc(c.Fields, func(f roadmap.FieldChange) bool { return f.Commit == nil })
+	return slices.ContainsFunc(c.Fields, func(f roadmap.FieldChange) bool { return f.Commit == nil && !f.Uncommitted })
 }
 
 // audienceDiff is the diff as audience sees it: both sides filtered by the

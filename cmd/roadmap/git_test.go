@@ -653,3 +653,89 @@ func TestAMissingRoadmapNamesWhereItLooked(t *testing.T) {
 		t.Errorf("list --at a revision before roadmap.yaml, before the move: %d %q", r.code, r.stderr)
 	}
 }
+
+// TestDiffFromARevisionToTheWorkingTree: each change names the commit that
+// made it, as between two commits, unless the working tree alone holds it.
+func TestDiffFromARevisionToTheWorkingTree(t *testing.T) {
+	b, hs := planRepo(t)
+	b.Write("plan/core.yaml", "features:\n"+feat("search", "shipped", "2027-Q2")+feat("alerts", "planned", "2027-Q3")+feat("beta", "idea", "later"))
+	s := session{wd: filepath.Join(b.Dir, "plan")}
+	for name, args := range map[string][]string{
+		"diff-v1-worktree.text": {"diff", "v1"},
+		"diff-v1-worktree.md":   {"diff", "v1", "--format", "md"},
+	} {
+		r := s.run(t, args...)
+		r.expect(t, 0)
+		if r.stderr != "" {
+			t.Errorf("stderr: %s", r.stderr)
+		}
+		golden.Assert(t, "git/"+name, []byte(r.stdout))
+	}
+	r := s.run(t, "diff", "v1", "--format", "json")
+	r.expect(t, 0)
+	var d struct {
+		Changes []struct {
+			ID          string `json:"id"`
+			Change      string `json:"change"`
+			Uncommitted bool   `json:"uncommitted"`
+			Commit      *struct {
+				Hash string `json:"hash"`
+			} `json:"commit"`
+			Fields []struct {
+				Field       string `json:"field"`
+				Uncommitted bool   `json:"uncommitted"`
+				Commit      *struct {
+					Hash string `json:"hash"`
+				} `json:"commit"`
+			} `json:"fields"`
+		} `json:"changes"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &d); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	name := func(uncommitted bool, c *struct {
+		Hash string `json:"hash"`
+	}) string {
+		switch {
+		case uncommitted && c == nil:
+			return "uncommitted"
+		case c == nil:
+			return "none"
+		case uncommitted:
+			return "both"
+		}
+		for k, h := range hs {
+			if h.String() == c.Hash {
+				return k
+			}
+		}
+		return c.Hash
+	}
+	for _, c := range d.Changes {
+		if c.Change != "changed" {
+			got[c.ID] = name(c.Uncommitted, c.Commit)
+		}
+		for _, f := range c.Fields {
+			got[c.ID+"."+f.Field] = name(f.Uncommitted, f.Commit)
+		}
+	}
+	want := map[string]string{
+		"search.status": "uncommitted", // in-progress at HEAD, shipped only here
+		"search.target": "c2",          // slipped to Q2 by a commit
+		"export":        "c4",          // removed by a commit
+		"alerts":        "c4",          // added by a commit, then edited here
+		"beta":          "uncommitted",
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("diff v1 to the working tree names\n%v\nwant\n%v", got, want)
+	}
+	// From HEAD, every change is the working tree's: none says so.
+	for _, args := range [][]string{{"diff"}, {"diff", "HEAD"}} {
+		head := s.run(t, append(args, "--format", "json")...)
+		head.expect(t, 0)
+		if strings.Contains(head.stdout, "uncommitted") || strings.Contains(head.stdout, `"commit"`) {
+			t.Errorf("%v marks its changes:\n%s", args, head.stdout)
+		}
+	}
+}

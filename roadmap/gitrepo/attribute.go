@@ -28,8 +28,8 @@ func kindOf(item string) string { return item + "s" }
 
 // Attribute names, for each change between stop and head, the newest commit
 // on head's first-parent line that made it: added or removed the item, or set
-// the field to its new value. When stop is not on that line it names none
-// and returns ErrNotAncestor.
+// the field to its new value. Changes marked uncommitted name none. When stop
+// is not on that line it names none and returns ErrNotAncestor.
 func (r *Repo) Attribute(head *object.Commit, stop plumbing.Hash, dir string, changes []roadmap.Change) error {
 	type key struct{ kind, id, field string }
 	pending := map[key]bool{}
@@ -40,10 +40,12 @@ func (r *Repo) Attribute(head *object.Commit, stop plumbing.Hash, dir string, ch
 		kind := kindOf(c.Item)
 		if c.Kind == roadmap.Changed {
 			for _, f := range c.Fields {
-				pending[key{kind, c.ID, f.Field}] = true
-				left[[2]string{kind, c.ID}]++
+				if !f.Uncommitted {
+					pending[key{kind, c.ID, f.Field}] = true
+					left[[2]string{kind, c.ID}]++
+				}
 			}
-		} else {
+		} else if !c.Uncommitted {
 			pending[key{kind, c.ID, ""}] = true
 			left[[2]string{kind, c.ID}]++
 		}
