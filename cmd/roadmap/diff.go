@@ -108,23 +108,27 @@ func (a *app) runDiff(o diffOptions, args []string) error {
 	// (a file that does not parse reads as its items removed); --audience
 	// refuses a side with errors. The checks run while the commits are
 	// walked.
-	var counts chan [2]int
+	var counts chan [2]sideErrors
 	if o.audience == "" {
 		today, err := a.todayDate()
 		if err != nil {
 			return err
 		}
-		counts = make(chan [2]int, 1)
-		go func() { counts <- [2]int{errorCount(old, today), errorCount(new, today)} }()
+		counts = make(chan [2]sideErrors, 1)
+		go func() {
+			var c [2]sideErrors
+			c[0].errors, c[0].unparsed = errorCount(old, today)
+			c[1].errors, c[1].unparsed = errorCount(new, today)
+			counts <- c
+		}()
 	}
-	attribute := true
+	diff, attribute := roadmap.Diff, true
 	if o.audience != "" {
-		if report.Changes, attribute, err = a.audienceDiff(g.root, old, new, args, o.audience); err != nil {
+		if diff, attribute, err = a.audienceDiff(g.root, old, new, args, o.audience); err != nil {
 			return err
 		}
-	} else {
-		report.Changes = roadmap.Diff(old, new)
 	}
+	report.Changes = diff(old, new)
 	switch {
 	case len(report.Changes) == 0 || !attribute:
 	case len(args) == 2:
@@ -141,7 +145,7 @@ func (a *app) runDiff(o diffOptions, args []string) error {
 		}
 		a.warnNotes(g)
 	case len(args) == 1:
-		if err := a.attributeCommitted(g, args[0], report.Changes); err != nil {
+		if err := a.attributeCommitted(g, args[0], old, report.Changes, diff); err != nil {
 			return err
 		}
 	}
@@ -198,10 +202,12 @@ func (a *app) attribute(g *gitRoadmap, head, base *object.Commit, args []string,
 	return nil
 }
 
-// attributeCommitted names, for a diff from rev to the working tree, the
-// commit that made each change HEAD has too, and marks the rest as the
-// working tree's alone. From HEAD itself, every change is.
-func (a *app) attributeCommitted(g *gitRoadmap, rev string, changes []roadmap.Change) error {
+// attributeCommitted names, for a diff from rev (whose roadmap is old) to
+// the working tree, the commit that made each change HEAD made too, and marks
+// the rest as the working tree's alone. diff compares two versions as the
+// report does (for its audience). From HEAD itself, every change is the
+// working tree's.
+func (a *app) attributeCommitted(g *gitRoadmap, rev string, old *roadmap.Roadmap, changes []roadmap.Change, diff func(old, new *roadmap.Roadmap) []roadmap.Change) error {
 	head, err := g.resolve("HEAD")
 	if err != nil {
 		return err
@@ -211,18 +217,39 @@ func (a *app) attributeCommitted(g *gitRoadmap, rev string, changes []roadmap.Ch
 		return err
 	}
 	if head.Hash == base.Hash {
+		roadmap.MarkUncommitted(changes, nil)
 		return nil
 	}
-	atHead, err := g.load("HEAD")
-	if err != nil {
-		return nil // HEAD has no roadmap to tell the commits' changes by
+	atHead := &roadmap.Roadmap{} // when a commit deleted the roadmap
+	if ok, err := g.repo.HasRoadmap(head, g.dir(head)); err != nil {
+		return &exitError{code: exitUsage, err: err}
+	} else if ok {
+		if atHead, err = g.load("HEAD"); err != nil {
+			return err
+		}
 	}
-	roadmap.MarkUncommitted(changes, atHead)
+	if unparsed(atHead) {
+		// Its items would read as removed by the commit that broke it.
+		fmt.Fprintf(a.stderr, "roadmap: warning: a file of the roadmap at HEAD does not parse, so no change says whether a commit made it; run 'roadmap validate --at HEAD'\n")
+		return nil
+	}
+	roadmap.MarkUncommitted(changes, diff(old, atHead))
+	if !slices.ContainsFunc(changes, committed) {
+		return nil
+	}
 	if err := a.attribute(g, head, base, []string{rev, "HEAD"}, changes); err != nil {
 		return err
 	}
 	a.warnNotes(g)
 	return nil
+}
+
+// committed reports whether a commit made a change, or one of its fields.
+func committed(c roadmap.Change) bool {
+	if c.Kind != roadmap.Changed {
+		return !c.Uncommitted
+	}
+	return slices.ContainsFunc(c.Fields, func(f roadmap.FieldChange) bool { return !f.Uncommitted })
 }
 
 // unnamed reports whether a change, or one of its fields, names no commit
@@ -236,7 +263,7 @@ func unnamed(c roadmap.Change) bool {
 
 // audienceDiff is the diff as audience sees it: both sides filtered by the
 // audience, compared view to view. It says whether commits may be named.
-func (a *app) audienceDiff(root string, old, new *roadmap.Roadmap, args []string, audience string) ([]roadmap.Change, bool, error) {
+func (a *app) audienceDiff(root string, old, new *roadmap.Roadmap, args []string, audience string) (func(old, new *roadmap.Roadmap) []roadmap.Change, bool, error) {
 	today, err := a.todayDate()
 	if err != nil {
 		return nil, false, err
@@ -255,6 +282,8 @@ func (a *app) audienceDiff(root string, old, new *roadmap.Roadmap, args []string
 		return nil, false, usageError("--audience: %v", err)
 	}
 	opts := roadmap.ViewOptions{Today: today}
-	changes := roadmap.DiffViews(old.View(pol, opts), new.View(pol, opts))
-	return changes, pol.SeesAll(), nil
+	diff := func(old, new *roadmap.Roadmap) []roadmap.Change {
+		return roadmap.DiffViews(old.View(pol, opts), new.View(pol, opts))
+	}
+	return diff, pol.SeesAll(), nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -592,6 +593,14 @@ func TestDiffWarnsAsValidateCounts(t *testing.T) {
 	if w := s.run(t, "diff", "HEAD~1"); !strings.Contains(w.stderr, fmt.Sprintf("the roadmap in the working tree has %d error(s)", errs)) {
 		t.Errorf("diff against the working tree: stderr %q", w.stderr)
 	}
+	// Only a file that does not parse reads as empty, and only then is it said.
+	if strings.Contains(d.stderr, "does not parse") {
+		t.Errorf("diff says a file does not parse when every file does: %q", d.stderr)
+	}
+	b.Write("roadmap.yaml", "product: Acme\nfeatures: [\n")
+	if w := s.run(t, "diff"); !strings.Contains(w.stderr, "working tree has 1 error(s) in its files (a file that does not parse counts as empty)") {
+		t.Errorf("diff of a working tree that does not parse: stderr %q", w.stderr)
+	}
 }
 
 // TestARevisionMergedBeforeTheMove: a release tagged on a branch that was
@@ -730,12 +739,75 @@ func TestDiffFromARevisionToTheWorkingTree(t *testing.T) {
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("diff v1 to the working tree names\n%v\nwant\n%v", got, want)
 	}
-	// From HEAD, every change is the working tree's: none says so.
-	for _, args := range [][]string{{"diff"}, {"diff", "HEAD"}} {
-		head := s.run(t, append(args, "--format", "json")...)
-		head.expect(t, 0)
-		if strings.Contains(head.stdout, "uncommitted") || strings.Contains(head.stdout, `"commit"`) {
-			t.Errorf("%v marks its changes:\n%s", args, head.stdout)
+	// With no revision, diff shows uncommitted edits, and none says so;
+	// from HEAD named, or a tag on it, each says so.
+	plain := s.run(t, "diff", "--format", "json")
+	plain.expect(t, 0)
+	if strings.Contains(plain.stdout, "uncommitted") || strings.Contains(plain.stdout, `"commit"`) {
+		t.Errorf("diff marks its changes:\n%s", plain.stdout)
+	}
+	head := s.run(t, "diff", "v2", "--format", "json")
+	head.expect(t, 0)
+	if n := strings.Count(head.stdout, `"uncommitted": true`); n != 3 || strings.Contains(head.stdout, `"commit"`) {
+		t.Errorf("diff v2 (HEAD) marks %d changes uncommitted, want 3 and no commit:\n%s", n, head.stdout)
+	}
+}
+
+// TestDiffFromARevisionSeesAsTheReportDoes: for an audience, a change is
+// committed when HEAD shows it alike (owners by name, not by id); a HEAD
+// whose file does not parse marks nothing, and says so; a HEAD without
+// the roadmap holds none of the working tree's changes.
+func TestDiffFromARevisionSeesAsTheReportDoes(t *testing.T) {
+	b := gittest.New(t)
+	starter := map[string]string{}
+	for _, name := range []string{"roadmap.yaml", "features.yaml", "people.yaml"} {
+		text, err := os.ReadFile(filepath.Join("..", "..", "examples", "starter", name))
+		if err != nil {
+			t.Fatal(err)
 		}
+		starter[name] = string(text)
+		if name == "people.yaml" {
+			starter[name] += "\n  - id: kim\n    name: Kim Park\n    role: marketing\n"
+		}
+		b.Write(name, starter[name])
+	}
+	b.Tag("v1", b.Commit("Ana Ruiz", "Start"))
+	features := strings.Replace(starter["features.yaml"], "marketing: sam", "marketing: kim", 1)
+	b.Write("features.yaml", features)
+	kim := b.Commit("Raj Patel", "Kim markets the launch")
+	s := session{wd: b.Dir}
+
+	r := s.run(t, "diff", "v1", "--audience", "internal", "--format", "json")
+	r.expect(t, 0)
+	if strings.Contains(r.stdout, "uncommitted") || !strings.Contains(r.stdout, kim.String()) {
+		t.Errorf("diff v1 --audience internal, committed and clean, does not name %s:\n%s", kim, r.stdout)
+	}
+
+	// HEAD's features.yaml does not parse; the working tree mends it.
+	b.Write("features.yaml", features+"  - id: [broken\n")
+	b.Commit("Mia Chen", "Half an edit")
+	b.Write("features.yaml", features)
+	r = s.run(t, "diff", "v1", "--format", "json")
+	r.expect(t, 0)
+	if strings.Contains(r.stdout, "uncommitted") || strings.Contains(r.stdout, `"commit"`) {
+		t.Errorf("diff v1 against a HEAD that does not parse marks changes:\n%s", r.stdout)
+	}
+	if !strings.Contains(r.stderr, "at HEAD does not parse") {
+		t.Errorf("stderr does not say HEAD does not parse: %q", r.stderr)
+	}
+
+	// HEAD deleted the roadmap; the working tree brings it back.
+	for name := range starter {
+		b.Remove(name)
+	}
+	b.Commit("Mia Chen", "Remove the roadmap")
+	for name, text := range starter {
+		b.Write(name, text)
+	}
+	b.Write("features.yaml", features)
+	r = s.run(t, "diff", "v1", "--format", "json")
+	r.expect(t, 0)
+	if !strings.Contains(r.stdout, `"uncommitted": true`) || strings.Contains(r.stdout, `"commit"`) {
+		t.Errorf("diff v1 against a HEAD without the roadmap:\n%s", r.stdout)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -363,27 +364,43 @@ func (a *app) warnIfBroken(r *roadmap.Roadmap) error {
 	if err != nil {
 		return err
 	}
-	if errs := errorCount(r, today); errs > 0 {
+	if errs, _ := errorCount(r, today); errs > 0 {
 		fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap has %d error(s) in its files; run 'roadmap validate'\n", errs)
 	}
 	return nil
 }
 
-// warnSide is warnIfBroken for one side of a comparison, given its count of
-// errors: rev names it, "" for the working tree.
-func (a *app) warnSide(errs int, rev string) {
-	if errs == 0 {
+// sideErrors is what validate finds wrong with one side of a comparison.
+type sideErrors struct {
+	errors   int  // as validate counts them
+	unparsed bool // a file does not parse, and reads as empty
+}
+
+// warnSide is warnIfBroken for one side of a comparison: rev names it, ""
+// for the working tree.
+func (a *app) warnSide(e sideErrors, rev string) {
+	if e.errors == 0 {
 		return
 	}
 	where := "in the working tree"
 	if rev != "" {
 		where = "at " + rev
 	}
-	fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap %s has %d error(s) in its files (a file that does not parse counts as empty); run 'roadmap validate'\n", where, errs)
+	why := ""
+	if e.unparsed {
+		why = " (a file that does not parse counts as empty)"
+	}
+	fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap %s has %d error(s) in its files%s; run 'roadmap validate'\n", where, e.errors, why)
 }
 
-// errorCount counts r's errors as validate does.
-func errorCount(r *roadmap.Roadmap, today roadmap.Date) int {
+// errorCount counts r's errors as validate does, and tells whether a file
+// does not parse.
+func errorCount(r *roadmap.Roadmap, today roadmap.Date) (int, bool) {
 	errs, _ := roadmap.Count(roadmap.Check(r, roadmap.Options{Today: today}))
-	return errs
+	return errs, unparsed(r)
+}
+
+// unparsed reports whether a file of r does not parse, and reads as empty.
+func unparsed(r *roadmap.Roadmap) bool {
+	return slices.ContainsFunc(r.Findings, func(f roadmap.Finding) bool { return f.Rule == "syntax" })
 }
