@@ -36,7 +36,8 @@ change. With no revision, diff compares HEAD with the working tree (uncommitted
 edits included); with one, that revision with the working tree; with two, the
 first with the second. Each change names the commit that made it (walking the
 first-parent history between them); from a revision to the working tree, a
-change not committed yet says so.
+change not committed yet says so (with no revision, every change is one, and
+none says so).
 
 With --exit-code, diff exits 1 when there are changes and 0 when there are none,
 like git diff --exit-code: a gate for pull requests.
@@ -234,31 +235,38 @@ func (a *app) attributeCommitted(g *gitRoadmap, rev string, old *roadmap.Roadmap
 		return nil
 	}
 	roadmap.MarkUncommitted(changes, diff(old, atHead))
+	committed := func(c roadmap.Change) bool {
+		return anyPart(c, func(_ *roadmap.Commit, uncommitted bool) bool { return !uncommitted })
+	}
 	if !slices.ContainsFunc(changes, committed) {
 		return nil
 	}
-	if err := a.attribute(g, head, base, []string{rev, "HEAD"}, changes); err != nil {
+	err = a.attribute(g, head, base, []string{rev, "HEAD"}, changes)
+	if errors.Is(err, gitrepo.ErrShallow) {
+		// The diff itself needs no history: show it, unnamed.
+		fmt.Fprintf(a.stderr, "roadmap: warning: this shallow clone lacks the commits between %s and HEAD, so no change names its commit; run `git fetch --unshallow` (in CI, check out the full history, e.g. actions/checkout with fetch-depth: 0)\n", rev)
+		return nil
+	}
+	if err != nil {
 		return err
 	}
 	a.warnNotes(g)
 	return nil
 }
 
-// committed reports whether a commit made a change, or one of its fields.
-func committed(c roadmap.Change) bool {
+// anyPart reports whether made holds for what made a change (added or
+// removed) or one of its fields (changed): its commit, or the working tree.
+func anyPart(c roadmap.Change, made func(commit *roadmap.Commit, uncommitted bool) bool) bool {
 	if c.Kind != roadmap.Changed {
-		return !c.Uncommitted
+		return made(c.Commit, c.Uncommitted)
 	}
-	return slices.ContainsFunc(c.Fields, func(f roadmap.FieldChange) bool { return !f.Uncommitted })
+	return slices.ContainsFunc(c.Fields, func(f roadmap.FieldChange) bool { return made(f.Commit, f.Uncommitted) })
 }
 
 // unnamed reports whether a change, or one of its fields, names no commit
 // though a commit made it.
 func unnamed(c roadmap.Change) bool {
-	if c.Kind != roadmap.Changed {
-		return c.Commit == nil && !c.Uncommitted
-	}
-	return slices.ContainsFunc(c.Fields, func(f roadmap.FieldChange) bool { return f.Commit == nil && !f.Uncommitted })
+	return anyPart(c, func(commit *roadmap.Commit, uncommitted bool) bool { return commit == nil && !uncommitted })
 }
 
 // audienceDiff is the diff as audience sees it: both sides filtered by the

@@ -811,3 +811,21 @@ func TestDiffFromARevisionSeesAsTheReportDoes(t *testing.T) {
 		t.Errorf("diff v1 against a HEAD without the roadmap:\n%s", r.stdout)
 	}
 }
+
+// TestDiffFromARevisionInAShallowClone: from a revision the clone holds to
+// the working tree, the diff needs no history: it is shown, the commits
+// between unnamed, and a warning says why.
+func TestDiffFromARevisionInAShallowClone(t *testing.T) {
+	b, hs := planRepo(t)
+	b.MakeShallow(hs["c3"], hs["c2"]) // v1 (c1) fetched on its own, as a tag is
+	b.Write("plan/core.yaml", "features:\n"+feat("search", "shipped", "2027-Q2")+feat("alerts", "planned", "2027-H2"))
+	s := session{wd: b.Dir}
+	r := s.run(t, "diff", "--dir", "plan", "v1", "--format", "json")
+	r.expect(t, 0)
+	if !strings.Contains(r.stderr, "shallow clone lacks the commits between v1 and HEAD") || !strings.Contains(r.stderr, "git fetch --unshallow") {
+		t.Errorf("stderr %q", r.stderr)
+	}
+	if !strings.Contains(r.stdout, `"uncommitted": true`) || strings.Contains(r.stdout, `"commit"`) {
+		t.Errorf("diff v1 in a shallow clone:\n%s", r.stdout)
+	}
+}

@@ -88,10 +88,8 @@ func (r *Repo) Attribute(head *object.Commit, stop plumbing.Hash, dir string, ch
 	if err := r.reaches(head, stop); err != nil {
 		return err
 	}
-	var last *object.Commit // where the walk stopped early
 	err := r.walk(head, stop, dir, func(s Step) error {
 		if len(pending) == 0 {
-			last = s.Commit
 			return ErrStop
 		}
 		changes, err := r.changes(s, want, false)
@@ -129,11 +127,6 @@ func (r *Repo) Attribute(head *object.Commit, stop plumbing.Hash, dir string, ch
 	}, r.readBlobs, r.prefetchItems)
 	for item := range readded {
 		settle(item)
-	}
-	if err == nil && last != nil {
-		// Stopped early: stop must still be behind, or the commits named
-		// are not the ones between the two revisions.
-		err = r.reaches(last, stop)
 	}
 	if errors.Is(err, ErrNotAncestor) {
 		// The older revision is not behind the newer one (diverged branches,

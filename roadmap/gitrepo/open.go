@@ -32,9 +32,9 @@ type Repo struct {
 	trees   *treeCache
 	items   *itemCache
 	moves   worktreeMoves
-	// parents holds the commits parent read, by hash: checking that a
-	// revision is on head's first-parent line, then walking it, decodes
-	// each commit once.
+	// parents holds the commits parent read, by hash, up to maxParents:
+	// checking that a revision is on head's first-parent line, then walking
+	// it, decodes each commit once.
 	parentsMu sync.Mutex
 	parents   map[plumbing.Hash]*object.Commit
 }

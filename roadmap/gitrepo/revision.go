@@ -143,10 +143,16 @@ func (r *Repo) parent(c *object.Commit) (*object.Commit, error) {
 		return nil, fmt.Errorf("reading the parent of %s: %w", c.Hash.String()[:7], err)
 	}
 	r.parentsMu.Lock()
-	r.parents[h] = p
+	if len(r.parents) < maxParents {
+		r.parents[h] = p
+	}
 	r.parentsMu.Unlock()
 	return p, nil
 }
+
+// maxParents bounds the commits parent keeps, about a kilobyte each: a
+// longer line is read twice rather than held.
+const maxParents = 1 << 16
 
 // HeadHash is the commit HEAD points at, or "" when it points at none (an
 // empty repository). It reads the refs anew on every call.
