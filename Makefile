@@ -28,6 +28,7 @@ FUZZ_TARGETS = \
 	./roadmap:FuzzDiffKeys \
 	./roadmap:FuzzFormula \
 	./roadmap:FuzzParseDate \
+	./roadmap:FuzzBlockYAML \
 	./roadmap:FuzzExportNeverLeaks:300x \
 	./roadmap/gitrepo:FuzzPackEntry \
 	./roadmap/gitrepo:FuzzParseTree

@@ -210,3 +210,47 @@ func firstLines(s string, n int) string {
 	lines := strings.SplitN(s, "\n", n+1)
 	return strings.Join(lines[:min(n, len(lines))], "\n")
 }
+
+// TestMakeTestFuzzesEveryFuzzTest: `make test` runs a short pass of each
+// fuzz test in the module, so none is written and then never run in CI.
+func TestMakeTestFuzzesEveryFuzzTest(t *testing.T) {
+	root := filepath.Join("..", "..")
+	makefile, err := os.ReadFile(filepath.Join(root, "Makefile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	err = filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(p, "_test.go") {
+			return err
+		}
+		text, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(root, filepath.Dir(p))
+		if err != nil {
+			return err
+		}
+		pkg := "./" + filepath.ToSlash(rel)
+		for line := range strings.Lines(string(text)) {
+			name, ok := strings.CutPrefix(line, "func Fuzz")
+			if !ok {
+				continue
+			}
+			name = "Fuzz" + name[:strings.IndexByte(name, '(')]
+			found++
+			target := pkg + ":" + name
+			if !slices.ContainsFunc(strings.Fields(string(makefile)), func(f string) bool { return f == target || strings.HasPrefix(f, target+":") }) {
+				t.Errorf("the Makefile's FUZZ_TARGETS lacks %s:%s", pkg, name)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if found < 10 {
+		t.Errorf("found only %d fuzz tests", found)
+	}
+}
