@@ -68,15 +68,16 @@ type blockParser struct {
 	text  []byte
 	lines []blockLine
 	nodes []yaml.Node // allocated a slab at a time
-	depth int         // of the collection being read
 	// The column last counted, so a long line of many characters beyond
 	// ASCII is counted once, not once per node on it.
 	colLine, colOff, col int
 }
 
-// maxBlockDepth is the deepest nesting parseBlock reads; deeper files are
-// the library's to refuse or read.
-const maxBlockDepth = 64
+// maxBlockIndent is the deepest indentation parseBlock reads, which bounds
+// how deep it nests (a collection nests in another only further indented,
+// or a list in the mapping that holds it); deeper files are the library's to
+// refuse or read.
+const maxBlockIndent = 64
 
 func (p *blockParser) splitLines() {
 	p.lines = make([]blockLine, 0, bytes.Count(p.text, []byte{'\n'}))
@@ -135,10 +136,9 @@ func (p *blockParser) column(i, off int) int {
 // first on line i at byte off of it (after "- " for a mapping that starts
 // an item). It returns the line after it.
 func (p *blockParser) mapping(i, ind, off int) (*yaml.Node, int, bool) {
-	if p.depth++; p.depth > maxBlockDepth {
+	if ind > maxBlockIndent {
 		return nil, 0, false
 	}
-	defer func() { p.depth-- }()
 	m := p.node(yaml.MappingNode, 0, "", i, off)
 	for {
 		l := p.lines[i]
@@ -167,10 +167,9 @@ func (p *blockParser) mapping(i, ind, off int) (*yaml.Node, int, bool) {
 // sequence reads a block sequence whose "- " stand at indentation ind,
 // starting on line i.
 func (p *blockParser) sequence(i, ind int) (*yaml.Node, int, bool) {
-	if p.depth++; p.depth > maxBlockDepth {
+	if ind > maxBlockIndent {
 		return nil, 0, false
 	}
-	defer func() { p.depth-- }()
 	s := p.node(yaml.SequenceNode, 0, "", i, ind)
 	for {
 		l := p.lines[i]

@@ -185,18 +185,32 @@ func TestBlockYAMLLongLineLinear(t *testing.T) {
 	}
 }
 
-// TestBlockYAMLDeepNesting: nesting deeper than maxBlockDepth is left to the
-// library, which bounds it itself.
+// TestBlockYAMLDeepNesting: nesting indented past maxBlockIndent is left to
+// the library, which bounds it itself; up to it, the quick path reads it.
 func TestBlockYAMLDeepNesting(t *testing.T) {
-	var b strings.Builder
-	for i := range maxBlockDepth + 1 {
-		b.WriteString(strings.Repeat(" ", i) + "k:\n")
+	nested := map[string]func(deepest int) string{
+		"mappings": func(deepest int) string {
+			var b strings.Builder
+			for i := 0; i < deepest; i++ {
+				b.WriteString(strings.Repeat(" ", i) + "k:\n")
+			}
+			return b.String() + strings.Repeat(" ", deepest) + "k: v\n"
+		},
+		"lists": func(deepest int) string {
+			b := strings.Builder{}
+			b.WriteString("k:\n")
+			for i := 0; i < deepest; i += 2 {
+				b.WriteString(strings.Repeat(" ", i) + "- k:\n")
+			}
+			return b.String() + strings.Repeat(" ", deepest) + "- v\n"
+		},
 	}
-	b.WriteString(strings.Repeat(" ", maxBlockDepth+1) + "k: v\n")
-	if _, ok := parseBlock([]byte(b.String())); ok {
-		t.Error("the quick path read nesting deeper than maxBlockDepth")
-	}
-	if !sameAsLibrary(t, []byte("a:\n b:\n  c:\n   d: v\n")) {
-		t.Error("the quick path declined shallow nesting")
+	for name, text := range nested {
+		if !sameAsLibrary(t, []byte(text(maxBlockIndent))) {
+			t.Errorf("%s: the quick path declined nesting indented %d", name, maxBlockIndent)
+		}
+		if _, ok := parseBlock([]byte(text(maxBlockIndent + 2))); ok {
+			t.Errorf("%s: the quick path read nesting indented past maxBlockIndent", name)
+		}
 	}
 }
