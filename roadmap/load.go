@@ -29,10 +29,13 @@ const MaxFileSize = 8 << 20
 // at all.
 func Load(fsys fs.FS) (*Roadmap, error) {
 	if _, err := fs.Stat(fsys, "roadmap.yaml"); err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%w: roadmap.yaml is missing", ErrNoRoadmap)
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("reading roadmap.yaml: %w", err)
 		}
-		return nil, fmt.Errorf("reading roadmap.yaml: %w", err)
+		if _, err := roadmapFiles(fsys); err != nil {
+			return nil, err // a link, to a file that is not there
+		}
+		return nil, fmt.Errorf("%w: roadmap.yaml is missing", ErrNoRoadmap)
 	}
 	paths, err := roadmapFiles(fsys)
 	if err != nil {
@@ -91,7 +94,14 @@ func roadmapFiles(fsys fs.FS) ([]string, error) {
 			}
 			return nil
 		}
-		if ext := path.Ext(p); (ext == ".yaml" || ext == ".yml") && e.Type().IsRegular() {
+		ext := path.Ext(p)
+		switch {
+		case ext != ".yaml" && ext != ".yml":
+		case e.Type()&fs.ModeSymlink != 0:
+			// Read through a link, a file would read differently in the
+			// working tree and in git, which keeps the link, not the file.
+			return fmt.Errorf("%s is a symbolic link; roadmap reads only files kept in the roadmap folder itself (git keeps a link, not the file it points to), so copy the file here", p)
+		case e.Type().IsRegular():
 			paths = append(paths, p)
 		}
 		return nil

@@ -2,6 +2,7 @@ package roadmap_test
 
 import (
 	"bytes"
+	"io/fs"
 	"math/rand/v2"
 	"runtime"
 	"strings"
@@ -93,6 +94,30 @@ func TestLoadNeedsRoadmapYAML(t *testing.T) {
 	_, err := roadmap.Load(fstest.MapFS{"features.yaml": {Data: []byte("features: []")}})
 	if err == nil || !strings.Contains(err.Error(), "roadmap.yaml") {
 		t.Fatalf("Load without roadmap.yaml: %v", err)
+	}
+}
+
+// TestLoadRefusesLinkedFiles: a roadmap file that is a symbolic link (to a
+// roadmap.yaml kept elsewhere, say) is an error naming it, never a file
+// silently left out with its settings.
+func TestLoadRefusesLinkedFiles(t *testing.T) {
+	for _, name := range []string{"roadmap.yaml", "features/shared.yml"} {
+		fsys := fstest.MapFS{
+			"roadmap.yaml":      {Data: []byte("product: Acme\n")},
+			"features/own.yaml": {Data: []byte("features: []\n")},
+		}
+		fsys[name] = &fstest.MapFile{Data: []byte("../elsewhere/" + name), Mode: fs.ModeSymlink}
+		_, err := roadmap.Load(fsys)
+		if err == nil || !strings.Contains(err.Error(), name+" is a symbolic link") {
+			t.Errorf("Load with %s linked: %v", name, err)
+		}
+	}
+	fsys := fstest.MapFS{
+		"roadmap.yaml": {Data: []byte("product: Acme\n")},
+		"README.md":    {Data: []byte("notes.md"), Mode: fs.ModeSymlink},
+	}
+	if _, err := roadmap.Load(fsys); err != nil {
+		t.Errorf("a linked file that is no roadmap file: %v", err)
 	}
 }
 

@@ -211,6 +211,23 @@ func TestNoRoadmapFound(t *testing.T) {
 	}
 }
 
+// TestALinkedRoadmapYAMLIsAnError: a roadmap.yaml that links to one kept
+// elsewhere is found, and refused with its name, rather than read without
+// its settings.
+func TestALinkedRoadmapYAMLIsAnError(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "shared"), "roadmap.yaml", "product: Acme\n")
+	write(t, filepath.Join(dir, "plan"), "features.yaml", "features: []\n")
+	if err := os.Symlink(filepath.Join("..", "shared", "roadmap.yaml"), filepath.Join(dir, "plan", "roadmap.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	r := session{wd: filepath.Join(dir, "plan")}.run(t, "validate")
+	r.expect(t, 2)
+	if !strings.Contains(r.stderr, "roadmap.yaml is a symbolic link") || r.stdout != "" {
+		t.Errorf("stderr %q stdout %q", r.stderr, r.stdout)
+	}
+}
+
 func TestDiscoveryFromSubfolder(t *testing.T) {
 	repo := t.TempDir()
 	if err := os.Mkdir(filepath.Join(repo, ".git"), 0o755); err != nil {
