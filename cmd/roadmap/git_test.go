@@ -829,3 +829,33 @@ func TestDiffFromARevisionInAShallowClone(t *testing.T) {
 		t.Errorf("diff v1 in a shallow clone:\n%s", r.stdout)
 	}
 }
+
+// TestAMoveOutOfANestedFolder: docs/plan moved to roadmap/, leaving no
+// docs/: revisions before the move are read from docs/plan.
+func TestAMoveOutOfANestedFolder(t *testing.T) {
+	b := gittest.New(t)
+	names := []string{"roadmap.yaml", "features.yaml", "people.yaml"}
+	for _, name := range names {
+		text, err := os.ReadFile(filepath.Join("..", "..", "examples", "starter", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Write("docs/plan/"+name, string(text))
+	}
+	b.Tag("v1", b.Commit("Ana Ruiz", "Plan"))
+	for _, name := range names {
+		b.Move("docs/plan/"+name, "roadmap/"+name)
+	}
+	b.Commit("Li Wei", "Move the plan")
+	s := session{wd: b.Dir}
+	d := s.run(t, "diff", "v1")
+	d.expect(t, 0)
+	if !strings.Contains(d.stdout, "No changes from v1 to the working tree") {
+		t.Errorf("diff v1 across the move:\n%s%s", d.stdout, d.stderr)
+	}
+	l := s.run(t, "list", "--at", "v1", "--format", "csv")
+	l.expect(t, 0)
+	if !strings.Contains(l.stdout, "guided-setup") {
+		t.Errorf("list --at v1:\n%s%s", l.stdout, l.stderr)
+	}
+}

@@ -114,8 +114,11 @@ const maxMoveDepth = 8
 func (r *Repo) movedFrom(p, c *object.Commit, cur plumbing.Hash, removedToo bool) (from string, ok bool, err error) {
 	var held, removed []string // related candidates of each sort
 	var exact string
-	var look func(old, new plumbing.Hash, at string, depth int) error
-	look = func(old, new plumbing.Hash, at string, depth int) error {
+	// inRemoved is set below a folder removed whole that is a candidate:
+	// a folder in it that held a roadmap.yaml (docs/plan, when the move
+	// emptied docs/) is where the roadmap was, not docs/ itself.
+	var look func(old, new plumbing.Hash, at string, depth int, inRemoved bool) error
+	look = func(old, new plumbing.Hash, at string, depth int, inRemoved bool) error {
 		es, err := r.entries(old)
 		if err != nil {
 			return err
@@ -144,19 +147,19 @@ func (r *Repo) movedFrom(p, c *object.Commit, cur plumbing.Hash, removedToo bool
 			if hadRoadmap && old == cur {
 				exact = at
 			}
-			candidate := hadRoadmap || removedToo && new == plumbing.ZeroHash && at != ""
+			candidate := hadRoadmap || !inRemoved && removedToo && new == plumbing.ZeroHash && at != ""
 			if candidate && old != cur {
 				if candidate, err = r.related(old, cur); err != nil {
 					return err
 				}
 			}
-			if candidate {
-				if hadRoadmap {
-					held = append(held, at)
-				} else {
-					removed = append(removed, at)
-				}
+			switch {
+			case candidate && hadRoadmap:
+				held = append(held, at)
 				return nil // its subfolders are part of it
+			case candidate:
+				removed = append(removed, at)
+				inRemoved = true
 			}
 		}
 		if depth == maxMoveDepth {
@@ -166,13 +169,13 @@ func (r *Repo) movedFrom(p, c *object.Commit, cur plumbing.Hash, removedToo bool
 			if e.Mode != filemode.Dir || strings.HasPrefix(e.Name, ".") || newAt[e.Name] == e.Hash {
 				continue
 			}
-			if err := look(e.Hash, newAt[e.Name], path.Join(at, e.Name), depth+1); err != nil {
+			if err := look(e.Hash, newAt[e.Name], path.Join(at, e.Name), depth+1, inRemoved); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	if err := look(p.TreeHash, c.TreeHash, "", 0); err != nil {
+	if err := look(p.TreeHash, c.TreeHash, "", 0, false); err != nil {
 		return "", false, err
 	}
 	switch {

@@ -608,6 +608,30 @@ func TestWalksFollowEveryKindOfMove(t *testing.T) {
 	}
 }
 
+// TestWalksFollowAMoveOutOfANestedFolder: a move that empties the folder
+// the roadmap was in (docs/plan to roadmap, leaving no docs/) came from
+// docs/plan, not from docs/, which the commit removed whole.
+func TestWalksFollowAMoveOutOfANestedFolder(t *testing.T) {
+	for _, tt := range []struct{ from, to string }{{"docs/plan", "roadmap"}, {"a/b/plan", "x/plan"}} {
+		b := gittest.New(t)
+		b.Write("README.md", "Acme\n")
+		b.Write(tt.from+"/roadmap.yaml", "product: Acme\n")
+		b.Write(tt.from+"/features.yaml", "features:\n"+feature("search", "idea", "later"))
+		b.Commit("Ana", "Add")
+		b.Move(tt.from+"/roadmap.yaml", tt.to+"/roadmap.yaml")
+		b.Move(tt.from+"/features.yaml", tt.to+"/features.yaml")
+		b.Commit("Li", "Move")
+		r := open(t, b.Dir)
+		head := resolve(t, r, "HEAD")
+		if got := trail(t, r, head, tt.to, "search"); got != "Add: added" {
+			t.Errorf("%s to %s: history %q, want only Add: added", tt.from, tt.to, got)
+		}
+		if dir, err := r.FolderAt(head, resolve(t, r, "HEAD~1"), tt.to); err != nil || dir != tt.from {
+			t.Errorf("%s to %s: the folder before the move: %q, %v", tt.from, tt.to, dir, err)
+		}
+	}
+}
+
 // TestWalksKeepTheTrail: a move that edits every file on the way is still
 // a move (the roadmap keeps its ids), and a roadmap.yaml deleted in one
 // commit and restored in the next cuts no trail.
