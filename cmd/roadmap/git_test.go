@@ -859,3 +859,22 @@ func TestAMoveOutOfANestedFolder(t *testing.T) {
 		t.Errorf("list --at v1:\n%s%s", l.stdout, l.stderr)
 	}
 }
+
+// TestHistoryOfAnUncommittedItem: an item only the working tree holds has
+// no history yet, and history says so rather than that it is nowhere.
+func TestHistoryOfAnUncommittedItem(t *testing.T) {
+	b, _ := planRepo(t)
+	b.Write("plan/core.yaml", "features:\n"+feat("search", "in-progress", "2027-Q2")+feat("alerts", "planned", "2027-H2")+feat("beta", "idea", "later"))
+	s := session{wd: filepath.Join(b.Dir, "plan")}
+	r := s.run(t, "history", "beta")
+	r.expect(t, 2)
+	if !strings.Contains(r.stderr, `"beta" is in the working tree but in no commit yet`) {
+		t.Errorf("history of an uncommitted feature: %q", r.stderr)
+	}
+	if r := s.run(t, "history", "nope"); !strings.Contains(r.stderr, `no feature, objective or campaign "nope"`) {
+		t.Errorf("history of no item at all: %q", r.stderr)
+	}
+	if r := s.run(t, "history", "beta", "--at", "v2"); strings.Contains(r.stderr, "working tree") {
+		t.Errorf("history --at v2 looks at the working tree: %q", r.stderr)
+	}
+}

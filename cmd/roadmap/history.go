@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 
@@ -148,6 +149,15 @@ func (a *app) runHistory(o historyOptions, id string) error {
 				// The id is another kind's: say which, rather than a near id.
 				k := strings.TrimSuffix(found[0].Kind, "s")
 				hint = fmt.Sprintf("; it is the id of %s %s (--kind %s)", article(k), k, k)
+			}
+		}
+		if a.at == "" {
+			// Not committed yet: say so, rather than that it is nowhere.
+			if work, err := roadmap.Load(os.DirFS(g.root)); err == nil {
+				in := map[string]bool{"features": work.Feature(id) != nil, "objectives": work.Objective(id) != nil, "campaigns": work.Campaign(id) != nil}
+				if in[kind] || o.kind == "" && (in["objectives"] || in["campaigns"]) {
+					return usageError("%q is in the working tree but in no commit yet: its history starts when it is committed", id)
+				}
 			}
 		}
 		if o.since != "" {
