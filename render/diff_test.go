@@ -251,16 +251,19 @@ func TestHangingFirstLineUsesTheWidth(t *testing.T) {
 }
 
 // TestWrapEndsOnWideLettersInOneColumn: a terminal one column wide still
-// gets every letter, two-column ones too, and the wrapping ends.
+// gets every letter, two-column ones too, styled or not, and the wrapping
+// ends.
 func TestWrapEndsOnWideLettersInOneColumn(t *testing.T) {
-	done := make(chan []string, 1)
-	go func() { done <- wrapWords("检索 x", 1) }()
-	select {
-	case lines := <-done:
-		if got := strings.Join(lines, ""); got != "检索x" {
-			t.Errorf("lines %q lost letters", lines)
+	for in, want := range map[string]string{"检索 x": "检索x", "\x1b[1m世界世界\x1b[0m": "世界世界"} {
+		done := make(chan []string, 1)
+		go func() { done <- wrapWords(in, 1) }()
+		select {
+		case lines := <-done:
+			if got := ansi.Strip(strings.Join(lines, "")); got != want {
+				t.Errorf("%q: lines %q lost letters", in, lines)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("%q: wrapping two-column letters into one column does not end", in)
 		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("wrapping two-column letters into one column does not end")
 	}
 }

@@ -37,8 +37,8 @@ func wrapHanging(text string, first, rest int) []string {
 		// styled word carries escape codes.
 		for ansi.StringWidth(word) > width() {
 			w := width()
-			if ansi.Truncate(word, w, "") == "" {
-				w = 2 // a letter two columns wide in a line of one
+			if ansi.StringWidth(ansi.Truncate(word, w, "")) == 0 {
+				w = 2 // a letter two columns wide in a line of one (escape codes are no width)
 			}
 			lines, word = append(lines, ansi.Truncate(word, w, "")), ansi.TruncateLeft(word, w, "")
 		}
