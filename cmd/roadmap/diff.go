@@ -180,7 +180,11 @@ func (a *app) runDiff(o diffOptions, args []string) error {
 // the two revisions args name. base off head's first-parent line but merged
 // into it (a release branch) has the changes since the merge named.
 func (a *app) attribute(g *gitRoadmap, head, base *object.Commit, args []string, changes []roadmap.Change) error {
-	err := g.repo.Attribute(head, base.Hash, g.dir(head), changes)
+	dir, err := g.dir(head)
+	if err != nil {
+		return err
+	}
+	err = g.repo.Attribute(head, base.Hash, dir, changes)
 	if !errors.Is(err, gitrepo.ErrNotAncestor) {
 		if err != nil {
 			return &exitError{code: exitUsage, err: err}
@@ -194,7 +198,7 @@ func (a *app) attribute(g *gitRoadmap, head, base *object.Commit, args []string,
 		fmt.Fprintf(a.stderr, "roadmap: %s is not on the first-parent line of %s, so no change names its commit; diff from their merge base to name them\n", args[0], args[1])
 		return nil
 	}
-	if err := g.repo.Attribute(head, merge.ParentHashes[0], g.dir(head), changes); err != nil {
+	if err := g.repo.Attribute(head, merge.ParentHashes[0], dir, changes); err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
 	if slices.ContainsFunc(changes, unnamed) {
@@ -222,7 +226,11 @@ func (a *app) attributeCommitted(g *gitRoadmap, rev string, old *roadmap.Roadmap
 		return nil
 	}
 	atHead := &roadmap.Roadmap{} // when a commit deleted the roadmap
-	if ok, err := g.repo.HasRoadmap(head, g.dir(head)); err != nil {
+	dir, err := g.dir(head)
+	if err != nil {
+		return err
+	}
+	if ok, err := g.repo.HasRoadmap(head, dir); err != nil {
 		return &exitError{code: exitUsage, err: err}
 	} else if ok {
 		if atHead, err = g.load("HEAD"); err != nil {

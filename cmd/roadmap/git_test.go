@@ -617,12 +617,12 @@ func TestARevisionMergedBeforeTheMove(t *testing.T) {
 	})
 	b.Tag("release-1.0", release)
 	b.Write("roadmap/features.yaml", "features:\n  - {id: search, title: Search, status: planned, target: 2026-Q2}\n  - {id: sso, title: SSO, status: idea}\n")
-	b.CommitOn("2026-01-14", "Mia", "Add SSO")
+	sso := b.CommitOn("2026-01-14", "Mia", "Add SSO")
 	b.Write("roadmap/features.yaml", "features:\n  - {id: search, title: Search, status: in-progress, target: 2026-Q2}\n  - {id: sso, title: SSO, status: idea}\n")
-	b.Commit("Ana", "Merge release into main", release)
+	merge := b.Commit("Ana", "Merge release into main", release)
 	b.Move("roadmap/roadmap.yaml", "plan/roadmap.yaml")
 	b.Move("roadmap/features.yaml", "plan/features.yaml")
-	b.CommitOn("2026-03-02", "Li", "Move the roadmap to plan/")
+	move := b.CommitOn("2026-03-02", "Li", "Move the roadmap to plan/")
 	b.Write("plan/features.yaml", "features:\n  - {id: search, title: Search, status: shipped, target: 2026-Q2, shipped: 2026-05-04}\n  - {id: sso, title: SSO, status: idea}\n")
 	b.CommitOn("2026-05-04", "Raj", "Ship search")
 	s := session{wd: filepath.Join(b.Dir, "plan")}
@@ -641,6 +641,15 @@ func TestARevisionMergedBeforeTheMove(t *testing.T) {
 	}
 	if !strings.Contains(d.stderr, "release-1.0 joined the first-parent line of HEAD in merge") {
 		t.Errorf("diff from a release merged before the move does not say why SSO names no commit:\n%s", d.stderr)
+	}
+	// A shallow clone from the move on, with the release's tag fetched,
+	// cannot tell where the release had the folder: it says how to fetch
+	// the history, not that the release has no roadmap.
+	b.MakeShallow(move, v1, sso, merge)
+	l = s.run(t, "list", "--at", "release-1.0", "--format", "csv")
+	l.expect(t, 2)
+	if !strings.Contains(l.stderr, "git fetch --unshallow") || strings.Contains(l.stderr, "no roadmap.yaml") {
+		t.Errorf("list --at a release beyond a shallow clone's edge: %q", l.stderr)
 	}
 }
 

@@ -73,7 +73,11 @@ func (a *app) runHistory(o historyOptions, id string) error {
 	if err != nil {
 		return err
 	}
-	hopts := gitrepo.HistoryOptions{Dir: g.dir(head), Kind: kind, ID: id}
+	dir, err := g.dir(head)
+	if err != nil {
+		return err
+	}
+	hopts := gitrepo.HistoryOptions{Dir: dir, Kind: kind, ID: id}
 	if o.since != "" {
 		if d, err := roadmap.ParseDate(o.since); err == nil {
 			hopts.Since = d.Time()

@@ -136,7 +136,11 @@ func (a *app) runReport(o reportOptions) error {
 		}
 		ropts.Visible = policy.SeesFeature
 	}
-	history, err := g.repo.ReportHistory(head, g.dir(head), current)
+	dir, err := g.dir(head)
+	if err != nil {
+		return err
+	}
+	history, err := g.repo.ReportHistory(head, dir, current)
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}

@@ -123,7 +123,11 @@ func (a *app) loadAt(repo *gitrepo.Repo, root, rev string) (r *roadmap.Roadmap, 
 	if err != nil {
 		return nil, "", err
 	}
-	return loadCommit(repo, root, rev, c, prefix, folderOf(repo, c, prefix))
+	dir, err := folderOf(repo, c, prefix)
+	if err != nil {
+		return nil, "", &exitError{code: exitUsage, err: err}
+	}
+	return loadCommit(repo, root, rev, c, prefix, dir)
 }
 
 // load is loadAt for a revision of g, resolved once per command.
@@ -132,7 +136,11 @@ func (g *gitRoadmap) load(rev string) (*roadmap.Roadmap, error) {
 	if err != nil {
 		return nil, err
 	}
-	r, _, err := loadCommit(g.repo, g.root, rev, c, g.prefix, g.dir(c))
+	dir, err := g.dir(c)
+	if err != nil {
+		return nil, err
+	}
+	r, _, err := loadCommit(g.repo, g.root, rev, c, g.prefix, dir)
 	return r, err
 }
 
@@ -153,44 +161,57 @@ func loadCommit(repo *gitrepo.Repo, root, rev string, c *object.Commit, prefix, 
 // folderOf is the roadmap folder of commit c: prefix, its path in the
 // working tree, unless c has no roadmap.yaml there and a commit on HEAD's
 // line, or the working tree itself, moved the folder to prefix; then the
-// path it had in c.
-func folderOf(repo *gitrepo.Repo, c *object.Commit, prefix string) string {
-	if ok, _ := repo.HasRoadmap(c, prefix); ok {
-		return prefix
+// path it had in c. History the clone lacks (a shallow clone's edge) is an
+// error, not a folder guessed.
+func folderOf(repo *gitrepo.Repo, c *object.Commit, prefix string) (string, error) {
+	if ok, err := repo.HasRoadmap(c, prefix); ok || err != nil {
+		return prefix, err
 	}
 	head, err := repo.Resolve("HEAD")
 	if err != nil {
-		return prefix
+		return prefix, nil
 	}
 	// The working tree moved the folder to prefix and the move is not
 	// committed yet: HEAD has it where it was.
 	at := prefix
-	if ok, _ := repo.HasRoadmap(head, prefix); !ok {
-		if from, ok, err := repo.UncommittedMove(head, prefix); err == nil && ok {
+	if ok, err := repo.HasRoadmap(head, prefix); err != nil {
+		return "", err
+	} else if !ok {
+		from, moved, err := repo.UncommittedMove(head, prefix)
+		if err != nil {
+			return "", err
+		}
+		if moved {
 			at = from
 		}
 	}
-	if dir, err := repo.FolderAt(head, c, at); err == nil {
-		return dir
+	dir, err := repo.FolderAt(head, c, at)
+	if !errors.Is(err, gitrepo.ErrNotAncestor) {
+		return dir, err
 	}
 	// c is off HEAD's line: on a branch made before the folder moved, or
 	// merged into the line (a release branch, a pull request's merge
 	// commit). Its folder is one the roadmap had on HEAD's line, the
 	// newest that c holds a roadmap in.
-	if dirs, err := repo.Folders(head, at); err == nil {
-		for _, dir := range dirs {
-			if ok, _ := repo.HasRoadmap(c, dir); ok {
-				return dir
-			}
+	dirs, err := repo.Folders(head, at)
+	if err != nil {
+		return "", err
+	}
+	for _, dir := range dirs {
+		if ok, err := repo.HasRoadmap(c, dir); ok || err != nil {
+			return dir, err
 		}
 	}
-	return prefix
+	return prefix, nil
 }
 
 // hasRoadmap checks, without loading it, that commit c (which rev names)
 // has a roadmap: it fails as load would when it has none.
 func (g *gitRoadmap) hasRoadmap(rev string, c *object.Commit) error {
-	dir := g.dir(c)
+	dir, err := g.dir(c)
+	if err != nil {
+		return err
+	}
 	fsys, err := g.repo.FS(c, dir)
 	if err == nil {
 		if _, err = fs.Stat(fsys, "roadmap.yaml"); errors.Is(err, fs.ErrNotExist) {
@@ -310,22 +331,26 @@ func (a *app) openGit() (*gitRoadmap, error) {
 func (g *gitRoadmap) Close() error { return g.repo.Close() }
 
 // dir is the roadmap folder of commit c, where walks from c start: the
-// working tree's, or where it was before a commit moved it there.
-func (g *gitRoadmap) dir(c *object.Commit) string {
+// working tree's, or where it was before a commit moved it there. Its
+// errors are usage errors (exit 2): history a shallow clone lacks.
+func (g *gitRoadmap) dir(c *object.Commit) (string, error) {
 	g.mu.Lock()
 	dir, ok := g.dirs[c.Hash]
 	g.mu.Unlock()
 	if ok {
-		return dir
+		return dir, nil
 	}
-	dir = folderOf(g.repo, c, g.prefix)
+	dir, err := folderOf(g.repo, c, g.prefix)
+	if err != nil {
+		return "", &exitError{code: exitUsage, err: err}
+	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if g.dirs == nil {
 		g.dirs = map[plumbing.Hash]string{}
 	}
 	g.dirs[c.Hash] = dir
-	return dir
+	return dir, nil
 }
 
 // resolve finds the commit a revision names; an unknown revision or one past
