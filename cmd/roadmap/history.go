@@ -80,7 +80,7 @@ func (a *app) runHistory(o historyOptions, id string) error {
 	hopts := gitrepo.HistoryOptions{Dir: dir, Kind: kind, ID: id}
 	if o.since != "" {
 		if d, err := roadmap.ParseDate(o.since); err == nil {
-			hopts.Since = d.Time()
+			hopts.Since = d
 		} else {
 			base, err := g.repo.Resolve(o.since)
 			if err != nil {

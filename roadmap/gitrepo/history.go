@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
@@ -34,8 +33,10 @@ type HistoryOptions struct {
 	Kind, ID string
 	// Stop ends the walk at this commit (not included); zero walks to the root.
 	Stop plumbing.Hash
-	// Since ends the walk at the first commit authored before it.
-	Since time.Time
+	// Since, a day, leaves out commits authored before it, on their
+	// author's calendar; the walk ends at the first commit committed before
+	// it (a commit rebased onto the line keeps its older author date).
+	Since roadmap.Date
 }
 
 // History lists, oldest first, the commits on head's first-parent line that
@@ -51,6 +52,20 @@ func (r *Repo) History(head *object.Commit, o HistoryOptions) ([]roadmap.Event, 
 // an item gone from head may have been of any kind. Kinds no item with the
 // id had have no events.
 func (r *Repo) Histories(head *object.Commit, o HistoryOptions, kinds ...string) (map[string][]roadmap.Event, error) {
+	// Where the walk ends is found from the commits alone: off the line,
+	// before any tree is read; before a date, without reading the parent
+	// of the first commit too old, which a shallow clone may lack.
+	if o.Stop != plumbing.ZeroHash {
+		if err := r.reaches(head, o.Stop); err != nil {
+			return nil, err
+		}
+	} else if !o.Since.IsZero() {
+		stop, err := r.committedBefore(head, o.Since)
+		if err != nil {
+			return nil, err
+		}
+		o.Stop = stop
+	}
 	events := map[string][]roadmap.Event{}
 	want := func(kind, id string) bool { return id == o.ID && slices.Contains(kinds, kind) }
 	// where holds, per kind, the files that hold the item of that kind:
@@ -96,9 +111,6 @@ func (r *Repo) Histories(head *object.Commit, o HistoryOptions, kinds ...string)
 		}
 	}
 	err := r.walk(head, o.Stop, o.Dir, func(s Step) error {
-		if !o.Since.IsZero() && s.Commit.Author.When.Before(o.Since) {
-			return ErrStop
-		}
 		var files []FileChange
 		seen := map[string]bool{}
 		for _, k := range kinds {
@@ -114,7 +126,8 @@ func (r *Repo) Histories(head *object.Commit, o HistoryOptions, kinds ...string)
 			}
 		}
 		setHint()
-		if len(files) == 0 {
+		// Followed, but not shown: authored before --since.
+		if len(files) == 0 || !o.Since.IsZero() && roadmap.DateOf(s.Commit.Author.When).Before(o.Since) {
 			return nil
 		}
 		changes, err := r.changes(Step{Commit: s.Commit, Dir: s.Dir, Files: files}, want, false)
@@ -259,4 +272,19 @@ func (r *Repo) follow(s Step, where map[string]bool, kind, id string) ([]FileCha
 		}
 	}
 	return out, nil
+}
+
+// committedBefore is the first commit on head's first-parent line committed
+// (on its committer's calendar) before day, or the zero hash when none is.
+func (r *Repo) committedBefore(head *object.Commit, day roadmap.Date) (plumbing.Hash, error) {
+	for c := head; c != nil; {
+		if roadmap.DateOf(c.Committer.When).Before(day) {
+			return c.Hash, nil
+		}
+		var err error
+		if c, err = r.parent(c); err != nil {
+			return plumbing.ZeroHash, err
+		}
+	}
+	return plumbing.ZeroHash, nil
 }

@@ -172,7 +172,7 @@ func TestHistoryFollowsMovesAndRenames(t *testing.T) {
 	if h, want := got("b"), "Add a and b: added; Rename and start b: changed status idea->in-progress; Drop b, add c: removed"; h != want {
 		t.Errorf("history of b:\n got %s\nwant %s", h, want)
 	}
-	events, err := r.History(head, gitrepo.HistoryOptions{Dir: "plan", Kind: "features", ID: "a", Since: time.Date(2026, 7, 3, 0, 0, 0, 0, time.UTC)})
+	events, err := r.History(head, gitrepo.HistoryOptions{Dir: "plan", Kind: "features", ID: "a", Since: roadmap.NewDate(2026, 7, 3)})
 	if err != nil || len(events) != 1 || events[0].Commit.Author != "Raj" {
 		t.Errorf("--since: %v %+v", err, events)
 	}
@@ -873,6 +873,13 @@ func TestAttributeNamesNothingAcrossDivergedBranches(t *testing.T) {
 	if n := r.BlobReads() - reads; n != 0 {
 		t.Errorf("Attribute read %d blobs before it knew the revision was off the line", n)
 	}
+	// So does history --since a revision off the line.
+	if _, err := r.History(resolve(t, r, "HEAD"), gitrepo.HistoryOptions{Dir: ".", Kind: "features", ID: "a", Stop: sideHead}); !errors.Is(err, gitrepo.ErrNotAncestor) {
+		t.Errorf("history since a revision on another branch: %v", err)
+	}
+	if n := r.BlobReads() - reads; n != 0 {
+		t.Errorf("history read %d blobs before it knew the revision was off the line", n)
+	}
 	for _, c := range changes {
 		named := c.Commit != nil
 		for _, f := range c.Fields {
@@ -1299,5 +1306,35 @@ func TestReportLoadsAsLoad(t *testing.T) {
 			}
 			return want
 		})
+	}
+}
+
+// TestHistorySinceADay: --since counts days on the author's calendar, leaves
+// out a commit rebased onto the line with an older author date but goes on
+// past it, and ends at the first commit committed before the day without
+// reading its parent, which a shallow clone may lack.
+func TestHistorySinceADay(t *testing.T) {
+	b := gittest.New(t)
+	status := func(s string) { b.Write("roadmap.yaml", "product: Acme\nfeatures:\n"+feature("a", s, "later")) }
+	status("idea")
+	b.CommitOn("2026-06-01", "Ana", "Add")
+	old := b.CommitOn("2026-06-20", "Ana", "Nothing to the roadmap")
+	status("planned")
+	b.When = time.Date(2026, 7, 1, 0, 30, 0, 0, time.FixedZone("CEST", 2*3600)).Add(-24 * time.Hour)
+	b.Commit("Mia", "Plan a, just after midnight in Berlin")
+	status("in-progress")
+	b.Authored = time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)
+	b.CommitOn("2026-07-02", "Raj", "Start a, written in May and rebased")
+	status("shipped")
+	b.CommitOn("2026-07-03", "Li", "Ship a")
+	b.MakeShallow(old, resolve(t, open(t, b.Dir), "HEAD~4").Hash)
+	r := open(t, b.Dir)
+	events, err := r.History(resolve(t, r, "HEAD"), gitrepo.HistoryOptions{Dir: ".", Kind: "features", ID: "a", Since: roadmap.NewDate(2026, 7, 1)})
+	var got []string
+	for _, e := range events {
+		got = append(got, e.Commit.Author)
+	}
+	if err != nil || strings.Join(got, ",") != "Mia,Li" {
+		t.Errorf("history since 2026-07-01: %v %v, want Mia and Li", got, err)
 	}
 }

@@ -21,6 +21,9 @@ type Repo struct {
 	Git      *git.Repository
 	Worktree *git.Worktree
 	When     time.Time
+	// Authored, when set, dates the next commit's author apart from its
+	// committer, as a rebase leaves a commit; Commit clears it.
+	Authored time.Time
 }
 
 // New starts an empty repository; the first commit is dated 2026-07-02.
@@ -75,7 +78,11 @@ func (b *Repo) Commit(author, msg string, parents ...plumbing.Hash) plumbing.Has
 	}
 	b.When = b.When.Add(24 * time.Hour)
 	sig := &object.Signature{Name: author, Email: strings.ToLower(author) + "@example.com", When: b.When}
-	opts := &git.CommitOptions{Author: sig, Committer: sig, AllowEmptyCommits: true}
+	authored := *sig
+	if !b.Authored.IsZero() {
+		authored.When, b.Authored = b.Authored, time.Time{}
+	}
+	opts := &git.CommitOptions{Author: &authored, Committer: sig, AllowEmptyCommits: true}
 	if len(parents) > 0 {
 		head, err := b.Git.Head()
 		if err != nil {
