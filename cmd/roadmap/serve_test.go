@@ -19,6 +19,14 @@ import (
 )
 
 // copyExample copies the Northwind roadmap into a temporary folder.
+// rewrite saves a roadmap file while serve runs, as an editor would.
+func rewrite(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func copyExample(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -112,12 +120,12 @@ func TestServeIsBoundedAndReadOnly(t *testing.T) {
 	}
 	// A broken file shows on the page, and the page comes back once fixed.
 	features := filepath.Join(dir, "features", "banking.yaml")
-	good, _ := os.ReadFile(features)
-	os.WriteFile(features, []byte("features: [\n"), 0o644)
+	good := mustRead(t, features)
+	rewrite(t, features, "features: [\n")
 	if _, body := get(t, base+"/", http.MethodGet); !strings.Contains(body, "The roadmap has errors") || !strings.Contains(body, "banking.yaml") {
 		t.Errorf("broken roadmap page: %.300q", body)
 	}
-	os.WriteFile(features, good, 0o644)
+	rewrite(t, features, good)
 	if _, body := get(t, base+"/", http.MethodGet); !strings.Contains(body, "Northwind Books") {
 		t.Errorf("fixed roadmap page: %.300q", body)
 	}
@@ -153,9 +161,13 @@ func TestServeRefreshesInChromium(t *testing.T) {
 	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/version" {
 			once.Do(func() {
-				text, _ := os.ReadFile(roadmapFile)
-				changed := strings.Replace(string(text), "product: Northwind Books", "product: Northwind Ledger", 1)
-				os.WriteFile(roadmapFile, []byte(changed), 0o644)
+				text, err := os.ReadFile(roadmapFile)
+				if err == nil {
+					err = os.WriteFile(roadmapFile, []byte(strings.Replace(string(text), "product: Northwind Books", "product: Northwind Ledger", 1)), 0o644)
+				}
+				if err != nil {
+					t.Error(err)
+				}
 			})
 		}
 		ps.ServeHTTP(w, r)
@@ -207,17 +219,12 @@ func TestServeVersionFollowsFilesAndHEAD(t *testing.T) {
 func TestServeErrorPageShowsAnAudienceNothingHidden(t *testing.T) {
 	dir := copyExample(t)
 	features := filepath.Join(dir, "features", "banking.yaml")
-	text, err := os.ReadFile(features)
-	if err != nil {
-		t.Fatal(err)
-	}
-	broken := strings.Replace(string(text), "target: 2027-01\n", "target: 2027-01 until CANARY-Globex signs\n", 1)
-	if broken == string(text) {
+	text := mustRead(t, features)
+	broken := strings.Replace(text, "target: 2027-01\n", "target: 2027-01 until CANARY-Globex signs\n", 1)
+	if broken == text {
 		t.Fatal("the example has no target: 2027-01 to break")
 	}
-	if err := os.WriteFile(features, []byte(broken), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	rewrite(t, features, broken)
 	_, body := get(t, startServe(t, dir, "--audience", "customers")+"/", http.MethodGet)
 	if !strings.Contains(body, "The roadmap has errors") || !strings.Contains(body, "roadmap validate") {
 		t.Errorf("customers' error page: %.300q", body)
@@ -237,32 +244,20 @@ func TestServeErrorPageShowsAnAudienceNothingHidden(t *testing.T) {
 func TestServeErrorPageFollowsTheAudienceDefinition(t *testing.T) {
 	dir := copyExample(t)
 	settings := filepath.Join(dir, "roadmap.yaml")
-	text, err := os.ReadFile(settings)
-	if err != nil {
-		t.Fatal(err)
-	}
-	narrowed := string(text) + "audiences:\n  internal:\n    visibility: [public]\n"
+	text := mustRead(t, settings)
+	narrowed := text + "audiences:\n  internal:\n    visibility: [public]\n"
 	features := filepath.Join(dir, "features", "banking.yaml")
-	ftext, err := os.ReadFile(features)
-	if err != nil {
-		t.Fatal(err)
-	}
-	broken := strings.Replace(string(ftext), "target: 2027-01\n", "target: 2027-01 until CANARY-Globex signs\n", 1)
-	if err := os.WriteFile(features, []byte(broken), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(settings, []byte(narrowed), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	ftext := mustRead(t, features)
+	broken := strings.Replace(ftext, "target: 2027-01\n", "target: 2027-01 until CANARY-Globex signs\n", 1)
+	rewrite(t, features, broken)
+	rewrite(t, settings, narrowed)
 	if _, body := get(t, startServe(t, dir)+"/", http.MethodGet); strings.Contains(body, "CANARY") || !strings.Contains(body, "The roadmap has errors") {
 		t.Errorf("a narrowed internal audience's error page: %.400q", body)
 	}
 	// A typo in the block that narrows it (an unknown-field error in
 	// roadmap.yaml) must not widen it back.
-	misspelt := string(text) + "audiences:\n  internal:\n    visiblity: [public]\n"
-	if err := os.WriteFile(settings, []byte(misspelt), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	misspelt := text + "audiences:\n  internal:\n    visiblity: [public]\n"
+	rewrite(t, settings, misspelt)
 	if _, body := get(t, startServe(t, dir)+"/", http.MethodGet); strings.Contains(body, "CANARY") || !strings.Contains(body, "The roadmap has errors") {
 		t.Errorf("an internal audience misspelt in roadmap.yaml: %.400q", body)
 	}
@@ -274,9 +269,7 @@ func TestServeErrorPageFollowsTheAudienceDefinition(t *testing.T) {
 func TestServeRefusesAnUnknownAudienceWhateverTheFiles(t *testing.T) {
 	dir := copyExample(t)
 	features := filepath.Join(dir, "features", "banking.yaml")
-	if err := os.WriteFile(features, []byte("features:\n  - {id: x, title: X, status: plannd}\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	rewrite(t, features, "features:\n  - {id: x, title: X, status: plannd}\n")
 	// Were it to serve, the test stops it rather than wait for ever.
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
@@ -292,14 +285,9 @@ func TestServeRefusesAnUnknownAudienceWhateverTheFiles(t *testing.T) {
 func TestServeBlamesABrokenRoadmapYAMLNotItsAudience(t *testing.T) {
 	dir := copyExample(t)
 	settings := filepath.Join(dir, "roadmap.yaml")
-	text, err := os.ReadFile(settings)
-	if err != nil {
-		t.Fatal(err)
-	}
-	broken := string(text) + "audiences:\n  partners:\n    visibility: [public]\nbad: [\n"
-	if err := os.WriteFile(settings, []byte(broken), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	text := mustRead(t, settings)
+	broken := text + "audiences:\n  partners:\n    visibility: [public]\nbad: [\n"
+	rewrite(t, settings, broken)
 	_, body := get(t, startServe(t, dir, "--audience", "partners")+"/", http.MethodGet)
 	if !strings.Contains(body, "The roadmap has errors") || strings.Contains(body, "unknown audience") {
 		t.Errorf("partners' page while roadmap.yaml is broken: %.400q", body)
@@ -312,24 +300,19 @@ func TestServeBlamesABrokenRoadmapYAMLNotItsAudience(t *testing.T) {
 func TestServeSaysWhenItsAudienceGoes(t *testing.T) {
 	dir := copyExample(t)
 	settings := filepath.Join(dir, "roadmap.yaml")
-	text, err := os.ReadFile(settings)
-	if err != nil {
-		t.Fatal(err)
-	}
-	with := string(text) + "audiences:\n  partners:\n    visibility: [public]\n"
-	if err := os.WriteFile(settings, []byte(with), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	text := mustRead(t, settings)
+	with := text + "audiences:\n  partners:\n    visibility: [public]\n"
+	rewrite(t, settings, with)
 	base := startServe(t, dir, "--audience", "partners")
 	if _, body := get(t, base+"/", http.MethodGet); !strings.Contains(body, "Northwind Books") {
 		t.Fatalf("partners' page: %.300q", body)
 	}
-	os.WriteFile(settings, text, 0o644)
+	rewrite(t, settings, text)
 	_, body := get(t, base+"/", http.MethodGet)
 	if !strings.Contains(body, "This page cannot be shown") || !strings.Contains(body, "partners") || strings.Contains(body, "Northwind Books") {
 		t.Errorf("partners' page once roadmap.yaml no longer defines them: %.400q", body)
 	}
-	os.WriteFile(settings, []byte(with), 0o644)
+	rewrite(t, settings, with)
 	if _, body := get(t, base+"/", http.MethodGet); !strings.Contains(body, "Northwind Books") {
 		t.Errorf("partners' page once defined again: %.300q", body)
 	}
