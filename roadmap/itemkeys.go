@@ -167,7 +167,7 @@ func itemKeyName(s []byte) (string, bool) {
 // is false when the text has a syntax error.
 func DecodeItem(kind string, text []byte) (item any, parses bool) {
 	doc, findings := DecodeChunk("", Chunk{Key: kind, Start: 2, Text: text})
-	if hasSyntaxError(findings) {
+	if HasSyntaxError(findings) {
 		return nil, false
 	}
 	switch {

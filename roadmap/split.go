@@ -183,7 +183,7 @@ func HeadParses(text []byte, chunks []Chunk) bool {
 		return true
 	}
 	_, findings := parseDocument("", head(text, chunks), false)
-	return !hasSyntaxError(findings)
+	return !HasSyntaxError(findings)
 }
 
 // plainHead reports whether a piece of a file's head holds only list keys,
@@ -336,7 +336,9 @@ func DecodeChunk(p string, c Chunk) (Document, []Finding) {
 	return parseDocument(p, text, false)
 }
 
-func hasSyntaxError(fs []Finding) bool {
+// HasSyntaxError reports whether findings say a file does not parse (and
+// reads as empty).
+func HasSyntaxError(fs []Finding) bool {
 	for _, f := range fs {
 		if f.Rule == ruleSyntax.ID {
 			return true

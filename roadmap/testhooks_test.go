@@ -14,12 +14,12 @@ func ParseSplit(p string, text []byte) (doc Document, findings []Finding, ok boo
 		return Document{}, nil, false
 	}
 	doc, findings = parseDocument(p, head(text, chunks), true)
-	if hasSyntaxError(findings) {
+	if HasSyntaxError(findings) {
 		return Document{}, nil, false
 	}
 	for _, c := range chunks {
 		d, fs := DecodeChunk(p, c)
-		if hasSyntaxError(fs) {
+		if HasSyntaxError(fs) {
 			// One broken item breaks the whole file, as YAML sees it.
 			return Document{}, nil, false
 		}

@@ -237,7 +237,7 @@ func (a *app) attributeCommitted(g *gitRoadmap, rev string, old *roadmap.Roadmap
 			return err
 		}
 	}
-	if unparsed(atHead) {
+	if roadmap.HasSyntaxError(atHead.Findings) {
 		// Its items would read as removed by the commit that broke it.
 		fmt.Fprintf(a.stderr, "roadmap: warning: a file of the roadmap at HEAD does not parse, so no change says whether a commit made it; run 'roadmap validate --at HEAD'\n")
 		return nil

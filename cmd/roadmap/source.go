@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 
@@ -422,10 +421,5 @@ func (a *app) warnSide(e sideErrors, rev string) {
 // does not parse.
 func errorCount(r *roadmap.Roadmap, today roadmap.Date) (int, bool) {
 	errs, _ := roadmap.Count(roadmap.Check(r, roadmap.Options{Today: today}))
-	return errs, unparsed(r)
-}
-
-// unparsed reports whether a file of r does not parse, and reads as empty.
-func unparsed(r *roadmap.Roadmap) bool {
-	return slices.ContainsFunc(r.Findings, func(f roadmap.Finding) bool { return f.Rule == "syntax" })
+	return errs, roadmap.HasSyntaxError(r.Findings)
 }

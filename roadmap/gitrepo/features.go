@@ -116,7 +116,7 @@ func (r *Repo) itemParses(it *item) bool {
 		v, ok = roadmap.DecodeItem(it.kind, it.text)
 	default:
 		_, findings := roadmap.DecodeChunk("", roadmap.Chunk{Key: it.kind, Start: 2, Text: it.text})
-		ok = !hasSyntax(findings)
+		ok = !roadmap.HasSyntaxError(findings)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()

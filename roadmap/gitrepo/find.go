@@ -88,15 +88,6 @@ func (r *Repo) Find(c *object.Commit, dir, id string) ([]Found, error) {
 	return out, nil
 }
 
-func hasSyntax(findings []roadmap.Finding) bool {
-	for _, f := range findings {
-		if f.Rule == "syntax" {
-			return true
-		}
-	}
-	return false
-}
-
 func kindRank(kind string) int {
 	switch kind {
 	case "features":
