@@ -90,14 +90,17 @@ func (a *app) runDiff(o diffOptions, args []string) error {
 		newErr error
 		wg     sync.WaitGroup
 	)
+	// roots are where each side's folder is, for the paths of its errors.
+	roots := [2]string{"", g.root}
 	wg.Go(func() {
 		if len(args) == 2 {
-			new, newErr = g.load(args[1])
+			new, roots[1], newErr = g.loadWhere(args[1])
 		} else if new, newErr = roadmap.Load(os.DirFS(g.root)); newErr != nil {
 			newErr = &exitError{code: exitUsage, err: newErr}
 		}
 	})
-	old, err := g.load(from)
+	old, oldRoot, err := g.loadWhere(from)
+	roots[0] = oldRoot
 	wg.Wait()
 	if err != nil {
 		return err
@@ -125,7 +128,7 @@ func (a *app) runDiff(o diffOptions, args []string) error {
 	}
 	diff, attribute := roadmap.Diff, true
 	if o.audience != "" {
-		if diff, attribute, err = a.audienceDiff(g.root, old, new, args, o.audience); err != nil {
+		if diff, attribute, err = a.audienceDiff(roots, old, new, args, o.audience); err != nil {
 			return err
 		}
 	}
@@ -279,18 +282,17 @@ func unnamed(c roadmap.Change) bool {
 
 // audienceDiff is the diff as audience sees it: both sides filtered by the
 // audience, compared view to view. It says whether commits may be named.
-func (a *app) audienceDiff(root string, old, new *roadmap.Roadmap, args []string, audience string) (func(old, new *roadmap.Roadmap) []roadmap.Change, bool, error) {
+func (a *app) audienceDiff(roots [2]string, old, new *roadmap.Roadmap, args []string, audience string) (func(old, new *roadmap.Roadmap) []roadmap.Change, bool, error) {
 	today, err := a.todayDate()
 	if err != nil {
 		return nil, false, err
 	}
 	revs := []string{"HEAD", ""}
 	copy(revs, args)
-	l := &loaded{root: root}
-	if err := a.refuseErrors(l, old, today, revs[0]); err != nil {
+	if err := a.refuseErrors(&loaded{root: roots[0]}, old, today, revs[0]); err != nil {
 		return nil, false, err
 	}
-	if err := a.refuseErrors(l, new, today, revs[1]); err != nil {
+	if err := a.refuseErrors(&loaded{root: roots[1]}, new, today, revs[1]); err != nil {
 		return nil, false, err
 	}
 	pol, err := new.Audience(audience)

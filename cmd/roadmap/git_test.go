@@ -887,3 +887,22 @@ func TestHistoryOfAnUncommittedItem(t *testing.T) {
 		t.Errorf("history --at v2 looks at the working tree: %q", r.stderr)
 	}
 }
+
+// TestAudienceDiffNamesErrorsWhereTheyAre: a side refused for its errors
+// names each file where that side had it, before the folder moved.
+func TestAudienceDiffNamesErrorsWhereTheyAre(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap/roadmap.yaml", "product: Acme\n")
+	b.Write("roadmap/features.yaml", "features:\n  - {id: a, title: A, status: plannd, visibility: public}\n")
+	b.Tag("v1", b.Commit("Ana", "Plan a"))
+	b.Move("roadmap/roadmap.yaml", "plan/roadmap.yaml")
+	b.Move("roadmap/features.yaml", "plan/features.yaml")
+	b.Write("plan/features.yaml", "features:\n  - {id: a, title: A, status: planned, visibility: public}\n")
+	b.Commit("Li", "Move the roadmap, mend a")
+	s := session{wd: b.Dir}
+	r := s.run(t, "diff", "--dir", "plan", "v1", "HEAD", "--audience", "customers")
+	r.expect(t, 1)
+	if !strings.Contains(r.stderr, "v1:roadmap/features.yaml:2:") || strings.Contains(r.stderr, "plan/features.yaml") {
+		t.Errorf("the error at v1 is not named where v1 had it: %q", r.stderr)
+	}
+}

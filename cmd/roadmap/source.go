@@ -131,16 +131,22 @@ func (a *app) loadAt(repo *gitrepo.Repo, root, rev string) (r *roadmap.Roadmap, 
 
 // load is loadAt for a revision of g, resolved once per command.
 func (g *gitRoadmap) load(rev string) (*roadmap.Roadmap, error) {
+	r, _, err := g.loadWhere(rev)
+	return r, err
+}
+
+// loadWhere is load, and says where the folder it read is in the working
+// tree (where it was before a move), for the paths of its findings.
+func (g *gitRoadmap) loadWhere(rev string) (*roadmap.Roadmap, string, error) {
 	c, err := g.resolve(rev)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	dir, err := g.dir(c)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	r, _, err := loadCommit(g.repo, g.root, rev, c, g.prefix, dir)
-	return r, err
+	return loadCommit(g.repo, g.root, rev, c, g.prefix, dir)
 }
 
 // loadCommit reads the roadmap of commit c, which rev names, from folder
