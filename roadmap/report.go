@@ -404,9 +404,9 @@ func groups(rep *Report, ofOutcome func(Outcome) string, ofFeature func(FeatureR
 // Redact shows the report as audience p may see it: features it does not
 // see are already left out (ReportOptions.Visible); here targets and dates
 // are coarsened to its granularity, a slip within one of its periods is no
-// slip (in the features and the sums by owner and theme alike), owners go unless it sees owners, themes unless it sees them, and
-// commits (whose subjects and authors can say anything) unless it sees
-// everything.
+// slip (in the features and the sums by owner and theme alike), owners go
+// unless it sees owners, themes unless it sees them, and commits (whose
+// subjects and authors can say anything) unless it sees everything.
 func (rep *Report) Redact(p *AudiencePolicy, today Date) {
 	owners := p.Shows("owners") && !p.External
 	themes := p.Shows("theme")

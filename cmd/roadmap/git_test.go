@@ -658,6 +658,8 @@ func TestARevisionMergedBeforeTheMove(t *testing.T) {
 // the error names that folder.
 func TestAMissingRoadmapNamesWhereItLooked(t *testing.T) {
 	b := gittest.New(t)
+	b.Write("README.md", "Acme\n")
+	b.CommitOn("2026-01-02", "Ana", "Start")
 	b.Write("roadmap/features.yaml", "features:\n  - {id: search, title: Search, status: idea}\n")
 	b.CommitOn("2026-01-05", "Ana", "Draft search")
 	b.Write("roadmap/roadmap.yaml", "product: Acme\n")
@@ -669,6 +671,10 @@ func TestAMissingRoadmapNamesWhereItLooked(t *testing.T) {
 	r := s.run(t, "list", "--at", "HEAD~2")
 	if r.code != 2 || !strings.Contains(r.stderr, "HEAD~2 has no roadmap.yaml in roadmap/") {
 		t.Errorf("list --at a revision before roadmap.yaml, before the move: %d %q", r.code, r.stderr)
+	}
+	// Before the folder: said once, plainly.
+	if r := s.run(t, "list", "--at", "HEAD~3"); r.code != 2 || r.stderr != "roadmap: HEAD~3 has no folder roadmap/\n" {
+		t.Errorf("list --at a revision before the folder: %d %q", r.code, r.stderr)
 	}
 }
 

@@ -233,7 +233,7 @@ func (g *gitRoadmap) hasRoadmap(rev string, c *object.Commit) error {
 func loadError(rev, prefix string, err error) error {
 	switch {
 	case errors.Is(err, gitrepo.ErrNoRoadmapAt):
-		err = fmt.Errorf("%s: %w", rev, err)
+		err = fmt.Errorf("%s has no folder %s", rev, displayPrefix(prefix))
 	case errors.Is(err, roadmap.ErrNoRoadmap):
 		err = fmt.Errorf("%s has no roadmap.yaml in %s", rev, displayPrefix(prefix))
 	default:

@@ -100,17 +100,15 @@ func (r *Repo) HasRoadmap(c *object.Commit, dir string) (bool, error) {
 // moved from.
 const maxMoveDepth = 8
 
-// movedFrom finds where the roadmap folder of commit c, whose tree is cur,
-// came from when c's parent p has none at its path: a folder of p holding a
-// roadmap.yaml that c no longer holds there, or one c removed whole, and
-// that is related to cur (related). A team that moves roadmap/ to plan/,
-// editing files on the way, keeps its history; a new roadmap started as an
-// old one (an example, a template) is deleted does not inherit the old
-// one's. It looks only into the folders that differ between the two
-// commits, and reads the files of those that are candidates. Of several,
-// the one that is cur unchanged wins, then one that held a roadmap.yaml
-// over one removed whole; ok is false when none is found, or several tie.
-// Folders removed whole are candidates only if removedToo.
+// movedFrom finds where the roadmap folder of commit c (tree cur) came from
+// when c's parent p has none at its path. Candidates are the folders that
+// differ between p and c: one that held a roadmap.yaml c no longer holds
+// there, or, if removedToo, one c removed whole (its roadmap.yaml missing
+// for a while before the move). A candidate counts only if related to cur:
+// a move that edits files keeps its history, but a new roadmap started from
+// an old one that is deleted in the same commit does not take the old one's.
+// Of several, cur unchanged wins, then one that held a roadmap.yaml, then
+// one removed whole; ok is false when none is left, or several tie.
 func (r *Repo) movedFrom(p, c *object.Commit, cur plumbing.Hash, removedToo bool) (from string, ok bool, err error) {
 	var held, removed []string // related candidates of each sort
 	var exact string

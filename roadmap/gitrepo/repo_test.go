@@ -124,7 +124,8 @@ func TestBadRevisions(t *testing.T) {
 		"nope":    "no branch, tag or commit has that name",
 		"v3":      "no branch, tag or commit has that name",
 		"HEAD~10": "it goes back past the first commit of HEAD",
-		"v2^2":    "it goes back past the first commit of v2",
+		"v2^2":    "it asks for a parent a commit of v2 does not have",
+		"v2~1^3":  "it asks for a parent a commit of v2 does not have",
 		"0123456789abcdef0123456789abcdef01234567": "no branch, tag or commit has that name",
 	} {
 		_, err := r.Resolve(rev)

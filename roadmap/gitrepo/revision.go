@@ -33,6 +33,8 @@ func (r *Repo) Resolve(rev string) (*object.Commit, error) {
 			return nil, fmt.Errorf("%w %q: the repository has no commits yet; commit the roadmap first", ErrUnknownRevision, rev)
 		case strings.Contains(rev, ".."):
 			return nil, fmt.Errorf("%w %q: give a range as two revisions, as in roadmap diff %s", ErrUnknownRevision, rev, strings.Replace(strings.Replace(rev, "...", " ", 1), "..", " ", 1))
+		case r.pastRoot(rev) != "" && asksParent(rev):
+			return nil, fmt.Errorf("%w %q: it asks for a parent a commit of %s does not have (^2 is a merge's second parent)", ErrUnknownRevision, rev, r.pastRoot(rev))
 		case r.pastRoot(rev) != "":
 			return nil, fmt.Errorf("%w %q: it goes back past the first commit of %s", ErrUnknownRevision, rev, r.pastRoot(rev))
 		}
@@ -103,6 +105,17 @@ func (r *Repo) nearRef(rev string) string {
 		return nil
 	})
 	return roadmap.Suggestion(base, names)
+}
+
+// asksParent reports whether a revision names a parent past the first
+// (^2, ^3, ...).
+func asksParent(rev string) bool {
+	for i := 0; i+1 < len(rev); i++ {
+		if rev[i] == '^' && rev[i+1] >= '2' && rev[i+1] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // pastRoot is the base of a revision such as HEAD~40 when the base names a
