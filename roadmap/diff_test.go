@@ -107,3 +107,46 @@ func TestMarkUncommitted(t *testing.T) {
 		t.Errorf("changes %v, want %v", got, want)
 	}
 }
+
+// TestFieldsShowValuesThatDoNotRead: a value that does not read shows as
+// written, where its field would be, so a typo in a diff reads as a typo
+// and not as a field emptied; one with no field of its own (a launch
+// written as a list, a score that is not a number) comes after its key's
+// other fields.
+func TestFieldsShowValuesThatDoNotRead(t *testing.T) {
+	item, ok := roadmap.DecodeItem("features", []byte(`- id: bank-feeds
+  title: Live bank feeds
+  status: shiped
+  objectives: [grow-smbs]
+  launch: {date: 2027-02-30, event: Northwind Live}
+  scores: {reach: lots, impact: 2, confidence: 0.8}
+  visibility: public
+`))
+	if !ok || item == nil {
+		t.Fatal("the feature does not decode")
+	}
+	got := roadmap.ItemFields(item)
+	want := []roadmap.Field{
+		{"title", "Live bank feeds"},
+		{"status", `"shiped" (not valid)`},
+		{"objectives", "grow-smbs"},
+		{"launch.date", `"2027-02-30" (not valid)`},
+		{"launch.event", "Northwind Live"},
+		{"scores.confidence", "0.8"},
+		{"scores.impact", "2"},
+		{"scores.reach", `"lots" (not valid)`},
+		{"visibility", "public"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("fields:\n got %q\nwant %q", got, want)
+	}
+	list, _ := roadmap.DecodeItem("features", []byte("- id: a\n  title: A\n  launch: [large]\n  tags: [x]\n"))
+	if got, want := roadmap.ItemFields(list), []roadmap.Field{{"title", "A"}, {"launch", "a list (not valid)"}, {"tags", "x"}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("fields:\n got %q\nwant %q", got, want)
+	}
+	old, _ := roadmap.DecodeItem("features", []byte("- id: bank-feeds\n  title: Live bank feeds\n  status: planned\n"))
+	changes := roadmap.DiffFields(roadmap.ItemFields(old), got)
+	if len(changes) == 0 || changes[0] != (roadmap.FieldChange{Field: "status", Old: "planned", New: `"shiped" (not valid)`}) {
+		t.Errorf("the status change reads %+v", changes)
+	}
+}

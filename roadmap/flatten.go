@@ -1,6 +1,9 @@
 package roadmap
 
 import (
+	"cmp"
+	"reflect"
+	"slices"
 	"strings"
 )
 
@@ -10,19 +13,78 @@ type Field struct {
 	Value string
 }
 
-// fieldList collects the fields of an item that are set.
-type fieldList []Field
+// fieldList collects the fields of an item that are set, and those written
+// with a value that could not be read, as written.
+type fieldList struct {
+	fields  []Field
+	invalid map[string]string // Located.Invalid
+	used    int               // how many of invalid have a field
+}
 
 func (l *fieldList) add(path, value string) {
-	if value != "" {
-		*l = append(*l, Field{path, value})
+	if value == "" {
+		v, ok := l.invalid[path]
+		if !ok {
+			return
+		}
+		value = notValid(v)
+		l.used++
 	}
+	l.fields = append(l.fields, Field{path, value})
+}
+
+// notValid is how a diff shows a value that could not be read: as written,
+// so a typo reads as a typo ("shiped"), not as a field left empty.
+func notValid(written string) string { return written + " (not valid)" }
+
+// done returns the fields, with the values that could not be read and
+// have no field of their own (launch written as a list, a score that is not
+// a number) after the other fields of their key, in the order of t's keys.
+// A key's fields come out the same whether its item is decoded whole or
+// with that key alone, as DiffKeys needs.
+func (l *fieldList) done(t reflect.Type) []Field {
+	if l.used == len(l.invalid) {
+		return l.fields
+	}
+	have := make(map[string]bool, len(l.fields))
+	for _, f := range l.fields {
+		have[f.Path] = true
+	}
+	var rest []string
+	for path := range l.invalid {
+		if !have[path] {
+			rest = append(rest, path)
+		}
+	}
+	slices.Sort(rest)
+	s := shapeOf(t)
+	rank := func(path string) int {
+		if i, ok := s.byName[path[:rootEnd(path)]]; ok {
+			return i
+		}
+		return len(s.fields)
+	}
+	for _, path := range rest {
+		r := rank(path)
+		at, _ := slices.BinarySearchFunc(l.fields, r+1, func(f Field, r int) int { return cmp.Compare(rank(f.Path), r) })
+		l.fields = slices.Insert(l.fields, at, Field{path, notValid(l.invalid[path])})
+	}
+	return l.fields
+}
+
+// rootEnd is where the key a field's path starts with ends: "launch" in
+// "launch.date", "objectives" in "objectives[1]".
+func rootEnd(path string) int {
+	if i := strings.IndexAny(path, ".["); i >= 0 {
+		return i
+	}
+	return len(path)
 }
 
 // Fields lists f's fields that are set, in a fixed order, as text. Lists are
 // joined with ", "; owners and scores get one field per key.
 func (f *Feature) Fields() []Field {
-	var out fieldList
+	out := fieldList{invalid: f.Invalid}
 	add := out.add
 	add("title", f.Title)
 	add("summary", f.Summary)
@@ -55,12 +117,12 @@ func (f *Feature) Fields() []Field {
 	add("links", strings.Join(f.Links, ", "))
 	add("notes", f.Notes)
 	add("tags", strings.Join(f.Tags, ", "))
-	return out
+	return out.done(itemTypes["features"])
 }
 
 // Fields lists o's fields that are set, in a fixed order, as text.
 func (o *Objective) Fields() []Field {
-	var out fieldList
+	out := fieldList{invalid: o.Invalid}
 	add := out.add
 	add("title", o.Title)
 	add("kind", string(o.Kind))
@@ -70,12 +132,12 @@ func (o *Objective) Fields() []Field {
 	add("target", o.Goal)
 	add("due", o.Due.String())
 	add("visibility", string(o.Visibility))
-	return out
+	return out.done(itemTypes["objectives"])
 }
 
 // Fields lists c's fields that are set, in a fixed order, as text.
 func (c *Campaign) Fields() []Field {
-	var out fieldList
+	out := fieldList{invalid: c.Invalid}
 	add := out.add
 	add("title", c.Title)
 	add("status", string(c.Status))
@@ -88,7 +150,7 @@ func (c *Campaign) Fields() []Field {
 	add("metric", c.Metric)
 	add("target", c.Goal)
 	add("visibility", string(c.Visibility))
-	return out
+	return out.done(itemTypes["campaigns"])
 }
 
 // ItemFields returns the fields of a feature, objective or campaign, and

@@ -190,8 +190,8 @@ func KeyItem(kind string, k ItemKey) (item any, ok bool) { return DecodeItem(kin
 // keys written alike are the newer's values, and only the others are
 // decoded alone, by decode (KeyItem, or a cache of it). Provided newItem
 // parses, what it returns is what decoding the older version whole gives,
-// in its values: its Located (positions, and the fields that could not be
-// read) is newItem's. It shares values with newItem and the decoded keys:
+// in its values and in the fields that could not be read; its positions are
+// newItem's. It shares values with newItem and the decoded keys:
 // none may be changed. ok is false when a key does not parse alone.
 func OlderItem(kind string, newItem any, old, new []ItemKey, decode func(ItemKey) (any, bool)) (item any, ok bool) {
 	t, known := itemTypes[kind]
@@ -218,6 +218,7 @@ func OlderItem(kind string, newItem any, old, new []ItemKey, decode func(ItemKey
 			set(k.Name, nil) // a key the older version lacks
 		}
 	}
+	var parts []any
 	for _, k := range old {
 		j := newAt.find(new, k.Name)
 		if j >= 0 && k.Same(new[j]) {
@@ -231,7 +232,37 @@ func OlderItem(kind string, newItem any, old, new []ItemKey, decode func(ItemKey
 			part = reflect.New(t).Interface() // the key sets nothing
 		}
 		set(k.Name, part)
+		parts = append(parts, part)
 	}
+	// The values that could not be read are the newer's under the keys
+	// written alike, and each decoded key's own.
+	located := func(v reflect.Value) *Located {
+		return v.Elem().FieldByIndex(s.located).Addr().Interface().(*Located)
+	}
+	loc := located(out)
+	alike := func(path string) bool {
+		name := path[:rootEnd(path)]
+		i, j := oldAt.find(old, name), newAt.find(new, name)
+		return i >= 0 && j >= 0 && old[i].Same(new[j])
+	}
+	var invalid map[string]string
+	keep := func(path, v string) {
+		if invalid == nil {
+			invalid = map[string]string{}
+		}
+		invalid[path] = v
+	}
+	for path, v := range loc.Invalid {
+		if alike(path) {
+			keep(path, v)
+		}
+	}
+	for _, part := range parts {
+		for path, v := range located(reflect.ValueOf(part)).Invalid {
+			keep(path, v)
+		}
+	}
+	loc.Invalid = invalid
 	return out.Interface(), true
 }
 

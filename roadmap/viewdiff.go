@@ -71,7 +71,7 @@ func (f *ViewFeature) Fields() []Field {
 	add("links", strings.Join(f.Links, ", "))
 	add("notes", f.Notes)
 	add("tags", strings.Join(f.Tags, ", "))
-	return out
+	return out.fields
 }
 
 // Fields lists the objective's fields as the audience sees them, as text.
@@ -87,5 +87,5 @@ func (o *ViewObject) Fields() []Field {
 	add("baseline", o.Baseline)
 	add("target", o.Target)
 	add("due", o.Due)
-	return out
+	return out.fields
 }

@@ -29,7 +29,9 @@ func (a *app) newDiffCmd() *cobra.Command {
 		Long: `Diff shows what changed between two versions of the roadmap: features and
 objectives added and removed, and each field that changed (status, target, launch
 size and date, scores, owners, ...). A target that moved says whether it slipped
-or was pulled in, and by how many days.
+or was pulled in, and by how many days. A value that does not read (a typo such
+as status: shiped) shows as written, marked "(not valid)"; 'roadmap validate'
+says why.
 
 Items are matched by id, never by file: moving a feature to another file is no
 change. With no revision, diff compares HEAD with the working tree (uncommitted

@@ -912,3 +912,28 @@ func TestAudienceDiffNamesErrorsWhereTheyAre(t *testing.T) {
 		t.Errorf("the error at v1 is not named where v1 had it: %q", r.stderr)
 	}
 }
+
+// TestAValueThatDoesNotReadShowsAsWritten: a typo committed to a field reads
+// as the typo in diff and history, not as the field emptied.
+func TestAValueThatDoesNotReadShowsAsWritten(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n  - {id: a, title: A, status: in-progress, target: 2027-03}\n")
+	b.Commit("Ana", "Start")
+	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n  - {id: a, title: A, status: shiped, target: 2027-02-30}\n")
+	b.Commit("Kofi", "Ship A")
+	s := session{wd: b.Dir}
+	want := []string{`status: in-progress → "shiped" (not valid)`, `target: 2027-03 → "2027-02-30" (not valid)`}
+	for _, args := range [][]string{{"diff", "HEAD~1", "HEAD"}, {"history", "a"}} {
+		r := s.run(t, args...)
+		r.expect(t, 0)
+		for _, w := range want {
+			if !strings.Contains(r.stdout, w) {
+				t.Errorf("%s lacks %q:\n%s", args[0], w, r.stdout)
+			}
+		}
+	}
+	r := s.run(t, "diff", "HEAD~1", "HEAD", "--format", "json")
+	if !strings.Contains(r.stdout, `"new": "\"shiped\" (not valid)"`) {
+		t.Errorf("diff json:\n%s", r.stdout)
+	}
+}
