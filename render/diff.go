@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/northwind-labs/roadmap/roadmap"
 )
 
@@ -97,6 +99,45 @@ func fieldLine(f roadmap.FieldChange) string {
 	return s
 }
 
+// sharedNote is what to say under a change's heading: what made it (an
+// added or removed item), or, when one commit made every field's change
+// (or none is committed yet), that, said once rather than under each field
+// (once is then true).
+func sharedNote(c roadmap.Change) (note string, once bool) {
+	if note := changeNote(c.Commit, c.Uncommitted); note != "" || len(c.Fields) == 0 {
+		return note, false
+	}
+	first := c.Fields[0]
+	for _, f := range c.Fields[1:] {
+		if f.Uncommitted != first.Uncommitted || !sameCommit(f.Commit, first.Commit) {
+			return "", false
+		}
+	}
+	if len(c.Fields) == 1 {
+		return "", false // said under the field, as ever
+	}
+	note = changeNote(first.Commit, first.Uncommitted)
+	return note, note != ""
+}
+
+func sameCommit(a, b *roadmap.Commit) bool {
+	return a == b || a != nil && b != nil && a.Hash == b.Hash
+}
+
+// titleBeside is an item's title (and suffix) as it fits on the line beside
+// head on a terminal: cut with an ellipsis, as tables cut it; the title in
+// full is the title field's change, when it changed.
+func (o Output) titleBeside(head, title, suffix string) string {
+	if o.Width <= 0 {
+		return title + suffix
+	}
+	room := o.Width - ansi.StringWidth(head)
+	if room < minFlex {
+		room = o.Width - 2 // underHead starts it on the next line
+	}
+	return fit(title, max(room-ansi.StringWidth(suffix), 1)) + suffix
+}
+
 // WriteDiffText writes changes for a terminal or a log: one line an item,
 // an indented line a field, and the commit that made each change.
 func (o Output) WriteDiffText(w io.Writer, d DiffReport) error {
@@ -112,14 +153,16 @@ func (o Output) WriteDiffText(w io.Writer, d DiffReport) error {
 		case roadmap.Removed:
 			mark, col = "-", red
 		}
-		title := oneLine(c.Title)
+		suffix := ""
 		if c.Kind != roadmap.Changed {
-			title += " (" + c.Kind + ")"
+			suffix = " (" + c.Kind + ")"
 		}
 		id := oneLine(c.ID)
+		head := mark + " " + c.Item + " " + id + "  "
 		b.WriteString("\n")
-		o.underHead(&b, mark+" "+c.Item+" "+id+"  ", o.paint(col, mark)+" "+c.Item+" "+o.bold(id)+"  ", title)
-		if note := changeNote(c.Commit, c.Uncommitted); note != "" {
+		o.underHead(&b, head, o.paint(col, mark)+" "+c.Item+" "+o.bold(id)+"  ", o.titleBeside(head, oneLine(c.Title), suffix))
+		note, once := sharedNote(c)
+		if note != "" {
 			o.hanging(&b, "    ", note, o.faint)
 		}
 		for _, f := range c.Fields {
@@ -128,7 +171,7 @@ func (o Output) WriteDiffText(w io.Writer, d DiffReport) error {
 				style = func(s string) string { return o.paint(red, s) }
 			}
 			o.hanging(&b, "    ", fieldText(f), style)
-			if note := changeNote(f.Commit, f.Uncommitted); note != "" {
+			if note := changeNote(f.Commit, f.Uncommitted); note != "" && !once {
 				o.hanging(&b, "      ", note, o.faint)
 			}
 		}
@@ -148,13 +191,14 @@ func WriteDiffMarkdown(w io.Writer, d DiffReport) error {
 	fmt.Fprintf(&b, "### %s: %s\n\nFrom %s to %s.\n", MarkdownText(title), summary(d.Changes), MarkdownText(d.From), MarkdownText(d.To))
 	for _, c := range d.Changes {
 		fmt.Fprintf(&b, "\n- **%s** `%s` %s", c.Kind, c.ID, MarkdownText(c.Title))
-		if note := changeNote(c.Commit, c.Uncommitted); note != "" {
+		note, once := sharedNote(c)
+		if note != "" {
 			fmt.Fprintf(&b, " (%s)", MarkdownText(note))
 		}
 		b.WriteString("\n")
 		for _, f := range c.Fields {
 			fmt.Fprintf(&b, "  - %s", MarkdownText(fieldLine(f)))
-			if note := changeNote(f.Commit, f.Uncommitted); note != "" {
+			if note := changeNote(f.Commit, f.Uncommitted); note != "" && !once {
 				fmt.Fprintf(&b, " (%s)", MarkdownText(note))
 			}
 			b.WriteString("\n")

@@ -159,10 +159,11 @@ func TestHistoryTextWrapsSubjects(t *testing.T) {
 	}
 }
 
-// TestLongHeadsFitTheTerminal: a long title beside an id wraps under itself,
-// an id that leaves it no room puts it on the next line, and an author too
-// long to leave the subject room is cut; at any width no line is wider than
-// the terminal and no word of a title or subject is lost.
+// TestLongHeadsFitTheTerminal: a long title beside an id is cut with an
+// ellipsis to its line, keeping "(added)"; an id that leaves it no room puts
+// it on the next line; an author too long to leave the subject room is cut.
+// At any width no line is wider than the terminal, a title reads from its
+// start, and no word of a subject is lost. In a pipe the title is whole.
 func TestLongHeadsFitTheTerminal(t *testing.T) {
 	title := "Customers pay suppliers straight from their bank account without leaving the app"
 	longID := "pay-by-bank-for-every-supplier-in-every-market-we-sell-in"
@@ -191,13 +192,37 @@ func TestLongHeadsFitTheTerminal(t *testing.T) {
 					t.Errorf("width %d: line %q is %d wide", width, l, ansi.StringWidth(l))
 				}
 			}
-			if flat := strings.Join(strings.Fields(text), " "); !strings.Contains(flat, title) {
-				t.Errorf("width %d: the title lost words:\n%s", width, text)
+			flat := strings.Join(strings.Fields(text), " ")
+			at := strings.Index(flat, title[:1])
+			cut, _, _ := strings.Cut(flat[max(at, 0):], "…")
+			if at < 0 || !strings.HasPrefix(title, cut) || !strings.Contains(flat, "…") && !strings.Contains(flat, title) {
+				t.Errorf("width %d: the title does not read from its start:\n%s", width, text)
+			}
+		}
+		for _, kind := range []string{"(added)", "(removed)"} {
+			if !strings.Contains(diff.String(), kind) {
+				t.Errorf("width %d: the diff lost %s:\n%s", width, kind, diff.String())
+			}
+		}
+		for _, l := range strings.Split(ansi.Strip(diff.String()), "\n") {
+			if strings.HasPrefix(l, "+ feature pay ") && !strings.HasSuffix(l, "(added)") {
+				t.Errorf("width %d: the title beside an id is not cut to its line: %q", width, l)
 			}
 		}
 		if flat := strings.Join(strings.Fields(ansi.Strip(history.String())), " "); !strings.Contains(flat, subject) {
 			t.Errorf("width %d: the subject lost words:\n%s", width, history.String())
 		}
+	}
+	// In a pipe, titles are whole.
+	var pipe strings.Builder
+	if err := (Output{}).WriteDiffText(&pipe, d); err != nil {
+		t.Fatal(err)
+	}
+	if err := (Output{}).WriteHistoryText(&pipe, h); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(pipe.String(), title); n != 3 {
+		t.Errorf("in a pipe the title is whole %d times, want 3:\n%s", n, pipe.String())
 	}
 	// Where the author is cut, the subject keeps its room beside it.
 	var history strings.Builder

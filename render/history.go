@@ -35,8 +35,9 @@ const minSubject = 20
 func (o Output) WriteHistoryText(w io.Writer, h HistoryReport) error {
 	var b strings.Builder
 	id := oneLine(h.ID)
-	o.underHead(&b, h.kindWord()+id+"  ", h.kindWord()+o.bold(id)+"  ",
-		oneLine(h.Title)+": "+plural(len(h.Events), "commit"))
+	head := h.kindWord() + id + "  "
+	o.underHead(&b, head, h.kindWord()+o.bold(id)+"  ",
+		o.titleBeside(head, oneLine(h.Title), ": "+plural(len(h.Events), "commit")))
 	for _, e := range h.Events {
 		// A long subject wraps under itself, past the date, hash and author;
 		// an author too long to leave it room is cut.
