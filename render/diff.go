@@ -12,15 +12,25 @@ import (
 
 // DiffReport is what `roadmap diff` shows: the changes between two versions.
 type DiffReport struct {
-	From, To string // how the two sides are named ("HEAD", "the working tree")
+	// From and To are the revisions compared, as given; To is empty for
+	// the working tree.
+	From, To string
 	// Audience, when set, is whose view both sides were filtered to.
 	Audience string
 	Changes  []roadmap.Change
 }
 
+// to names the newer side in prose.
+func (d DiffReport) to() string {
+	if d.To == "" {
+		return "the working tree"
+	}
+	return d.To
+}
+
 // headline is the report's first line: what changed, between what, for whom.
 func (d DiffReport) headline() string {
-	s := fmt.Sprintf("%s from %s to %s", capitalize(summary(d.Changes)), d.From, d.To)
+	s := fmt.Sprintf("%s from %s to %s", capitalize(summary(d.Changes)), d.From, d.to())
 	if d.Audience != "" {
 		s += ", as " + d.Audience + " see it"
 	}
@@ -188,7 +198,7 @@ func WriteDiffMarkdown(w io.Writer, d DiffReport) error {
 	if d.Audience != "" {
 		title = "Roadmap for " + d.Audience
 	}
-	fmt.Fprintf(&b, "### %s: %s\n\nFrom %s to %s.\n", MarkdownText(title), summary(d.Changes), MarkdownText(d.From), MarkdownText(d.To))
+	fmt.Fprintf(&b, "### %s: %s\n\nFrom %s to %s.\n", MarkdownText(title), summary(d.Changes), MarkdownText(d.From), MarkdownText(d.to()))
 	for _, c := range d.Changes {
 		fmt.Fprintf(&b, "\n- **%s** `%s` %s", c.Kind, c.ID, MarkdownText(c.Title))
 		note, once := sharedNote(c)
@@ -214,7 +224,12 @@ func WriteDiffJSON(w io.Writer, d DiffReport) error {
 	if cs == nil {
 		cs = []roadmap.Change{}
 	}
-	fields := []Field{{"from", d.From}, {"to", d.To}}
+	// A machine reads the working tree as no revision: null.
+	var to any = d.To
+	if d.To == "" {
+		to = nil
+	}
+	fields := []Field{{"from", d.From}, {"to", to}}
 	if d.Audience != "" {
 		fields = append(fields, Field{"audience", d.Audience})
 	}

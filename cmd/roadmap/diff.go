@@ -81,7 +81,7 @@ func (a *app) runDiff(o diffOptions, args []string) error {
 	if len(args) > 0 {
 		from = args[0]
 	}
-	report := render.DiffReport{From: from, To: "the working tree", Audience: o.audience}
+	report := render.DiffReport{From: from, Audience: o.audience}
 	if len(args) == 2 {
 		report.To = args[1]
 	}

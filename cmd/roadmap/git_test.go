@@ -95,6 +95,18 @@ func TestDiffWorkingTreeAndExitCode(t *testing.T) {
 	b.Write("plan/core.yaml", "features:\n"+feat("search", "shipped", "2027-Q2")+feat("alerts", "planned", "2027-Q3"))
 	r := s.run(t, "diff", "--exit-code")
 	r.expect(t, 1)
+	// In json the working tree is no revision: null, not prose.
+	var doc struct {
+		From string  `json:"from"`
+		To   *string `json:"to"`
+	}
+	j := s.run(t, "diff", "--format", "json")
+	if err := json.Unmarshal([]byte(j.stdout), &doc); err != nil || doc.From != "HEAD" || doc.To != nil || !strings.Contains(j.stdout, `"to": null`) {
+		t.Errorf("diff json of the working tree (%v): from %q, to %v:\n%s", err, doc.From, doc.To, j.stdout)
+	}
+	if j := s.run(t, "diff", "v1", "HEAD", "--format", "json"); !strings.Contains(j.stdout, `"to": "HEAD"`) {
+		t.Errorf("diff json between revisions:\n%s", j.stdout)
+	}
 	for _, want := range []string{"status: in-progress → shipped", "target: 2027-H2 → 2027-Q3 (pull-in of 92 days)"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("diff of uncommitted edits lacks %q:\n%s", want, r.stdout)
