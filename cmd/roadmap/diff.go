@@ -41,8 +41,9 @@ first-parent history between them); from a revision to the working tree, a
 change not committed yet says so (with no revision, every change is one, and
 none says so).
 
-With --exit-code, diff exits 1 when there are changes and 0 when there are none,
-like git diff --exit-code: a gate for pull requests.
+With --exit-code, diff exits 1 when there are changes, 0 when there are none and
+2 when it cannot tell (a revision that does not resolve, or --audience refusing
+a side with errors), like diff(1): a gate for pull requests.
 
 With --audience NAME (see 'roadmap export --help'), diff reports only what that
 audience could see on either side, in its date granularity: an item it sees on
@@ -57,24 +58,37 @@ author could say what others may not see.`,
   roadmap diff v2026-Q4 HEAD --format md >> "$GITHUB_STEP_SUMMARY"
   roadmap diff origin/main HEAD --exit-code`,
 		Args: cobra.MaximumNArgs(2),
-		RunE: func(cmd *cobra.Command, args []string) error { return a.runDiff(o, args) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			changed, err := a.runDiff(o, args)
+			var ee *exitError
+			if o.exitCode && errors.As(err, &ee) && ee.code == exitFindings {
+				// With --exit-code, 1 means changes: a diff that could not
+				// be made is trouble (2), as for diff(1).
+				ee.code = exitUsage
+			}
+			if err == nil && o.exitCode && changed {
+				return &exitError{code: exitFindings}
+			}
+			return err
+		},
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text, md or json")
-	cmd.Flags().BoolVar(&o.exitCode, "exit-code", false, "exit 1 when there are changes, 0 when there are none")
+	cmd.Flags().BoolVar(&o.exitCode, "exit-code", false, "exit 1 when there are changes, 0 when there are none, 2 when it cannot tell")
 	cmd.Flags().StringVar(&o.audience, "audience", "", "only what this audience sees (internal, sales, customers, analysts, or one of roadmap.yaml)")
 	return cmd
 }
 
-func (a *app) runDiff(o diffOptions, args []string) error {
+// runDiff writes the diff args ask for and says whether anything changed.
+func (a *app) runDiff(o diffOptions, args []string) (changed bool, err error) {
 	if err := checkFormat(o.format, "text", "md", "json"); err != nil {
-		return err
+		return false, err
 	}
 	if a.at != "" {
-		return usageError("diff takes its revisions as arguments, not --at")
+		return false, usageError("diff takes its revisions as arguments, not --at")
 	}
 	g, err := a.openGit()
 	if err != nil {
-		return err
+		return false, err
 	}
 	defer g.Close()
 	from := "HEAD"
@@ -105,10 +119,10 @@ func (a *app) runDiff(o diffOptions, args []string) error {
 	roots[0] = oldRoot
 	wg.Wait()
 	if err != nil {
-		return err
+		return false, err
 	}
 	if newErr != nil {
-		return newErr
+		return false, newErr
 	}
 	// A plain diff shows what it can, but warns of errors on either side
 	// (a file that does not parse reads as its items removed); --audience
@@ -118,7 +132,7 @@ func (a *app) runDiff(o diffOptions, args []string) error {
 	if o.audience == "" {
 		today, err := a.todayDate()
 		if err != nil {
-			return err
+			return false, err
 		}
 		counts = make(chan [2]sideErrors, 1)
 		go func() {
@@ -131,7 +145,7 @@ func (a *app) runDiff(o diffOptions, args []string) error {
 	diff, attribute := roadmap.Diff, true
 	if o.audience != "" {
 		if diff, attribute, err = a.audienceDiff(roots, old, new, args, o.audience); err != nil {
-			return err
+			return false, err
 		}
 	}
 	report.Changes = diff(old, new)
@@ -140,19 +154,19 @@ func (a *app) runDiff(o diffOptions, args []string) error {
 	case len(args) == 2:
 		head, err := g.resolve(args[1])
 		if err != nil {
-			return err
+			return false, err
 		}
 		base, err := g.resolve(args[0])
 		if err != nil {
-			return err
+			return false, err
 		}
 		if err := a.attribute(g, head, base, args, report.Changes); err != nil {
-			return err
+			return false, err
 		}
 		a.warnNotes(g)
 	case len(args) == 1:
 		if err := a.attributeCommitted(g, args[0], old, report.Changes, diff); err != nil {
-			return err
+			return false, err
 		}
 	}
 	if counts != nil {
@@ -173,12 +187,9 @@ func (a *app) runDiff(o diffOptions, args []string) error {
 		err = a.output().WriteDiffText(a.stdout, report)
 	}
 	if err != nil {
-		return err
+		return false, err
 	}
-	if o.exitCode && len(report.Changes) > 0 {
-		return &exitError{code: exitFindings}
-	}
-	return nil
+	return len(report.Changes) > 0, nil
 }
 
 // attribute names the commit that made each change between base and head,

@@ -925,6 +925,15 @@ func TestAudienceDiffNamesErrorsWhereTheyAre(t *testing.T) {
 	if !strings.Contains(r.stderr, "v1:roadmap/features.yaml:2:") || strings.Contains(r.stderr, "plan/features.yaml") {
 		t.Errorf("the error at v1 is not named where v1 had it: %q", r.stderr)
 	}
+	// As a gate, 1 means changes: a diff refused for errors is trouble, 2,
+	// with the errors said and nothing on stdout.
+	gate := s.run(t, "diff", "--dir", "plan", "v1", "HEAD", "--audience", "customers", "--exit-code", "--format", "md")
+	gate.expect(t, 2)
+	if gate.stdout != "" || !strings.Contains(gate.stderr, "v1:roadmap/features.yaml:2:") {
+		t.Errorf("diff --exit-code refused: stdout %q, stderr %q", gate.stdout, gate.stderr)
+	}
+	s.run(t, "diff", "--dir", "plan", "HEAD~1", "HEAD", "--exit-code").expect(t, 1)
+	s.run(t, "diff", "--dir", "plan", "HEAD", "HEAD", "--exit-code").expect(t, 0)
 }
 
 // TestAValueThatDoesNotReadShowsAsWritten: a typo committed to a field reads
