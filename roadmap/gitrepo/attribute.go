@@ -11,13 +11,15 @@ import (
 // reaches follows c's first parents to stop: ErrNotAncestor when it is not
 // among them. It reads commits only, not their trees.
 func (r *Repo) reaches(c *object.Commit, stop plumbing.Hash) error {
-	for c != nil && c.Hash != stop {
-		var err error
-		if c, err = r.parent(c); err != nil {
+	for c, err := range r.firstParents(c) {
+		if err != nil {
 			return err
 		}
+		if c.Hash == stop {
+			return nil
+		}
 	}
-	if c == nil && stop != plumbing.ZeroHash {
+	if stop != plumbing.ZeroHash {
 		return ErrNotAncestor
 	}
 	return nil

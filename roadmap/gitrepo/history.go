@@ -277,13 +277,12 @@ func (r *Repo) follow(s Step, where map[string]bool, kind, id string) ([]FileCha
 // committedBefore is the first commit on head's first-parent line committed
 // (on its committer's calendar) before day, or the zero hash when none is.
 func (r *Repo) committedBefore(head *object.Commit, day roadmap.Date) (plumbing.Hash, error) {
-	for c := head; c != nil; {
+	for c, err := range r.firstParents(head) {
+		if err != nil {
+			return plumbing.ZeroHash, err
+		}
 		if roadmap.DateOf(c.Committer.When).Before(day) {
 			return c.Hash, nil
-		}
-		var err error
-		if c, err = r.parent(c); err != nil {
-			return plumbing.ZeroHash, err
 		}
 	}
 	return plumbing.ZeroHash, nil

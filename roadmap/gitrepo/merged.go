@@ -19,16 +19,15 @@ func (r *Repo) MergedAt(head *object.Commit, c plumbing.Hash) (*object.Commit, e
 	// whose commits each search their own.
 	var line []*object.Commit
 	onLine := map[plumbing.Hash]bool{}
-	for at := head; at != nil; {
+	for at, err := range r.firstParents(head) {
+		if err != nil {
+			return nil, err
+		}
 		if at.Hash == c {
 			return nil, nil // on the line itself
 		}
 		line = append(line, at)
 		onLine[at.Hash] = true
-		var err error
-		if at, err = r.parent(at); err != nil {
-			return nil, err
-		}
 	}
 	// Oldest first: a later merge's branch may reach c through an older
 	// merge's (a release merged into main and into develop, then develop

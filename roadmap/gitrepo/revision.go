@@ -3,6 +3,7 @@ package gitrepo
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -161,6 +162,24 @@ func (r *Repo) parent(c *object.Commit) (*object.Commit, error) {
 	}
 	r.parentsMu.Unlock()
 	return p, nil
+}
+
+// firstParents yields head and then each first parent, newest first, to the
+// root; an error reading a parent (ErrShallow at a shallow clone's edge) is
+// yielded last, with a nil commit.
+func (r *Repo) firstParents(head *object.Commit) iter.Seq2[*object.Commit, error] {
+	return func(yield func(*object.Commit, error) bool) {
+		for c := head; c != nil; {
+			if !yield(c, nil) {
+				return
+			}
+			var err error
+			if c, err = r.parent(c); err != nil {
+				yield(nil, err)
+				return
+			}
+		}
+	}
 }
 
 // maxParents bounds the commits parent keeps, about a kilobyte each: a
