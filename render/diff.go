@@ -95,14 +95,7 @@ func fieldText(f roadmap.FieldChange) string {
 // fieldLine is a field's change: its old and new value, and how far a
 // target moved.
 func fieldLine(f roadmap.FieldChange) string {
-	old, new := strings.TrimSpace(f.Old), strings.TrimSpace(f.New)
-	if old == "" {
-		old = "(none)"
-	}
-	if new == "" {
-		new = "(none)"
-	}
-	s := fmt.Sprintf("%s: %s → %s", f.Field, old, new)
+	s := fmt.Sprintf("%s: %s → %s", f.Field, shownValue(f.Old, f.OldInvalid), shownValue(f.New, f.NewInvalid))
 	if f.Move != nil {
 		s += " (" + f.Move.String() + ")"
 	}
@@ -146,6 +139,19 @@ func (o Output) titleBeside(head, title, suffix string) string {
 		room = o.Width - 2 // underHead starts it on the next line
 	}
 	return fit(title, max(room-ansi.StringWidth(suffix), 1)) + suffix
+}
+
+// shownValue is a field's value in a change: "(none)" when it is not set,
+// marked when it is written as it could not be read.
+func shownValue(v string, invalid bool) string {
+	v = strings.TrimSpace(v)
+	switch {
+	case invalid:
+		return v + " (not valid)"
+	case v == "":
+		return "(none)"
+	}
+	return v
 }
 
 // WriteDiffText writes changes for a terminal or a log: one line an item,

@@ -95,9 +95,9 @@ func keyFields(e roadmap.Event) string {
 	}
 	var parts []string
 	for _, f := range e.Fields {
-		v := f.New
+		v := shownValue(f.New, f.NewInvalid)
 		if e.Kind == roadmap.Removed {
-			v = f.Old
+			v = shownValue(f.Old, f.OldInvalid)
 		}
 		if f.Field == "status" || f.Field == "target" {
 			parts = append(parts, f.Field+" "+oneLine(v))

@@ -58,9 +58,37 @@ func (d *decoder) unreadable(path string, n *yaml.Node, format string, args ...a
 		return
 	}
 	if d.cur.Invalid == nil {
-		d.cur.Invalid = map[string]string{}
+		d.cur.Invalid, d.cur.Written = map[string]string{}, map[string]string{}
 	}
 	d.cur.Invalid[path] = describe(resolve(n))
+	d.cur.Written[path] = written(resolve(n))
+}
+
+// written is a value as written, on one line: a scalar's text, a list or
+// mapping in flow style ([large, 2027-03-24]), without its comments.
+func written(n *yaml.Node) string {
+	if n.Kind == yaml.ScalarNode {
+		return n.Value
+	}
+	var flow func(n *yaml.Node) *yaml.Node
+	flow = func(n *yaml.Node) *yaml.Node {
+		c := *n
+		c.HeadComment, c.LineComment, c.FootComment = "", "", ""
+		c.Content = make([]*yaml.Node, len(n.Content))
+		for i, k := range n.Content {
+			c.Content[i] = flow(k)
+		}
+		if c.Kind == yaml.SequenceNode || c.Kind == yaml.MappingNode {
+			c.Style = yaml.FlowStyle
+		}
+		return &c
+	}
+	out, err := yaml.Marshal(flow(n))
+	if err != nil {
+		return describe(n)
+	}
+	// The encoder breaks long lines; a diff shows the value on one.
+	return strings.Join(strings.Fields(string(out)), " ")
 }
 
 func posOf(n *yaml.Node) Pos { return Pos{Line: n.Line, Col: n.Column} }

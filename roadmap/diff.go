@@ -28,6 +28,10 @@ type FieldChange struct {
 	Field string `json:"field"`
 	Old   string `json:"old"`
 	New   string `json:"new"`
+	// OldInvalid and NewInvalid say the value is written as it is in the
+	// file, as it could not be read (status: shiped).
+	OldInvalid bool `json:"oldInvalid,omitempty"`
+	NewInvalid bool `json:"newInvalid,omitempty"`
 	// Move says how far a target moved: a slip (later) or a pull-in.
 	Move *Move `json:"move,omitempty"`
 	// Commit last set the field to its new value, when both sides are commits.
@@ -136,24 +140,26 @@ func DiffFields(old, new []Field) []FieldChange {
 		// need to look each one up.
 		var out []FieldChange
 		for i, f := range old {
-			if f.Value != new[i].Value {
-				out = append(out, fieldChange(f.Path, f.Value, new[i].Value))
+			if f != new[i] {
+				out = append(out, fieldChange(f, new[i]))
 			}
 		}
 		return out
 	}
-	oldAt := make(map[string]string, len(old))
+	oldAt := make(map[string]Field, len(old))
 	for _, f := range old {
-		oldAt[f.Path] = f.Value
+		oldAt[f.Path] = f
 	}
-	newAt := make(map[string]string, len(new))
+	newAt := make(map[string]Field, len(new))
 	for _, f := range new {
-		newAt[f.Path] = f.Value
+		newAt[f.Path] = f
 	}
 	var out []FieldChange
 	add := func(path string) {
-		if o, n := oldAt[path], newAt[path]; o != n {
-			out = append(out, fieldChange(path, o, n))
+		o, n := oldAt[path], newAt[path]
+		if o.Value != n.Value || o.Invalid != n.Invalid {
+			o.Path, n.Path = path, path
+			out = append(out, fieldChange(o, n))
 		}
 	}
 	seen := map[string]bool{}
@@ -183,10 +189,12 @@ func samePaths(old, new []Field) bool {
 	return true
 }
 
-func fieldChange(path, old, new string) FieldChange {
-	fc := FieldChange{Field: path, Old: old, New: new}
-	if path == "target" || path == "due" {
-		fc.Move = targetMove(old, new)
+// fieldChange is the change of one field, old to new (either unset: zero).
+func fieldChange(old, new Field) FieldChange {
+	path := old.Path
+	fc := FieldChange{Field: path, Old: old.Value, New: new.Value, OldInvalid: old.Invalid, NewInvalid: new.Invalid}
+	if (path == "target" || path == "due") && !old.Invalid && !new.Invalid {
+		fc.Move = targetMove(old.Value, new.Value)
 	}
 	return fc
 }

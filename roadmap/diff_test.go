@@ -3,6 +3,7 @@ package roadmap_test
 import (
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/northwind-labs/roadmap/roadmap"
@@ -112,41 +113,56 @@ func TestMarkUncommitted(t *testing.T) {
 // written, where its field would be, so a typo in a diff reads as a typo
 // and not as a field emptied; one with no field of its own (a launch
 // written as a list, a score that is not a number) comes after its key's
-// other fields.
+// other fields. Two lists written differently differ.
 func TestFieldsShowValuesThatDoNotRead(t *testing.T) {
-	item, ok := roadmap.DecodeItem("features", []byte(`- id: bank-feeds
+	decode := func(text string) []roadmap.Field {
+		t.Helper()
+		item, ok := roadmap.DecodeItem("features", []byte(text))
+		if !ok || item == nil {
+			t.Fatalf("the feature does not decode:\n%s", text)
+		}
+		return roadmap.ItemFields(item)
+	}
+	set := func(path, value string) roadmap.Field { return roadmap.Field{Path: path, Value: value} }
+	bad := func(path, value string) roadmap.Field { return roadmap.Field{Path: path, Value: value, Invalid: true} }
+	got := decode(`- id: bank-feeds
   title: Live bank feeds
   status: shiped
   objectives: [grow-smbs]
   launch: {date: 2027-02-30, event: Northwind Live}
   scores: {reach: lots, impact: 2, confidence: 0.8}
   visibility: public
-`))
-	if !ok || item == nil {
-		t.Fatal("the feature does not decode")
-	}
-	got := roadmap.ItemFields(item)
+`)
 	want := []roadmap.Field{
-		{"title", "Live bank feeds"},
-		{"status", `"shiped" (not valid)`},
-		{"objectives", "grow-smbs"},
-		{"launch.date", `"2027-02-30" (not valid)`},
-		{"launch.event", "Northwind Live"},
-		{"scores.confidence", "0.8"},
-		{"scores.impact", "2"},
-		{"scores.reach", `"lots" (not valid)`},
-		{"visibility", "public"},
+		set("title", "Live bank feeds"),
+		bad("status", "shiped"),
+		set("objectives", "grow-smbs"),
+		bad("launch.date", "2027-02-30"),
+		set("launch.event", "Northwind Live"),
+		set("scores.confidence", "0.8"),
+		set("scores.impact", "2"),
+		bad("scores.reach", "lots"),
+		set("visibility", "public"),
 	}
 	if !reflect.DeepEqual(got, want) {
-		t.Errorf("fields:\n got %q\nwant %q", got, want)
+		t.Errorf("fields:\n got %+v\nwant %+v", got, want)
 	}
-	list, _ := roadmap.DecodeItem("features", []byte("- id: a\n  title: A\n  launch: [large]\n  tags: [x]\n"))
-	if got, want := roadmap.ItemFields(list), []roadmap.Field{{"title", "A"}, {"launch", "a list (not valid)"}, {"tags", "x"}}; !reflect.DeepEqual(got, want) {
-		t.Errorf("fields:\n got %q\nwant %q", got, want)
+	list := "- id: a\n  title: A\n  launch: [large, 2027-03-24]  # the size and day\n  tags: [x]\n"
+	if got, want := decode(list), []roadmap.Field{set("title", "A"), bad("launch", "[large, 2027-03-24]"), set("tags", "x")}; !reflect.DeepEqual(got, want) {
+		t.Errorf("fields:\n got %+v\nwant %+v", got, want)
 	}
-	old, _ := roadmap.DecodeItem("features", []byte("- id: bank-feeds\n  title: Live bank feeds\n  status: planned\n"))
-	changes := roadmap.DiffFields(roadmap.ItemFields(old), got)
-	if len(changes) == 0 || changes[0] != (roadmap.FieldChange{Field: "status", Old: "planned", New: `"shiped" (not valid)`}) {
-		t.Errorf("the status change reads %+v", changes)
+	// An edit of a value that does not read is a change.
+	changes := roadmap.DiffFields(decode(list), decode(strings.Replace(list, "[large, 2027-03-24]", "[small, 2027-09-01]", 1)))
+	if len(changes) != 1 || changes[0] != (roadmap.FieldChange{Field: "launch", Old: "[large, 2027-03-24]", New: "[small, 2027-09-01]", OldInvalid: true, NewInvalid: true}) {
+		t.Errorf("an edited list that does not read: %+v", changes)
+	}
+	// A status that stops reading is a change from the old status to the
+	// typo; a target that does not read moves by no known amount.
+	changes = roadmap.DiffFields(decode("- id: a\n  title: A\n  status: planned\n  target: 2027-03\n"), decode("- id: a\n  title: A\n  status: shiped\n  target: 2027-02-30\n"))
+	if want := []roadmap.FieldChange{
+		{Field: "status", Old: "planned", New: "shiped", NewInvalid: true},
+		{Field: "target", Old: "2027-03", New: "2027-02-30", NewInvalid: true},
+	}; !reflect.DeepEqual(changes, want) {
+		t.Errorf("changes:\n got %+v\nwant %+v", changes, want)
 	}
 }

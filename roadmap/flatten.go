@@ -11,31 +11,32 @@ import (
 type Field struct {
 	Path  string
 	Value string
+	// Invalid says Value is written as it is in the file, as it could not
+	// be read (status: shiped).
+	Invalid bool
 }
 
 // fieldList collects the fields of an item that are set, and those written
 // with a value that could not be read, as written.
 type fieldList struct {
 	fields  []Field
-	invalid map[string]string // Located.Invalid
+	invalid map[string]string // Located.Written
 	used    int               // how many of invalid have a field
 }
 
+// add adds a field that is set; one written with a value that could not be
+// read is added as written, so a typo reads as a typo, not as a field left
+// empty.
 func (l *fieldList) add(path, value string) {
-	if value == "" {
-		v, ok := l.invalid[path]
-		if !ok {
-			return
-		}
-		value = notValid(v)
+	if value != "" {
+		l.fields = append(l.fields, Field{Path: path, Value: value})
+		return
+	}
+	if v, ok := l.invalid[path]; ok {
+		l.fields = append(l.fields, Field{Path: path, Value: v, Invalid: true})
 		l.used++
 	}
-	l.fields = append(l.fields, Field{path, value})
 }
-
-// notValid is how a diff shows a value that could not be read: as written,
-// so a typo reads as a typo ("shiped"), not as a field left empty.
-func notValid(written string) string { return written + " (not valid)" }
 
 // done returns the fields, with the values that could not be read and
 // have no field of their own (launch written as a list, a score that is not
@@ -67,7 +68,7 @@ func (l *fieldList) done(t reflect.Type) []Field {
 	for _, path := range rest {
 		r := rank(path)
 		at, _ := slices.BinarySearchFunc(l.fields, r+1, func(f Field, r int) int { return cmp.Compare(rank(f.Path), r) })
-		l.fields = slices.Insert(l.fields, at, Field{path, notValid(l.invalid[path])})
+		l.fields = slices.Insert(l.fields, at, Field{Path: path, Value: l.invalid[path], Invalid: true})
 	}
 	return l.fields
 }
@@ -84,7 +85,7 @@ func rootEnd(path string) int {
 // Fields lists f's fields that are set, in a fixed order, as text. Lists are
 // joined with ", "; owners and scores get one field per key.
 func (f *Feature) Fields() []Field {
-	out := fieldList{invalid: f.Invalid}
+	out := fieldList{invalid: f.Written}
 	add := out.add
 	add("title", f.Title)
 	add("summary", f.Summary)
@@ -122,7 +123,7 @@ func (f *Feature) Fields() []Field {
 
 // Fields lists o's fields that are set, in a fixed order, as text.
 func (o *Objective) Fields() []Field {
-	out := fieldList{invalid: o.Invalid}
+	out := fieldList{invalid: o.Written}
 	add := out.add
 	add("title", o.Title)
 	add("kind", string(o.Kind))
@@ -137,7 +138,7 @@ func (o *Objective) Fields() []Field {
 
 // Fields lists c's fields that are set, in a fixed order, as text.
 func (c *Campaign) Fields() []Field {
-	out := fieldList{invalid: c.Invalid}
+	out := fieldList{invalid: c.Written}
 	add := out.add
 	add("title", c.Title)
 	add("status", string(c.Status))

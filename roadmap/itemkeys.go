@@ -245,24 +245,26 @@ func OlderItem(kind string, newItem any, old, new []ItemKey, decode func(ItemKey
 		i, j := oldAt.find(old, name), newAt.find(new, name)
 		return i >= 0 && j >= 0 && old[i].Same(new[j])
 	}
-	var invalid map[string]string
-	keep := func(path, v string) {
+	var invalid, written map[string]string
+	keep := func(from *Located, path string) {
 		if invalid == nil {
-			invalid = map[string]string{}
+			invalid, written = map[string]string{}, map[string]string{}
 		}
-		invalid[path] = v
+		invalid[path], written[path] = from.Invalid[path], from.Written[path]
 	}
-	for path, v := range loc.Invalid {
+	newLoc := *loc
+	for path := range newLoc.Invalid {
 		if alike(path) {
-			keep(path, v)
+			keep(&newLoc, path)
 		}
 	}
 	for _, part := range parts {
-		for path, v := range located(reflect.ValueOf(part)).Invalid {
-			keep(path, v)
+		p := located(reflect.ValueOf(part))
+		for path := range p.Invalid {
+			keep(p, path)
 		}
 	}
-	loc.Invalid = invalid
+	loc.Invalid, loc.Written = invalid, written
 	return out.Interface(), true
 }
 

@@ -21,6 +21,9 @@ type Located struct {
 	// invalid-value reports them; other rules take them as present but
 	// unknown, never as missing or zero.
 	Invalid map[string]string
+	// Written holds, for each field in Invalid, its value as written: the
+	// text of a scalar, a list or mapping in YAML's flow style. Diffs show it.
+	Written map[string]string
 }
 
 // PosOf returns the position of the field at path, or the item's own position

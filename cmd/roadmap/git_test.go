@@ -945,7 +945,7 @@ func TestAValueThatDoesNotReadShowsAsWritten(t *testing.T) {
 	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n  - {id: a, title: A, status: shiped, target: 2027-02-30}\n")
 	b.Commit("Kofi", "Ship A")
 	s := session{wd: b.Dir}
-	want := []string{`status: in-progress → "shiped" (not valid)`, `target: 2027-03 → "2027-02-30" (not valid)`}
+	want := []string{"status: in-progress → shiped (not valid)", "target: 2027-03 → 2027-02-30 (not valid)"}
 	for _, args := range [][]string{{"diff", "HEAD~1", "HEAD"}, {"history", "a"}} {
 		r := s.run(t, args...)
 		r.expect(t, 0)
@@ -955,8 +955,28 @@ func TestAValueThatDoesNotReadShowsAsWritten(t *testing.T) {
 			}
 		}
 	}
+	// In json the value is as written, and flagged.
 	r := s.run(t, "diff", "HEAD~1", "HEAD", "--format", "json")
-	if !strings.Contains(r.stdout, `"new": "\"shiped\" (not valid)"`) {
-		t.Errorf("diff json:\n%s", r.stdout)
+	var doc struct {
+		Changes []struct {
+			Fields []struct {
+				Field, Old, New string
+				NewInvalid      bool `json:"newInvalid"`
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil || len(doc.Changes) != 1 || len(doc.Changes[0].Fields) != 2 {
+		t.Fatalf("diff json (%v):\n%s", err, r.stdout)
+	}
+	if f := doc.Changes[0].Fields[0]; f.Field != "status" || f.New != "shiped" || !f.NewInvalid || strings.Contains(r.stdout, "oldInvalid") {
+		t.Errorf("diff json of a status that does not read: %+v\n%s", f, r.stdout)
+	}
+	// An edit of a value that does not read is a change too.
+	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n  - {id: a, title: A, status: shipd, target: 2027-02-30}\n")
+	b.Commit("Kofi", "Still not shipped")
+	d := s.run(t, "diff", "HEAD~1", "HEAD", "--exit-code")
+	d.expect(t, 1)
+	if !strings.Contains(d.stdout, "status: shiped (not valid) → shipd (not valid)") {
+		t.Errorf("an edited typo:\n%s", d.stdout)
 	}
 }
