@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing/object"
@@ -160,7 +161,7 @@ func (a *app) runDiff(o diffOptions, args []string) (changed bool, err error) {
 		if err != nil {
 			return false, err
 		}
-		if err := a.attribute(g, head, base, args, report.Changes); err != nil {
+		if err := a.attribute(g, head, base, args, args[1], report.Changes); err != nil {
 			return false, err
 		}
 		a.warnNotes(g)
@@ -194,8 +195,9 @@ func (a *app) runDiff(o diffOptions, args []string) (changed bool, err error) {
 
 // attribute names the commit that made each change between base and head,
 // the two revisions args name. base off head's first-parent line but merged
-// into it (a release branch) has the changes since the merge named.
-func (a *app) attribute(g *gitRoadmap, head, base *object.Commit, args []string, changes []roadmap.Change) error {
+// into it (a release branch) has the changes since the merge named. to is
+// the diff's newer side as given ("" for the working tree), for a hint.
+func (a *app) attribute(g *gitRoadmap, head, base *object.Commit, args []string, to string, changes []roadmap.Change) error {
 	dir, err := g.dir(head)
 	if err != nil {
 		return err
@@ -211,7 +213,7 @@ func (a *app) attribute(g *gitRoadmap, head, base *object.Commit, args []string,
 	// edge) leaves the merge unknown, as if base were on no branch of head.
 	merge, err := g.repo.MergedAt(head, base.Hash)
 	if err != nil || merge == nil {
-		fmt.Fprintf(a.stderr, "roadmap: %s is not on the first-parent line of %s, so no change names its commit; diff from their merge base to name them\n", args[0], args[1])
+		fmt.Fprintf(a.stderr, "roadmap: %s is not on the first-parent line of %s, so no change names its commit; diff from their merge base to name them%s\n", args[0], args[1], mergeBaseHint(base, head, to))
 		return nil
 	}
 	if err := g.repo.Attribute(head, merge.ParentHashes[0], dir, changes); err != nil {
@@ -221,6 +223,17 @@ func (a *app) attribute(g *gitRoadmap, head, base *object.Commit, args []string,
 		fmt.Fprintf(a.stderr, "roadmap: %s joined the first-parent line of %s in merge %s, so changes made before it name no commit\n", args[0], args[1], merge.Hash.String()[:7])
 	}
 	return nil
+}
+
+// mergeBaseHint is the command that diffs from the one merge base of base
+// and head to to (the newer side as given, "" for the working tree), as a
+// hint to end a sentence with, or "" when they have none, or several.
+func mergeBaseHint(base, head *object.Commit, to string) string {
+	bases, err := base.MergeBase(head)
+	if err != nil || len(bases) != 1 {
+		return ""
+	}
+	return strings.TrimRight(fmt.Sprintf(": roadmap diff %s %s", bases[0].Hash.String()[:7], to), " ")
 }
 
 // attributeCommitted names, for a diff from rev (whose roadmap is old) to
@@ -265,7 +278,7 @@ func (a *app) attributeCommitted(g *gitRoadmap, rev string, old *roadmap.Roadmap
 	if !slices.ContainsFunc(changes, committed) {
 		return nil
 	}
-	err = a.attribute(g, head, base, []string{rev, "HEAD"}, changes)
+	err = a.attribute(g, head, base, []string{rev, "HEAD"}, "", changes)
 	if errors.Is(err, gitrepo.ErrShallow) {
 		// The diff itself needs no history: show it, unnamed.
 		fmt.Fprintf(a.stderr, "roadmap: warning: this shallow clone lacks the commits between %s and HEAD, so no change names its commit; run `git fetch --unshallow` (in CI, check out the full history, e.g. actions/checkout with fetch-depth: 0)\n", rev)

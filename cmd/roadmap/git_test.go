@@ -980,3 +980,37 @@ func TestAValueThatDoesNotReadShowsAsWritten(t *testing.T) {
 		t.Errorf("an edited typo:\n%s", d.stdout)
 	}
 }
+
+// TestDiffFromABranchOffTheLineNamesTheMergeBase: a revision on a branch
+// never merged (main moved on since a feature branch left it) names no
+// commit, and the note says which diff would: the one from the merge base.
+func TestDiffFromABranchOffTheLineNamesTheMergeBase(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n"+feat("a", "planned", "2027-Q1"))
+	base := b.Commit("Ana", "Plan a")
+	b.OnBranch("side", func() plumbing.Hash {
+		b.Write("roadmap.yaml", "product: Acme\nfeatures:\n"+feat("a", "planned", "2027-Q3"))
+		return b.Commit("Raj", "Slip a on the side")
+	})
+	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n"+feat("a", "in-progress", "2027-Q1"))
+	b.Commit("Li", "Start a")
+	s := session{wd: b.Dir}
+	r := s.run(t, "diff", "side", "HEAD")
+	r.expect(t, 0)
+	hint := "roadmap diff " + base.String()[:7] + " HEAD"
+	if !strings.Contains(r.stderr, "side is not on the first-parent line of HEAD") || !strings.HasSuffix(r.stderr, "to name them: "+hint+"\n") {
+		t.Errorf("diff from a branch off the line: stderr %q, want the hint %q", r.stderr, hint)
+	}
+	if strings.Contains(r.stdout, "Start a") || !strings.Contains(r.stdout, "target: 2027-Q3 → 2027-Q1") {
+		t.Errorf("diff from a branch off the line names a commit, or lacks the change:\n%s", r.stdout)
+	}
+	// The hint's diff names the commit.
+	if h := s.run(t, strings.Fields(hint)[1:]...); !strings.Contains(h.stdout, "Li, ") || !strings.Contains(h.stdout, "Start a") || h.stderr != "" {
+		t.Errorf("%s:\n%s%s", hint, h.stdout, h.stderr)
+	}
+	// To the working tree, the hint diffs to the working tree too.
+	w := s.run(t, "diff", "side")
+	if !strings.HasSuffix(w.stderr, "to name them: roadmap diff "+base.String()[:7]+"\n") {
+		t.Errorf("diff from a branch off the line to the working tree: stderr %q", w.stderr)
+	}
+}
