@@ -213,7 +213,7 @@ func (a *app) attribute(g *gitRoadmap, head, base *object.Commit, args []string,
 	// edge) leaves the merge unknown, as if base were on no branch of head.
 	merge, err := g.repo.MergedAt(head, base.Hash)
 	if err != nil || merge == nil {
-		fmt.Fprintf(a.stderr, "roadmap: %s is not on the first-parent line of %s, so no change names its commit; diff from their merge base to name them%s\n", args[0], args[1], mergeBaseHint(base, head, to))
+		fmt.Fprintf(a.stderr, "roadmap: %s\n", offLineNote(base, head, args, to))
 		return nil
 	}
 	if err := g.repo.Attribute(head, merge.ParentHashes[0], dir, changes); err != nil {
@@ -225,15 +225,22 @@ func (a *app) attribute(g *gitRoadmap, head, base *object.Commit, args []string,
 	return nil
 }
 
-// mergeBaseHint is the command that diffs from the one merge base of base
-// and head to to (the newer side as given, "" for the working tree), as a
-// hint to end a sentence with, or "" when they have none, or several.
-func mergeBaseHint(base, head *object.Commit, to string) string {
+// offLineNote says why no change names its commit when base, args[0], is
+// not on the first-parent line of head, args[1], and which diff would name
+// them: from their merge base to to (the newer side as given, "" for the
+// working tree), or, when base comes after head, the other way round.
+func offLineNote(base, head *object.Commit, args []string, to string) string {
 	bases, err := base.MergeBase(head)
-	if err != nil || len(bases) != 1 {
-		return ""
+	switch {
+	case err == nil && len(bases) == 1 && bases[0].Hash == head.Hash && to != "":
+		return fmt.Sprintf("%s comes after %s, so no change names its commit; give the older revision first: roadmap diff %s %s", args[0], args[1], args[1], args[0])
+	case err == nil && len(bases) == 1 && bases[0].Hash == head.Hash:
+		return fmt.Sprintf("%s comes after %s, so no change names its commit", args[0], args[1])
+	case err == nil && len(bases) == 1:
+		return fmt.Sprintf("%s is not on the first-parent line of %s, so no change names its commit; diff from their merge base to name them: %s",
+			args[0], args[1], strings.TrimSpace("roadmap diff "+bases[0].Hash.String()[:7]+" "+to))
 	}
-	return strings.TrimRight(fmt.Sprintf(": roadmap diff %s %s", bases[0].Hash.String()[:7], to), " ")
+	return fmt.Sprintf("%s is not on the first-parent line of %s, so no change names its commit; diff from their merge base to name them", args[0], args[1])
 }
 
 // attributeCommitted names, for a diff from rev (whose roadmap is old) to

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/northwind-labs/roadmap/render/golden"
 	"github.com/northwind-labs/roadmap/roadmap/gitrepo/gittest"
@@ -1012,5 +1013,16 @@ func TestDiffFromABranchOffTheLineNamesTheMergeBase(t *testing.T) {
 	w := s.run(t, "diff", "side")
 	if !strings.HasSuffix(w.stderr, "to name them: roadmap diff "+base.String()[:7]+"\n") {
 		t.Errorf("diff from a branch off the line to the working tree: stderr %q", w.stderr)
+	}
+	// Given the other way round, the newer first, the merge base is the
+	// older revision itself: the note says to swap them.
+	if r := s.run(t, "diff", "HEAD", "HEAD~1"); !strings.HasSuffix(r.stderr, "HEAD comes after HEAD~1, so no change names its commit; give the older revision first: roadmap diff HEAD~1 HEAD\n") {
+		t.Errorf("diff the other way round: stderr %q", r.stderr)
+	}
+	if err := b.Worktree.Checkout(&git.CheckoutOptions{Hash: base}); err != nil {
+		t.Fatal(err)
+	}
+	if r := s.run(t, "diff", "master"); !strings.HasSuffix(r.stderr, "master comes after HEAD, so no change names its commit\n") {
+		t.Errorf("diff from a revision after HEAD to the working tree: stderr %q", r.stderr)
 	}
 }
