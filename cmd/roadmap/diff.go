@@ -43,8 +43,9 @@ change not committed yet says so (with no revision, every change is one, and
 none says so).
 
 With --exit-code, diff exits 1 when there are changes, 0 when there are none and
-2 when it cannot tell (a revision that does not resolve, or --audience refusing
-a side with errors), like diff(1): a gate for pull requests.
+2 when it cannot tell (a revision that does not resolve, a side with a file that
+does not parse, or --audience refusing a side with errors), like diff(1): a gate
+for pull requests.
 
 With --audience NAME (see 'roadmap export --help'), diff reports only what that
 audience could see on either side, in its date granularity: an item it sees on
@@ -60,15 +61,15 @@ author could say what others may not see.`,
   roadmap diff origin/main HEAD --exit-code`,
 		Args: cobra.MaximumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			changed, err := a.runDiff(o, args)
+			gate, err := a.runDiff(o, args)
 			var ee *exitError
 			if o.exitCode && errors.As(err, &ee) && ee.code == exitFindings {
 				// With --exit-code, 1 means changes: a diff that could not
 				// be made is trouble (2), as for diff(1).
 				ee.code = exitUsage
 			}
-			if err == nil && o.exitCode && changed {
-				return &exitError{code: exitFindings}
+			if err == nil && o.exitCode && gate != exitOK {
+				return &exitError{code: gate}
 			}
 			return err
 		},
@@ -79,17 +80,20 @@ author could say what others may not see.`,
 	return cmd
 }
 
-// runDiff writes the diff args ask for and says whether anything changed.
-func (a *app) runDiff(o diffOptions, args []string) (changed bool, err error) {
+// runDiff writes the diff args ask for, and returns the exit code of
+// --exit-code: exitFindings for changes, exitUsage when a side has a file
+// that does not parse (its items read as removed, so the diff cannot tell),
+// exitOK for none.
+func (a *app) runDiff(o diffOptions, args []string) (gate int, err error) {
 	if err := checkFormat(o.format, "text", "md", "json"); err != nil {
-		return false, err
+		return exitOK, err
 	}
 	if a.at != "" {
-		return false, usageError("diff takes its revisions as arguments, not --at")
+		return exitOK, usageError("diff takes its revisions as arguments, not --at")
 	}
 	g, err := a.openGit()
 	if err != nil {
-		return false, err
+		return exitOK, err
 	}
 	defer g.Close()
 	from := "HEAD"
@@ -120,10 +124,10 @@ func (a *app) runDiff(o diffOptions, args []string) (changed bool, err error) {
 	roots[0] = oldRoot
 	wg.Wait()
 	if err != nil {
-		return false, err
+		return exitOK, err
 	}
 	if newErr != nil {
-		return false, newErr
+		return exitOK, newErr
 	}
 	// A plain diff shows what it can, but warns of errors on either side
 	// (a file that does not parse reads as its items removed); --audience
@@ -133,7 +137,7 @@ func (a *app) runDiff(o diffOptions, args []string) (changed bool, err error) {
 	if o.audience == "" {
 		today, err := a.todayDate()
 		if err != nil {
-			return false, err
+			return exitOK, err
 		}
 		counts = make(chan [2]sideErrors, 1)
 		go func() {
@@ -146,7 +150,7 @@ func (a *app) runDiff(o diffOptions, args []string) (changed bool, err error) {
 	diff, attribute := roadmap.Diff, true
 	if o.audience != "" {
 		if diff, attribute, err = a.audienceDiff(roots, old, new, args, o.audience); err != nil {
-			return false, err
+			return exitOK, err
 		}
 	}
 	report.Changes = diff(old, new)
@@ -155,29 +159,27 @@ func (a *app) runDiff(o diffOptions, args []string) (changed bool, err error) {
 	case len(args) == 2:
 		head, err := g.resolve(args[1])
 		if err != nil {
-			return false, err
+			return exitOK, err
 		}
 		base, err := g.resolve(args[0])
 		if err != nil {
-			return false, err
+			return exitOK, err
 		}
 		if err := a.attribute(g, head, base, args, args[1], report.Changes); err != nil {
-			return false, err
+			return exitOK, err
 		}
 		a.warnNotes(g)
 	case len(args) == 1:
 		if err := a.attributeCommitted(g, args[0], old, report.Changes, diff); err != nil {
-			return false, err
+			return exitOK, err
 		}
 	}
+	unsure := false
 	if counts != nil {
-		to := "" // the working tree
-		if len(args) == 2 {
-			to = args[1]
-		}
 		c := <-counts
 		a.warnSide(c[0], from)
-		a.warnSide(c[1], to)
+		a.warnSide(c[1], report.To)
+		unsure = c[0].unparsed || c[1].unparsed
 	}
 	switch o.format {
 	case "json":
@@ -188,9 +190,15 @@ func (a *app) runDiff(o diffOptions, args []string) (changed bool, err error) {
 		err = a.output().WriteDiffText(a.stdout, report)
 	}
 	if err != nil {
-		return false, err
+		return exitOK, err
 	}
-	return len(report.Changes) > 0, nil
+	switch {
+	case unsure:
+		return exitUsage, nil
+	case len(report.Changes) > 0:
+		return exitFindings, nil
+	}
+	return exitOK, nil
 }
 
 // attribute names the commit that made each change between base and head,

@@ -615,6 +615,14 @@ func TestDiffWarnsAsValidateCounts(t *testing.T) {
 	if w := s.run(t, "diff"); !strings.Contains(w.stderr, "working tree has 1 error(s) in its files (a file that does not parse counts as empty)") {
 		t.Errorf("diff of a working tree that does not parse: stderr %q", w.stderr)
 	}
+	// As a gate, a side that does not parse cannot tell what changed (its
+	// items read as removed): 2, not 1, with the diff still shown.
+	gate := s.run(t, "diff", "--exit-code")
+	gate.expect(t, 2)
+	if !strings.Contains(gate.stdout, "(removed)") {
+		t.Errorf("diff --exit-code of a working tree that does not parse:\n%s", gate.stdout)
+	}
+	s.run(t, "diff", "HEAD~1", "HEAD", "--exit-code").expect(t, 1) // errors, but every file parses
 }
 
 // TestARevisionMergedBeforeTheMove: a release tagged on a branch that was
