@@ -121,6 +121,7 @@ func TestBlockYAMLCases(t *testing.T) {
 		{"é: x\n", false},
 		{"a: x\n  y\n", false},       // a plain scalar over two lines
 		{"a: b: c\n", false},         // the library refuses it
+		{"a: x:\n", false},           // and this
 		{"a: >\n  folded\n", false},  // folded blocks are left to the library
 		{"a: \"\\t\"\n", false},      // escapes too
 		{"a: &x 1\nb: *x\n", false},  // anchors and aliases
@@ -217,6 +218,13 @@ func TestBlockYAMLDeepNesting(t *testing.T) {
 				b.WriteString(strings.Repeat(" ", i) + "k:\n")
 			}
 			return b.String() + strings.Repeat(" ", deepest) + "k: v\n"
+		},
+		"a list at the end": func(deepest int) string {
+			var b strings.Builder
+			for i := 0; i < deepest-1; i++ {
+				b.WriteString(strings.Repeat(" ", i) + "k:\n")
+			}
+			return b.String() + strings.Repeat(" ", deepest) + "- v\n"
 		},
 		"lists": func(deepest int) string {
 			b := strings.Builder{}

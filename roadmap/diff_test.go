@@ -75,8 +75,8 @@ func TestMarkUncommitted(t *testing.T) {
 	f := func(id, status, notes string) *roadmap.Feature {
 		return &roadmap.Feature{ID: id, Title: id, Status: roadmap.Status(status), Notes: notes}
 	}
-	rev := roadmap.OfFeatures([]*roadmap.Feature{f("a", "idea", "x"), f("b", "idea", ""), f("gone", "idea", ""), f("back", "idea", ""), f("dup", "idea", "")})
-	head := roadmap.OfFeatures([]*roadmap.Feature{f("a", "planned", ""), f("b", "idea", ""), f("gone", "idea", ""), f("new", "idea", ""), f("dup", "planned", ""), f("dup", "parked", "")})
+	rev := roadmap.OfFeatures([]*roadmap.Feature{f("a", "idea", "x"), f("b", "idea", ""), f("gone", "idea", ""), f("back", "idea", ""), f("dup", "idea", ""), f("edited", "idea", "")})
+	head := roadmap.OfFeatures([]*roadmap.Feature{f("a", "planned", ""), f("b", "idea", ""), f("gone", "idea", ""), f("new", "idea", ""), f("dup", "planned", ""), f("dup", "parked", ""), f("edited", "planned", "")})
 	work := roadmap.OfFeatures([]*roadmap.Feature{f("a", "shipped", ""), f("b", "planned", ""), f("back", "planned", ""), f("new", "idea", ""), f("draft", "idea", ""), f("dup", "planned", ""), f("dup", "parked", "")})
 	changes := roadmap.Diff(rev, work)
 	roadmap.MarkUncommitted(changes, roadmap.Diff(rev, head))
@@ -98,6 +98,7 @@ func TestMarkUncommitted(t *testing.T) {
 		"new":         false, // HEAD added it
 		"draft":       true,
 		"dup.status":  false, // an id written twice reads alike on both sides
+		"edited":      true,  // HEAD changed it; only the working tree removed it
 	}
 	for k, v := range want {
 		if g, ok := got[k]; !ok || g != v {

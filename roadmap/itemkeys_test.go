@@ -193,6 +193,9 @@ func FuzzDiffKeys(f *testing.F) {
 	f.Add(uint8(0), []byte("  - id: a\n    title: A\n    status: planned\n"), []byte("  - id: a\n    status: shipped\n    title: A\n"))
 	f.Add(uint8(1), []byte("- id: o\n  title: O\n  target: 10%\n"), []byte("- id: o\n  title: O\n  due: 2027-Q1\n"))
 	f.Add(uint8(2), []byte("- id: c\n  start: 2027-01-01\n"), []byte("- id: c\n  start: 2027-01-02\n  channels:\n  - blog\n"))
+	// Values that do not read: written alike on both sides, and changed.
+	f.Add(uint8(0), []byte("  - id: a\n    status: shiped\n    target: 2027-Q1\n    launch: [large]\n"), []byte("  - id: a\n    status: shiped\n    target: 2027-Q2\n    launch: [small]\n"))
+	f.Add(uint8(0), []byte("  - id: a\n    status: planned\n    scores: {reach: lots}\n"), []byte("  - id: a\n    status: plannd\n    scores: {reach: lots}\n"))
 	kinds := []string{"features", "objectives", "campaigns"}
 	f.Fuzz(func(t *testing.T, kind uint8, old, new []byte) {
 		k := kinds[int(kind)%len(kinds)]
