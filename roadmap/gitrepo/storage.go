@@ -50,6 +50,21 @@ func (s *storage) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (plumbin
 	return &packedObject{hash: h, t: o.Type(), data: data}, nil
 }
 
+// HashesWithPrefix expands a short hash (Resolve of "6d9c8cf"), under the
+// lock: go-git loads the pack indexes it reads on first use.
+func (s *storage) HashesWithPrefix(prefix []byte) ([]plumbing.Hash, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.Storage.HashesWithPrefix(prefix)
+}
+
+// EncodedObjectSize is go-git's, under the lock, for the same reason.
+func (s *storage) EncodedObjectSize(h plumbing.Hash) (int64, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.Storage.EncodedObjectSize(h)
+}
+
 func (s *storage) Close() error {
 	return errors.Join(s.packs.Close(), s.Storage.Close())
 }
