@@ -217,11 +217,18 @@ func (a *app) attribute(g *gitRoadmap, head, base *object.Commit, args []string,
 		}
 		return nil
 	}
-	// A commit off the line that cannot be read (beyond a shallow clone's
-	// edge) leaves the merge unknown, as if base were on no branch of head.
-	merge, err := g.repo.MergedAt(head, base.Hash)
-	if err != nil || merge == nil {
-		fmt.Fprintf(a.stderr, "roadmap: %s\n", offLineNote(base, head, args, to))
+	// Only an ancestor of head can have joined its line in a merge: for
+	// any other base (a branch head is behind), the merge base says so
+	// without searching every merged branch. A commit off the line that
+	// cannot be read (beyond a shallow clone's edge) leaves the merge
+	// unknown, as if base were on no branch of head.
+	bases, err := base.MergeBase(head)
+	var merge *object.Commit
+	if err != nil || len(bases) == 1 && bases[0].Hash == base.Hash {
+		merge, _ = g.repo.MergedAt(head, base.Hash)
+	}
+	if merge == nil {
+		fmt.Fprintf(a.stderr, "roadmap: %s\n", offLineNote(bases, head, args, to))
 		return nil
 	}
 	if err := g.repo.Attribute(head, merge.ParentHashes[0], dir, changes); err != nil {
@@ -235,16 +242,16 @@ func (a *app) attribute(g *gitRoadmap, head, base *object.Commit, args []string,
 
 // offLineNote says why no change names its commit when base, args[0], is
 // not on the first-parent line of head, args[1], and which diff would name
-// them: from their merge base to to (the newer side as given, "" for the
-// working tree), or, when base comes after head, the other way round.
-func offLineNote(base, head *object.Commit, args []string, to string) string {
-	bases, err := base.MergeBase(head)
+// them: from their merge base (bases, when there is one) to to (the newer
+// side as given, "" for the working tree), or, when base comes after head,
+// the other way round.
+func offLineNote(bases []*object.Commit, head *object.Commit, args []string, to string) string {
 	switch {
-	case err == nil && len(bases) == 1 && bases[0].Hash == head.Hash && to != "":
+	case len(bases) == 1 && bases[0].Hash == head.Hash && to != "":
 		return fmt.Sprintf("%s comes after %s, so no change names its commit; give the older revision first: roadmap diff %s %s", args[0], args[1], args[1], args[0])
-	case err == nil && len(bases) == 1 && bases[0].Hash == head.Hash:
+	case len(bases) == 1 && bases[0].Hash == head.Hash:
 		return fmt.Sprintf("%s comes after %s, so no change names its commit", args[0], args[1])
-	case err == nil && len(bases) == 1:
+	case len(bases) == 1:
 		return fmt.Sprintf("%s is not on the first-parent line of %s, so no change names its commit; diff from their merge base to name them: %s",
 			args[0], args[1], strings.TrimSpace("roadmap diff "+bases[0].Hash.String()[:7]+" "+to))
 	}
