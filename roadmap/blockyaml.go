@@ -368,7 +368,7 @@ func (p *blockParser) literal(i, off, ind int) (*yaml.Node, int, bool) {
 	// The block's indentation is that of its first line holding more than
 	// spaces; space-only lines before it may not be longer.
 	j, longest := i+1, 0
-	for ; j < len(p.lines) && blank(p.text, p.lines[j]); j++ {
+	for ; j < len(p.lines) && p.lines[j].blank(); j++ {
 		longest = max(longest, p.lines[j].end-p.lines[j].start)
 	}
 	n := p.node(yaml.ScalarNode, yaml.LiteralStyle, "", i, off)
@@ -389,7 +389,7 @@ func (p *blockParser) literal(i, off, ind int) (*yaml.Node, int, bool) {
 	last := j // the line after the last with content
 	for ; j < len(p.lines); j++ {
 		lj := p.lines[j]
-		if blank(p.text, lj) && lj.end-lj.start <= block {
+		if lj.blank() && lj.end-lj.start <= block {
 			continue
 		}
 		if lj.indent < block {
@@ -454,4 +454,4 @@ func commentOnly(s []byte) bool {
 }
 
 // blank reports whether a line holds only spaces.
-func blank(text []byte, l blockLine) bool { return l.indent == l.end-l.start }
+func (l blockLine) blank() bool { return l.indent == l.end-l.start }

@@ -39,7 +39,9 @@ func TestDiffFields(t *testing.T) {
 	}
 }
 
-// TestFieldsListEachPathOnce: DiffFields relies on it.
+// TestFieldsListEachPathOnce: DiffFields relies on it; and in the order of
+// the keys of the item's type, which DiffKeys and the placing of values that
+// do not read rely on.
 func TestFieldsListEachPathOnce(t *testing.T) {
 	r, err := roadmap.Load(os.DirFS("../examples/northwind"))
 	if err != nil {
@@ -57,16 +59,36 @@ func TestFieldsListEachPathOnce(t *testing.T) {
 	}
 	for _, it := range items {
 		seen := map[string]bool{}
+		rank := keyRanks(reflect.TypeOf(it).Elem())
+		last := -1
 		for _, f := range roadmap.ItemFields(it) {
 			if seen[f.Path] {
 				t.Errorf("%s lists %s twice", roadmap.ItemID(it), f.Path)
 			}
 			seen[f.Path] = true
+			key, _, _ := strings.Cut(strings.SplitN(f.Path, "[", 2)[0], ".")
+			r, ok := rank[key]
+			if !ok || r < last {
+				t.Errorf("%s lists %s out of the order of its type's keys", roadmap.ItemID(it), f.Path)
+			}
+			last = r
 		}
 	}
 	if len(items) < 10 {
 		t.Fatalf("only %d items in the example", len(items))
 	}
+}
+
+// keyRanks numbers the YAML keys of an item type in the order its fields
+// are declared.
+func keyRanks(t reflect.Type) map[string]int {
+	out := map[string]int{}
+	for i := range t.NumField() {
+		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ","); name != "" && name != "-" {
+			out[name] = i
+		}
+	}
+	return out
 }
 
 // TestMarkUncommitted: what HEAD holds as the working tree does was

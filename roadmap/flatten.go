@@ -42,7 +42,8 @@ func (l *fieldList) add(path, value string) {
 // have no field of their own (launch written as a list, a score that is not
 // a number) after the other fields of their key, in the order of t's keys.
 // A key's fields come out the same whether its item is decoded whole or
-// with that key alone, as DiffKeys needs.
+// with that key alone, as DiffKeys needs. The fields must have been added in
+// the order of t's keys (TestFieldsListEachPathOnce holds Fields to it).
 func (l *fieldList) done(t reflect.Type) []Field {
 	if l.used == len(l.invalid) {
 		return l.fields

@@ -29,15 +29,16 @@ func (r *Repo) Resolve(rev string) (*object.Commit, error) {
 		if shallow && r.names(rev) {
 			return nil, fmt.Errorf("resolving %q: %w", rev, ErrShallow)
 		}
+		base := r.pastRoot(rev) // the base that resolves, when the steps after it do not
 		switch {
 		case r.HeadHash() == "":
 			return nil, fmt.Errorf("%w %q: the repository has no commits yet; commit the roadmap first", ErrUnknownRevision, rev)
 		case strings.Contains(rev, ".."):
 			return nil, fmt.Errorf("%w %q: give a range as two revisions, as in roadmap diff %s", ErrUnknownRevision, rev, strings.Replace(strings.Replace(rev, "...", " ", 1), "..", " ", 1))
-		case r.pastRoot(rev) != "" && asksParent(rev):
-			return nil, fmt.Errorf("%w %q: it asks for a parent a commit of %s does not have (^2 is a merge's second parent)", ErrUnknownRevision, rev, r.pastRoot(rev))
-		case r.pastRoot(rev) != "":
-			return nil, fmt.Errorf("%w %q: it goes back past the first commit of %s", ErrUnknownRevision, rev, r.pastRoot(rev))
+		case base != "" && asksParent(rev):
+			return nil, fmt.Errorf("%w %q: it asks for a parent a commit of %s does not have (^2 is a merge's second parent)", ErrUnknownRevision, rev, base)
+		case base != "":
+			return nil, fmt.Errorf("%w %q: it goes back past the first commit of %s", ErrUnknownRevision, rev, base)
 		}
 		msg := "no branch, tag or commit has that name" + r.nearRef(rev)
 		if shallow {
