@@ -8,23 +8,6 @@ import (
 	"github.com/northwind-labs/roadmap/roadmap"
 )
 
-// reaches follows c's first parents to stop: ErrNotAncestor when it is not
-// among them. It reads commits only, not their trees.
-func (r *Repo) reaches(c *object.Commit, stop plumbing.Hash) error {
-	for c, err := range r.firstParents(c) {
-		if err != nil {
-			return err
-		}
-		if c.Hash == stop {
-			return nil
-		}
-	}
-	if stop != plumbing.ZeroHash {
-		return ErrNotAncestor
-	}
-	return nil
-}
-
 // kindOf maps a Change's item (feature) to the list it is in (features).
 func kindOf(item string) string { return item + "s" }
 

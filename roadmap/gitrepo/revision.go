@@ -183,6 +183,23 @@ func (r *Repo) firstParents(head *object.Commit) iter.Seq2[*object.Commit, error
 	}
 }
 
+// reaches follows c's first parents to stop: ErrNotAncestor when it is not
+// among them. It reads commits only, not their trees.
+func (r *Repo) reaches(c *object.Commit, stop plumbing.Hash) error {
+	for c, err := range r.firstParents(c) {
+		if err != nil {
+			return err
+		}
+		if c.Hash == stop {
+			return nil
+		}
+	}
+	if stop != plumbing.ZeroHash {
+		return ErrNotAncestor
+	}
+	return nil
+}
+
 // maxParents bounds the commits parent keeps, about a kilobyte each: a
 // longer line is read twice rather than held.
 const maxParents = 1 << 16
