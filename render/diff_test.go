@@ -304,3 +304,53 @@ func TestWrapEndsOnWideLettersInOneColumn(t *testing.T) {
 		}
 	}
 }
+
+// TestACommitThatMadeEveryChangeIsNamedOnce: under the heading when one
+// commit (or the working tree) made every field's change of an item, under
+// each field when commits differ or only one field changed; in text and md.
+func TestACommitThatMadeEveryChangeIsNamedOnce(t *testing.T) {
+	c1 := &roadmap.Commit{Hash: "1111111aaaa", Short: "1111111", Author: "Ana", Date: "2026-11-01", Subject: "Slip a"}
+	c2 := &roadmap.Commit{Hash: "2222222bbbb", Short: "2222222", Author: "Raj", Date: "2026-11-02", Subject: "Start a"}
+	status := roadmap.FieldChange{Field: "status", Old: "planned", New: "in-progress"}
+	target := roadmap.FieldChange{Field: "target", Old: "2027-Q1", New: "2027-Q2"}
+	with := func(f roadmap.FieldChange, c *roadmap.Commit, uncommitted bool) roadmap.FieldChange {
+		f.Commit, f.Uncommitted = c, uncommitted
+		return f
+	}
+	for _, tc := range []struct {
+		name     string
+		fields   []roadmap.FieldChange
+		text, md string
+	}{
+		{"one commit made both", []roadmap.FieldChange{with(status, c1, false), with(target, c1, false)},
+			"~ feature a  A\n    1111111 Ana, 2026-11-01: Slip a\n    status: planned → in-progress\n    target: 2027-Q1 → 2027-Q2\n",
+			"- **changed** `a` A (1111111 Ana, 2026-11-01: Slip a)\n  - status: planned → in-progress\n  - target: 2027-Q1 → 2027-Q2\n"},
+		{"two commits", []roadmap.FieldChange{with(status, c2, false), with(target, c1, false)},
+			"~ feature a  A\n    status: planned → in-progress\n      2222222 Raj, 2026-11-02: Start a\n    target: 2027-Q1 → 2027-Q2\n      1111111 Ana, 2026-11-01: Slip a\n",
+			"- **changed** `a` A\n  - status: planned → in-progress (2222222 Raj, 2026-11-02: Start a)\n  - target: 2027-Q1 → 2027-Q2 (1111111 Ana, 2026-11-01: Slip a)\n"},
+		{"one field", []roadmap.FieldChange{with(target, c1, false)},
+			"~ feature a  A\n    target: 2027-Q1 → 2027-Q2\n      1111111 Ana, 2026-11-01: Slip a\n",
+			"- **changed** `a` A\n  - target: 2027-Q1 → 2027-Q2 (1111111 Ana, 2026-11-01: Slip a)\n"},
+		{"a commit and the working tree", []roadmap.FieldChange{with(status, c1, true), with(target, c1, false)},
+			"~ feature a  A\n    status: planned → in-progress\n      not committed yet\n    target: 2027-Q1 → 2027-Q2\n      1111111 Ana, 2026-11-01: Slip a\n",
+			"- **changed** `a` A\n  - status: planned → in-progress (not committed yet)\n  - target: 2027-Q1 → 2027-Q2 (1111111 Ana, 2026-11-01: Slip a)\n"},
+		{"the working tree made both", []roadmap.FieldChange{with(status, nil, true), with(target, nil, true)},
+			"~ feature a  A\n    not committed yet\n    status: planned → in-progress\n    target: 2027-Q1 → 2027-Q2\n",
+			"- **changed** `a` A (not committed yet)\n  - status: planned → in-progress\n  - target: 2027-Q1 → 2027-Q2\n"},
+	} {
+		d := DiffReport{From: "v1", To: "v2", Changes: []roadmap.Change{{Kind: roadmap.Changed, Item: "feature", ID: "a", Title: "A", Fields: tc.fields}}}
+		var text, md strings.Builder
+		if err := (Output{}).WriteDiffText(&text, d); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteDiffMarkdown(&md, d); err != nil {
+			t.Fatal(err)
+		}
+		if _, got, _ := strings.Cut(text.String(), "\n\n"); got != tc.text {
+			t.Errorf("%s, text:\n%s\nwant:\n%s", tc.name, got, tc.text)
+		}
+		if _, got, _ := strings.Cut(md.String(), "v2.\n\n"); got != tc.md {
+			t.Errorf("%s, md:\n%s\nwant:\n%s", tc.name, got, tc.md)
+		}
+	}
+}
