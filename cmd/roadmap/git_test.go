@@ -304,20 +304,22 @@ func TestAnUncommittedMove(t *testing.T) {
 	if v := s.run(t, "validate", "--at", "HEAD", "--format", "github"); !strings.Contains(v.stdout, "file=roadmap/features.yaml,") {
 		t.Errorf("validate --at HEAD names the files where HEAD has them:\n%s%s", v.stdout, v.stderr)
 	}
-	// Moved unchanged while an example roadmap that shares a file with it
-	// is deleted: the folder whose files are the working tree's is taken.
+	// Moved unchanged while an example roadmap that shares most of its
+	// files is deleted: both are related to the working tree's folder, and
+	// the one whose files are all the working tree's is taken.
 	e := gittest.New(t)
+	names := []string{"roadmap.yaml", "objectives.yaml", "themes.yaml", "features.yaml"}
 	for _, dir := range []string{"roadmap", "examples"} {
 		e.Write(dir+"/roadmap.yaml", "product: "+dir+"\n")
 		e.Write(dir+"/objectives.yaml", "objectives: []\n")
+		e.Write(dir+"/themes.yaml", "themes: []\n")
+		e.Write(dir+"/features.yaml", "features:\n  - {id: search, title: Search, status: idea}\n")
 	}
-	e.Write("roadmap/features.yaml", "features:\n  - {id: search, title: Search, status: idea}\n")
 	e.Commit("Ana", "Plan, with an example")
-	for _, name := range []string{"roadmap.yaml", "objectives.yaml", "features.yaml"} {
+	for _, name := range names {
 		e.Move("roadmap/"+name, "plan/"+name)
+		e.Remove("examples/" + name)
 	}
-	e.Remove("examples/roadmap.yaml")
-	e.Remove("examples/objectives.yaml")
 	if x := (session{wd: filepath.Join(e.Dir, "plan")}).run(t, "diff"); x.code != 0 || !strings.Contains(x.stdout, "No changes") && !strings.Contains(x.stdout, "no change") {
 		t.Errorf("diff of a folder moved as an example is deleted: %d\n%s%s", x.code, x.stdout, x.stderr)
 	}
