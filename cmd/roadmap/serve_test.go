@@ -270,12 +270,19 @@ func TestServeRefusesAnUnknownAudienceWhateverTheFiles(t *testing.T) {
 	dir := copyExample(t)
 	features := filepath.Join(dir, "features", "banking.yaml")
 	rewrite(t, features, "features:\n  - {id: x, title: X, status: plannd}\n")
-	// Were it to serve, the test stops it rather than wait for ever.
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	err := serveApp(dir, io.Discard).runServe(ctx, serveOptions{addr: "127.0.0.1:0", audience: "custmers"}, nil)
-	if !isUsage(err) || !strings.Contains(err.Error(), `unknown audience "custmers"`) {
-		t.Errorf("serve --audience custmers: %v", err)
+	// As a user runs it; were it to serve, the test fails rather than wait
+	// for ever.
+	done := make(chan result, 1)
+	go func() {
+		done <- session{wd: dir}.run(t, "serve", "--addr", "127.0.0.1:0", "--audience", "custmers")
+	}()
+	select {
+	case r := <-done:
+		if r.code != 2 || r.stdout != "" || !strings.Contains(r.stderr, `unknown audience "custmers"`) {
+			t.Errorf("serve --audience custmers: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("serve --audience custmers started serving")
 	}
 }
 
