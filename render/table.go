@@ -175,10 +175,11 @@ func (o Output) writeHidden(w io.Writer, t Table) error {
 		return nil
 	}
 	text := "Hidden to fit: " + strings.Join(t.hidden, ", ") + "; widen the terminal to see them."
-	if o.Width > 0 {
-		text = ansi.Wordwrap(text, o.Width-2, "")
+	var b strings.Builder
+	for _, l := range wrap(text, o.Width-2) {
+		b.WriteString(o.faint(l) + "\n")
 	}
-	_, err := fmt.Fprintln(o.writer(w), o.faint(text))
+	_, err := io.WriteString(o.writer(w), b.String())
 	return err
 }
 

@@ -69,6 +69,9 @@ func TestFitDropsEmptyColumnsFirstAndNamesTheOthers(t *testing.T) {
 			if ansi.StringWidth(line) > 22 {
 				t.Errorf("styled %v: line of %d columns: %q", o.Styled, ansi.StringWidth(line), line)
 			}
+			if strings.HasSuffix(line, " ") {
+				t.Errorf("styled %v: line ends in a space: %q", o.Styled, line)
+			}
 		}
 	}
 }
