@@ -37,8 +37,9 @@ says why.
 Items are matched by id, never by file: moving a feature to another file is no
 change. With no revision, diff compares HEAD with the working tree (uncommitted
 edits included); with one, that revision with the working tree; with two, the
-first with the second. Each change names the commit that made it (walking the
-first-parent history between them); from a revision to the working tree, a
+first with the second. Each change names the newest commit that made it,
+walking the first-parent history between them: a change made on a branch
+names the merge that brought it in. From a revision to the working tree, a
 change not committed yet says so (with no revision, every change is one, and
 none says so).
 
