@@ -41,7 +41,9 @@ first with the second. Each change names the newest commit that made it,
 walking the first-parent history between them: a change made on a branch
 names the merge that brought it in. From a revision to the working tree, a
 change not committed yet says so (with no revision, every change is one, and
-none says so).
+none says so). A revision from before the roadmap was added (or HEAD before
+the first commit) reads as an empty roadmap, and a note says so: the pull
+request that adds the roadmap shows every item as added.
 
 With --exit-code, diff exits 1 when there are changes, 0 when there are none and
 2 when it cannot tell (a revision that does not resolve, a side with a file that
@@ -52,7 +54,8 @@ With --audience NAME (see 'roadmap export --help'), diff reports only what that
 audience could see on either side, in its date granularity: an item it sees on
 one side only is added or removed, with nothing of its hidden side; no field
 outside its fields, no score for an external audience. Both sides are filtered
-by the audience as the newer side's roadmap.yaml defines it, and diff refuses
+by the audience as the newer side's roadmap.yaml defines it (the older side's
+when the newer has no roadmap), and diff refuses
 (exit 1) when either side has errors. Commits are named only for an audience
 that sees every visibility, status and field (internal): a commit's subject and
 author could say what others may not see.`,
@@ -114,14 +117,15 @@ func (a *app) runDiff(o diffOptions, args []string) (gate int, err error) {
 	)
 	// roots are where each side's folder is, for the paths of its errors.
 	roots := [2]string{"", g.root}
+	var newMissing error
 	wg.Go(func() {
 		if len(args) == 2 {
-			new, roots[1], newErr = g.loadWhere(args[1])
+			new, roots[1], newMissing, newErr = g.loadSide(args[1])
 		} else if new, newErr = roadmap.Load(os.DirFS(g.root)); newErr != nil {
 			newErr = &exitError{code: exitUsage, err: newErr}
 		}
 	})
-	old, oldRoot, err := g.loadWhere(from)
+	old, oldRoot, oldMissing, err := g.loadSide(from)
 	roots[0] = oldRoot
 	wg.Wait()
 	if err != nil {
@@ -129,6 +133,16 @@ func (a *app) runDiff(o diffOptions, args []string) (gate int, err error) {
 	}
 	if newErr != nil {
 		return exitOK, newErr
+	}
+	switch {
+	case errors.Is(oldMissing, gitrepo.ErrNoCommits) && newMissing != nil:
+		return exitOK, &exitError{code: exitUsage, err: fmt.Errorf("%w; commit the roadmap first", oldMissing)}
+	case oldMissing != nil && newMissing != nil:
+		return exitOK, &exitError{code: exitUsage, err: oldMissing}
+	case oldMissing != nil:
+		fmt.Fprintf(a.stderr, "roadmap: %v, so every item reads as added\n", oldMissing)
+	case newMissing != nil:
+		fmt.Fprintf(a.stderr, "roadmap: %v, so every item reads as removed\n", newMissing)
 	}
 	// A plain diff shows what it can, but warns of errors on either side
 	// (a file that does not parse reads as its items removed); --audience
@@ -143,14 +157,19 @@ func (a *app) runDiff(o diffOptions, args []string) (gate int, err error) {
 		counts = make(chan [2]sideErrors, 1)
 		go func() {
 			var c [2]sideErrors
-			c[0].errors, c[0].unparsed = errorCount(old, today)
-			c[1].errors, c[1].unparsed = errorCount(new, today)
+			if oldMissing == nil {
+				c[0].errors, c[0].unparsed = errorCount(old, today)
+			}
+			if newMissing == nil {
+				c[1].errors, c[1].unparsed = errorCount(new, today)
+			}
 			counts <- c
 		}()
 	}
 	diff, attribute := roadmap.Diff, true
 	if o.audience != "" {
-		if diff, attribute, err = a.audienceDiff(roots, old, new, args, o.audience); err != nil {
+		missing := [2]bool{oldMissing != nil, newMissing != nil}
+		if diff, attribute, err = a.audienceDiff(roots, old, new, missing, args, o.audience); err != nil {
 			return exitOK, err
 		}
 	}
@@ -331,20 +350,29 @@ func unnamed(c roadmap.Change) bool {
 
 // audienceDiff is the diff as audience sees it: both sides filtered by the
 // audience, compared view to view. It says whether commits may be named.
-func (a *app) audienceDiff(roots [2]string, old, new *roadmap.Roadmap, args []string, audience string) (func(old, new *roadmap.Roadmap) []roadmap.Change, bool, error) {
+func (a *app) audienceDiff(roots [2]string, old, new *roadmap.Roadmap, missing [2]bool, args []string, audience string) (func(old, new *roadmap.Roadmap) []roadmap.Change, bool, error) {
 	today, err := a.todayDate()
 	if err != nil {
 		return nil, false, err
 	}
 	revs := []string{"HEAD", ""}
 	copy(revs, args)
-	if err := a.refuseErrors(&loaded{root: roots[0]}, old, today, revs[0]); err != nil {
-		return nil, false, err
+	sides := [2]*roadmap.Roadmap{old, new}
+	for i := range sides {
+		if missing[i] {
+			continue // empty: nothing to refuse
+		}
+		if err := a.refuseErrors(&loaded{root: roots[i]}, sides[i], today, revs[i]); err != nil {
+			return nil, false, err
+		}
 	}
-	if err := a.refuseErrors(&loaded{root: roots[1]}, new, today, revs[1]); err != nil {
-		return nil, false, err
+	// The audiences are the newer side's, or the older one's when the
+	// newer has no roadmap.
+	policies := new
+	if missing[1] {
+		policies = old
 	}
-	pol, err := new.Audience(audience)
+	pol, err := policies.Audience(audience)
 	if err != nil {
 		return nil, false, usageError("--audience: %v", err)
 	}
@@ -353,4 +381,29 @@ func (a *app) audienceDiff(roots [2]string, old, new *roadmap.Roadmap, args []st
 		return roadmap.DiffViews(old.View(pol, opts), new.View(pol, opts))
 	}
 	return diff, pol.SeesAll(), nil
+}
+
+// loadSide reads the roadmap at rev for diff. A revision from before the
+// roadmap was added (no roadmap.yaml at its folder, or HEAD before the first
+// commit) reads as an empty roadmap, and missing says why: the pull request
+// that adds the roadmap shows every item as added, not an error.
+func (g *gitRoadmap) loadSide(rev string) (rm *roadmap.Roadmap, root string, missing, err error) {
+	c, err := g.resolve(rev)
+	if rev == "HEAD" && errors.Is(err, gitrepo.ErrNoCommits) {
+		return &roadmap.Roadmap{}, g.root, gitrepo.ErrNoCommits, nil
+	}
+	if err != nil {
+		return nil, "", nil, err
+	}
+	dir, err := g.dir(c)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	if ok, err := g.repo.HasRoadmap(c, dir); err != nil {
+		return nil, "", nil, &exitError{code: exitUsage, err: err}
+	} else if !ok {
+		return &roadmap.Roadmap{}, g.root, fmt.Errorf("%s has no roadmap.yaml in %s", rev, displayPrefix(dir)), nil
+	}
+	rm, root, err = loadCommit(g.repo, g.root, rev, c, g.prefix, dir)
+	return rm, root, nil, err
 }

@@ -324,11 +324,12 @@ func TestAnUncommittedMove(t *testing.T) {
 		t.Errorf("diff of a folder moved as an example is deleted: %d\n%s%s", x.code, x.stdout, x.stderr)
 	}
 	// An unrelated roadmap in place of the old one: no items or files in
-	// common, so HEAD has no roadmap in plan/.
+	// common, so HEAD has no roadmap in plan/, and all of it is new.
 	b.Write("plan/features.yaml", "features:\n  - {id: billing, title: Billing, status: idea}\n")
 	b.Write("plan/roadmap.yaml", "product: Other\n")
 	u := s.run(t, "diff")
-	if u.code != 2 || !strings.Contains(u.stderr, "no folder plan") {
+	if u.code != 0 || u.stderr != "roadmap: HEAD has no roadmap.yaml in plan/, so every item reads as added\n" ||
+		!strings.Contains(u.stdout, "1 feature changed") || !strings.Contains(u.stdout, "+ feature billing") {
 		t.Errorf("diff of an unrelated roadmap: %d %q\n%s", u.code, u.stderr, u.stdout)
 	}
 }
@@ -1034,5 +1035,88 @@ func TestDiffFromABranchOffTheLineNamesTheMergeBase(t *testing.T) {
 	}
 	if r := s.run(t, "diff", "master"); !strings.HasSuffix(r.stderr, "master comes after HEAD, so no change names its commit\n") {
 		t.Errorf("diff from a revision after HEAD to the working tree: stderr %q", r.stderr)
+	}
+}
+
+// TestDiffOfThePullRequestThatAddsTheRoadmap: a revision from before the
+// roadmap reads as an empty roadmap, so the first pull request's diff (and
+// the customers gate of docs/ci.md) shows every item as added, named with
+// the commit that added it, instead of failing.
+func TestDiffOfThePullRequestThatAddsTheRoadmap(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("README.md", "Acme\n")
+	b.Commit("Ana", "Start")
+	roadmapYAML := "product: Acme\naudiences:\n  partners:\n    visibility: [public]\n    dates: half\nlint:\n  rules:\n    missing-scores: off\n    feature-without-objective: off\n"
+	b.Write("roadmap/roadmap.yaml", roadmapYAML)
+	b.Write("roadmap/features.yaml", "features:\n"+feat("search", "planned", "2027-Q1"))
+	add := b.Commit("Raj", "Add the roadmap")
+	b.Write("roadmap/features.yaml", "features:\n"+feat("search", "planned", "2027-Q1")+
+		"  - {id: secret, title: Project Canary, status: idea, visibility: internal}\n")
+	plan := b.Commit("Li", "Plan the canary")
+	s := session{wd: b.Dir}
+
+	r := s.run(t, "diff", "HEAD~2", "HEAD")
+	r.expect(t, 0)
+	if r.stderr != "roadmap: HEAD~2 has no roadmap.yaml in roadmap/, so every item reads as added\n" {
+		t.Errorf("the note: %q", r.stderr)
+	}
+	for _, want := range []string{
+		"2 features changed from HEAD~2 to HEAD",
+		"+ feature search  Feature search (added)\n    " + add.String()[:7] + " Raj, 2026-07-03: Add the roadmap",
+		"+ feature secret  Project Canary (added)\n    " + plan.String()[:7] + " Li, 2026-07-04: Plan the canary",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("diff HEAD~2 HEAD lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	if g := s.run(t, "diff", "HEAD~2", "HEAD", "--exit-code"); g.code != 1 {
+		t.Errorf("--exit-code of a diff that adds the roadmap: %d, want 1 (changes)", g.code)
+	}
+	// An audience sees only what it may, by the newer side's audiences.
+	c := s.run(t, "diff", "HEAD~2", "HEAD", "--audience", "customers")
+	c.expect(t, 0)
+	if !strings.Contains(c.stdout, "1 feature changed") || strings.Contains(c.stdout, "Canary") || strings.Contains(c.stdout, "Raj") {
+		t.Errorf("diff --audience customers:\n%s", c.stdout)
+	}
+	// The other way round, every item reads as removed, and the audiences
+	// are the side with a roadmap's.
+	if o := s.run(t, "diff", "HEAD", "HEAD~2"); !strings.Contains(o.stderr, "HEAD~2 has no roadmap.yaml in roadmap/, so every item reads as removed\n") ||
+		!strings.Contains(o.stdout, "- feature search  Feature search (removed)") {
+		t.Errorf("diff HEAD HEAD~2: %d\n%s%s", o.code, o.stdout, o.stderr)
+	}
+	if p := s.run(t, "diff", "HEAD", "HEAD~2", "--audience", "partners"); p.code != 0 || !strings.Contains(p.stdout, "- feature search  Feature search (removed)") || strings.Contains(p.stdout, "Canary") {
+		t.Errorf("diff HEAD HEAD~2 --audience partners: %d\n%s%s", p.code, p.stdout, p.stderr)
+	}
+	// Neither side has a roadmap: nothing to compare.
+	if n := s.run(t, "diff", "HEAD~2", "HEAD~2"); n.code != 2 || n.stdout != "" || n.stderr != "roadmap: HEAD~2 has no roadmap.yaml in roadmap/\n" {
+		t.Errorf("diff of two revisions without a roadmap: %d %q %q", n.code, n.stdout, n.stderr)
+	}
+	// To the working tree: what a commit added names it, the rest is not
+	// committed yet.
+	b.Write("roadmap/features.yaml", "features:\n"+feat("search", "planned", "2027-Q1")+feat("alerts", "idea", "next"))
+	w := s.run(t, "diff", "HEAD~2")
+	w.expect(t, 0)
+	if !strings.Contains(w.stdout, "Feature search (added)\n    "+add.String()[:7]) || !strings.Contains(w.stdout, "Feature alerts (added)\n    not committed yet") {
+		t.Errorf("diff HEAD~2 to the working tree:\n%s%s", w.stdout, w.stderr)
+	}
+}
+
+// TestDiffBeforeTheFirstCommit: right after `roadmap init`, diff shows the
+// new roadmap as added rather than failing on a HEAD that names nothing.
+func TestDiffBeforeTheFirstCommit(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap/roadmap.yaml", "product: Acme\n")
+	b.Write("roadmap/features.yaml", "features:\n"+feat("search", "planned", "2027-Q1"))
+	s := session{wd: b.Dir}
+	r := s.run(t, "diff")
+	r.expect(t, 0)
+	if r.stderr != "roadmap: the repository has no commits yet, so every item reads as added\n" || !strings.Contains(r.stdout, "+ feature search  Feature search (added)") {
+		t.Errorf("diff before the first commit: %q\n%s", r.stderr, r.stdout)
+	}
+	// Only HEAD reads as empty: another name is a revision that is not there.
+	for _, args := range [][]string{{"diff", "main"}, {"diff", "HEAD", "HEAD"}, {"history", "search"}} {
+		if r := s.run(t, args...); r.code != 2 || r.stdout != "" || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, "the repository has no commits yet; commit the roadmap first") {
+			t.Errorf("%v before the first commit: %d %q", args, r.code, r.stderr)
+		}
 	}
 }

@@ -14,6 +14,10 @@ import (
 // ErrUnknownRevision is returned for a revision that names no commit.
 var ErrUnknownRevision = errors.New("unknown revision")
 
+// ErrNoCommits is returned, with ErrUnknownRevision, when the repository has
+// no commits yet, so no revision names one.
+var ErrNoCommits = errors.New("the repository has no commits yet")
+
 // ErrShallow is returned when history is needed past a shallow clone's edge.
 var ErrShallow = errors.New("the repository is a shallow clone and lacks the history asked for; run `git fetch --unshallow` (in CI, check out the full history, e.g. actions/checkout with fetch-depth: 0)")
 
@@ -32,7 +36,7 @@ func (r *Repo) Resolve(rev string) (*object.Commit, error) {
 		base := r.pastRoot(rev) // the base that resolves, when the steps after it do not
 		switch {
 		case r.HeadHash() == "":
-			return nil, fmt.Errorf("%w %q: the repository has no commits yet; commit the roadmap first", ErrUnknownRevision, rev)
+			return nil, fmt.Errorf("%w %q: %w; commit the roadmap first", ErrUnknownRevision, rev, ErrNoCommits)
 		case strings.Contains(rev, ".."):
 			return nil, fmt.Errorf("%w %q: give a range as two revisions, as in roadmap diff %s", ErrUnknownRevision, rev, strings.Replace(strings.Replace(rev, "...", " ", 1), "..", " ", 1))
 		case base != "" && asksParent(rev):
