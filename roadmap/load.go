@@ -28,16 +28,19 @@ const MaxFileSize = 8 << 20
 // are findings in the result; the error is for a roadmap that cannot be read
 // at all.
 func Load(fsys fs.FS) (*Roadmap, error) {
+	// A roadmap.yaml that links elsewhere would be read without the
+	// settings it holds in git, where the link is kept, not the file:
+	// refused, whether the file it points to is there or not.
+	if info, err := fs.Lstat(fsys, "roadmap.yaml"); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		return nil, errors.New("roadmap.yaml is a symbolic link; " + linkAdvice)
+	}
 	if _, err := fs.Stat(fsys, "roadmap.yaml"); err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("reading roadmap.yaml: %w", err)
 		}
-		if _, err := roadmapFiles(fsys); err != nil {
-			return nil, err // a link, to a file that is not there
-		}
 		return nil, fmt.Errorf("%w: roadmap.yaml is missing", ErrNoRoadmap)
 	}
-	paths, err := roadmapFiles(fsys)
+	paths, links, err := roadmapFiles(fsys)
 	if err != nil {
 		return nil, err
 	}
@@ -57,7 +60,7 @@ func Load(fsys fs.FS) (*Roadmap, error) {
 	close(next)
 	wg.Wait()
 
-	r := &Roadmap{}
+	r := &Roadmap{Findings: links}
 	for i, res := range results {
 		if res.err != nil {
 			return nil, res.err
@@ -81,10 +84,15 @@ func Load(fsys fs.FS) (*Roadmap, error) {
 	return r, nil
 }
 
+// linkAdvice says why a linked roadmap file is not read, and what to do.
+const linkAdvice = "roadmap reads only files kept in the roadmap folder itself (git keeps a link, not the file it points to), so copy the file here"
+
 // roadmapFiles lists the YAML files of fsys in byte order of their paths.
-func roadmapFiles(fsys fs.FS) ([]string, error) {
-	var paths []string
-	err := fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
+// A YAML file that is a symbolic link is not read, but is a finding: read
+// through the link, it would read differently in the working tree and in
+// git, which keeps the link, not the file.
+func roadmapFiles(fsys fs.FS) (paths []string, links []Finding, err error) {
+	err = fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return fmt.Errorf("reading %s: %w", p, err)
 		}
@@ -98,16 +106,16 @@ func roadmapFiles(fsys fs.FS) ([]string, error) {
 		switch {
 		case ext != ".yaml" && ext != ".yml":
 		case e.Type()&fs.ModeSymlink != 0:
-			// Read through a link, a file would read differently in the
-			// working tree and in git, which keeps the link, not the file.
-			return fmt.Errorf("%s is a symbolic link; roadmap reads only files kept in the roadmap folder itself (git keeps a link, not the file it points to), so copy the file here", p)
+			links = append(links, Finding{Path: p, Line: 1, Column: 1, Rule: ruleSyntax.ID, Severity: ruleSyntax.Severity,
+				Message: "the file is a symbolic link, so it is not read; " + linkAdvice})
 		case e.Type().IsRegular():
 			paths = append(paths, p)
 		}
 		return nil
 	})
 	slices.Sort(paths)
-	return paths, err
+	slices.SortFunc(links, func(a, b Finding) int { return strings.Compare(a.Path, b.Path) })
+	return paths, links, err
 }
 
 func (r *Roadmap) applyDefaults() {

@@ -97,27 +97,48 @@ func TestLoadNeedsRoadmapYAML(t *testing.T) {
 	}
 }
 
-// TestLoadRefusesLinkedFiles: a roadmap file that is a symbolic link (to a
-// roadmap.yaml kept elsewhere, say) is an error naming it, never a file
-// silently left out with its settings.
+// TestLoadRefusesLinkedFiles: a roadmap.yaml that is a symbolic link (to one
+// kept elsewhere, say) is an error naming it, never read without its
+// settings; any other linked roadmap file is left out as an error finding
+// at the file, so a revision that holds one still loads.
 func TestLoadRefusesLinkedFiles(t *testing.T) {
-	for _, name := range []string{"roadmap.yaml", "features/shared.yml"} {
-		fsys := fstest.MapFS{
+	base := func() fstest.MapFS {
+		return fstest.MapFS{
 			"roadmap.yaml":      {Data: []byte("product: Acme\n")},
-			"features/own.yaml": {Data: []byte("features: []\n")},
-		}
-		fsys[name] = &fstest.MapFile{Data: []byte("../elsewhere/" + name), Mode: fs.ModeSymlink}
-		_, err := roadmap.Load(fsys)
-		if err == nil || !strings.Contains(err.Error(), name+" is a symbolic link") {
-			t.Errorf("Load with %s linked: %v", name, err)
+			"features/own.yaml": {Data: []byte("features:\n  - {id: own, title: Own, status: idea}\n")},
 		}
 	}
-	fsys := fstest.MapFS{
+	fsys := base()
+	fsys["roadmap.yaml"] = &fstest.MapFile{Data: []byte("../elsewhere/roadmap.yaml"), Mode: fs.ModeSymlink}
+	if _, err := roadmap.Load(fsys); err == nil || !strings.Contains(err.Error(), "roadmap.yaml is a symbolic link") {
+		t.Errorf("Load with roadmap.yaml linked: %v", err)
+	}
+	delete(fsys, "features/own.yaml") // nothing else to find it by
+	if _, err := roadmap.Load(fsys); err == nil || !strings.Contains(err.Error(), "roadmap.yaml is a symbolic link") {
+		t.Errorf("Load with only roadmap.yaml, linked: %v", err)
+	}
+
+	fsys = base()
+	fsys["features/shared.yml"] = &fstest.MapFile{Data: []byte("../elsewhere/shared.yml"), Mode: fs.ModeSymlink}
+	r, err := roadmap.Load(fsys)
+	if err != nil {
+		t.Fatalf("Load with features/shared.yml linked: %v", err)
+	}
+	want := roadmap.Finding{Path: "features/shared.yml", Line: 1, Column: 1, Rule: "syntax", Severity: roadmap.SeverityError,
+		Message: "the file is a symbolic link, so it is not read; roadmap reads only files kept in the roadmap folder itself (git keeps a link, not the file it points to), so copy the file here"}
+	if len(r.Findings) != 1 || r.Findings[0] != want || !roadmap.HasSyntaxError(r.Findings) {
+		t.Errorf("findings %+v, want %+v", r.Findings, want)
+	}
+	if len(r.Features) != 1 || r.Features[0].ID != "own" || len(r.Files) != 2 {
+		t.Errorf("the other files are read: %d features, %d files", len(r.Features), len(r.Files))
+	}
+
+	fsys = fstest.MapFS{
 		"roadmap.yaml": {Data: []byte("product: Acme\n")},
 		"README.md":    {Data: []byte("notes.md"), Mode: fs.ModeSymlink},
 	}
-	if _, err := roadmap.Load(fsys); err != nil {
-		t.Errorf("a linked file that is no roadmap file: %v", err)
+	if r, err := roadmap.Load(fsys); err != nil || len(r.Findings) != 0 {
+		t.Errorf("a linked file that is no roadmap file: %v %v", err, r.Findings)
 	}
 }
 

@@ -604,7 +604,7 @@ func TestDiffWarnsAsValidateCounts(t *testing.T) {
 		t.Fatalf("validate: exit %d\n%s", v.code, v.stdout)
 	}
 	d := s.run(t, "diff", "HEAD~1", "HEAD")
-	if want := fmt.Sprintf("the roadmap at HEAD has %d error(s)", errs); !strings.Contains(d.stderr, want) || strings.Contains(d.stderr, "HEAD~1 has") {
+	if want := fmt.Sprintf("the roadmap at HEAD has %d error(s) in its files; run 'roadmap validate --at HEAD'\n", errs); !strings.Contains(d.stderr, want) || strings.Contains(d.stderr, "HEAD~1 has") {
 		t.Errorf("diff stderr %q, want %q and nothing of HEAD~1", d.stderr, want)
 	}
 	if w := s.run(t, "diff", "HEAD~1"); !strings.Contains(w.stderr, fmt.Sprintf("the roadmap in the working tree has %d error(s)", errs)) {
@@ -615,7 +615,7 @@ func TestDiffWarnsAsValidateCounts(t *testing.T) {
 		t.Errorf("diff says a file does not parse when every file does: %q", d.stderr)
 	}
 	b.Write("roadmap.yaml", "product: Acme\nfeatures: [\n")
-	if w := s.run(t, "diff"); !strings.Contains(w.stderr, "working tree has 1 error(s) in its files (a file that does not parse counts as empty)") {
+	if w := s.run(t, "diff"); !strings.Contains(w.stderr, "working tree has 1 error(s) in its files (a file that does not parse, or is a link, counts as empty); run 'roadmap validate'\n") {
 		t.Errorf("diff of a working tree that does not parse: stderr %q", w.stderr)
 	}
 	// As a gate, a side that does not parse cannot tell what changed (its
@@ -1118,5 +1118,53 @@ func TestDiffBeforeTheFirstCommit(t *testing.T) {
 		if r := s.run(t, args...); r.code != 2 || r.stdout != "" || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, "the repository has no commits yet; commit the roadmap first") {
 			t.Errorf("%v before the first commit: %d %q", args, r.code, r.stderr)
 		}
+	}
+}
+
+// TestALinkedFileInARevision: a roadmap file kept as a symbolic link is left
+// out as an error at the file, in the working tree and in a commit alike, so
+// the commits from before the link was replaced by the file still load and
+// diff, and validate points at it.
+func TestALinkedFileInARevision(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap/roadmap.yaml", "product: Acme\n")
+	b.Write("roadmap/features.yaml", "features:\n  - {id: search, title: Search, status: idea}\n")
+	b.Write("shared/extra.yaml", "features:\n  - {id: alerts, title: Alerts, status: idea}\n")
+	link := filepath.Join(b.Dir, "roadmap", "extra.yaml")
+	if err := os.Symlink(filepath.Join("..", "shared", "extra.yaml"), link); err != nil {
+		t.Fatal(err)
+	}
+	b.Commit("Ana", "Link the shared features")
+	if err := os.Remove(link); err != nil {
+		t.Fatal(err)
+	}
+	b.Write("roadmap/extra.yaml", "features:\n  - {id: alerts, title: Alerts, status: idea}\n")
+	b.Commit("Raj", "Copy the shared features in")
+	s := session{wd: b.Dir}
+
+	if l := s.run(t, "list", "--at", "HEAD~1"); l.code != 0 || !strings.Contains(l.stdout, "search") || !strings.HasSuffix(l.stderr, "run 'roadmap validate --at HEAD~1'\n") {
+		t.Errorf("list --at a commit with a link: %d\n%s%s", l.code, l.stdout, l.stderr)
+	}
+	v := s.run(t, "validate", "--at", "HEAD~1")
+	v.expect(t, 1)
+	if !strings.Contains(v.stdout, "extra.yaml:1:1") || !strings.Contains(v.stdout, "the file is a symbolic link, so it is not read") {
+		t.Errorf("validate --at a commit with a link:\n%s%s", v.stdout, v.stderr)
+	}
+	d := s.run(t, "diff", "HEAD~1", "HEAD")
+	d.expect(t, 0)
+	if !strings.Contains(d.stdout, "+ feature alerts  Alerts (added)") || !strings.Contains(d.stderr, "the roadmap at HEAD~1 has 1 error(s) in its files (a file that does not parse, or is a link, counts as empty); run 'roadmap validate --at HEAD~1'") {
+		t.Errorf("diff from a commit with a link:\n%s%s", d.stdout, d.stderr)
+	}
+	if g := s.run(t, "diff", "HEAD~1", "HEAD", "--exit-code"); g.code != 2 {
+		t.Errorf("diff --exit-code from a commit with a link: %d, want 2 (a side not read whole)", g.code)
+	}
+	if err := os.Remove(link); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join("..", "shared", "extra.yaml"), link); err != nil {
+		t.Fatal(err)
+	}
+	if w := s.run(t, "validate"); w.code != 1 || !strings.Contains(w.stdout, "extra.yaml:1:1") {
+		t.Errorf("validate with a linked file in the working tree: %d\n%s%s", w.code, w.stdout, w.stderr)
 	}
 }

@@ -395,9 +395,18 @@ func (a *app) warnIfBroken(r *roadmap.Roadmap) error {
 		return err
 	}
 	if errs, _ := errorCount(r, today); errs > 0 {
-		fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap has %d error(s) in its files; run 'roadmap validate'\n", errs)
+		fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap has %d error(s) in its files; run %s\n", errs, validateAt(a.at))
 	}
 	return nil
+}
+
+// validateAt is the validate command that lists the errors of the roadmap
+// at rev ("" for the working tree).
+func validateAt(rev string) string {
+	if rev == "" {
+		return "'roadmap validate'"
+	}
+	return "'roadmap validate --at " + rev + "'"
 }
 
 // sideErrors is what validate finds wrong with one side of a comparison.
@@ -418,9 +427,9 @@ func (a *app) warnSide(e sideErrors, rev string) {
 	}
 	why := ""
 	if e.unparsed {
-		why = " (a file that does not parse counts as empty)"
+		why = " (a file that does not parse, or is a link, counts as empty)"
 	}
-	fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap %s has %d error(s) in its files%s; run 'roadmap validate'\n", where, e.errors, why)
+	fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap %s has %d error(s) in its files%s; run %s\n", where, e.errors, why, validateAt(rev))
 }
 
 // errorCount counts r's errors as validate does, and tells whether a file
