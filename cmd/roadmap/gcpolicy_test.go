@@ -1,9 +1,16 @@
 package main
 
 import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"regexp"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"strings"
 	"testing"
 	"time"
 )
@@ -80,5 +87,44 @@ func TestServeRestoresThePacing(t *testing.T) {
 	p.restore()
 	if got, limit := gcSettings(); got != 100 || limit == shortRunHeap {
 		t.Fatalf("after restore GOGC = %d, GOMEMLIMIT = %d; want 100 and no short-run limit", got, limit)
+	}
+}
+
+// TestTheCommandDefersCollection runs the command as a user does (this test
+// binary stands in for it) on a roadmap that allocates enough to collect
+// with the runtime's default pacing, and counts the collections gctrace
+// reports: none, unless GOGC is set.
+func TestTheCommandDefersCollection(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "roadmap.yaml", "product: Acme\n")
+	var b strings.Builder
+	b.WriteString("features:\n")
+	for i := range 3000 {
+		fmt.Fprintf(&b, "  - id: f%d\n    title: Feature %d\n    status: idea\n    scores: {reach: 10, impact: 2, confidence: 80, effort: 3}\n", i, i)
+	}
+	write(t, dir, "features.yaml", b.String())
+	collections := func(env ...string) int {
+		cmd := exec.Command(os.Args[0], "validate", "--dir", dir)
+		for _, kv := range os.Environ() {
+			if !strings.HasPrefix(kv, "GOGC=") && !strings.HasPrefix(kv, "GOMEMLIMIT=") && !strings.HasPrefix(kv, "GODEBUG=") {
+				cmd.Env = append(cmd.Env, kv)
+			}
+		}
+		cmd.Env = append(cmd.Env, append(env, roadmapAsMain+"=1", "GODEBUG=gctrace=1")...)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Run(); err != nil {
+			var exit *exec.ExitError
+			if !errors.As(err, &exit) {
+				t.Fatal(err)
+			}
+		}
+		return len(regexp.MustCompile(`(?m)^gc \d+ @`).FindAllString(stderr.String(), -1))
+	}
+	if n := collections("GOGC=100"); n == 0 {
+		t.Fatal("with GOGC=100 the run collected nothing: the roadmap is too small to tell")
+	}
+	if n := collections(); n != 0 {
+		t.Errorf("the command collected %d times; want none before the heap reaches %d MiB", n, shortRunHeap>>20)
 	}
 }

@@ -1168,3 +1168,25 @@ func TestALinkedFileInARevision(t *testing.T) {
 		t.Errorf("validate with a linked file in the working tree: %d\n%s%s", w.code, w.stdout, w.stderr)
 	}
 }
+
+// TestAMergedReleaseWhoseChangesAreAllNamed: from a release merged into
+// main, every change made after the merge names its commit, and then no
+// note says that some cannot.
+func TestAMergedReleaseWhoseChangesAreAllNamed(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n  - {id: search, title: Search, status: planned}\n")
+	v1 := b.Commit("Ana", "Plan search")
+	release := b.OnBranchFrom("release", v1, func() plumbing.Hash {
+		b.Write("roadmap.yaml", "product: Acme\nfeatures:\n  - {id: search, title: Search, status: in-progress}\n")
+		return b.Commit("Raj", "Start search for the release")
+	})
+	b.Tag("release-1.0", release)
+	b.Commit("Ana", "Merge release into main", release)
+	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n  - {id: search, title: Search, status: shipped, shipped: 2026-07-09}\n")
+	ship := b.Commit("Li", "Ship search")
+	d := session{wd: b.Dir}.run(t, "diff", "release-1.0", "HEAD")
+	d.expect(t, 0)
+	if d.stderr != "" || !strings.Contains(d.stdout, ship.String()[:7]+" Li, ") || !strings.Contains(d.stdout, "status: in-progress → shipped") {
+		t.Errorf("diff from a merged release, every change named:\n%s%q", d.stdout, d.stderr)
+	}
+}

@@ -26,7 +26,7 @@ const roadmapAsMain = "ROADMAP_TEST_AS_MAIN"
 
 func TestMain(m *testing.M) {
 	if os.Getenv(roadmapAsMain) == "1" {
-		os.Exit(Execute(os.Args[1:], os.Stdout, os.Stderr))
+		main()
 	}
 	os.Exit(m.Run())
 }
