@@ -32,11 +32,13 @@ type Repo struct {
 	trees   *treeCache
 	items   *itemCache
 	moves   worktreeMoves
-	// parents holds the commits parent read, by hash, up to maxParents:
-	// checking that a revision is on head's first-parent line, then walking
-	// it, decodes each commit once.
-	parentsMu sync.Mutex
-	parents   map[plumbing.Hash]*object.Commit
+	// parents holds the commits parent read, by hash, up to parentsLimit
+	// bytes: checking that a revision is on head's first-parent line, then
+	// walking it, decodes each commit once.
+	parentsMu    sync.Mutex
+	parents      map[plumbing.Hash]*object.Commit
+	parentsSize  int
+	parentsLimit int
 }
 
 // Open opens the repository whose work tree holds dir: a normal clone or a
@@ -76,7 +78,7 @@ func Open(dir string) (*Repo, error) {
 		st.Close()
 		return nil, fmt.Errorf("opening the repository at %s: %w", top, err)
 	}
-	r := &Repo{git: repo, packs: st.packs, top: top, shallow: map[plumbing.Hash]bool{}, blobs: newBlobCache(blobCacheLimit), trees: &treeCache{entries: map[plumbing.Hash][]object.TreeEntry{}}, items: newItemCache(), parents: map[plumbing.Hash]*object.Commit{}}
+	r := &Repo{git: repo, packs: st.packs, top: top, shallow: map[plumbing.Hash]bool{}, blobs: newBlobCache(blobCacheLimit), trees: &treeCache{entries: map[plumbing.Hash][]object.TreeEntry{}}, items: newItemCache(), parents: map[plumbing.Hash]*object.Commit{}, parentsLimit: parentsLimit}
 	if hashes, err := st.Shallow(); err == nil {
 		for _, h := range hashes {
 			r.shallow[h] = true

@@ -162,11 +162,19 @@ func (r *Repo) parent(c *object.Commit) (*object.Commit, error) {
 		return nil, fmt.Errorf("reading the parent of %s: %w", c.Hash.String()[:7], err)
 	}
 	r.parentsMu.Lock()
-	if len(r.parents) < maxParents {
+	if size := commitSize(p); r.parentsSize+size <= r.parentsLimit {
 		r.parents[h] = p
+		r.parentsSize += size
 	}
 	r.parentsMu.Unlock()
 	return p, nil
+}
+
+// commitSize is about how many bytes a decoded commit holds.
+func commitSize(c *object.Commit) int {
+	return 256 + len(c.Message) + len(c.PGPSignature) + len(c.Encoding) +
+		len(c.Author.Name) + len(c.Author.Email) + len(c.Committer.Name) + len(c.Committer.Email) +
+		len(c.ParentHashes)*len(plumbing.Hash{})
 }
 
 // firstParents yields head and then each first parent, newest first, to the
@@ -204,9 +212,10 @@ func (r *Repo) reaches(c *object.Commit, stop plumbing.Hash) error {
 	return nil
 }
 
-// maxParents bounds the commits parent keeps, about a kilobyte each: a
-// longer line is read twice rather than held.
-const maxParents = 1 << 16
+// parentsLimit bounds the bytes of the commits parent keeps (by
+// commitSize): a longer line, or one of huge messages, is read twice rather
+// than held.
+const parentsLimit = 64 << 20
 
 // HeadHash is the commit HEAD points at, or "" when it points at none (an
 // empty repository). It reads the refs anew on every call.
