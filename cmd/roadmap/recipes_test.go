@@ -81,10 +81,13 @@ type sandbox struct {
 }
 
 // change is a pull request: a commit message and edits to the example's
-// files (slash paths under roadmap/), each replacing one string once.
+// files (slash paths under roadmap/), each replacing one string once; or,
+// with adds, the pull request that adds the whole roadmap to a repository
+// without one.
 type change struct {
 	subject string
 	edits   map[string][2]string
+	adds    bool
 }
 
 func newSandbox(t *testing.T, pr change) *sandbox {
@@ -95,6 +98,11 @@ func newSandbox(t *testing.T, pr change) *sandbox {
 		}
 	}
 	b := gittest.New(t)
+	s := &sandbox{t: t, dir: b.Dir, bin: t.TempDir()}
+	b.Write("README.md", "# Northwind Books\n")
+	if pr.adds {
+		s.base = b.Commit("Mia Chen", "Start Northwind Books")
+	}
 	example := os.DirFS(exampleDir)
 	files := map[string]string{}
 	err := fs.WalkDir(example, ".", func(p string, d fs.DirEntry, err error) error {
@@ -109,9 +117,9 @@ func newSandbox(t *testing.T, pr change) *sandbox {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b.Write("README.md", "# Northwind Books\n")
-	s := &sandbox{t: t, dir: b.Dir, bin: t.TempDir()}
-	s.base = b.Commit("Mia Chen", "Northwind roadmap for 2027")
+	if !pr.adds {
+		s.base = b.Commit("Mia Chen", "Northwind roadmap for 2027")
+	}
 	for name, e := range pr.edits {
 		if !strings.Contains(files[name], e[0]) {
 			t.Fatalf("roadmap/%s has no %q to change", name, e[0])
@@ -215,6 +223,7 @@ var (
 		edits: map[string][2]string{"features/invoicing.yaml": {
 			"with lower fees than cards.", "with half the fees of cards."}},
 	}
+	addsRoadmap  = change{subject: "Northwind roadmap for 2027", adds: true}
 	brokenChange = change{
 		subject: "Plan pay-by-bank (with a typo)",
 		edits: map[string][2]string{"features/invoicing.yaml": {
@@ -445,6 +454,15 @@ func TestCIRecipes(t *testing.T) {
 		expectStep(t, got, gate, 1, "Needs product marketing")
 		got = s.runGitHubJob(steps, s.githubVars(), "FAKE_APPROVALS=mia raj")
 		expectStep(t, got, gate, 0, "raj approved it for product marketing")
+
+		// The pull request that adds the roadmap: all customers will see
+		// is new, so it too waits for product marketing.
+		s = newSandbox(t, addsRoadmap)
+		got = s.runGitHubJob(steps, s.githubVars())
+		expectStep(t, got, gate, 1, "Needs product marketing")
+		if sum := got["summary"].out; !strings.Contains(sum, "What customers will see change") || !strings.Contains(sum, "pay-by-bank") || strings.Contains(sum, "scores") {
+			t.Errorf("summary of the pull request that adds the roadmap:\n%s", sum)
+		}
 	})
 
 	t.Run("gitlab", func(t *testing.T) {
