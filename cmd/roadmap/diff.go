@@ -41,9 +41,9 @@ first with the second. Each change names the newest commit that made it,
 walking the first-parent history between them: a change made on a branch
 names the merge that brought it in. From a revision to the working tree, a
 change not committed yet says so (with no revision, every change is one, and
-none says so). A revision from before the roadmap was added (or HEAD before
-the first commit) reads as an empty roadmap, and a note says so: the pull
-request that adds the roadmap shows every item as added.
+none says so). A revision from before the roadmap began (no YAML file in its
+folder, or HEAD before its first commit) reads as an empty roadmap, and a note
+says so: the pull request that adds the roadmap shows every item as added.
 
 With --exit-code, diff exits 1 when there are changes, 0 when there are none and
 2 when it cannot tell (a revision that does not resolve, a side with a file that
@@ -135,7 +135,7 @@ func (a *app) runDiff(o diffOptions, args []string) (gate int, err error) {
 		return exitOK, newErr
 	}
 	switch {
-	case errors.Is(oldMissing, gitrepo.ErrNoCommits) && newMissing != nil:
+	case oldMissing == errUnborn && newMissing != nil:
 		return exitOK, &exitError{code: exitUsage, err: fmt.Errorf("%w; commit the roadmap first", oldMissing)}
 	case oldMissing != nil && newMissing != nil:
 		return exitOK, &exitError{code: exitUsage, err: oldMissing}
@@ -176,6 +176,11 @@ func (a *app) runDiff(o diffOptions, args []string) (gate int, err error) {
 	report.Changes = diff(old, new)
 	switch {
 	case len(report.Changes) == 0 || !attribute:
+	case oldMissing == errUnborn:
+		roadmap.MarkUncommitted(report.Changes, nil) // nothing is committed
+	case newMissing != nil:
+		// Every item reads as removed, and the newer side has no roadmap
+		// to follow back: no commit is named.
 	case len(args) == 2:
 		head, err := g.resolve(args[1])
 		if err != nil {
@@ -383,14 +388,19 @@ func (a *app) audienceDiff(roots [2]string, old, new *roadmap.Roadmap, missing [
 	return diff, pol.SeesAll(), nil
 }
 
+// errUnborn is why HEAD reads as an empty roadmap before its first commit.
+var errUnborn = errors.New("HEAD has no commit yet")
+
 // loadSide reads the roadmap at rev for diff. A revision from before the
-// roadmap was added (no roadmap.yaml at its folder, or HEAD before the first
+// roadmap was begun (no roadmap file in its folder, or HEAD before its first
 // commit) reads as an empty roadmap, and missing says why: the pull request
-// that adds the roadmap shows every item as added, not an error.
+// that adds the roadmap shows every item as added, not an error. A folder
+// that holds roadmap files but no roadmap.yaml (drafts, or a link) is not
+// read as empty: the history a diff names commits from reads its files.
 func (g *gitRoadmap) loadSide(rev string) (rm *roadmap.Roadmap, root string, missing, err error) {
 	c, err := g.resolve(rev)
 	if rev == "HEAD" && errors.Is(err, gitrepo.ErrNoCommits) {
-		return &roadmap.Roadmap{}, g.root, gitrepo.ErrNoCommits, nil
+		return &roadmap.Roadmap{}, g.root, errUnborn, nil
 	}
 	if err != nil {
 		return nil, "", nil, err
@@ -399,10 +409,10 @@ func (g *gitRoadmap) loadSide(rev string) (rm *roadmap.Roadmap, root string, mis
 	if err != nil {
 		return nil, "", nil, err
 	}
-	if ok, err := g.repo.HasRoadmap(c, dir); err != nil {
+	if none, err := g.repo.HoldsNoRoadmapFile(c, dir); err != nil {
 		return nil, "", nil, &exitError{code: exitUsage, err: err}
-	} else if !ok {
-		return &roadmap.Roadmap{}, g.root, fmt.Errorf("%s has no roadmap.yaml in %s", rev, displayPrefix(dir)), nil
+	} else if none {
+		return &roadmap.Roadmap{}, g.root, fmt.Errorf("%s has no roadmap in %s", rev, displayPrefix(dir)), nil
 	}
 	rm, root, err = loadCommit(g.repo, g.root, rev, c, g.prefix, dir)
 	return rm, root, nil, err

@@ -328,7 +328,7 @@ func TestAnUncommittedMove(t *testing.T) {
 	b.Write("plan/features.yaml", "features:\n  - {id: billing, title: Billing, status: idea}\n")
 	b.Write("plan/roadmap.yaml", "product: Other\n")
 	u := s.run(t, "diff")
-	if u.code != 0 || u.stderr != "roadmap: HEAD has no roadmap.yaml in plan/, so every item reads as added\n" ||
+	if u.code != 0 || u.stderr != "roadmap: HEAD has no roadmap in plan/, so every item reads as added\n" ||
 		!strings.Contains(u.stdout, "1 feature changed") || !strings.Contains(u.stdout, "+ feature billing") {
 		t.Errorf("diff of an unrelated roadmap: %d %q\n%s", u.code, u.stderr, u.stdout)
 	}
@@ -1057,7 +1057,7 @@ func TestDiffOfThePullRequestThatAddsTheRoadmap(t *testing.T) {
 
 	r := s.run(t, "diff", "HEAD~2", "HEAD")
 	r.expect(t, 0)
-	if r.stderr != "roadmap: HEAD~2 has no roadmap.yaml in roadmap/, so every item reads as added\n" {
+	if r.stderr != "roadmap: HEAD~2 has no roadmap in roadmap/, so every item reads as added\n" {
 		t.Errorf("the note: %q", r.stderr)
 	}
 	for _, want := range []string{
@@ -1080,7 +1080,8 @@ func TestDiffOfThePullRequestThatAddsTheRoadmap(t *testing.T) {
 	}
 	// The other way round, every item reads as removed, and the audiences
 	// are the side with a roadmap's.
-	if o := s.run(t, "diff", "HEAD", "HEAD~2"); !strings.Contains(o.stderr, "HEAD~2 has no roadmap.yaml in roadmap/, so every item reads as removed\n") ||
+	// No commit is named, and no note offers a diff that would.
+	if o := s.run(t, "diff", "HEAD", "HEAD~2"); o.stderr != "roadmap: HEAD~2 has no roadmap in roadmap/, so every item reads as removed\n" ||
 		!strings.Contains(o.stdout, "- feature search  Feature search (removed)") {
 		t.Errorf("diff HEAD HEAD~2: %d\n%s%s", o.code, o.stdout, o.stderr)
 	}
@@ -1088,7 +1089,7 @@ func TestDiffOfThePullRequestThatAddsTheRoadmap(t *testing.T) {
 		t.Errorf("diff HEAD HEAD~2 --audience partners: %d\n%s%s", p.code, p.stdout, p.stderr)
 	}
 	// Neither side has a roadmap: nothing to compare.
-	if n := s.run(t, "diff", "HEAD~2", "HEAD~2"); n.code != 2 || n.stdout != "" || n.stderr != "roadmap: HEAD~2 has no roadmap.yaml in roadmap/\n" {
+	if n := s.run(t, "diff", "HEAD~2", "HEAD~2"); n.code != 2 || n.stdout != "" || n.stderr != "roadmap: HEAD~2 has no roadmap in roadmap/\n" {
 		t.Errorf("diff of two revisions without a roadmap: %d %q %q", n.code, n.stdout, n.stderr)
 	}
 	// To the working tree: what a commit added names it, the rest is not
@@ -1110,13 +1111,55 @@ func TestDiffBeforeTheFirstCommit(t *testing.T) {
 	s := session{wd: b.Dir}
 	r := s.run(t, "diff")
 	r.expect(t, 0)
-	if r.stderr != "roadmap: the repository has no commits yet, so every item reads as added\n" || !strings.Contains(r.stdout, "+ feature search  Feature search (added)") {
+	if r.stderr != "roadmap: HEAD has no commit yet, so every item reads as added\n" || !strings.Contains(r.stdout, "+ feature search  Feature search (added)") {
 		t.Errorf("diff before the first commit: %q\n%s", r.stderr, r.stdout)
 	}
+	// Named, HEAD reads the same, every change not committed yet.
+	h := s.run(t, "diff", "HEAD")
+	h.expect(t, 0)
+	if h.stderr != r.stderr || !strings.Contains(h.stdout, "+ feature search  Feature search (added)\n    not committed yet") {
+		t.Errorf("diff HEAD before the first commit: %q\n%s", h.stderr, h.stdout)
+	}
 	// Only HEAD reads as empty: another name is a revision that is not there.
-	for _, args := range [][]string{{"diff", "main"}, {"diff", "HEAD", "HEAD"}, {"history", "search"}} {
-		if r := s.run(t, args...); r.code != 2 || r.stdout != "" || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, "the repository has no commits yet; commit the roadmap first") {
-			t.Errorf("%v before the first commit: %d %q", args, r.code, r.stderr)
+	for _, tc := range []struct{ args []string }{{[]string{"diff", "main"}}, {[]string{"diff", "HEAD", "HEAD"}}, {[]string{"history", "search"}}} {
+		if r := s.run(t, tc.args...); r.code != 2 || r.stdout != "" || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, "commit the roadmap first") {
+			t.Errorf("%v before the first commit: %d %q", tc.args, r.code, r.stderr)
+		}
+	}
+}
+
+// TestDiffReadsAsEmptyOnlyARevisionWithoutRoadmapFiles: a folder holding
+// roadmap files but no roadmap.yaml (drafts committed first, or a linked
+// roadmap.yaml) is not read as empty: the history a diff names commits from
+// reads those files, and a link is refused as everywhere else.
+func TestDiffReadsAsEmptyOnlyARevisionWithoutRoadmapFiles(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap/features.yaml", "features:\n  - {id: search, title: Search, status: idea}\n")
+	b.Commit("Ana", "Draft features")
+	b.Write("roadmap/roadmap.yaml", "product: Acme\n")
+	b.Commit("Ana", "Begin the roadmap")
+	s := session{wd: b.Dir}
+	if r := s.run(t, "diff", "HEAD~1", "HEAD"); r.code != 2 || r.stdout != "" || r.stderr != "roadmap: HEAD~1 has no roadmap.yaml in roadmap/\n" {
+		t.Errorf("diff from drafts without roadmap.yaml: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+
+	l := gittest.New(t)
+	l.Write("shared/roadmap.yaml", "product: Acme\n")
+	l.Write("roadmap/features.yaml", "features:\n  - {id: search, title: Search, status: idea}\n")
+	link := filepath.Join(l.Dir, "roadmap", "roadmap.yaml")
+	if err := os.Symlink(filepath.Join("..", "shared", "roadmap.yaml"), link); err != nil {
+		t.Fatal(err)
+	}
+	l.Commit("Ana", "Link the settings")
+	if err := os.Remove(link); err != nil {
+		t.Fatal(err)
+	}
+	l.Write("roadmap/roadmap.yaml", "product: Acme\n")
+	l.Commit("Ana", "Copy the settings in")
+	ls := session{wd: l.Dir}
+	for _, args := range [][]string{{"diff", "HEAD~1", "HEAD"}, {"list", "--at", "HEAD~1"}} {
+		if r := ls.run(t, args...); r.code != 2 || r.stdout != "" || !strings.Contains(r.stderr, "roadmap.yaml is a symbolic link") {
+			t.Errorf("%v with roadmap.yaml linked at HEAD~1: %d %q %q", args, r.code, r.stdout, r.stderr)
 		}
 	}
 }

@@ -96,6 +96,36 @@ func (r *Repo) HasRoadmap(c *object.Commit, dir string) (bool, error) {
 	return r.holdsRoadmap(tree)
 }
 
+// HoldsNoRoadmapFile reports whether commit c holds no roadmap file (a
+// *.yaml or *.yml file or link, outside folders starting with a dot) in
+// folder dir or below it: the roadmap had not begun there, and walks read
+// nothing of it.
+func (r *Repo) HoldsNoRoadmapFile(c *object.Commit, dir string) (bool, error) {
+	tree, err := r.subtree(c, dir)
+	if err != nil || tree == plumbing.ZeroHash {
+		return true, err
+	}
+	var none func(tree plumbing.Hash) (bool, error)
+	none = func(tree plumbing.Hash) (bool, error) {
+		es, err := r.entries(tree)
+		if err != nil {
+			return false, err
+		}
+		for _, e := range es {
+			switch {
+			case e.Mode == filemode.Dir && !strings.HasPrefix(e.Name, "."):
+				if ok, err := none(e.Hash); !ok || err != nil {
+					return false, err
+				}
+			case e.Mode != filemode.Dir && e.Mode != filemode.Submodule && isRoadmapFile(e.Name):
+				return false, nil
+			}
+		}
+		return true, nil
+	}
+	return none(tree)
+}
+
 // maxMoveDepth bounds how deep movedFrom looks for the folder a roadmap
 // moved from.
 const maxMoveDepth = 8
