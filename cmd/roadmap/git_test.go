@@ -1182,7 +1182,7 @@ func TestALinkedFileInARevision(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.Write("roadmap/extra.yaml", "features:\n  - {id: alerts, title: Alerts, status: idea}\n")
-	b.Commit("Raj", "Copy the shared features in")
+	copied := b.Commit("Raj", "Copy the shared features in")
 	s := session{wd: b.Dir}
 
 	if l := s.run(t, "list", "--at", "HEAD~1"); l.code != 0 || !strings.Contains(l.stdout, "search") || !strings.HasSuffix(l.stderr, "run 'roadmap validate --at HEAD~1'\n") {
@@ -1195,7 +1195,7 @@ func TestALinkedFileInARevision(t *testing.T) {
 	}
 	d := s.run(t, "diff", "HEAD~1", "HEAD")
 	d.expect(t, 0)
-	if !strings.Contains(d.stdout, "+ feature alerts  Alerts (added)") || !strings.Contains(d.stderr, "the roadmap at HEAD~1 has 1 error(s) in its files (a file that does not parse, or is a link, counts as empty); run 'roadmap validate --at HEAD~1'") {
+	if !strings.Contains(d.stdout, "+ feature alerts  Alerts (added)\n    "+copied.String()[:7]+" Raj, ") || !strings.Contains(d.stderr, "the roadmap at HEAD~1 has 1 error(s) in its files (a file that does not parse, or is a link, counts as empty); run 'roadmap validate --at HEAD~1'") {
 		t.Errorf("diff from a commit with a link:\n%s%s", d.stdout, d.stderr)
 	}
 	if g := s.run(t, "diff", "HEAD~1", "HEAD", "--exit-code"); g.code != 2 {
