@@ -336,8 +336,8 @@ func DecodeChunk(p string, c Chunk) (Document, []Finding) {
 	return parseDocument(p, text, false)
 }
 
-// HasSyntaxError reports whether findings say a file does not parse (and
-// reads as empty).
+// HasSyntaxError reports whether findings say a file was not read: it does
+// not parse, or is a link (and reads as empty).
 func HasSyntaxError(fs []Finding) bool {
 	for _, f := range fs {
 		if f.Rule == ruleSyntax.ID {

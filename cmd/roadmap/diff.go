@@ -414,6 +414,6 @@ func (g *gitRoadmap) loadSide(rev string) (rm *roadmap.Roadmap, root string, mis
 	} else if none {
 		return &roadmap.Roadmap{}, g.root, fmt.Errorf("%s has no roadmap in %s", rev, displayPrefix(dir)), nil
 	}
-	rm, root, err = loadCommit(g.repo, g.root, rev, c, g.prefix, dir)
+	rm, root, err = g.loadWhere(rev)
 	return rm, root, nil, err
 }

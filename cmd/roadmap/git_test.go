@@ -1121,9 +1121,9 @@ func TestDiffBeforeTheFirstCommit(t *testing.T) {
 		t.Errorf("diff HEAD before the first commit: %q\n%s", h.stderr, h.stdout)
 	}
 	// Only HEAD reads as empty: another name is a revision that is not there.
-	for _, tc := range []struct{ args []string }{{[]string{"diff", "main"}}, {[]string{"diff", "HEAD", "HEAD"}}, {[]string{"history", "search"}}} {
-		if r := s.run(t, tc.args...); r.code != 2 || r.stdout != "" || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, "commit the roadmap first") {
-			t.Errorf("%v before the first commit: %d %q", tc.args, r.code, r.stderr)
+	for _, args := range [][]string{{"diff", "main"}, {"diff", "HEAD", "HEAD"}, {"history", "search"}} {
+		if r := s.run(t, args...); r.code != 2 || r.stdout != "" || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, "commit the roadmap first") {
+			t.Errorf("%v before the first commit: %d %q", args, r.code, r.stderr)
 		}
 	}
 }

@@ -97,8 +97,7 @@ func (r *Repo) names(rev string) bool {
 // nearRef is a suggestion of the branch or tag nearest to rev's base, as
 // roadmap.Suggestion words it, or "".
 func (r *Repo) nearRef(rev string) string {
-	base, _, _ := strings.Cut(rev, "~")
-	base, _, _ = strings.Cut(base, "^")
+	base := revBase(rev)
 	refs, err := r.git.References()
 	if err != nil {
 		return ""
@@ -127,8 +126,7 @@ func asksParent(rev string) bool {
 // pastRoot is the base of a revision such as HEAD~40 when the base names a
 // commit and only the ~N or ^N is too many; "" otherwise.
 func (r *Repo) pastRoot(rev string) string {
-	base, _, _ := strings.Cut(rev, "~")
-	base, _, _ = strings.Cut(base, "^")
+	base := revBase(rev)
 	if base == rev {
 		return ""
 	}
@@ -137,6 +135,18 @@ func (r *Repo) pastRoot(rev string) string {
 	}
 	return base
 }
+
+// revBase is a revision without its ~N and ^N steps: HEAD of HEAD~3^2.
+func revBase(rev string) string {
+	base, _, _ := strings.Cut(rev, "~")
+	base, _, _ = strings.Cut(base, "^")
+	return base
+}
+
+// parentsLimit bounds the bytes of the commits parent keeps (by
+// commitSize): a longer line, or one of huge messages, is read twice rather
+// than held.
+const parentsLimit = 64 << 20
 
 // parent is c's first parent, nil for a root commit, or ErrShallow at the
 // edge of a shallow clone.
@@ -211,11 +221,6 @@ func (r *Repo) reaches(c *object.Commit, stop plumbing.Hash) error {
 	}
 	return nil
 }
-
-// parentsLimit bounds the bytes of the commits parent keeps (by
-// commitSize): a longer line, or one of huge messages, is read twice rather
-// than held.
-const parentsLimit = 64 << 20
 
 // HeadHash is the commit HEAD points at, or "" when it points at none (an
 // empty repository). It reads the refs anew on every call.
