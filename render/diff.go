@@ -18,6 +18,9 @@ type DiffReport struct {
 	// Audience, when set, is whose view both sides were filtered to.
 	Audience string
 	Changes  []roadmap.Change
+	// Unread names the sides (as From and To do) with a file that was not
+	// read, as it does not parse or is a link: its items read as absent.
+	Unread []string
 }
 
 // to names the newer side in prose.
@@ -205,8 +208,15 @@ func WriteDiffMarkdown(w io.Writer, d DiffReport) error {
 		title = "Roadmap for " + d.Audience
 	}
 	fmt.Fprintf(&b, "### %s: %s\n\nFrom %s to %s.\n", MarkdownText(title), summary(d.Changes), MarkdownText(d.From), MarkdownText(d.to()))
+	for _, side := range d.Unread {
+		where := "in the working tree"
+		if side != "" {
+			where = "at " + MarkdownText(side)
+		}
+		fmt.Fprintf(&b, "\n> **Warning:** a file of the roadmap %s was not read (it does not parse, or is a link), so its items read as absent there.\n", where)
+	}
 	for _, c := range d.Changes {
-		fmt.Fprintf(&b, "\n- **%s** `%s` %s", c.Kind, c.ID, MarkdownText(c.Title))
+		fmt.Fprintf(&b, "\n- **%s** %s `%s` %s", c.Kind, c.Item, c.ID, MarkdownText(c.Title))
 		note, once := sharedNote(c)
 		if note != "" {
 			fmt.Fprintf(&b, " (%s)", MarkdownText(note))

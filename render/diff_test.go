@@ -324,19 +324,19 @@ func TestACommitThatMadeEveryChangeIsNamedOnce(t *testing.T) {
 	}{
 		{"one commit made both", []roadmap.FieldChange{with(status, c1, false), with(target, c1, false)},
 			"~ feature a  A\n    1111111 Ana, 2026-11-01: Slip a\n    status: planned → in-progress\n    target: 2027-Q1 → 2027-Q2\n",
-			"- **changed** `a` A (1111111 Ana, 2026-11-01: Slip a)\n  - status: planned → in-progress\n  - target: 2027-Q1 → 2027-Q2\n"},
+			"- **changed** feature `a` A (1111111 Ana, 2026-11-01: Slip a)\n  - status: planned → in-progress\n  - target: 2027-Q1 → 2027-Q2\n"},
 		{"two commits", []roadmap.FieldChange{with(status, c2, false), with(target, c1, false)},
 			"~ feature a  A\n    status: planned → in-progress\n      2222222 Raj, 2026-11-02: Start a\n    target: 2027-Q1 → 2027-Q2\n      1111111 Ana, 2026-11-01: Slip a\n",
-			"- **changed** `a` A\n  - status: planned → in-progress (2222222 Raj, 2026-11-02: Start a)\n  - target: 2027-Q1 → 2027-Q2 (1111111 Ana, 2026-11-01: Slip a)\n"},
+			"- **changed** feature `a` A\n  - status: planned → in-progress (2222222 Raj, 2026-11-02: Start a)\n  - target: 2027-Q1 → 2027-Q2 (1111111 Ana, 2026-11-01: Slip a)\n"},
 		{"one field", []roadmap.FieldChange{with(target, c1, false)},
 			"~ feature a  A\n    target: 2027-Q1 → 2027-Q2\n      1111111 Ana, 2026-11-01: Slip a\n",
-			"- **changed** `a` A\n  - target: 2027-Q1 → 2027-Q2 (1111111 Ana, 2026-11-01: Slip a)\n"},
+			"- **changed** feature `a` A\n  - target: 2027-Q1 → 2027-Q2 (1111111 Ana, 2026-11-01: Slip a)\n"},
 		{"a commit and the working tree", []roadmap.FieldChange{with(status, c1, true), with(target, c1, false)},
 			"~ feature a  A\n    status: planned → in-progress\n      not committed yet\n    target: 2027-Q1 → 2027-Q2\n      1111111 Ana, 2026-11-01: Slip a\n",
-			"- **changed** `a` A\n  - status: planned → in-progress (not committed yet)\n  - target: 2027-Q1 → 2027-Q2 (1111111 Ana, 2026-11-01: Slip a)\n"},
+			"- **changed** feature `a` A\n  - status: planned → in-progress (not committed yet)\n  - target: 2027-Q1 → 2027-Q2 (1111111 Ana, 2026-11-01: Slip a)\n"},
 		{"the working tree made both", []roadmap.FieldChange{with(status, nil, true), with(target, nil, true)},
 			"~ feature a  A\n    not committed yet\n    status: planned → in-progress\n    target: 2027-Q1 → 2027-Q2\n",
-			"- **changed** `a` A (not committed yet)\n  - status: planned → in-progress\n  - target: 2027-Q1 → 2027-Q2\n"},
+			"- **changed** feature `a` A (not committed yet)\n  - status: planned → in-progress\n  - target: 2027-Q1 → 2027-Q2\n"},
 	} {
 		d := DiffReport{From: "v1", To: "v2", Changes: []roadmap.Change{{Kind: roadmap.Changed, Item: "feature", ID: "a", Title: "A", Fields: tc.fields}}}
 		var text, md strings.Builder

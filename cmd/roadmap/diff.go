@@ -93,7 +93,7 @@ func (a *app) runDiff(o diffOptions, args []string) (gate int, err error) {
 		return exitOK, err
 	}
 	if a.at != "" {
-		return exitOK, usageError("diff takes its revisions as arguments, not --at")
+		return exitOK, usageError("diff takes its revisions as arguments, not --at: roadmap diff %s", shellWord(a.at))
 	}
 	g, err := a.openGit()
 	if err != nil {
@@ -204,7 +204,12 @@ func (a *app) runDiff(o diffOptions, args []string) (gate int, err error) {
 		c := <-counts
 		a.warnSide(c[0], from)
 		a.warnSide(c[1], report.To)
-		unsure = c[0].unparsed || c[1].unparsed
+		for i, side := range []string{from, report.To} {
+			if c[i].unparsed {
+				report.Unread = append(report.Unread, side)
+			}
+		}
+		unsure = len(report.Unread) > 0
 	}
 	switch o.format {
 	case "json":

@@ -247,5 +247,5 @@ func (a *app) refuseErrors(l *loaded, r *roadmap.Roadmap, today roadmap.Date, re
 	if n > 1 {
 		errs, them = fmt.Sprintf("%d errors", n), "them"
 	}
-	return &exitError{code: exitFindings, err: fmt.Errorf("%s %s; fix %s (see %s) before rendering it for an audience", where, errs, them, validateAt(rev))}
+	return &exitError{code: exitFindings, err: fmt.Errorf("%s %s; fix %s (see %s) before rendering it for an audience", where, errs, them, a.validateAt(rev))}
 }

@@ -133,7 +133,7 @@ func TestGitErrors(t *testing.T) {
 		{[]string{"list", "--dir", "plan", "--at", "HEAD~9"}, `unknown revision "HEAD~9"`},
 		{[]string{"history", "--dir", "plan", "serch"}, `did you mean "search"?`},
 		{[]string{"history", "--dir", "plan", "search", "--since", "last-tuesday"}, "neither a date"},
-		{[]string{"diff", "--dir", "plan", "--at", "v1"}, "not --at"},
+		{[]string{"diff", "--dir", "plan", "--at", "v1"}, "not --at: roadmap diff v1"},
 		{[]string{"diff", "--dir", "plan", "HEAD@{1}", "HEAD"}, `"HEAD@{1}" uses syntax roadmap does not read`},
 		{[]string{"diff", "--dir", "plan", "v1..v2"}, "give a range as two revisions, as in roadmap diff v1 v2"},
 		{[]string{"diff", "--dir", "plan", "HEAD:plan", "v1"}, `"HEAD:plan" uses syntax roadmap does not read`},
@@ -617,6 +617,13 @@ func TestDiffWarnsAsValidateCounts(t *testing.T) {
 	b.Write("roadmap.yaml", "product: Acme\nfeatures: [\n")
 	if w := s.run(t, "diff"); !strings.Contains(w.stderr, "working tree has 1 error(s) in its files (a file that does not parse, or is a link, counts as empty); run 'roadmap validate'\n") {
 		t.Errorf("diff of a working tree that does not parse: stderr %q", w.stderr)
+	}
+	// A job summary, which has no stderr, says it too.
+	if md := s.run(t, "diff", "HEAD~1", "--format", "md"); !strings.Contains(md.stdout, "\n> **Warning:** a file of the roadmap in the working tree was not read (it does not parse, or is a link), so its items read as absent there.\n") {
+		t.Errorf("diff --format md of a working tree that does not parse:\n%s", md.stdout)
+	}
+	if md := s.run(t, "diff", "HEAD~1", "HEAD", "--format", "md"); strings.Contains(md.stdout, "Warning") {
+		t.Errorf("diff --format md warns when every file parses:\n%s", md.stdout)
 	}
 	// As a gate, a side that does not parse cannot tell what changed (its
 	// items read as removed): 2, not 1, with the diff still shown.
@@ -1200,6 +1207,10 @@ func TestALinkedFileInARevision(t *testing.T) {
 	}
 	if g := s.run(t, "diff", "HEAD~1", "HEAD", "--exit-code"); g.code != 2 {
 		t.Errorf("diff --exit-code from a commit with a link: %d, want 2 (a side not read whole)", g.code)
+	}
+	// The command it suggests finds the roadmap as this one did.
+	if g := s.run(t, "diff", "HEAD~1", "HEAD", "--dir", "roadmap"); !strings.Contains(g.stderr, "run 'roadmap validate --at HEAD~1 --dir roadmap'\n") {
+		t.Errorf("diff --dir: the suggested validate lacks the --dir: %q", g.stderr)
 	}
 	if err := os.Remove(link); err != nil {
 		t.Fatal(err)

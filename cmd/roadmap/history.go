@@ -25,7 +25,7 @@ func (a *app) newHistoryCmd() *cobra.Command {
 		Use:   "history ID",
 		Short: "Show one feature's life: every commit that changed it",
 		Long: `History lists, oldest first, each commit that changed a feature (or an
-objective, or a campaign), with the fields it changed (old -> new), its author and
+objective, or a campaign), with the fields it changed (old → new), its author and
 date. Commits that did not touch it are left out, and moving it to another file or
 renaming the file does not break the trail: an item is followed by its id.
 

@@ -129,6 +129,19 @@ func (a *app) runReport(o reportOptions) error {
 	if err != nil {
 		return err
 	}
+	// A value that does not read counts as unset in the report (a typo in
+	// a status misses its quarter): it says so, checking while the history
+	// is walked. Other errors leave the report as it is.
+	unread := make(chan int, 1)
+	go func() {
+		n := 0
+		for _, f := range roadmap.Check(current, roadmap.Options{Today: today}) {
+			if f.Severity == roadmap.SeverityError && (f.Rule == "invalid-value" || f.Rule == "syntax") {
+				n++
+			}
+		}
+		unread <- n
+	}()
 	var policy *roadmap.AudiencePolicy
 	if o.audience != "" {
 		if policy, err = current.Audience(o.audience); err != nil {
@@ -150,6 +163,9 @@ func (a *app) runReport(o reportOptions) error {
 	rep, err := roadmap.BuildReport(history, ropts)
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
+	}
+	if n := <-unread; n > 0 {
+		fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap at %s has %d error(s) that leave a value or a file unread (a typo such as status: shiped), which the report counts as unset; run %s\n", g.rev, n, a.validateAt(g.rev))
 	}
 	view := render.ReportView{Report: rep, Product: current.Product}
 	if policy != nil {

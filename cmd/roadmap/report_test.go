@@ -510,3 +510,27 @@ func TestReportFitsAnEightyColumnTerminal(t *testing.T) {
 		t.Errorf("a pipe lost the removed column:\n%s", piped.stdout)
 	}
 }
+
+// TestReportWarnsOfValuesItCannotRead: a typo in a status counts as no
+// status, so the feature misses its quarter; the report says so on stderr,
+// and the output is as before.
+func TestReportWarnsOfValuesItCannotRead(t *testing.T) {
+	b := reportRepo(t)
+	s := session{wd: b.Dir}
+	before := s.run(t, "report", "--format", "json")
+	before.expect(t, 0)
+	text, err := os.ReadFile(filepath.Join(b.Dir, "roadmap", "features.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Write("roadmap/features.yaml", strings.Replace(string(text), "status: planned", "status: plannned", 1))
+	b.CommitOn("2026-10-01", "Ana", "A typo")
+	r := s.run(t, "report", "--format", "json")
+	r.expect(t, 0)
+	if r.stderr != "roadmap: warning: the roadmap at HEAD has 1 error(s) that leave a value or a file unread (a typo such as status: shiped), which the report counts as unset; run 'roadmap validate --at HEAD'\n" {
+		t.Errorf("report of a roadmap with a typo: stderr %q", r.stderr)
+	}
+	if r.stdout == before.stdout {
+		t.Errorf("the typo changed nothing in the report: the test shows nothing")
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -395,18 +396,31 @@ func (a *app) warnIfBroken(r *roadmap.Roadmap) error {
 		return err
 	}
 	if errs, _ := errorCount(r, today); errs > 0 {
-		fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap has %d error(s) in its files; run %s\n", errs, validateAt(a.at))
+		fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap has %d error(s) in its files; run %s\n", errs, a.validateAt(a.at))
 	}
 	return nil
 }
 
 // validateAt is the validate command that lists the errors of the roadmap
-// at rev ("" for the working tree).
-func validateAt(rev string) string {
-	if rev == "" {
-		return "'roadmap validate'"
+// at rev ("" for the working tree), with the --dir the command was given.
+func (a *app) validateAt(rev string) string {
+	cmd := "roadmap validate"
+	if rev != "" {
+		cmd += " --at " + rev
 	}
-	return "'roadmap validate --at " + rev + "'"
+	if a.dir != "" {
+		cmd += " --dir " + shellWord(a.dir)
+	}
+	return "'" + cmd + "'"
+}
+
+// shellWord is s as a shell reads it back: quoted when it holds anything
+// but letters, digits and ./_-.
+func shellWord(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789./_-") == "" {
+		return s
+	}
+	return strconv.Quote(s)
 }
 
 // sideErrors is what validate finds wrong with one side of a comparison.
@@ -429,7 +443,7 @@ func (a *app) warnSide(e sideErrors, rev string) {
 	if e.unparsed {
 		why = " (a file that does not parse, or is a link, counts as empty)"
 	}
-	fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap %s has %d error(s) in its files%s; run %s\n", where, e.errors, why, validateAt(rev))
+	fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap %s has %d error(s) in its files%s; run %s\n", where, e.errors, why, a.validateAt(rev))
 }
 
 // errorCount counts r's errors as validate does, and tells whether a file
