@@ -3,7 +3,7 @@
 # least work they must: list the commits that touched the roadmap folder and
 # read every changed blob. Needs git and hyperfine (apt-get install hyperfine).
 #
-#   bash docs/bench-git.sh [REPO_DIR]
+#   bash docs/bench-git.sh [REPO_DIR [FEATURES COMMITS]]
 #
 # It measures the repository twice: packed by go-git, as the generator writes
 # it, and repacked by git (git repack -adf), as a clone from a git server
@@ -11,12 +11,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=${1:-/tmp/roadmap-bench-repo}
+features=${2:-1000}
+commits=${3:-2000}
 go build -o /tmp/roadmap-bench-bin ./cmd/roadmap
-# The benchmark repository: 1,000 features in 20 files, 2,000 commits each
-# changing one to three features, one in ten touching only files outside the
-# roadmap. One run of a benchmark writes it (and later runs reuse it).
-go test ./roadmap/gitrepo -run '^$' -bench History -benchtime 1x -benchrepo "$repo" >/dev/null
-busiest=$(cat "$repo/.git/roadmap-bench-v2")
+# The benchmark repository: 1,000 features in 20 files (by default), 2,000
+# commits each changing one to three features, one in ten touching only files
+# outside the roadmap. One run of a benchmark writes it (and later runs of the
+# same sizes reuse it).
+go test ./roadmap/gitrepo -run '^$' -bench History -benchtime 1x -benchrepo "$repo" \
+  -benchfeatures "$features" -benchcommits "$commits" >/dev/null
+busiest=$(head -n 1 "$repo/.git/roadmap-bench-v2")
 repacked="$repo-git"
 # The repacked copy is made again whenever the repository was.
 if ! cmp -s "$repo/.git/roadmap-bench-v2" "$repacked/.git/roadmap-bench-v2" ||
@@ -38,6 +42,6 @@ SH
   (cd "$r" && hyperfine -N -w 2 -r 10 \
     /tmp/roadmap-bench-git.sh \
     "/tmp/roadmap-bench-bin history $busiest --dir roadmap" \
-    "/tmp/roadmap-bench-bin diff HEAD~1999 HEAD --dir roadmap" \
+    "/tmp/roadmap-bench-bin diff HEAD~$((commits - 1)) HEAD --dir roadmap" \
     "/tmp/roadmap-bench-bin report --dir roadmap --today 2024-09-30")
 done

@@ -2,6 +2,7 @@ package gitrepo_test
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,7 +16,11 @@ import (
 	"github.com/northwind-labs/roadmap/roadmap/internal/gen"
 )
 
-var benchRepoDir = flag.String("benchrepo", "", "write the benchmark repository here and keep it (for comparing with the git CLI)")
+var (
+	benchRepoDir  = flag.String("benchrepo", "", "write the benchmark repository here and keep it (for comparing with the git CLI)")
+	benchFeatures = flag.Int("benchfeatures", 1000, "features in the benchmark repository")
+	benchCommits  = flag.Int("benchcommits", 2000, "commits in the benchmark repository")
+)
 
 // TestMain removes the generated repository after the run.
 func TestMain(m *testing.M) {
@@ -35,18 +40,24 @@ var (
 )
 
 // benchRepo generates, once per test binary, a repository of 1,000 features
-// and 2,000 commits.
+// and 2,000 commits (or the sizes the flags ask for).
 func benchRepo(tb testing.TB) (string, gen.RepoInfo) {
 	benchOnce.Do(func() {
 		benchDir = *benchRepoDir
-		// The marker names the generator's version: a repository an older
-		// generator wrote is written again, not measured.
+		opts := gen.RepoOptions{Features: *benchFeatures, Commits: *benchCommits, Seed: 1}
+		// The marker names the generator's version, and holds the busiest
+		// feature and the sizes: a repository an older generator wrote, or
+		// of other sizes, is written again, not measured.
 		marker := filepath.Join(benchDir, ".git", "roadmap-bench-v2")
+		sizes := fmt.Sprintf("%d %d", opts.Features, opts.Commits)
 		if benchDir != "" {
 			// Reuse a repository an earlier run wrote.
 			if b, err := os.ReadFile(marker); err == nil {
-				benchInfo = gen.RepoInfo{Dir: "roadmap", Busiest: strings.TrimSpace(string(b))}
-				return
+				busiest, got, _ := strings.Cut(strings.TrimSpace(string(b)), "\n")
+				if got == sizes {
+					benchInfo = gen.RepoInfo{Dir: "roadmap", Busiest: busiest}
+					return
+				}
 			}
 			os.RemoveAll(benchDir)
 		} else {
@@ -54,10 +65,10 @@ func benchRepo(tb testing.TB) (string, gen.RepoInfo) {
 			marker = ""
 		}
 		if benchErr == nil {
-			benchInfo, benchErr = gen.Repo(benchDir, gen.RepoOptions{Features: 1000, Commits: 2000, Seed: 1})
+			benchInfo, benchErr = gen.Repo(benchDir, opts)
 		}
 		if benchErr == nil && marker != "" {
-			benchErr = os.WriteFile(marker, []byte(benchInfo.Busiest+"\n"), 0o644)
+			benchErr = os.WriteFile(marker, []byte(benchInfo.Busiest+"\n"+sizes+"\n"), 0o644)
 		}
 		if *benchRepoDir == "" && benchErr == nil {
 			benchCleanup = func() { os.RemoveAll(benchDir) }
@@ -113,7 +124,7 @@ func BenchmarkWalkBlobs(b *testing.B) {
 			steps++
 			return nil
 		})
-		if err != nil || steps < 1000 {
+		if err != nil || steps < *benchCommits/2 {
 			b.Fatal(err, steps)
 		}
 		b.ReportMetric(float64(r.BlobReads()), "blobs/op")
@@ -129,7 +140,7 @@ func BenchmarkDiffRange(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		r, head := openHead(b, dir)
-		first, err := r.Resolve("HEAD~1999")
+		first, err := r.Resolve(fmt.Sprintf("HEAD~%d", *benchCommits-1))
 		if err != nil {
 			b.Fatal(err)
 		}
