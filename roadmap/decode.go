@@ -229,6 +229,19 @@ func addFields(s *shape, t reflect.Type, prefix []int) {
 	}
 }
 
+// decidesAudience reports whether an unknown key of a value of type t (shape
+// s) may be a misspelling of what decides who sees it: any key of an
+// audience's definition, or one nearest to an item's visibility. Such a key
+// falls back to a default that may show the item, or the field, to more
+// people than meant, so its finding may not be silenced.
+func decidesAudience(t reflect.Type, key string, s *shape) bool {
+	if t == reflect.TypeFor[Audience]() {
+		return true
+	}
+	_, visible := s.byName["visibility"]
+	return visible && nearest(key, s.names) == "visibility"
+}
+
 // itemKinds names each kind of item in messages.
 var itemKinds = map[reflect.Type]string{
 	reflect.TypeFor[Feature]():   "feature",
@@ -263,6 +276,14 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix, what strin
 		i, ok := s.byName[key]
 		if !ok {
 			d.report(ruleUnknownField, k, "unknown key %q in %s%s", key, what, suggestion(key, s.names))
+			if decidesAudience(v.Type(), key, s) {
+				f := &d.findings[len(d.findings)-1]
+				f.kept = true
+				if !strings.HasSuffix(f.Message, "?") {
+					f.Message += "."
+				}
+				f.Message += " What an audience sees is never left to a default: this finding cannot be silenced."
+			}
 			continue
 		}
 		f := s.fields[i]

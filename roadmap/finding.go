@@ -23,6 +23,9 @@ type Finding struct {
 	Rule     string   `json:"rule"`
 	Severity Severity `json:"severity"`
 	Message  string   `json:"message"`
+	// kept is set on a finding no setting or ignore comment may silence or
+	// lower, as for a rule marked Always.
+	kept bool
 }
 
 func (f Finding) String() string {

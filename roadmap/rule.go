@@ -131,7 +131,7 @@ func (r *Roadmap) finish(fs []Finding) []Finding {
 		if r.silenced(f, items) {
 			continue
 		}
-		if level, ok := r.Lint.Rules[f.Rule]; ok && !always(f.Rule) {
+		if level, ok := r.Lint.Rules[f.Rule]; ok && !always(f.Rule) && !f.kept {
 			f.Severity = Severity(level)
 		}
 		f.Message = clipMessage(f.Message)
@@ -142,9 +142,10 @@ func (r *Roadmap) finish(fs []Finding) []Finding {
 }
 
 // silenced reports whether the settings of roadmap.yaml or an ignore comment
-// keep finding f from being reported. A rule marked Always is never silenced.
+// keep finding f from being reported. A rule marked Always, or a finding
+// marked kept, is never silenced.
 func (r *Roadmap) silenced(f Finding, items []span) bool {
-	if always(f.Rule) {
+	if always(f.Rule) || f.kept {
 		return false
 	}
 	return r.Lint.Rules[f.Rule] == "off" || r.ignored(f.Path) || r.suppressed(f, items)

@@ -1,0 +1,90 @@
+package roadmap_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/northwind-labs/roadmap/roadmap"
+)
+
+// TestMisspeltAudienceKeysCannotBeSilenced: a misspelt visibility leaves an
+// item at the default (internal, which sales sees), and a misspelt key of
+// an audience's definition leaves it with the built-in's setting, so neither
+// finding may be silenced or lowered, whatever roadmap.yaml or a comment says.
+// Other unknown keys (a team's own jira key) still may be.
+func TestMisspeltAudienceKeysCannotBeSilenced(t *testing.T) {
+	features := `features:
+  - id: secret
+    title: Secret
+    status: planned
+    visiblity: confidential
+    jira: SEC-1
+`
+	audiences := `audiences:
+  sales:
+    visibilty: [public]
+`
+	comment := "features:\n  # roadmap:ignore unknown-field we keep jira keys\n"
+	quieting := map[string]struct {
+		lint, comment string
+		jira          roadmap.Severity // "" when silenced
+	}{
+		"an ignore comment on the item": {comment: comment},
+		"the rule turned off":           {lint: "lint:\n  rules:\n    unknown-field: off\n"},
+		"the rule lowered to a warning": {lint: "lint:\n  rules:\n    unknown-field: warning\n", jira: roadmap.SeverityWarning},
+		"an ignore glob":                {lint: "lint:\n  ignore: ['*.yaml']\n"},
+	}
+	for name, q := range quieting {
+		t.Run(name, func(t *testing.T) {
+			text := features
+			line := 0 // the comment adds a line
+			if q.comment != "" {
+				text, line = strings.Replace(features, "features:\n", q.comment, 1), 1
+			}
+			r := load(t, map[string]string{
+				"roadmap.yaml":  "product: Acme\n" + audiences + q.lint,
+				"features.yaml": text,
+			})
+			fs := findingsOf(r)
+			for _, want := range []struct {
+				path string
+				line int
+				key  string
+			}{{"features.yaml", 5 + line, `"visiblity"`}, {"roadmap.yaml", 4, `"visibilty"`}} {
+				found := false
+				for _, f := range fs {
+					if f.Rule == "unknown-field" && f.Path == want.path && f.Line == want.line {
+						found = true
+						if f.Severity != roadmap.SeverityError {
+							t.Errorf("%s: severity %s, want error", f, f.Severity)
+						}
+					}
+				}
+				if !found {
+					t.Errorf("no unknown-field finding for %s at %s:%d in %v", want.key, want.path, want.line, fs)
+				}
+			}
+			var jira roadmap.Severity
+			for _, f := range fs {
+				if f.Rule == "unknown-field" && f.Path == "features.yaml" && f.Line == 6+line {
+					jira = f.Severity
+				}
+			}
+			if jira != q.jira {
+				t.Errorf("the jira key, no audience's business, was reported as %q, want %q: %v", jira, q.jira, fs)
+			}
+		})
+	}
+}
+
+// TestUnknownKeysThatDecideNothingStayQuietable: a key whose nearest known
+// key is not visibility is an ordinary unknown-field finding.
+func TestUnknownKeysThatDecideNothingStayQuietable(t *testing.T) {
+	r := load(t, map[string]string{
+		"roadmap.yaml":  "product: Acme\nlint:\n  rules:\n    unknown-field: off\n",
+		"features.yaml": "features:\n  - id: a\n    title: A\n    status: planned\n    stauts: shipped\n",
+	})
+	if fs := findingsOf(r); hasFinding(fs, "unknown-field", "features.yaml", 0, "") {
+		t.Errorf("unknown-field: off did not silence stauts: %v", fs)
+	}
+}
