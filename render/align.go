@@ -14,6 +14,9 @@ type Align struct {
 	Product       string
 	Today         roadmap.Date
 	Disagreements []roadmap.Disagreement
+	// Unread counts the values and files of the roadmap that could not be
+	// read (syntax and invalid-value errors): align cannot vouch for them.
+	Unread int
 }
 
 // groups splits the disagreements by kind, in report order, leaving out the
@@ -36,6 +39,13 @@ func (a Align) groups() [][]roadmap.Disagreement {
 
 // headline is one sentence on the whole report.
 func (a Align) headline() string {
+	if len(a.Disagreements) == 0 && a.Unread > 0 {
+		what := "1 value or file"
+		if a.Unread > 1 {
+			what = fmt.Sprintf("%d values or files", a.Unread)
+		}
+		return fmt.Sprintf("The product and marketing plans agree as far as the roadmap could be read: %s could not be (run 'roadmap validate').", what)
+	}
 	if len(a.Disagreements) == 0 {
 		return "The product and marketing plans agree."
 	}
@@ -88,7 +98,9 @@ func (o Output) WriteAlign(w io.Writer, a Align) error {
 	var b strings.Builder
 	pad := strings.Repeat(" ", dateIndent)
 	b.WriteString(o.bold(fit(productName(a.Product)+": product and marketing plans on "+a.Today.String(), width)) + "\n")
-	b.WriteString(fit(a.headline(), width) + "\n")
+	for _, l := range wrap(a.headline(), width) {
+		b.WriteString(l + "\n")
+	}
 	for _, g := range a.groups() {
 		fmt.Fprintf(&b, "\n%s\n", o.bold(fit(fmt.Sprintf("%s (%d)", g[0].Kind.Title(), len(g)), width)))
 		for _, d := range g {
@@ -238,5 +250,9 @@ func WriteAlignJSON(w io.Writer, a Align) error {
 	if ds == nil {
 		ds = []roadmap.Disagreement{}
 	}
-	return WriteJSON(w, "align", "disagreements", ds, Field{"today", a.Today.String()})
+	fields := []Field{{"today", a.Today.String()}}
+	if a.Unread > 0 {
+		fields = append(fields, Field{"unread", a.Unread})
+	}
+	return WriteJSON(w, "align", "disagreements", ds, fields...)
 }

@@ -53,7 +53,8 @@ obey the same settings: a rule turned off in lint.rules, a path in lint.ignore
 or a '# roadmap:ignore RULE' comment keeps the entry out of align too.
 
 Align is a report: it exits 0 whatever it finds. With --exit-code it exits 1
-when there are disagreements, a gate for CI.`,
+when there are disagreements, or values it could not read (a typo such as
+size: Large, which it reads as unset), a gate for CI.`,
 		Example: `  roadmap align
   roadmap align --format md >> "$GITHUB_STEP_SUMMARY"
   roadmap align --at v2026-Q4 --today 2026-10-01
@@ -62,7 +63,7 @@ when there are disagreements, a gate for CI.`,
 		RunE: func(cmd *cobra.Command, args []string) error { return a.runAlign(o) },
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text, md or json")
-	cmd.Flags().BoolVar(&o.exitCode, "exit-code", false, "exit 1 when there are disagreements, 0 when there are none")
+	cmd.Flags().BoolVar(&o.exitCode, "exit-code", false, "exit 1 when there are disagreements or values it could not read, 0 when there are none")
 	return cmd
 }
 
@@ -78,10 +79,11 @@ func (a *app) runAlign(o alignOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := a.warnIfBroken(l.Roadmap); err != nil {
+	unread, err := a.warnIfBroken(l)
+	if err != nil {
 		return err
 	}
-	report := render.Align{Product: l.Product, Today: today, Disagreements: l.Align(today)}
+	report := render.Align{Product: l.Product, Today: today, Disagreements: l.Align(today), Unread: unread}
 	switch o.format {
 	case "json":
 		err = render.WriteAlignJSON(a.stdout, report)
@@ -93,7 +95,8 @@ func (a *app) runAlign(o alignOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.exitCode && len(report.Disagreements) > 0 {
+	// A gate does not pass a roadmap it could not read whole.
+	if o.exitCode && (len(report.Disagreements) > 0 || unread > 0) {
 		return &exitError{code: exitFindings}
 	}
 	return nil

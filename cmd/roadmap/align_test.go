@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -149,5 +150,54 @@ func TestAlignHostileText(t *testing.T) {
 	md.expect(t, 0)
 	if strings.Contains(md.stdout, "\x1b") || !strings.Contains(md.stdout, `Evil\[31m red<br>second \| line`) {
 		t.Errorf("md:\n%q", md.stdout)
+	}
+}
+
+// TestAlignDoesNotVouchForWhatItCannotRead: a launch size written Large
+// reads as unset, so the feature drops out of every launch check. Align says
+// so instead of a plain all clear, and --exit-code fails.
+func TestAlignDoesNotVouchForWhatItCannotRead(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "roadmap.yaml", "product: Acme\n")
+	write(t, dir, "features.yaml", `features:
+  - id: feeds
+    title: Feeds
+    status: planned
+    target: 2026-12
+    launch:
+      size: Large
+`)
+	r := session{wd: dir}.run(t, "align", "--today", "2026-11-23")
+	r.expect(t, 0)
+	if !strings.Contains(strings.Join(strings.Fields(r.stdout), " "), "agree as far as the roadmap could be read: 1 value or file could not be") {
+		t.Errorf("stdout: %s", r.stdout)
+	}
+	// The warning names the value, where it is, for the user to fix it.
+	if !strings.Contains(r.stderr, "these read as unset") || !strings.Contains(r.stderr, "\n  features.yaml:7:13: error: launch.size of feature feeds is \"Large\"") {
+		t.Errorf("stderr: %s", r.stderr)
+	}
+	pipe.run(t, "align", "--dir", dir, "--today", "2026-11-23", "--exit-code").expect(t, 1)
+	j := pipe.run(t, "align", "--dir", dir, "--today", "2026-11-23", "--format", "json")
+	var got struct{ Unread int }
+	if err := json.Unmarshal([]byte(j.stdout), &got); err != nil || got.Unread != 1 {
+		t.Errorf("json unread %d (%v): %s", got.Unread, err, j.stdout)
+	}
+}
+
+// TestWarningsNameFiveUnreadValues: the warning of a read command names the
+// first five values it could not read, and counts the rest.
+func TestWarningsNameFiveUnreadValues(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "roadmap.yaml", "product: Acme\n")
+	var b strings.Builder
+	b.WriteString("features:\n")
+	for i := range 7 {
+		fmt.Fprintf(&b, "  - id: f%d\n    title: F\n    status: shiped\n", i)
+	}
+	write(t, dir, "features.yaml", b.String())
+	r := session{wd: dir}.run(t, "list")
+	r.expect(t, 0)
+	if n := strings.Count(r.stderr, "\n  features.yaml:"); n != 5 || !strings.Contains(r.stderr, "\n  and 2 more\n") {
+		t.Errorf("%d named:\n%s", n, r.stderr)
 	}
 }

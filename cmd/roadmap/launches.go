@@ -101,7 +101,7 @@ func (a *app) runLaunches(o launchesOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := a.warnIfBroken(l.Roadmap); err != nil {
+	if _, err := a.warnIfBroken(l); err != nil {
 		return err
 	}
 	cal, err := l.Launches(roadmap.LaunchOptions{Today: today, From: from, To: to, Feature: o.feature})

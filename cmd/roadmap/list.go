@@ -75,7 +75,7 @@ func (a *app) runList(o listOptions) error {
 	if filter.Today, err = a.todayDate(); err != nil {
 		return err
 	}
-	if err := a.warnIfBroken(l.Roadmap); err != nil {
+	if _, err := a.warnIfBroken(l); err != nil {
 		return err
 	}
 	features := l.Select(filter)

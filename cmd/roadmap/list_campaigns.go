@@ -38,7 +38,7 @@ func (a *app) runListCampaigns(o listOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := a.warnIfBroken(l.Roadmap); err != nil {
+	if _, err := a.warnIfBroken(l); err != nil {
 		return err
 	}
 	campaigns := l.SelectCampaigns(filter)

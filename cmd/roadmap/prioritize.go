@@ -99,7 +99,7 @@ func (a *app) runPrioritize(o prioritizeOptions) error {
 	}
 	// The warning counts every error validate would report: a ranking is
 	// never mistaken for a validated one.
-	if err := a.warnIfBroken(l.Roadmap); err != nil {
+	if _, err := a.warnIfBroken(l); err != nil {
 		return err
 	}
 	if o.period != "" && !o.capacitySet {

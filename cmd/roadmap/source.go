@@ -389,17 +389,44 @@ func (a *app) warnNotes(g *gitRoadmap) {
 }
 
 // warnIfBroken tells on stderr that the roadmap has errors, as many as
-// validate reports, which a read command shows around.
-func (a *app) warnIfBroken(r *roadmap.Roadmap) error {
+// validate reports, which a read command shows around, and names those
+// that leave a value or a file unread (syntax, invalid-value): the command
+// reads them as unset, so its items may be missing or misplaced. It returns
+// how many those are.
+func (a *app) warnIfBroken(l *loaded) (unread int, err error) {
 	today, err := a.todayDate()
 	if err != nil {
-		return err
+		return 0, err
 	}
-	if errs, _ := errorCount(r, today); errs > 0 {
-		fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap has %d error(s) in its files; run %s\n", errs, a.validateAt(a.at))
+	var errs int
+	var names []string
+	for _, f := range roadmap.Check(l.Roadmap, roadmap.Options{Today: today}) {
+		if f.Severity != roadmap.SeverityError {
+			continue
+		}
+		errs++
+		if f.Rule == "invalid-value" || f.Rule == "syntax" {
+			if unread++; unread <= maxUnreadNamed {
+				f.Path = a.displayPath(l, f.Path)
+				names = append(names, "  "+f.String())
+			}
+		}
 	}
-	return nil
+	if errs == 0 {
+		return 0, nil
+	}
+	fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap has %d error(s) in its files; run %s\n", errs, a.validateAt(a.at))
+	if unread > 0 {
+		fmt.Fprintf(a.stderr, "roadmap: warning: these read as unset, so items may be missing or misplaced:\n%s\n", strings.Join(names, "\n"))
+		if unread > maxUnreadNamed {
+			fmt.Fprintf(a.stderr, "  and %d more\n", unread-maxUnreadNamed)
+		}
+	}
+	return unread, nil
 }
+
+// maxUnreadNamed bounds the unread values a warning names.
+const maxUnreadNamed = 5
 
 // validateAt is the validate command that lists the errors of the roadmap
 // at rev ("" for the working tree), with the --dir the command was given.
