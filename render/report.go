@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/northwind-labs/roadmap/roadmap"
@@ -95,20 +96,28 @@ func quarterLine(q roadmap.QuarterReport) string {
 	return s
 }
 
-func reportTables(v ReportView) (quarters, features, owners, themes Table) {
+// shortOutcomes are the headers of the quarter table on a narrow terminal.
+var shortOutcomes = map[string]string{"planned": "plan", roadmap.OutcomeShipped: "ship", roadmap.OutcomeSlipped: "slip", roadmap.OutcomeMissed: "miss"}
+
+// reportTables are the report's tables. starred marks the quarter in
+// progress with a star rather than in words, for a narrow terminal.
+func reportTables(v ReportView, starred bool) (quarters, features, owners, themes Table) {
 	// planned = shipped + open + slipped + missed + dropped + parked + removed;
 	// early and unplanned shipped outside the plan.
-	quarters = Table{Columns: []Column{{Name: "quarter"}, {Name: "planned", Right: true}}}
+	quarters = Table{Columns: []Column{{Name: "quarter"}, {Name: "planned", Right: true, Short: shortOutcomes["planned"]}}}
 	// On a narrow terminal the rarer outcomes give way first; md, csv and
 	// json keep them all.
 	rare := map[string]bool{roadmap.OutcomeDropped: true, roadmap.OutcomeParked: true, roadmap.OutcomeRemoved: true}
 	for _, k := range plannedOutcomes {
-		quarters.Columns = append(quarters.Columns, Column{Name: k, Right: true, Optional: rare[k]})
+		quarters.Columns = append(quarters.Columns, Column{Name: k, Right: true, Optional: rare[k], Short: shortOutcomes[k]})
 	}
 	quarters.Columns = append(quarters.Columns, Column{Name: "early/unplanned", Right: true, Optional: true}, Column{Name: "say/do", Right: true})
 	for _, q := range v.Quarters {
 		name := q.Quarter
-		if q.InProgress {
+		switch {
+		case q.InProgress && starred:
+			name += "*"
+		case q.InProgress:
 			name += " (in progress)"
 		}
 		row := []string{name, fmt.Sprint(len(q.Planned))}
@@ -126,7 +135,7 @@ func reportTables(v ReportView) (quarters, features, owners, themes Table) {
 		features.Rows = append(features.Rows, []string{f.ID, f.Title, fmt.Sprint(len(f.Slips)), fmt.Sprintf("%d days", f.TotalSlip), lead})
 	}
 	group := func(title string, gs []roadmap.GroupReport) Table {
-		t := Table{Columns: []Column{{Name: title}, {Name: "planned", Right: true}, {Name: "shipped", Right: true}, {Name: "open", Right: true}, {Name: "say/do", Right: true}, {Name: "slips", Right: true, Optional: true}, {Name: "average slip", Right: true, Optional: true}}}
+		t := Table{Columns: []Column{{Name: title, Flex: true}, {Name: "planned", Right: true, Short: shortOutcomes["planned"]}, {Name: "shipped", Right: true, Short: shortOutcomes[roadmap.OutcomeShipped]}, {Name: "open", Right: true}, {Name: "say/do", Right: true}, {Name: "slips", Right: true, Optional: true}, {Name: "average slip", Right: true, Optional: true}}}
 		for _, g := range gs {
 			t.Rows = append(t.Rows, []string{g.Name, fmt.Sprint(g.Planned), fmt.Sprint(g.Shipped), fmt.Sprint(g.Open), percent(g.SayDo), fmt.Sprint(g.Slips), fmt.Sprintf("%.0f days", g.AverageSlip)})
 		}
@@ -150,10 +159,22 @@ func (o Output) WriteReportText(w io.Writer, v ReportView) error {
 		b.WriteString(strings.Join(wrap(line, o.Width), "\n") + "\n")
 	}
 	b.WriteString("\n")
-	quarters, features, owners, themes := reportTables(v)
-	if err := o.WriteTable(&b, quarters); err != nil {
+	quarters, features, owners, themes := reportTables(v, false)
+	var table strings.Builder
+	if err := o.WriteTable(&table, quarters); err != nil {
 		return err
 	}
+	// On a narrow terminal the quarter in progress takes a star, said
+	// under the table, rather than words that push the table past its edge.
+	if o.Width > 0 && widest(table.String()) > o.Width && slices.ContainsFunc(v.Quarters, func(q roadmap.QuarterReport) bool { return q.InProgress }) {
+		quarters, _, _, _ = reportTables(v, true)
+		table.Reset()
+		if err := o.WriteTable(&table, quarters); err != nil {
+			return err
+		}
+		table.WriteString("* in progress\n")
+	}
+	b.WriteString(table.String())
 	for _, q := range v.Quarters {
 		var notes []string
 		for _, p := range q.Planned {
@@ -195,7 +216,7 @@ func WriteReportMarkdown(w io.Writer, v ReportView) error {
 		fmt.Fprintf(&b, "As the %s audience sees it.\n\n", MarkdownText(v.Audience))
 	}
 	b.WriteString(sayDoLines(v, true) + "\n\n")
-	quarters, features, owners, themes := reportTables(v)
+	quarters, features, owners, themes := reportTables(v, false)
 	for _, sec := range []struct {
 		title string
 		t     Table

@@ -24,6 +24,9 @@ type Column struct {
 	Right bool
 	// Optional columns are left out when a table cannot fit the terminal.
 	Optional bool
+	// Short is a shorter header, used when the table cannot fit the
+	// terminal even without its optional columns ("plan" for "planned").
+	Short string
 	// Color colours a cell by its value on a styled terminal; may be nil.
 	Color func(value string) color.Color
 }
@@ -89,6 +92,28 @@ func (t Table) fit(width, perColumn int) Table {
 			}
 		}
 	}
+	// Then the long headers give way to their short forms.
+	var short []bool
+	for i, c := range t.Columns {
+		if total <= width {
+			break
+		}
+		if c.Short == "" || !keep[i] || c.Flex {
+			continue
+		}
+		w := ansi.StringWidth(c.Short)
+		for _, r := range t.Rows {
+			w = max(w, ansi.StringWidth(r[i]))
+		}
+		if w < widths[i] {
+			if short == nil {
+				short = make([]bool, len(t.Columns))
+			}
+			short[i] = true
+			total -= widths[i] - w
+			widths[i] = w
+		}
+	}
 	// What dropping columns freed goes back to the flexible ones.
 	for i, c := range t.Columns {
 		if spare := width - total; c.Flex && keep[i] && spare > 0 {
@@ -101,6 +126,9 @@ func (t Table) fit(width, perColumn int) Table {
 	for i, c := range t.Columns {
 		switch {
 		case keep[i]:
+			if short != nil && short[i] {
+				c.Name = c.Short
+			}
 			out.Columns = append(out.Columns, c)
 		case !blank(i):
 			out.hidden = append(out.hidden, strings.ToUpper(c.Name))

@@ -153,3 +153,27 @@ func TestPlainTablesWrapUnderTheirColumn(t *testing.T) {
 		t.Errorf("wrapped prose reads %q:\n%s", got, b.String())
 	}
 }
+
+// TestTableShortHeaders: a table too wide even without its optional columns
+// takes its columns' short headers, and only then.
+func TestTableShortHeaders(t *testing.T) {
+	tb := Table{
+		Columns: []Column{{Name: "quarter"}, {Name: "planned", Right: true, Short: "plan"}, {Name: "shipped", Right: true, Short: "ship"}, {Name: "parked", Optional: true}},
+		Rows:    [][]string{{"2026-Q4", "12", "3", "1"}},
+	}
+	wide := tb.fit(100, 2)
+	if got := wide.headers(); strings.Join(got, " ") != "QUARTER PLANNED SHIPPED PARKED" {
+		t.Errorf("at 100 columns: %v", got)
+	}
+	// 7+7+7 and 2 a column: 27 fits once PARKED is gone.
+	if got := tb.fit(27, 2).headers(); strings.Join(got, " ") != "QUARTER PLANNED SHIPPED" {
+		t.Errorf("at 27 columns: %v", got)
+	}
+	// At 24, the first such column gives way; narrower, the next too.
+	if got := tb.fit(24, 2).headers(); strings.Join(got, " ") != "QUARTER PLAN SHIPPED" {
+		t.Errorf("at 24 columns: %v", got)
+	}
+	if got := tb.fit(20, 2).headers(); strings.Join(got, " ") != "QUARTER PLAN SHIP" {
+		t.Errorf("at 20 columns: %v", got)
+	}
+}
