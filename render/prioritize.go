@@ -476,9 +476,9 @@ type jsonEntry struct {
 	Score            *float64 `json:"score"`
 	Explain          string   `json:"explain,omitempty"`
 	Effort           *float64 `json:"effort"`
-	CumulativeEffort *float64 `json:"cumulativeEffort,omitempty"`
-	AboveCut         *bool    `json:"aboveCut,omitempty"`
-	ParkCandidate    bool     `json:"parkCandidate"`
+	CumulativeEffort *float64 `json:"cumulative_effort,omitempty"`
+	AboveCut         *bool    `json:"above_cut,omitempty"`
+	ParkCandidate    bool     `json:"park_candidate"`
 	Missing          []string `json:"missing,omitempty"`
 	Problem          string   `json:"problem,omitempty"`
 	Note             string   `json:"note,omitempty"`
@@ -544,10 +544,10 @@ func WriteRankingJSON(w io.Writer, r *roadmap.Ranking) error {
 	return WriteJSON(w, "ranking", "features", entries,
 		Field{"model", r.Model},
 		Field{"method", r.Method},
-		Field{"effortKey", r.EffortKey},
+		Field{"effort_key", r.EffortKey},
 		Field{"statuses", st},
-		Field{"cutLine", jsonCutOf(r)},
-		Field{"parkBelow", park},
+		Field{"cut_line", jsonCutOf(r)},
+		Field{"park_below", park},
 		Field{"warnings", orEmpty(r.Warnings)},
 	)
 }
@@ -692,7 +692,7 @@ type jsonPlace struct {
 	Model    roadmap.ModelName `json:"model"`
 	Rank     *int              `json:"rank"`
 	Score    *float64          `json:"score"`
-	AboveCut *bool             `json:"aboveCut,omitempty"`
+	AboveCut *bool             `json:"above_cut,omitempty"`
 	Missing  []string          `json:"missing,omitempty"`
 	Problem  string            `json:"problem,omitempty"`
 }
@@ -708,8 +708,8 @@ type jsonRow struct {
 type jsonModel struct {
 	Model     roadmap.ModelName `json:"model"`
 	Method    string            `json:"method"`
-	EffortKey string            `json:"effortKey"`
-	CutLine   *jsonCut          `json:"cutLine"`
+	EffortKey string            `json:"effort_key"`
+	CutLine   *jsonCut          `json:"cut_line"`
 }
 
 // WriteComparisonJSON writes the comparison as a JSON document of kind

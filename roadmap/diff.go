@@ -30,8 +30,8 @@ type FieldChange struct {
 	New   string `json:"new"`
 	// OldInvalid and NewInvalid say the value is written as it is in the
 	// file, as it could not be read (status: shiped).
-	OldInvalid bool `json:"oldInvalid,omitempty"`
-	NewInvalid bool `json:"newInvalid,omitempty"`
+	OldInvalid bool `json:"old_invalid,omitempty"`
+	NewInvalid bool `json:"new_invalid,omitempty"`
 	// Move says how far a target moved: a slip (later) or a pull-in.
 	Move *Move `json:"move,omitempty"`
 	// Commit last set the field to its new value, when both sides are commits.

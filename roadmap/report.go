@@ -183,12 +183,12 @@ func BuildReport(h ReportHistory, o ReportOptions) (*Report, error) {
 		loaded[i] = r
 		return r, err
 	}
-	rep := &Report{}
+	rep := &Report{Quarters: []QuarterReport{}}
 	for q := from; q.Compare(to) <= 0; q = nextQuarter(q) {
 		if q.End().Before(began) {
 			continue
 		}
-		qr := QuarterReport{Quarter: q.String(), Counts: map[string]int{}}
+		qr := QuarterReport{Quarter: q.String(), Planned: []Outcome{}, Unplanned: []Outcome{}, Counts: map[string]int{}}
 		planAt := asOf(q.Start())
 		if planAt < 0 {
 			planAt = 0 // the roadmap began inside the quarter
@@ -333,7 +333,7 @@ func featureRecords(h ReportHistory, start, end Date, last *Roadmap, visible fun
 			}
 		}
 	}
-	var out []FeatureReport
+	out := []FeatureReport{}
 	for _, r := range recs {
 		if f := last.Feature(r.ID); f != nil && visible(f) {
 			r.Title, r.Owner, r.Theme = f.Title, f.Owners["product"], f.Theme
@@ -389,7 +389,7 @@ func groups(rep *Report, ofOutcome func(Outcome) string, ofFeature func(FeatureR
 		g.Slips += len(f.Slips)
 		slipDays[g.Name] += f.TotalSlip
 	}
-	var out []GroupReport
+	out := []GroupReport{}
 	for name, g := range by {
 		g.SayDo = sayDo(g.Shipped, g.Planned, g.Open)
 		if g.Slips > 0 {
@@ -447,7 +447,7 @@ func (rep *Report) Redact(p *AudiencePolicy, today Date) {
 			outcome(&q.Unplanned[i])
 		}
 	}
-	var features []FeatureReport
+	features := []FeatureReport{}
 	for _, f := range rep.Features {
 		if !owners {
 			f.Owner = ""
@@ -490,9 +490,9 @@ func (rep *Report) Redact(p *AudiencePolicy, today Date) {
 	// periods counts in no theme's slips either.
 	rep.group()
 	if !owners {
-		rep.Owners = nil
+		rep.Owners = []GroupReport{}
 	}
 	if !themes {
-		rep.Themes = nil
+		rep.Themes = []GroupReport{}
 	}
 }

@@ -980,14 +980,14 @@ func TestAValueThatDoesNotReadShowsAsWritten(t *testing.T) {
 		Changes []struct {
 			Fields []struct {
 				Field, Old, New string
-				NewInvalid      bool `json:"newInvalid"`
+				NewInvalid      bool `json:"new_invalid"`
 			}
 		}
 	}
 	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil || len(doc.Changes) != 1 || len(doc.Changes[0].Fields) != 2 {
 		t.Fatalf("diff json (%v):\n%s", err, r.stdout)
 	}
-	if f := doc.Changes[0].Fields[0]; f.Field != "status" || f.New != "shiped" || !f.NewInvalid || strings.Contains(r.stdout, "oldInvalid") {
+	if f := doc.Changes[0].Fields[0]; f.Field != "status" || f.New != "shiped" || !f.NewInvalid || strings.Contains(r.stdout, "old_invalid") {
 		t.Errorf("diff json of a status that does not read: %+v\n%s", f, r.stdout)
 	}
 	// An edit of a value that does not read is a change too.

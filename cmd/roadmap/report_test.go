@@ -534,3 +534,40 @@ func TestReportWarnsOfValuesItCannotRead(t *testing.T) {
 		t.Errorf("the typo changed nothing in the report: the test shows nothing")
 	}
 }
+
+// TestReportJSONListsAreArrays: an empty list is [], never null, so that
+// `jq '.report.quarters[].unplanned[]'` runs on every report, an audience's
+// included.
+func TestReportJSONListsAreArrays(t *testing.T) {
+	b := reportRepo(t)
+	s := session{wd: b.Dir}
+	for _, args := range [][]string{{}, {"--audience", "customers"}} {
+		r := s.run(t, append([]string{"report", "--format", "json"}, args...)...)
+		r.expect(t, 0)
+		var doc struct {
+			Report map[string]any
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+			t.Fatal(err)
+		}
+		list := func(where string, v any) []any {
+			l, ok := v.([]any)
+			if !ok {
+				t.Errorf("%v: %s is %v, not a list", args, where, v)
+			}
+			return l
+		}
+		for _, k := range []string{"owners", "themes", "features"} {
+			list(k, doc.Report[k])
+		}
+		quarters := list("quarters", doc.Report["quarters"])
+		if len(quarters) == 0 {
+			t.Fatalf("%v: no quarters: %s", args, r.stdout)
+		}
+		for _, q := range quarters {
+			q, _ := q.(map[string]any)
+			list(fmt.Sprint(q["quarter"], " planned"), q["planned"])
+			list(fmt.Sprint(q["quarter"], " unplanned"), q["unplanned"])
+		}
+	}
+}
