@@ -265,7 +265,23 @@ func fits(used, capacity float64) bool {
 // roadmap scores: under a model nobody scores for, or a formula with a typo,
 // every candidate would be unscored for the same reason.
 func (r *Roadmap) unscoredKeys(s *Scorer) []string {
-	var unknown []string
+	unknown, keys := r.unscored(s)
+	if len(unknown) == 0 {
+		return nil
+	}
+	parts := make([]string, len(unknown))
+	for i, k := range unknown {
+		parts[i] = fmt.Sprintf("%q", k)
+		if best := nearest(k, keys); best != "" {
+			parts[i] += fmt.Sprintf(" (did you mean %q?)", best)
+		}
+	}
+	return []string{fmt.Sprintf("the %s model needs %s, which no feature scores", s.Model, strings.Join(parts, ", "))}
+}
+
+// unscored are the keys s needs that no feature scores, and the keys the
+// features do score, sorted, for suggestions.
+func (r *Roadmap) unscored(s *Scorer) (unknown, scored []string) {
 	for _, k := range s.Keys {
 		if !slices.ContainsFunc(r.Features, func(f *Feature) bool {
 			_, ok := scoreValue(f, k)
@@ -275,24 +291,13 @@ func (r *Roadmap) unscoredKeys(s *Scorer) []string {
 			unknown = append(unknown, k)
 		}
 	}
-	if len(unknown) == 0 {
-		return nil
-	}
 	known := map[string]bool{}
 	for _, f := range r.Features {
 		for k := range f.Scores {
 			known[k] = true
 		}
 	}
-	keys := sortedKeys(known)
-	parts := make([]string, len(unknown))
-	for i, k := range unknown {
-		parts[i] = fmt.Sprintf("%q", k)
-		if best := nearest(k, keys); best != "" {
-			parts[i] += fmt.Sprintf(" (did you mean %q?)", best)
-		}
-	}
-	return []string{fmt.Sprintf("the %s model needs %s, which no feature scores", s.Model, strings.Join(parts, ", "))}
+	return unknown, sortedKeys(known)
 }
 
 // Comparison is the candidates' ranks under several models side by side.

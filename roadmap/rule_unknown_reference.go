@@ -8,9 +8,9 @@ import (
 var ruleUnknownReference = &Rule{
 	ID:       "unknown-reference",
 	Severity: SeverityError,
-	Summary:  "an objective, owner, theme, persona or dependency id that does not exist",
+	Summary:  "an objective, owner, theme, persona, dependency or score that does not exist",
 	check:    checkReferences,
-	Doc: "A reference to an id that is not defined: a feature's `theme`, `objectives`, `owners`, `messaging.personas` and `depends_on`; an objective's `owner`; a campaign's `owner`, `objectives` and `features`; and `launch.done` entries that name no task of the feature's playbook. " +
+	Doc: "A reference to an id that is not defined: a feature's `theme`, `objectives`, `owners`, `messaging.personas` and `depends_on`; an objective's `owner`; a campaign's `owner`, `objectives` and `features`; and `launch.done` entries that name no task of the feature's playbook; and a score `scoring.formula` uses that no feature has, while features have others (`impcat` for `impact`: every feature would go unscored). " +
 		"A dangling reference is nearly always a typo or an item removed elsewhere, and whatever follows it (the owner of a launch task, the theme a feature is grouped under, the objective it serves) points at nothing; the message suggests the nearest id. " +
 		"Define the missing item, or correct the id.",
 }
@@ -68,6 +68,23 @@ func checkReferences(c *checker) {
 		ref(&cp.Located, "owner", what, "person", cp.Owner)
 		refs(&cp.Located, "objectives", what, "objective", cp.Objectives)
 		refs(&cp.Located, "features", what, "feature", cp.Features)
+	}
+	checkFormulaKeys(c)
+}
+
+// checkFormulaKeys reports a key of scoring.formula that no feature scores
+// while features do score others: a typo (impcat for impact) leaves every
+// feature unscored, and prioritize ranks nothing.
+func checkFormulaKeys(c *checker) {
+	if c.scorer == nil || c.scorer.Model != ModelFormula {
+		return
+	}
+	unknown, scored := c.r.unscored(c.scorer)
+	if len(scored) == 0 {
+		return // nothing is scored yet: missing-scores says what to score
+	}
+	for _, k := range unknown {
+		c.report(&c.r.Settings.Located, "scoring.formula", "scoring.formula uses the score %q, which no feature has%s", clip(k), suggestion(k, scored))
 	}
 }
 
