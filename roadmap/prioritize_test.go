@@ -101,9 +101,9 @@ func TestScoreUnscored(t *testing.T) {
 		{"rice none", "rice", "", []string{"reach", "impact", "confidence", "effort"}, ""},
 		{"wsjf zero job size", "wsjf", "value: 8, time_criticality: 5, risk_reduction: 3, job_size: 0", nil, "job_size must be more than 0 to divide by"},
 		{"weighted missing", "weighted", "revenue: 5", []string{"strategic-fit", "effort"}, ""},
-		{"formula zero effort", "formula", "reach: 2000, impact: 2, effort: 0", nil, "the score is not a finite number (a division by zero?)"},
+		{"formula zero effort", "formula", "reach: 2000, impact: 2, effort: 0", nil, "the score is not a finite number (a division by zero, or a result too large?)"},
 		// 0 ÷ 0 is NaN, not infinity: caught too
-		{"formula nan", "formula", "reach: 0, impact: 2, effort: 0", nil, "the score is not a finite number (a division by zero?)"},
+		{"formula nan", "formula", "reach: 0, impact: 2, effort: 0", nil, "the score is not a finite number (a division by zero, or a result too large?)"},
 		{"formula unknown key", "formula", "reach: 2000, impact: 2", []string{"effort"}, ""},
 	}
 	for _, tt := range tests {
@@ -194,6 +194,10 @@ func TestFormulaErrors(t *testing.T) {
 		{"reach +", 1, 7, "unexpected token EOF"},
 		{"reach * foo(effort)", 1, 9, "unknown name foo"},
 		{"reach > 2", 1, 1, "expected float64, but got bool"},
+		// The first part would be computed and thrown away.
+		{"reach * effort; impact", 1, 17, "one expression, and ';' starts another"},
+		{"reach ;effort", 1, 8, "one expression"},
+		{"|\n    reach\n    ; effort", 2, 3, "one expression"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.formula, func(t *testing.T) {

@@ -172,6 +172,11 @@ func (s *Scorer) compile(formula string) error {
 	if err != nil {
 		return formulaError(err)
 	}
+	// "a; b" scores b alone: a is computed and thrown away.
+	if seq, ok := tree.Node.(*ast.SequenceNode); ok && len(seq.Nodes) > 1 {
+		line, col := lineColumn(formula, seq.Nodes[1].Location().From)
+		return &FormulaError{Line: line, Column: col, Msg: "a formula is one expression, and ';' starts another (use let x = ...; to name a part)"}
+	}
 	c := &collector{skip: map[ast.Node]bool{}, bound: map[string]bool{}}
 	ast.Walk(&tree.Node, calleeFinder{c})
 	ast.Walk(&tree.Node, c)
@@ -208,6 +213,21 @@ func (s *Scorer) explainFormula(v func(string) float64) string {
 	}
 	b.WriteString(string(runes[at:]))
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// lineColumn is where the rune at offset off of text is: line and column,
+// from 1.
+func lineColumn(text string, off int) (line, col int) {
+	line, col = 1, 1
+	for i, r := range []rune(text) {
+		if i == off {
+			break
+		}
+		if col++; r == '\n' {
+			line, col = line+1, 1
+		}
+	}
+	return line, col
 }
 
 func formulaError(err error) error {
@@ -414,7 +434,7 @@ func (s *Scorer) Score(f *Feature) Score {
 		sc.Explain = s.explainFormula(v)
 	}
 	if math.IsNaN(sc.Value) || math.IsInf(sc.Value, 0) {
-		return Score{Problem: "the score is not a finite number (a division by zero?)"}
+		return Score{Problem: "the score is not a finite number (a division by zero, or a result too large?)"}
 	}
 	sc.Explain += " = " + Num(sc.Value)
 	return sc
