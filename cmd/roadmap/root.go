@@ -147,7 +147,9 @@ goes on across the move.
 
 On a terminal, tables fit its width (COLUMNS when the terminal does not tell it)
 and are coloured, unless --no-color is given or NO_COLOR is set (not empty). In a
-pipe, output is plain text with no colour codes, and tables are never cut.`,
+pipe, output is plain text with no colour codes, and tables are never cut. Every
+command that prints takes -o FILE: the same output, plain, written to FILE
+atomically, its format picked by the extension when --format is not given.`,
 		Version: version(),
 		// Every command takes --today; a malformed one is refused before any
 		// command runs, whether or not it looks at the date.
@@ -176,19 +178,19 @@ pipe, output is plain text with no colour codes, and tables are never cut.`,
 	pf.StringVar(&a.at, "at", "", "read the roadmap as it was at a git revision (branch, tag, hash, HEAD~3)")
 
 	root.AddCommand(
-		a.newValidateCmd(),
-		a.newListCmd(),
-		a.newPrioritizeCmd(),
-		a.newRulesCmd(),
-		a.newSchemaCmd(),
+		a.withOutput(a.newValidateCmd(), "json", "sarif"),
+		a.withOutput(a.newListCmd(), "md", "csv", "json"),
+		a.withOutput(a.newPrioritizeCmd(), "md", "csv", "json"),
+		a.withOutput(a.newRulesCmd(), "md", "json"),
+		a.withOutput(a.newSchemaCmd()),
 		a.newInitCmd(),
-		a.newDiffCmd(),
-		a.newHistoryCmd(),
+		a.withOutput(a.newDiffCmd(), "md", "json"),
+		a.withOutput(a.newHistoryCmd(), "md", "json"),
 		a.newReportCmd(),
 		a.newServeCmd(),
 		a.newNotesCmd(),
 		a.newLaunchesCmd(),
-		a.newAlignCmd(),
+		a.withOutput(a.newAlignCmd(), "md", "json"),
 		a.newGenDocsCmd(),
 		a.newExportCmd(),
 	)

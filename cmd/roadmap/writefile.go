@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -146,4 +147,44 @@ func createFileExclusive(path string, data []byte) error {
 		return err
 	}
 	return nil
+}
+
+// withOutput gives cmd, which prints to stdout, the -o flag export has:
+// what it prints goes whole to the file, written atomically, and without
+// --format the file's extension picks one of formats (validate -o
+// findings.sarif writes SARIF). A command that ends with its findings
+// (exit 1) still writes them, as CI uploads them then; any other failure
+// leaves the file as it was.
+func (a *app) withOutput(cmd *cobra.Command, formats ...string) *cobra.Command {
+	var output string
+	cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file (atomically) instead of stdout; without --format, its extension picks the format")
+	run := cmd.RunE
+	cmd.RunE = func(c *cobra.Command, args []string) error {
+		if output == "" || output == "-" {
+			return run(c, args)
+		}
+		if c.Flags().Lookup("format") != nil {
+			format, err := formatFor(c, c.Flag("format").Value.String(), output, formats...)
+			if err != nil {
+				return err
+			}
+			if err := c.Flags().Set("format", format); err != nil {
+				return err
+			}
+		}
+		var buf bytes.Buffer
+		stdout := a.stdout
+		a.stdout = &buf
+		err := run(c, args)
+		a.stdout = stdout
+		var ee *exitError
+		if err != nil && (!errors.As(err, &ee) || ee.code != exitFindings) {
+			return err
+		}
+		if werr := a.emit(output, buf.Bytes()); werr != nil {
+			return werr
+		}
+		return err
+	}
+	return cmd
 }

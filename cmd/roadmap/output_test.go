@@ -1,0 +1,84 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestEveryCommandWritesAFile: the commands that print take -o as export
+// does: the same bytes as stdout, the format from the file's extension, the
+// file written even when validate exits 1 with findings (CI uploads the
+// SARIF then), and left as it was on a usage error.
+func TestEveryCommandWritesAFile(t *testing.T) {
+	broken := brokenRoadmap(t)
+	out := t.TempDir()
+	tests := []struct {
+		args []string
+		file string
+		code int
+		want string // in the file, where the format shows
+	}{
+		{[]string{"validate", "--dir", broken}, "findings.sarif", 1, `"version": "2.1.0"`},
+		{[]string{"validate", "--dir", broken, "--format", "json"}, "findings.txt", 1, `"kind": "findings"`},
+		{[]string{"list", "--dir", exampleDir}, "features.csv", 0, "id,title,status"},
+		{[]string{"prioritize", "--dir", exampleDir}, "ranking.md", 0, "| rank | id |"},
+		{[]string{"align", "--dir", exampleDir}, "align.json", 0, `"kind": "align"`},
+		{[]string{"rules"}, "rules.md", 0, "| rule | severity |"},
+		{[]string{"schema"}, "roadmap.schema.json", 0, `"$schema"`},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " ")+" -o "+tt.file, func(t *testing.T) {
+			args := append(append([]string{}, tt.args...), "--today", "2026-11-23")
+			if tt.args[0] == "rules" || tt.args[0] == "schema" {
+				args = tt.args
+			}
+			path := filepath.Join(out, tt.file)
+			r := pipe.run(t, append(args, "-o", path)...)
+			r.expect(t, tt.code)
+			if r.stdout != "" {
+				t.Errorf("stdout: %q", r.stdout)
+			}
+			got, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(got), tt.want) {
+				t.Errorf("the file lacks %q:\n%.400s", tt.want, got)
+			}
+			// Given the format, stdout holds the same bytes.
+			format := strings.TrimPrefix(filepath.Ext(tt.file), ".")
+			if format == "txt" {
+				return
+			}
+			if tt.args[0] != "schema" {
+				args = append(args, "--format", format)
+			}
+			if direct := pipe.run(t, args...); direct.stdout != string(got) {
+				t.Errorf("-o wrote other bytes than stdout shows")
+			}
+		})
+	}
+	// A file named for a format the command does not write is refused, and
+	// an existing file is left as it was.
+	keep := filepath.Join(out, "findings.pdf")
+	if err := os.WriteFile(keep, []byte("the last report"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := pipe.run(t, "validate", "--dir", broken, "-o", keep)
+	if r.code != 2 || !strings.Contains(r.stderr, "validate writes") {
+		t.Errorf("-o findings.pdf: %d %q", r.code, r.stderr)
+	}
+	if got, _ := os.ReadFile(keep); string(got) != "the last report" {
+		t.Errorf("the file was changed: %q", got)
+	}
+	// A usage error leaves the file as it was.
+	r = pipe.run(t, "list", "--dir", exampleDir, "--status", "shiped", "-o", keep)
+	if r.code != 2 {
+		t.Errorf("list --status shiped: %d %q", r.code, r.stderr)
+	}
+	if got, _ := os.ReadFile(keep); string(got) != "the last report" {
+		t.Errorf("the file was changed: %q", got)
+	}
+}
