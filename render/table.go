@@ -17,6 +17,9 @@ type Column struct {
 	Name string
 	// Flex columns give up width first when a table is too wide (titles).
 	Flex bool
+	// Keep is the width a flex column keeps while an optional column can
+	// give way instead (a list's titles over its themes); 0 for minFlex.
+	Keep int
 	// Wrap makes a flex column wrap its text over lines rather than cut it:
 	// for prose a reader needs whole (rule descriptions).
 	Wrap bool
@@ -67,15 +70,19 @@ func (t Table) fit(width, perColumn int) Table {
 		keep[i] = true
 		total += w + perColumn
 	}
-	for i, c := range t.Columns {
-		if excess := total - width; c.Flex && excess > 0 {
-			cut := min(excess, widths[i]-minFlex)
-			if cut > 0 {
-				widths[i] -= cut
-				total -= cut
+	cutFlex := func(floor func(Column) int) {
+		for i, c := range t.Columns {
+			if excess := total - width; c.Flex && keep[i] && excess > 0 {
+				if cut := min(excess, widths[i]-floor(c)); cut > 0 {
+					widths[i] -= cut
+					total -= cut
+				}
 			}
 		}
 	}
+	// A flex column gives way down to its Keep before an optional column
+	// goes, and down to minFlex only after every optional column has gone.
+	cutFlex(func(c Column) int { return max(c.Keep, minFlex) })
 	blank := func(i int) bool {
 		for _, r := range t.Rows {
 			if r[i] != "" && r[i] != "0" {
@@ -92,6 +99,7 @@ func (t Table) fit(width, perColumn int) Table {
 			}
 		}
 	}
+	cutFlex(func(Column) int { return minFlex })
 	// Then the long headers give way to their short forms.
 	var short []bool
 	for i, c := range t.Columns {

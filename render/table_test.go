@@ -19,6 +19,17 @@ func TestFitGivesBackWhatDroppedColumnsFreed(t *testing.T) {
 	if len(got.Columns) != 3 || ansi.StringWidth(got.Rows[0][1]) != minFlex {
 		t.Errorf("fit to 50: %v %q", got.Columns, got.Rows)
 	}
+	// A title that keeps 24 columns does so while the optional column can
+	// go instead; narrower, the column goes and the title is whole again.
+	tb.Columns[1].Keep = 24
+	got = tb.fit(62, 2)
+	if len(got.Columns) != 3 || ansi.StringWidth(got.Rows[0][1]) != 24 {
+		t.Errorf("keep 24, fit to 62: %v %q", got.Columns, got.Rows)
+	}
+	got = tb.fit(50, 2)
+	if len(got.Columns) != 2 || got.Rows[0][1] != "A title of thirty characters.." {
+		t.Errorf("keep 24, fit to 50: %v %q", got.Columns, got.Rows)
+	}
 	got = tb.fit(30, 2)
 	if w := ansi.StringWidth(got.Rows[0][1]); len(got.Columns) != 2 || w != 30-2*2-2 {
 		t.Errorf("fit to 30: %v %q (%d wide)", got.Columns, got.Rows, w)

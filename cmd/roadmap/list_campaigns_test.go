@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/northwind-labs/roadmap/render/golden"
 )
 
@@ -60,6 +61,24 @@ func TestListCampaignsUsageErrors(t *testing.T) {
 		r := pipe.run(t, append(tt.args, "--dir", exampleDir)...)
 		if r.code != 2 || r.stdout != "" || !strings.Contains(r.stderr, tt.want) {
 			t.Errorf("%v: code %d, stdout %q, stderr %q; want exit 2 and %q", tt.args, r.code, r.stdout, r.stderr, tt.want)
+		}
+	}
+}
+
+// TestListKeepsTitlesOverThemes: at 80 columns a list gives up its THEME
+// column before cutting titles under 24 characters, styled or with
+// NO_COLOR alike.
+func TestListKeepsTitlesOverThemes(t *testing.T) {
+	for _, s := range []session{
+		{terminal: true, width: 80},
+		{terminal: true, width: 80, env: map[string]string{"NO_COLOR": "1"}},
+	} {
+		r := s.run(t, "list", "--dir", exampleDir, "--status", "planned")
+		r.expect(t, 0)
+		text := ansi.Strip(r.stdout)
+		header, _, _ := strings.Cut(text[strings.Index(text, "ID"):], "\n")
+		if strings.Contains(header, "THEME") || !strings.Contains(text, "Sign in with Google and M") {
+			t.Errorf("env %v:\n%s", s.env, text)
 		}
 	}
 }
