@@ -118,5 +118,12 @@ func (f Filter) Unknown(r *Roadmap) []string {
 		}
 	}
 	check("--owner", f.Owners, func(id string) bool { return owners[id] || r.Person(id) != nil }, sortedKeys(owners))
+	tags := map[string]bool{}
+	for _, x := range r.Features {
+		for _, t := range x.Tags {
+			tags[t] = true
+		}
+	}
+	check("--tag", f.Tags, func(t string) bool { return tags[t] }, sortedKeys(tags))
 	return out
 }

@@ -379,7 +379,7 @@ func (d *decoder) decodeDocument(root *yaml.Node, doc *Document, lastLine int, w
 		}
 		seen[key] = k.Line
 		if settingsKeys[key] && d.file != "roadmap.yaml" {
-			d.report(ruleUnknownField, k, "%q is a setting, and only roadmap.yaml may hold settings", key)
+			d.report(ruleUnknownField, k, "%q is a setting, and only the roadmap.yaml at the top of the roadmap folder may hold settings", key)
 			continue
 		}
 		fi, ok := documentFields.byName[key]

@@ -15,7 +15,7 @@ func listArgs(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	if len(args) == 1 && args[0] != "features" && args[0] != "campaigns" {
-		return usageError("list takes features or campaigns, not %q", args[0])
+		return usageError("list takes features or campaigns, not %q%s", args[0], roadmap.Suggestion(args[0], []string{"features", "campaigns"}))
 	}
 	return nil
 }

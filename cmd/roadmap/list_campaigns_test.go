@@ -55,6 +55,7 @@ func TestListCampaignsUsageErrors(t *testing.T) {
 		{[]string{"list", "campaigns", "--theme", "x"}, "--theme filters features"},
 		{[]string{"list", "campaigns", "--format", "ics"}, "unknown --format"},
 		{[]string{"list", "people"}, `not "people"`},
+		{[]string{"list", "campaign"}, `not "campaign"; did you mean "campaigns"?`},
 		{[]string{"list", "campaigns", "extra"}, "arg(s)"},
 		{[]string{"list", "--feature", "bank-feeds"}, "--feature filters campaigns"},
 	} {
