@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 
 	"github.com/northwind-labs/roadmap/render"
@@ -88,7 +89,14 @@ func (a *app) runNotes(o notesOptions, args []string) error {
 		return usageError("--audience: %v", err)
 	}
 	view := new.View(policy, roadmap.ViewOptions{Today: today, Revision: rev})
-	notes := roadmap.ReleaseNotes(view, roadmap.ShippedBetween(old, new), args[0], to)
+	shipped := roadmap.ShippedBetween(old, new)
+	// Revisions given newest first ship nothing: say which order would.
+	if len(args) == 2 && len(shipped) == 0 {
+		if back := roadmap.ShippedBetween(new, old); len(back) > 0 {
+			fmt.Fprintf(a.stderr, "roadmap: warning: nothing shipped from %s to %s, but features did from %s to %s; the older revision comes first: roadmap notes %s %s\n", args[0], args[1], args[1], args[0], shellWord(args[1]), shellWord(args[0]))
+		}
+	}
+	notes := roadmap.ReleaseNotes(view, shipped, args[0], to)
 
 	var buf bytes.Buffer
 	switch o.format {

@@ -76,6 +76,15 @@ func TestNotes(t *testing.T) {
 	if text, _ := os.ReadFile(out); !strings.Contains(string(text), "Title pub1") {
 		t.Errorf("notes -o wrote %q", text)
 	}
+	// Newest first ships nothing, and says which order would.
+	back := s.run(t, "notes", "v2", "v1", "--format", "json")
+	back.expect(t, 0)
+	if !strings.Contains(back.stdout, `"count": 0`) || !strings.Contains(back.stderr, "the older revision comes first: roadmap notes v1 v2") {
+		t.Errorf("notes v2 v1: %s%s", back.stdout, back.stderr)
+	}
+	if r := s.run(t, "notes", "v1", "v2"); strings.Contains(r.stderr, "older revision") {
+		t.Errorf("notes v1 v2 warns: %s", r.stderr)
+	}
 	for _, args := range [][]string{{"notes"}, {"notes", "v9"}, {"notes", "v1", "--audience", "press"}, {"notes", "v1", "--format", "pdf"}} {
 		if r := s.run(t, args...); r.code != 2 || r.stdout != "" {
 			t.Errorf("%v: %d %q %q", args, r.code, r.stdout, r.stderr)
