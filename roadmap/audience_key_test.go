@@ -77,6 +77,20 @@ func TestMisspeltAudienceKeysCannotBeSilenced(t *testing.T) {
 	}
 }
 
+// TestOtherWordsForVisibilityCannotBeSilenced: visible: false and
+// confidential: true read as hiding an item, and would leave it internal.
+func TestOtherWordsForVisibilityCannotBeSilenced(t *testing.T) {
+	for _, key := range []string{"visible: false", "confidential: true", "Private: yes", "visible_to: [sales]"} {
+		r := load(t, map[string]string{
+			"roadmap.yaml":  "product: Acme\nlint:\n  rules:\n    unknown-field: off\n",
+			"features.yaml": "features:\n  - id: a\n    title: A\n    status: planned\n    " + key + "\n",
+		})
+		if fs := findingsOf(r); !hasFinding(fs, "unknown-field", "features.yaml", 5, "cannot be silenced") {
+			t.Errorf("%s: %v", key, fs)
+		}
+	}
+}
+
 // TestUnknownKeysThatDecideNothingStayQuietable: a key whose nearest known
 // key is not visibility is an ordinary unknown-field finding.
 func TestUnknownKeysThatDecideNothingStayQuietable(t *testing.T) {

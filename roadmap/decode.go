@@ -230,16 +230,25 @@ func addFields(s *shape, t reflect.Type, prefix []int) {
 }
 
 // decidesAudience reports whether an unknown key of a value of type t (shape
-// s) may be a misspelling of what decides who sees it: any key of an
-// audience's definition, or one nearest to an item's visibility. Such a key
-// falls back to a default that may show the item, or the field, to more
-// people than meant, so its finding may not be silenced.
+// s) may be meant to decide who sees it: any key of an audience's
+// definition, or one of an item's that is nearest to visibility or says who
+// may see it in other words (visible: false, confidential: true). Such a key
+// leaves a default that may show the item, or the field, to more people
+// than meant, so its finding may not be silenced.
 func decidesAudience(t reflect.Type, key string, s *shape) bool {
 	if t == reflect.TypeFor[Audience]() {
 		return true
 	}
-	_, visible := s.byName["visibility"]
-	return visible && nearest(key, s.names) == "visibility"
+	if _, visible := s.byName["visibility"]; !visible {
+		return false
+	}
+	return nearest(key, s.names) == "visibility" || visibilityWords[strings.NewReplacer("_", "", "-", "", " ", "").Replace(strings.ToLower(key))]
+}
+
+// visibilityWords are keys that read as settings of who sees an item.
+var visibilityWords = map[string]bool{
+	"visible": true, "hidden": true, "hide": true, "private": true, "public": true, "confidential": true,
+	"internal": true, "nda": true, "secret": true, "audience": true, "audiences": true, "visibleto": true,
 }
 
 // itemKinds names each kind of item in messages.
