@@ -1,6 +1,7 @@
 package roadmap_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -91,6 +92,36 @@ func TestOtherWordsForVisibilityCannotBeSilenced(t *testing.T) {
 	}
 }
 
+// TestVisibilityKeysAnywhere: a visibility under messaging, or for a whole
+// file, and audiences misspelt or in the wrong file, would all leave the
+// defaults deciding, so none may be silenced.
+func TestVisibilityKeysAnywhere(t *testing.T) {
+	for name, files := range map[string]map[string]string{
+		"under messaging": {"features.yaml": "features:\n  - id: a\n    title: A\n    status: planned\n    messaging: {value: x, visibility: confidential}\n"},
+		"for a file":      {"features.yaml": "visibility: confidential\nfeatures:\n  - id: a\n    title: A\n    status: planned\n"},
+		"audience":        {"more.yaml": "audience:\n  sales: {visibility: [public]}\n"},
+		"audiences":       {"more.yaml": "audiences:\n  sales: {visibility: [public]}\n"},
+	} {
+		files["roadmap.yaml"] = "product: Acme\nlint:\n  rules:\n    unknown-field: off\n"
+		if fs := findingsOf(load(t, files)); !anyFinding(fs, "unknown-field", "cannot be silenced") {
+			t.Errorf("%s: %v", name, fs)
+		}
+	}
+}
+
+// TestAnItemsOwnVisibilitySettlesIt: an item that says its visibility
+// leaves nothing to a default, so its custom audience key is an ordinary
+// unknown key, which a team may quiet.
+func TestAnItemsOwnVisibilitySettlesIt(t *testing.T) {
+	r := load(t, map[string]string{
+		"roadmap.yaml":  "product: Acme\nlint:\n  rules:\n    unknown-field: off\n",
+		"features.yaml": "features:\n  - id: a\n    title: A\n    status: planned\n    audience: smb-owners\n    visibility: public\n    summary: A.\n",
+	})
+	if fs := findingsOf(r); anyFinding(fs, "unknown-field", "") {
+		t.Errorf("%v", fs)
+	}
+}
+
 // TestUnknownKeysThatDecideNothingStayQuietable: a key whose nearest known
 // key is not visibility is an ordinary unknown-field finding.
 func TestUnknownKeysThatDecideNothingStayQuietable(t *testing.T) {
@@ -101,4 +132,8 @@ func TestUnknownKeysThatDecideNothingStayQuietable(t *testing.T) {
 	if fs := findingsOf(r); hasFinding(fs, "unknown-field", "features.yaml", 0, "") {
 		t.Errorf("unknown-field: off did not silence stauts: %v", fs)
 	}
+}
+
+func anyFinding(fs []roadmap.Finding, rule, msgPart string) bool {
+	return slices.ContainsFunc(fs, func(f roadmap.Finding) bool { return f.Rule == rule && strings.Contains(f.Message, msgPart) })
 }

@@ -25,6 +25,9 @@ type decoder struct {
 	bomb     Finding  // the finding that says so
 	end      int      // last line of the list being decoded, for item ends
 	cur      *Located // the item (or the settings) being decoded
+	// seeing holds the findings, among those of the item being decoded, of
+	// unknown keys that may be meant to say who sees it.
+	seeing []int
 }
 
 // scalarParser is implemented by the types written as one formatted scalar.
@@ -229,26 +232,32 @@ func addFields(s *shape, t reflect.Type, prefix []int) {
 	}
 }
 
-// decidesAudience reports whether an unknown key of a value of type t (shape
-// s) may be meant to decide who sees it: any key of an audience's
-// definition, or one of an item's that is nearest to visibility or says who
-// may see it in other words (visible: false, confidential: true). Such a key
-// leaves a default that may show the item, or the field, to more people
-// than meant, so its finding may not be silenced.
-func decidesAudience(t reflect.Type, key string, s *shape) bool {
-	if t == reflect.TypeFor[Audience]() {
-		return true
-	}
-	if _, visible := s.byName["visibility"]; !visible {
+// saysWhoSees reports whether an unknown key may be meant to say who sees
+// the item it is in: nearest to visibility, or saying it in other words
+// (visible: false, confidential: true).
+func saysWhoSees(key string) bool {
+	if len(key) > 100 {
 		return false
 	}
-	return nearest(key, s.names) == "visibility" || visibilityWords[strings.NewReplacer("_", "", "-", "", " ", "").Replace(strings.ToLower(key))]
+	return nearest(key, []string{"visibility"}) != "" || visibilityWords[strings.NewReplacer("_", "", "-", "", " ", "").Replace(strings.ToLower(key))]
 }
 
 // visibilityWords are keys that read as settings of who sees an item.
 var visibilityWords = map[string]bool{
-	"visible": true, "hidden": true, "hide": true, "private": true, "public": true, "confidential": true,
-	"internal": true, "nda": true, "secret": true, "audience": true, "audiences": true, "visibleto": true,
+	"visibility": true, "visible": true, "hidden": true, "hide": true, "private": true, "public": true,
+	"confidential": true, "internal": true, "nda": true, "secret": true, "audience": true, "audiences": true, "visibleto": true,
+}
+
+// keep marks f as a finding no setting may silence or lower: a key that
+// may be meant to decide what an audience sees, which the default would
+// decide instead (a misspelt visibility leaves the item internal, which
+// sales sees). fix says how to settle it.
+func keep(f *Finding, fix string) {
+	f.kept = true
+	if !strings.HasSuffix(f.Message, "?") {
+		f.Message += "."
+	}
+	f.Message += " What an audience sees is never left to a default: " + fix + "; until then this finding cannot be silenced."
 }
 
 // itemKinds names each kind of item in messages.
@@ -285,13 +294,11 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix, what strin
 		i, ok := s.byName[key]
 		if !ok {
 			d.report(ruleUnknownField, k, "unknown key %q in %s%s", key, what, suggestion(key, s.names))
-			if decidesAudience(v.Type(), key, s) {
-				f := &d.findings[len(d.findings)-1]
-				f.kept = true
-				if !strings.HasSuffix(f.Message, "?") {
-					f.Message += "."
-				}
-				f.Message += " What an audience sees is never left to a default: this finding cannot be silenced."
+			switch {
+			case v.Type() == reflect.TypeFor[Audience]():
+				keep(&d.findings[len(d.findings)-1], "fix the key")
+			case saysWhoSees(key):
+				d.seeing = append(d.seeing, len(d.findings)-1)
 			}
 			continue
 		}
@@ -540,10 +547,17 @@ func (d *decoder) decodeItem(c *yaml.Node, t reflect.Type, kind string, list []*
 	} else {
 		what = fmt.Sprintf("the %s at line %d", kind, c.Line)
 	}
-	outer := d.cur
-	d.cur = loc
+	outer, seeing := d.cur, d.seeing
+	d.cur, d.seeing = loc, nil
 	d.decodeStruct(n, ptr.Elem(), "", what, loc.At)
-	d.cur = outer
+	// A key that may say who sees an item counts only while the item
+	// gives no visibility of its own.
+	if _, visible := shapeOf(t).byName["visibility"]; visible && !loc.Has("visibility") {
+		for _, i := range d.seeing {
+			keep(&d.findings[i], "give the "+kind+" a visibility, or fix the key")
+		}
+	}
+	d.cur, d.seeing = outer, seeing
 	return ptr
 }
 

@@ -380,11 +380,19 @@ func (d *decoder) decodeDocument(root *yaml.Node, doc *Document, lastLine int, w
 		seen[key] = k.Line
 		if settingsKeys[key] && d.file != "roadmap.yaml" {
 			d.report(ruleUnknownField, k, "%q is a setting, and only the roadmap.yaml at the top of the roadmap folder may hold settings", key)
+			if key == "audiences" {
+				keep(&d.findings[len(d.findings)-1], "move the audiences to roadmap.yaml")
+			}
 			continue
 		}
 		fi, ok := documentFields.byName[key]
 		if !ok {
 			d.report(ruleUnknownField, k, "unknown top-level key %q%s", key, suggestion(key, documentFields.names))
+			// A file's visibility, or misspelt audiences, would leave its
+			// items, or the audiences, to the defaults.
+			if saysWhoSees(key) || nearest(key, []string{"audiences"}) != "" {
+				keep(&d.findings[len(d.findings)-1], "fix the key, or give each item its visibility")
+			}
 			continue
 		}
 		d.end = lastLine
