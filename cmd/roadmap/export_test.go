@@ -208,9 +208,9 @@ func TestExportOutputFile(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"report", "-o", "r.pdf"}, 2, "report writes md, html, json or text, not .pdf"},
-		{[]string{"launches", "-o", "x.csv"}, 2, "launches writes md, json, ics or table, not .csv"},
-		{[]string{"export", "-o", "x.ics"}, 2, "export writes md, html, json or csv, not .ics"},
+		{[]string{"report", "-o", "r.pdf"}, 2, "report writes .md, .html, .json or .txt (its text output) files, not .pdf"},
+		{[]string{"launches", "-o", "x.csv"}, 2, "launches writes .md, .json, .ics or .txt (its table output) files, not .csv"},
+		{[]string{"export", "-o", "x.ics"}, 2, "export writes .md, .html, .json, .csv or .txt files, not .ics"},
 		{[]string{"export", "-o", "."}, 2, "cannot write .: it is a folder"},
 	} {
 		r := s.run(t, append(tc.args, "--dir", mustAbs(t, exampleDir))...)

@@ -73,12 +73,28 @@ func TestEveryCommandWritesAFile(t *testing.T) {
 	if got, _ := os.ReadFile(keep); string(got) != "the last report" {
 		t.Errorf("the file was changed: %q", got)
 	}
-	// A usage error leaves the file as it was.
-	r = pipe.run(t, "list", "--dir", exampleDir, "--status", "shiped", "-o", keep)
+	// A usage error, or a refusal that printed nothing (exit 1), leaves the
+	// file as it was.
+	kept := filepath.Join(out, "kept.txt")
+	if err := os.WriteFile(kept, []byte("the last report"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = pipe.run(t, "list", "--dir", exampleDir, "--status", "shiped", "-o", kept)
 	if r.code != 2 {
 		t.Errorf("list --status shiped: %d %q", r.code, r.stderr)
 	}
-	if got, _ := os.ReadFile(keep); string(got) != "the last report" {
+	formula := t.TempDir()
+	write(t, formula, "roadmap.yaml", "product: Acme\nscoring:\n  model: formula\n  formula: reach * (impact\n")
+	write(t, formula, "features.yaml", "features:\n  - {id: a, title: A, status: idea, scores: {reach: 1, impact: 1}}\n")
+	r = pipe.run(t, "prioritize", "--dir", formula, "-o", kept)
+	if r.code != 1 {
+		t.Errorf("prioritize with a formula that does not compile: %d %q", r.code, r.stderr)
+	}
+	if got, _ := os.ReadFile(kept); string(got) != "the last report" {
 		t.Errorf("the file was changed: %q", got)
+	}
+	// schema, which has no --format, takes .json only.
+	if r := pipe.run(t, "schema", "-o", filepath.Join(out, "schema.pdf")); r.code != 2 || strings.Contains(r.stderr, "--format") {
+		t.Errorf("schema -o schema.pdf: %d %q", r.code, r.stderr)
 	}
 }

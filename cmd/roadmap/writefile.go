@@ -35,12 +35,23 @@ func formatFor(cmd *cobra.Command, format, output string, allowed ...string) (st
 	case ext == "" || ext == "txt" || ext == "text" || ext == "log":
 		return format, nil
 	}
-	formats := slices.Clone(allowed)
-	if !slices.Contains(formats, format) {
-		formats = append(formats, format) // the default, which a .txt file gets
+	var exts []string
+	for _, f := range allowed {
+		exts = append(exts, "."+f)
 	}
-	list := strings.Join(formats[:len(formats)-1], ", ") + " or " + formats[len(formats)-1]
-	return "", usageError("-o %s: %s writes %s, not .%s; name the file for one of them, or give --format", output, cmd.Name(), list, ext)
+	exts = append(exts, ".txt")
+	if !slices.Contains(allowed, format) && format != "" {
+		exts[len(exts)-1] += " (its " + format + " output)" // the default, which a .txt file gets
+	}
+	list := exts[0]
+	if len(exts) > 1 {
+		list = strings.Join(exts[:len(exts)-1], ", ") + " or " + exts[len(exts)-1]
+	}
+	or := ", or give --format"
+	if cmd.Flags().Lookup("format") == nil {
+		or = ""
+	}
+	return "", usageError("-o %s: %s writes %s files, not .%s; name the file for one of them%s", output, cmd.Name(), list, ext, or)
 }
 
 // emit writes a command's output: to stdout (also for -o -), or with -o to
@@ -153,21 +164,26 @@ func createFileExclusive(path string, data []byte) error {
 // what it prints goes whole to the file, written atomically, and without
 // --format the file's extension picks one of formats (validate -o
 // findings.sarif writes SARIF). A command that ends with its findings
-// (exit 1) still writes them, as CI uploads them then; any other failure
-// leaves the file as it was.
+// (exit 1) still writes what it printed, as CI uploads it then; a failure
+// that printed nothing leaves the file as it was.
 func (a *app) withOutput(cmd *cobra.Command, formats ...string) *cobra.Command {
 	var output string
-	cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file (atomically) instead of stdout; without --format, its extension picks the format")
+	help := "write to this file (atomically) instead of stdout"
+	hasFormat := cmd.Flags().Lookup("format") != nil
+	if hasFormat {
+		help += "; without --format, its extension picks the format"
+	}
+	cmd.Flags().StringVarP(&output, "output", "o", "", help)
 	run := cmd.RunE
 	cmd.RunE = func(c *cobra.Command, args []string) error {
 		if output == "" || output == "-" {
 			return run(c, args)
 		}
-		if c.Flags().Lookup("format") != nil {
-			format, err := formatFor(c, c.Flag("format").Value.String(), output, formats...)
-			if err != nil {
-				return err
-			}
+		format, err := formatFor(c, flagValue(c, "format"), output, formats...)
+		if err != nil {
+			return err
+		}
+		if hasFormat {
 			if err := c.Flags().Set("format", format); err != nil {
 				return err
 			}
@@ -175,10 +191,11 @@ func (a *app) withOutput(cmd *cobra.Command, formats ...string) *cobra.Command {
 		var buf bytes.Buffer
 		stdout := a.stdout
 		a.stdout = &buf
-		err := run(c, args)
+		defer func() { a.stdout = stdout }()
+		err = run(c, args)
 		a.stdout = stdout
 		var ee *exitError
-		if err != nil && (!errors.As(err, &ee) || ee.code != exitFindings) {
+		if err != nil && (!errors.As(err, &ee) || ee.code != exitFindings || buf.Len() == 0) {
 			return err
 		}
 		if werr := a.emit(output, buf.Bytes()); werr != nil {
@@ -187,4 +204,12 @@ func (a *app) withOutput(cmd *cobra.Command, formats ...string) *cobra.Command {
 		return err
 	}
 	return cmd
+}
+
+// flagValue is the value of cmd's flag name, "" when it has none.
+func flagValue(cmd *cobra.Command, name string) string {
+	if f := cmd.Flags().Lookup(name); f != nil {
+		return f.Value.String()
+	}
+	return ""
 }
