@@ -10,7 +10,7 @@ var ruleUnknownReference = &Rule{
 	Severity: SeverityError,
 	Summary:  "an objective, owner, theme, persona, dependency or score that does not exist",
 	check:    checkReferences,
-	Doc: "A reference to an id that is not defined: a feature's `theme`, `objectives`, `owners`, `messaging.personas` and `depends_on`; an objective's `owner`; a campaign's `owner`, `objectives` and `features`; and `launch.done` entries that name no task of the feature's playbook; and a score `scoring.formula` uses that no feature has, while features have others (`impcat` for `impact`: every feature would go unscored). " +
+	Doc: "A reference to an id that is not defined: a feature's `theme`, `objectives`, `owners`, `messaging.personas` and `depends_on`; an objective's `owner`; a campaign's `owner`, `objectives` and `features`; and `launch.done` entries that name no task of the feature's playbook; and a score `scoring.formula` uses that no feature has, a near miss of one they do (`impcat` for `impact`: every feature would go unscored). " +
 		"A dangling reference is nearly always a typo or an item removed elsewhere, and whatever follows it (the owner of a launch task, the theme a feature is grouped under, the objective it serves) points at nothing; the message suggests the nearest id. " +
 		"Define the missing item, or correct the id.",
 }
@@ -73,18 +73,18 @@ func checkReferences(c *checker) {
 }
 
 // checkFormulaKeys reports a key of scoring.formula that no feature scores
-// while features do score others: a typo (impcat for impact) leaves every
-// feature unscored, and prioritize ranks nothing.
+// and that is a near miss of one they do: a typo (impcat for impact) leaves
+// every feature unscored, and prioritize ranks nothing. A new key nothing
+// is scored on yet is missing-scores' to tell.
 func checkFormulaKeys(c *checker) {
 	if c.scorer == nil || c.scorer.Model != ModelFormula {
 		return
 	}
 	unknown, scored := c.r.unscored(c.scorer)
-	if len(scored) == 0 {
-		return // nothing is scored yet: missing-scores says what to score
-	}
 	for _, k := range unknown {
-		c.report(&c.r.Settings.Located, "scoring.formula", "scoring.formula uses the score %q, which no feature has%s", clip(k), suggestion(k, scored))
+		if near := nearest(k, scored); near != "" {
+			c.report(&c.r.Settings.Located, "scoring.formula", "scoring.formula uses the score %q, which no feature has; did you mean %q?", clip(k), near)
+		}
 	}
 }
 
