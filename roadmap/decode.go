@@ -50,6 +50,9 @@ func (d *decoder) report(rule *Rule, n *yaml.Node, format string, args ...any) {
 		Path: d.file, Line: n.Line, Column: n.Column,
 		Rule: rule.ID, Severity: rule.Severity,
 		Message: fmt.Sprintf(format, args...),
+		// What the loader finds invalid, it could not read: the value
+		// reads as unset, or the item or key is left out.
+		unread: rule == ruleInvalidValue,
 	})
 }
 

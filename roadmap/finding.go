@@ -26,6 +26,16 @@ type Finding struct {
 	// kept is set on a finding no setting or ignore comment may silence or
 	// lower, as for a rule marked Always.
 	kept bool
+	// unread is set on a finding of a value the loader could not read.
+	unread bool
+}
+
+// LeavesUnread reports whether f is about something the roadmap could not
+// read as written: a file that does not parse (or is a link), or a value,
+// key or item the loader could not read, which reads as unset or left out.
+// Other errors (a shipped date on a planned feature) leave every value read.
+func (f Finding) LeavesUnread() bool {
+	return f.unread || f.Rule == ruleSyntax.ID
 }
 
 func (f Finding) String() string {

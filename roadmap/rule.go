@@ -107,6 +107,10 @@ func (c *checker) reportAt(file string, p Pos, format string, args ...any) {
 	})
 }
 
+// unread marks the last finding as one of a value the commands cannot use
+// as written, as the loader's are: it reads as unset.
+func (c *checker) unread() { c.out[len(c.out)-1].unread = true }
+
 // Check runs every rule over r and returns the findings of loading and of the
 // rules, with the severities of roadmap.yaml applied, suppressed findings and
 // ignored paths removed, sorted by path, line and column.

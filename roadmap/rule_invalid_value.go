@@ -34,6 +34,7 @@ func checkValues(c *checker) {
 		if size := f.LaunchSize(); size != "" && r.Tiers()[size] == nil {
 			c.report(&f.Located, "launch.size", "launch.size of feature %s is %q; it must be one of %s%s",
 				f.ID, clip(size), strings.Join(tiers, ", "), suggestion(size, tiers))
+			c.unread() // the launch has no tier: no playbook, no campaign check
 		}
 		if !f.Shipped.IsZero() && f.Status != StatusShipped && f.Status != "" {
 			c.report(&f.Located, "shipped", "feature %s has a shipped date but its status is %s; set status: shipped or remove the date", f.ID, f.Status)
@@ -52,9 +53,11 @@ func checkValues(c *checker) {
 	for _, period := range sortedKeys(r.Scoring.Capacity) {
 		if _, err := ParseTarget(period); err != nil {
 			c.report(s, KeyPath("scoring.capacity."+period), "scoring.capacity: %v", err)
+			c.unread()
 		}
 		if err := capacityError(period, r.Scoring.Capacity[period]); err != nil {
 			c.report(s, "scoring.capacity."+period, "%v", err)
+			c.unread()
 		}
 	}
 	if _, err := r.Scorer(r.Scoring.Model); err != nil {
@@ -64,6 +67,7 @@ func checkValues(c *checker) {
 		} else {
 			c.report(s, "scoring.model", "%v", err)
 		}
+		c.unread() // nothing can be scored
 	}
 	ids := ruleIDs()
 	for _, id := range sortedKeys(r.Lint.Rules) {

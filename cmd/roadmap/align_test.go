@@ -177,6 +177,16 @@ func TestAlignDoesNotVouchForWhatItCannotRead(t *testing.T) {
 		t.Errorf("stderr: %s", r.stderr)
 	}
 	pipe.run(t, "align", "--dir", dir, "--today", "2026-11-23", "--exit-code").expect(t, 1)
+	// An error that leaves every value read (a rule misspelt in lint.rules)
+	// is not one align cannot vouch for.
+	other := t.TempDir()
+	write(t, other, "roadmap.yaml", "product: Acme\nlint:\n  rules:\n    stale-targt: warning\n")
+	write(t, other, "features.yaml", "features:\n  - {id: feeds, title: Feeds, status: idea}\n")
+	o := pipe.run(t, "align", "--dir", other, "--today", "2026-11-23", "--exit-code")
+	o.expect(t, 0)
+	if !strings.Contains(o.stderr, "1 error(s)") || strings.Contains(o.stderr, "unset") || !strings.Contains(o.stdout, "The product and marketing plans agree.") {
+		t.Errorf("a lint.rules typo:\n%s%s", o.stdout, o.stderr)
+	}
 	j := pipe.run(t, "align", "--dir", dir, "--today", "2026-11-23", "--format", "json")
 	var got struct{ Unread int }
 	if err := json.Unmarshal([]byte(j.stdout), &got); err != nil || got.Unread != 1 {

@@ -136,7 +136,7 @@ func (a *app) runReport(o reportOptions) error {
 	go func() {
 		n := 0
 		for _, f := range roadmap.Check(current, roadmap.Options{Today: today}) {
-			if f.Severity == roadmap.SeverityError && (f.Rule == "invalid-value" || f.Rule == "syntax") {
+			if f.Severity == roadmap.SeverityError && f.LeavesUnread() {
 				n++
 			}
 		}

@@ -405,7 +405,7 @@ func (a *app) warnIfBroken(l *loaded) (unread int, err error) {
 			continue
 		}
 		errs++
-		if f.Rule == "invalid-value" || f.Rule == "syntax" {
+		if f.LeavesUnread() {
 			if unread++; unread <= maxUnreadNamed {
 				f.Path = a.displayPath(l, f.Path)
 				names = append(names, "  "+f.String())
