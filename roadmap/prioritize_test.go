@@ -198,6 +198,9 @@ func TestFormulaErrors(t *testing.T) {
 		{"reach * effort; impact", 1, 17, "one expression, and ';' starts another"},
 		{"reach ;effort", 1, 8, "one expression"},
 		{"|\n    reach\n    ; effort", 2, 3, "one expression"},
+		{"let x = reach; let y = impact; x; y", 1, 35, "one expression"},
+		{"let x = (reach; effort); x * impact", 1, 17, "one expression"},
+		{"impact / effort;", 1, 16, "ends with its expression, not ';'"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.formula, func(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
@@ -144,6 +145,16 @@ type formulaUse struct {
 	key      string
 }
 
+// sequenceFinder collects where each "a; b" sequence's second part starts.
+type sequenceFinder []int
+
+func (f *sequenceFinder) Visit(n *ast.Node) {
+	if seq, ok := (*n).(*ast.SequenceNode); ok && len(seq.Nodes) > 1 {
+		*f = append(*f, seq.Nodes[1].Location().From)
+		slices.Sort(*f)
+	}
+}
+
 type calleeFinder struct{ c *collector }
 
 func (f calleeFinder) Visit(n *ast.Node) {
@@ -172,10 +183,17 @@ func (s *Scorer) compile(formula string) error {
 	if err != nil {
 		return formulaError(err)
 	}
-	// "a; b" scores b alone: a is computed and thrown away.
-	if seq, ok := tree.Node.(*ast.SequenceNode); ok && len(seq.Nodes) > 1 {
-		line, col := lineColumn(formula, seq.Nodes[1].Location().From)
+	// "a; b" scores b alone: a is computed and thrown away, wherever the
+	// sequence stands (after a let, in parentheses).
+	var seqs sequenceFinder
+	ast.Walk(&tree.Node, &seqs)
+	if len(seqs) > 0 {
+		line, col := lineColumn(formula, seqs[0])
 		return &FormulaError{Line: line, Column: col, Msg: "a formula is one expression, and ';' starts another (use let x = ...; to name a part)"}
+	}
+	if t := strings.TrimRightFunc(formula, unicode.IsSpace); strings.HasSuffix(t, ";") {
+		line, col := lineColumn(formula, len([]rune(t))-1)
+		return &FormulaError{Line: line, Column: col, Msg: "a formula ends with its expression, not ';'"}
 	}
 	c := &collector{skip: map[ast.Node]bool{}, bound: map[string]bool{}}
 	ast.Walk(&tree.Node, calleeFinder{c})
