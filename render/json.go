@@ -8,8 +8,9 @@ import (
 )
 
 // SchemaVersion is the version of every JSON document roadmap writes; it
-// changes only when a document changes incompatibly.
-const SchemaVersion = 1
+// changes only when a document changes incompatibly (2: the keys of
+// prioritize and diff in snake_case, as every other document has them).
+const SchemaVersion = 2
 
 // WriteJSON writes data as an envelope {"schemaVersion", "kind", <key>: data},
 // indented, HTML characters unescaped, ending in a newline.

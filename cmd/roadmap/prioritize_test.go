@@ -110,7 +110,7 @@ func TestPrioritizeJSONIsValid(t *testing.T) {
 		if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
 			t.Fatalf("%v: %v", args, err)
 		}
-		if doc["schemaVersion"] != 1.0 || (doc["kind"] != "ranking" && doc["kind"] != "comparison") {
+		if doc["schemaVersion"] != 2.0 || (doc["kind"] != "ranking" && doc["kind"] != "comparison") {
 			t.Errorf("%v: envelope %v %v", args, doc["schemaVersion"], doc["kind"])
 		}
 	}
