@@ -85,6 +85,18 @@ func TestNotes(t *testing.T) {
 	if r := s.run(t, "notes", "v1", "v2"); strings.Contains(r.stderr, "older revision") {
 		t.Errorf("notes v1 v2 warns: %s", r.stderr)
 	}
+	// A feature taken back from shipped ships nothing in order, and the
+	// order is not the one to blame.
+	text := mustRead(t, b.Dir+"/features.yaml")
+	reopened := strings.Replace(text, "status: shipped\n    visibility: public\n    theme: paid\n    shipped: 2026-10-01\n", "status: in-progress\n    visibility: public\n    theme: paid\n", 1)
+	if reopened == text {
+		t.Fatal("pub1 was not reopened")
+	}
+	b.Write("features.yaml", reopened)
+	b.Tag("v3", b.Commit("Ana", "Reopen pub1"))
+	if r := s.run(t, "notes", "v2", "v3"); strings.Contains(r.stderr, "older revision") {
+		t.Errorf("notes v2 v3 blames the order: %s", r.stderr)
+	}
 	for _, args := range [][]string{{"notes"}, {"notes", "v9"}, {"notes", "v1", "--audience", "press"}, {"notes", "v1", "--format", "pdf"}} {
 		if r := s.run(t, args...); r.code != 2 || r.stdout != "" {
 			t.Errorf("%v: %d %q %q", args, r.code, r.stdout, r.stderr)
