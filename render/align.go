@@ -37,19 +37,29 @@ func (a Align) groups() [][]roadmap.Disagreement {
 	return out
 }
 
-// headline is one sentence on the whole report.
+// headline is one sentence on the whole report, and one more when some of
+// the roadmap could not be read (the warning on stderr names it).
 func (a Align) headline() string {
-	if len(a.Disagreements) == 0 && a.Unread > 0 {
-		what := "1 value or file"
-		if a.Unread > 1 {
-			what = fmt.Sprintf("%d values or files", a.Unread)
-		}
-		return fmt.Sprintf("The product and marketing plans agree as far as the roadmap could be read: %s could not be (run 'roadmap validate').", what)
-	}
-	if len(a.Disagreements) == 0 {
+	var s string
+	switch {
+	case len(a.Disagreements) > 0:
+		s = fmt.Sprintf("The product and marketing plans disagree in %s.", plural(len(a.Disagreements), "place"))
+	case a.Unread > 0:
+		s = "The product and marketing plans agree as far as they could be read."
+	default:
 		return "The product and marketing plans agree."
 	}
-	return fmt.Sprintf("The product and marketing plans disagree in %s.", plural(len(a.Disagreements), "place"))
+	if a.Unread == 0 {
+		return s
+	}
+	what, more := "One value or file", "so there may be more"
+	if a.Unread > 1 {
+		what = fmt.Sprintf("%d values or files", a.Unread)
+	}
+	if len(a.Disagreements) == 0 {
+		more = "so there may be disagreements"
+	}
+	return fmt.Sprintf("%s %s of the roadmap could not be read, %s.", s, what, more)
 }
 
 // alignWidth is the width text output fits: the terminal's, or 80 columns

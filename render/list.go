@@ -54,7 +54,7 @@ func campaignStatusColor(s string) color.Color {
 // CampaignTable is the campaign listing people read: one campaign a row.
 func CampaignTable(cs []*roadmap.Campaign) Table {
 	t := Table{Columns: []Column{
-		{Name: "id"}, {Name: "title", Flex: true, Keep: 24}, {Name: "status", Color: campaignStatusColor},
+		{Name: "id"}, {Name: "title", Flex: true}, {Name: "status", Color: campaignStatusColor},
 		{Name: "owner", Optional: true}, {Name: "start"}, {Name: "end"}, {Name: "features", Flex: true, Optional: true},
 	}}
 	for _, c := range cs {

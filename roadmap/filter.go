@@ -118,12 +118,24 @@ func (f Filter) Unknown(r *Roadmap) []string {
 		}
 	}
 	check("--owner", f.Owners, func(id string) bool { return owners[id] || r.Person(id) != nil }, sortedKeys(owners))
+	return out
+}
+
+// UnknownTags names the tags of f that no feature has, with the nearest one
+// they do: not an error, as tags are free words, but a likely typo.
+func (f Filter) UnknownTags(r *Roadmap) []string {
 	tags := map[string]bool{}
 	for _, x := range r.Features {
 		for _, t := range x.Tags {
 			tags[t] = true
 		}
 	}
-	check("--tag", f.Tags, func(t string) bool { return tags[t] }, sortedKeys(tags))
+	known := sortedKeys(tags)
+	var out []string
+	for _, t := range f.Tags {
+		if !tags[t] {
+			out = append(out, fmt.Sprintf("no feature has the tag %q%s", t, suggestion(t, known)))
+		}
+	}
 	return out
 }

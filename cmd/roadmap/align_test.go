@@ -169,7 +169,7 @@ func TestAlignDoesNotVouchForWhatItCannotRead(t *testing.T) {
 `)
 	r := session{wd: dir}.run(t, "align", "--today", "2026-11-23")
 	r.expect(t, 0)
-	if !strings.Contains(strings.Join(strings.Fields(r.stdout), " "), "agree as far as the roadmap could be read: 1 value or file could not be") {
+	if !strings.Contains(strings.Join(strings.Fields(r.stdout), " "), "agree as far as they could be read. One value or file of the roadmap could not be read, so there may be disagreements.") {
 		t.Errorf("stdout: %s", r.stdout)
 	}
 	// The warning names the value, where it is, for the user to fix it.

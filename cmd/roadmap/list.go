@@ -79,6 +79,11 @@ func (a *app) runList(o listOptions) error {
 		return err
 	}
 	features := l.Select(filter)
+	if len(features) == 0 {
+		for _, note := range filter.UnknownTags(l.Roadmap) {
+			fmt.Fprintf(a.stderr, "roadmap: note: %s\n", note)
+		}
+	}
 	switch o.format {
 	case "json":
 		if features == nil {
