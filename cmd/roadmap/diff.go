@@ -86,8 +86,8 @@ author could say what others may not see.`,
 
 // runDiff writes the diff args ask for, and returns the exit code of
 // --exit-code: exitFindings for changes, exitUsage when a side has a file
-// that does not parse (its items read as removed, so the diff cannot tell),
-// exitOK for none.
+// that does not parse or is a link (its items read as missing from that
+// side, so the diff cannot tell), exitOK for none.
 func (a *app) runDiff(o diffOptions, args []string) (gate int, err error) {
 	if err := checkFormat(o.format, "text", "md", "json"); err != nil {
 		return exitOK, err
@@ -176,7 +176,7 @@ func (a *app) runDiff(o diffOptions, args []string) (gate int, err error) {
 	report.Changes = diff(old, new)
 	switch {
 	case len(report.Changes) == 0 || !attribute:
-	case oldMissing == errUnborn:
+	case oldMissing == errUnborn && len(args) == 1:
 		roadmap.MarkUncommitted(report.Changes, nil) // nothing is committed
 	case newMissing != nil:
 		// Every item reads as removed, and the newer side has no roadmap

@@ -1118,10 +1118,12 @@ func TestDiffBeforeTheFirstCommit(t *testing.T) {
 	s := session{wd: b.Dir}
 	r := s.run(t, "diff")
 	r.expect(t, 0)
-	if r.stderr != "roadmap: HEAD has no commit yet, so every item reads as added\n" || !strings.Contains(r.stdout, "+ feature search  Feature search (added)") {
+	if r.stderr != "roadmap: HEAD has no commit yet, so every item reads as added\n" || !strings.Contains(r.stdout, "+ feature search  Feature search (added)") || strings.Contains(r.stdout, "not committed yet") {
 		t.Errorf("diff before the first commit: %q\n%s", r.stderr, r.stdout)
 	}
-	// Named, HEAD reads the same, every change not committed yet.
+	// With no revision every change is uncommitted, and none says so, as
+	// after the first commit. Named, HEAD reads the same, every change not
+	// committed yet.
 	h := s.run(t, "diff", "HEAD")
 	h.expect(t, 0)
 	if h.stderr != r.stderr || !strings.Contains(h.stdout, "+ feature search  Feature search (added)\n    not committed yet") {

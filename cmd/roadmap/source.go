@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -433,21 +432,25 @@ const maxUnreadNamed = 5
 func (a *app) validateAt(rev string) string {
 	cmd := "roadmap validate"
 	if rev != "" {
-		cmd += " --at " + rev
+		cmd += " --at " + shellWord(rev)
 	}
 	if a.dir != "" {
 		cmd += " --dir " + shellWord(a.dir)
 	}
+	if strings.Contains(cmd, "'") {
+		return `"` + cmd + `"` // it quotes a word itself
+	}
 	return "'" + cmd + "'"
 }
 
-// shellWord is s as a shell reads it back: quoted when it holds anything
-// but letters, digits and ./_-.
+// shellWord is s as a POSIX shell reads it back: in single quotes (a
+// single quote written '\'') when it holds anything but letters, digits
+// and ./_-.
 func shellWord(s string) string {
 	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789./_-") == "" {
 		return s
 	}
-	return strconv.Quote(s)
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // sideErrors is what validate finds wrong with one side of a comparison.

@@ -191,7 +191,6 @@ func (a *app) withOutput(cmd *cobra.Command, formats ...string) *cobra.Command {
 		var buf bytes.Buffer
 		stdout := a.stdout
 		a.stdout = &buf
-		defer func() { a.stdout = stdout }()
 		err = run(c, args)
 		a.stdout = stdout
 		var ee *exitError
