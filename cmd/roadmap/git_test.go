@@ -1194,7 +1194,7 @@ func TestALinkedFileInARevision(t *testing.T) {
 	copied := b.Commit("Raj", "Copy the shared features in")
 	s := session{wd: b.Dir}
 
-	if l := s.run(t, "list", "--at", "HEAD~1"); l.code != 0 || !strings.Contains(l.stdout, "search") || !strings.Contains(l.stderr, "run 'roadmap validate --at HEAD~1'\n") || !strings.Contains(l.stderr, "extra.yaml:1:1: error: the file is a symbolic link") {
+	if l := s.run(t, "list", "--at", "HEAD~1"); l.code != 0 || !strings.Contains(l.stdout, "search") || !strings.Contains(l.stderr, "run \"roadmap validate --at 'HEAD~1'\"\n") || !strings.Contains(l.stderr, "extra.yaml:1:1: error: the file is a symbolic link") {
 		t.Errorf("list --at a commit with a link: %d\n%s%s", l.code, l.stdout, l.stderr)
 	}
 	v := s.run(t, "validate", "--at", "HEAD~1")
@@ -1204,14 +1204,14 @@ func TestALinkedFileInARevision(t *testing.T) {
 	}
 	d := s.run(t, "diff", "HEAD~1", "HEAD")
 	d.expect(t, 0)
-	if !strings.Contains(d.stdout, "+ feature alerts  Alerts (added)\n    "+copied.String()[:7]+" Raj, ") || !strings.Contains(d.stderr, "the roadmap at HEAD~1 has 1 error(s) in its files (a file that does not parse, or is a link, counts as empty); run 'roadmap validate --at HEAD~1'") {
+	if !strings.Contains(d.stdout, "+ feature alerts  Alerts (added)\n    "+copied.String()[:7]+" Raj, ") || !strings.Contains(d.stderr, "the roadmap at HEAD~1 has 1 error(s) in its files (a file that does not parse, or is a link, counts as empty); run \"roadmap validate --at 'HEAD~1'\"") {
 		t.Errorf("diff from a commit with a link:\n%s%s", d.stdout, d.stderr)
 	}
 	if g := s.run(t, "diff", "HEAD~1", "HEAD", "--exit-code"); g.code != 2 {
 		t.Errorf("diff --exit-code from a commit with a link: %d, want 2 (a side not read whole)", g.code)
 	}
 	// The command it suggests finds the roadmap as this one did.
-	if g := s.run(t, "diff", "HEAD~1", "HEAD", "--dir", "roadmap"); !strings.Contains(g.stderr, "run 'roadmap validate --at HEAD~1 --dir roadmap'\n") {
+	if g := s.run(t, "diff", "HEAD~1", "HEAD", "--dir", "roadmap"); !strings.Contains(g.stderr, "run \"roadmap validate --at 'HEAD~1' --dir roadmap\"\n") {
 		t.Errorf("diff --dir: the suggested validate lacks the --dir: %q", g.stderr)
 	}
 	if err := os.Remove(link); err != nil {

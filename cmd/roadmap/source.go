@@ -443,9 +443,9 @@ func (a *app) validateAt(rev string) string {
 	return "'" + cmd + "'"
 }
 
-// shellWord is s as a POSIX shell reads it back: in single quotes (a
-// single quote written '\'') when it holds anything but letters, digits
-// and ./_-.
+// shellWord is s as a POSIX shell (or zsh, which globs ~ and ^) reads it
+// back: single-quoted, a quote inside closed and escaped, when it holds
+// anything but letters, digits and ./_-.
 func shellWord(s string) string {
 	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789./_-") == "" {
 		return s
