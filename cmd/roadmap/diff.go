@@ -414,10 +414,18 @@ func (g *gitRoadmap) loadSide(rev string) (rm *roadmap.Roadmap, root string, mis
 	if err != nil {
 		return nil, "", nil, err
 	}
-	if none, err := g.repo.HoldsNoRoadmapFile(c, dir); err != nil {
+	// Most revisions hold a roadmap.yaml: only one that does not is
+	// searched for any roadmap file.
+	has, err := g.repo.HasRoadmap(c, dir)
+	if err != nil {
 		return nil, "", nil, &exitError{code: exitUsage, err: err}
-	} else if none {
-		return &roadmap.Roadmap{}, g.root, fmt.Errorf("%s has no roadmap in %s", rev, displayPrefix(dir)), nil
+	}
+	if !has {
+		if none, err := g.repo.HoldsNoRoadmapFile(c, dir); err != nil {
+			return nil, "", nil, &exitError{code: exitUsage, err: err}
+		} else if none {
+			return &roadmap.Roadmap{}, g.root, fmt.Errorf("%s has no roadmap in %s", rev, displayPrefix(dir)), nil
+		}
 	}
 	rm, root, err = g.loadWhere(rev)
 	return rm, root, nil, err
