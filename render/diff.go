@@ -35,7 +35,7 @@ func (d DiffReport) to() string {
 func (d DiffReport) headline() string {
 	s := fmt.Sprintf("%s from %s to %s", capitalize(summary(d.Changes)), d.From, d.to())
 	if d.Audience != "" {
-		s += ", as " + d.Audience + " see it"
+		s += ", as the " + d.Audience + " audience sees it"
 	}
 	return s
 }

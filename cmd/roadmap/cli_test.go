@@ -483,3 +483,14 @@ func TestNoColorFollowsNoColorOrg(t *testing.T) {
 		}
 	}
 }
+
+// TestAtOnCommandsThatReadNoRoadmap: init, rules and schema read no
+// revision, so --at is refused rather than silently ignored.
+func TestAtOnCommandsThatReadNoRoadmap(t *testing.T) {
+	for _, args := range [][]string{{"init", t.TempDir()}, {"rules"}, {"schema"}} {
+		r := pipe.run(t, append(args, "--at", "v1")...)
+		if r.code != 2 || r.stdout != "" || !strings.Contains(r.stderr, "--at reads a revision and does not apply") {
+			t.Errorf("%v --at v1: %d %q %q", args, r.code, r.stdout, r.stderr)
+		}
+	}
+}

@@ -37,8 +37,8 @@ your work.`,
 }
 
 func (a *app) runInit(dir string) error {
-	if a.at != "" {
-		return usageError("init writes new files; --at reads a revision and does not apply")
+	if err := a.refuseAt("init writes new files"); err != nil {
+		return err
 	}
 	starter := examples.Starter()
 	target := dir

@@ -267,3 +267,12 @@ func checkFormat(format string, allowed ...string) error {
 	}
 	return usageError("unknown --format %q; choose %s", format, strings.Join(allowed, ", "))
 }
+
+// refuseAt is the usage error for --at given to a command that reads no
+// roadmap (what says what it does instead); nil without --at.
+func (a *app) refuseAt(what string) error {
+	if a.at == "" {
+		return nil
+	}
+	return usageError("%s; --at reads a revision and does not apply", what)
+}

@@ -21,6 +21,9 @@ Change a severity, or turn a rule off, in roadmap.yaml:
       stale-target: off`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := a.refuseAt("rules lists the rules this build of roadmap knows"); err != nil {
+				return err
+			}
 			if err := checkFormat(format, "table", "md", "json"); err != nil {
 				return err
 			}

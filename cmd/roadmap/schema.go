@@ -19,6 +19,9 @@ extension, Neovim, Helix), save it and point your files at it:
   # yaml-language-server: $schema=.roadmap.schema.json   (first line of a file)`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := a.refuseAt("schema describes the format this build of roadmap reads"); err != nil {
+				return err
+			}
 			enc := json.NewEncoder(a.stdout)
 			enc.SetIndent("", "  ")
 			enc.SetEscapeHTML(false)
