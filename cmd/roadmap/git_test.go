@@ -1246,3 +1246,42 @@ func TestAMergedReleaseWhoseChangesAreAllNamed(t *testing.T) {
 		t.Errorf("diff from a merged release, every change named:\n%s%q", d.stdout, d.stderr)
 	}
 }
+
+// TestHistorySinceAMergedRelease: --since a tag on a release branch merged
+// into main lists the commits from the merge on, and says so; a branch
+// never merged is still refused, with what to give instead.
+func TestHistorySinceAMergedRelease(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n  - {id: search, title: Search, status: idea}\n")
+	root := b.Commit("Ana", "Add search")
+	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n  - {id: search, title: Search, status: planned}\n")
+	b.Commit("Ana", "Plan search")
+	release := b.OnBranchFrom("release", root, func() plumbing.Hash {
+		b.Write("roadmap.yaml", "product: Acme\nfeatures:\n  - {id: search, title: Search, status: idea, target: 2027-Q1}\n")
+		return b.Commit("Raj", "Target search on the release")
+	})
+	b.Tag("release-1.0", release)
+	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n  - {id: search, title: Search, status: planned, target: 2027-Q1}\n")
+	merge := b.Commit("Ana", "Merge release into main", release)
+	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n  - {id: search, title: Search, status: in-progress, target: 2027-Q1}\n")
+	b.Commit("Li", "Start search")
+	stray := b.OnBranchFrom("stray", root, func() plumbing.Hash {
+		b.Write("roadmap.yaml", "product: Acme\nfeatures:\n  - {id: search, title: Search, status: parked}\n")
+		return b.Commit("Kofi", "Park search")
+	})
+	b.Tag("stray-1", stray)
+	s := session{wd: b.Dir}
+	r := s.run(t, "history", "search", "--since", "release-1.0")
+	r.expect(t, 0)
+	if !strings.Contains(r.stderr, "release-1.0 joined the first-parent line of HEAD in merge "+merge.String()[:7]) {
+		t.Errorf("no note of the merge: %q", r.stderr)
+	}
+	// The merge and the commit after it; not the commits before the merge.
+	if !strings.Contains(r.stdout, "Search: 2 commits") || !strings.Contains(r.stdout, "Merge release into main") || !strings.Contains(r.stdout, "Start search") || strings.Contains(r.stdout, "Plan search") {
+		t.Errorf("history since a merged release:\n%s", r.stdout)
+	}
+	n := s.run(t, "history", "search", "--since", "stray-1")
+	if n.code != 2 || !strings.Contains(n.stderr, "nor merged into it; give a date instead") {
+		t.Errorf("history since a branch never merged: %d %q", n.code, n.stderr)
+	}
+}

@@ -34,7 +34,8 @@ shows the feature (then the objective, then the campaign) and says so; --kind
 chooses.
 
 History follows the first-parent line of HEAD (or --at REV), so a merged branch
-shows as its merge commit.`,
+shows as its merge commit; --since a revision on such a branch (a release tag)
+lists the commits from the merge that brought it in.`,
 		Example: `  roadmap history bank-feeds
   roadmap history bank-feeds --since 2026-07-01
   roadmap history grow-smbs --since v2026-Q3 --format md
@@ -118,6 +119,15 @@ func (a *app) runHistory(o historyOptions, id string) error {
 		kinds = []string{"features", "objectives", "campaigns"}
 	}
 	events, err := g.repo.Histories(head, hopts, kinds...)
+	if errors.Is(err, gitrepo.ErrNotAncestor) {
+		// A revision merged in from a branch (a release tag): its changes
+		// reached the line in the merge, so history starts there.
+		if merge, merr := g.repo.MergedAt(head, hopts.Stop); merr == nil && merge != nil {
+			fmt.Fprintf(a.stderr, "roadmap: note: %s joined the first-parent line of %s in merge %s; history lists the commits from that merge on\n", o.since, g.rev, merge.Hash.String()[:7])
+			hopts.Stop = merge.ParentHashes[0]
+			events, err = g.repo.Histories(head, hopts, kinds...)
+		}
+	}
 	var others []string
 	for _, k := range kinds {
 		switch {
@@ -135,7 +145,7 @@ func (a *app) runHistory(o historyOptions, id string) error {
 	}
 	report.Item = strings.TrimSuffix(hopts.Kind, "s")
 	if errors.Is(err, gitrepo.ErrNotAncestor) {
-		return usageError("--since %s is not on the first-parent line of %s", o.since, g.rev)
+		return usageError("--since %s is not on the first-parent line of %s, nor merged into it; give a date instead", o.since, g.rev)
 	}
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
