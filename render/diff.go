@@ -5,8 +5,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/northwind-labs/roadmap/roadmap"
 )
 
@@ -128,20 +126,6 @@ func sharedNote(c roadmap.Change) (note string, once bool) {
 
 func sameCommit(a, b *roadmap.Commit) bool {
 	return a == b || a != nil && b != nil && a.Hash == b.Hash
-}
-
-// titleBeside is an item's title (and suffix) as it fits on the line beside
-// head on a terminal: cut with an ellipsis, as tables cut it; the title in
-// full is the title field's change, when it changed.
-func (o Output) titleBeside(head, title, suffix string) string {
-	if o.Width <= 0 {
-		return title + suffix
-	}
-	room := o.Width - ansi.StringWidth(head)
-	if room < minFlex {
-		room = o.Width - 2 // underHead starts it on the next line
-	}
-	return fit(title, max(room-ansi.StringWidth(suffix), 1)) + suffix
 }
 
 // shownValue is a field's value in a change: "(none)" when it is not set,

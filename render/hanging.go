@@ -60,3 +60,17 @@ func (o Output) underHead(b *strings.Builder, head, styled, text string) {
 		b.WriteString(strings.Repeat(" ", pad) + l + "\n")
 	}
 }
+
+// titleBeside is an item's title (and suffix) as it fits on the line beside
+// head on a terminal: cut with an ellipsis, as tables cut it; the title in
+// full is the title field's change, when it changed.
+func (o Output) titleBeside(head, title, suffix string) string {
+	if o.Width <= 0 {
+		return title + suffix
+	}
+	room := o.Width - ansi.StringWidth(head)
+	if room < minFlex {
+		room = o.Width - 2 // underHead starts it on the next line
+	}
+	return fit(title, max(room-ansi.StringWidth(suffix), 1)) + suffix
+}

@@ -158,10 +158,10 @@ func (a *app) runDiff(o diffOptions, args []string) (gate int, err error) {
 		go func() {
 			var c [2]sideErrors
 			if oldMissing == nil {
-				c[0].errors, c[0].unparsed = errorCount(old, today)
+				c[0] = errorsOf(old, today)
 			}
 			if newMissing == nil {
-				c[1].errors, c[1].unparsed = errorCount(new, today)
+				c[1] = errorsOf(new, today)
 			}
 			counts <- c
 		}()

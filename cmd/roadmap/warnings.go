@@ -1,0 +1,113 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/northwind-labs/roadmap/roadmap"
+)
+
+// The warnings read commands give on stderr about the roadmap they read,
+// and the validate command they suggest.
+
+// warnNotes tells on stderr what a history walk left out.
+func (a *app) warnNotes(g *gitRoadmap) {
+	for _, n := range g.repo.Notes() {
+		fmt.Fprintf(a.stderr, "roadmap: warning: %s\n", n)
+	}
+}
+
+// warnIfBroken tells on stderr that the roadmap has errors, as many as
+// validate reports, which a read command shows around, and names those
+// that leave a value or a file unread (syntax, invalid-value): the command
+// reads them as unset, so its items may be missing or misplaced. It returns
+// how many those are.
+func (a *app) warnIfBroken(l *loaded) (unread int, err error) {
+	today, err := a.todayDate()
+	if err != nil {
+		return 0, err
+	}
+	var errs int
+	var names []string
+	for _, f := range roadmap.Check(l.Roadmap, roadmap.Options{Today: today}) {
+		if f.Severity != roadmap.SeverityError {
+			continue
+		}
+		errs++
+		if f.LeavesUnread() {
+			if unread++; unread <= maxUnreadNamed {
+				f.Path = a.displayPath(l, f.Path)
+				names = append(names, "  "+f.String())
+			}
+		}
+	}
+	if errs == 0 {
+		return 0, nil
+	}
+	fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap has %d error(s) in its files; run %s\n", errs, a.validateAt(a.at))
+	if unread > 0 {
+		fmt.Fprintf(a.stderr, "roadmap: warning: these read as unset, so items may be missing or misplaced:\n%s\n", strings.Join(names, "\n"))
+		if unread > maxUnreadNamed {
+			fmt.Fprintf(a.stderr, "  and %d more\n", unread-maxUnreadNamed)
+		}
+	}
+	return unread, nil
+}
+
+// maxUnreadNamed bounds the unread values a warning names.
+const maxUnreadNamed = 5
+
+// validateAt is the validate command that lists the errors of the roadmap
+// at rev ("" for the working tree), with the --dir the command was given.
+func (a *app) validateAt(rev string) string {
+	cmd := "roadmap validate"
+	if rev != "" {
+		cmd += " --at " + shellWord(rev)
+	}
+	if a.dir != "" {
+		cmd += " --dir " + shellWord(a.dir)
+	}
+	if strings.Contains(cmd, "'") {
+		return `"` + cmd + `"` // it quotes a word itself
+	}
+	return "'" + cmd + "'"
+}
+
+// shellWord is s as a POSIX shell (or zsh, which globs ~ and ^) reads it
+// back: single-quoted, a quote inside closed and escaped, when it holds
+// anything but letters, digits and ./_-.
+func shellWord(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789./_-") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// sideErrors is what validate finds wrong with one side of a comparison.
+type sideErrors struct {
+	errors   int  // as validate counts them
+	unparsed bool // a file does not parse, and reads as empty
+}
+
+// warnSide is warnIfBroken for one side of a comparison: rev names it, ""
+// for the working tree.
+func (a *app) warnSide(e sideErrors, rev string) {
+	if e.errors == 0 {
+		return
+	}
+	where := "in the working tree"
+	if rev != "" {
+		where = "at " + rev
+	}
+	why := ""
+	if e.unparsed {
+		why = " (a file that does not parse, or is a link, counts as empty)"
+	}
+	fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap %s has %d error(s) in its files%s; run %s\n", where, e.errors, why, a.validateAt(rev))
+}
+
+// errorsOf is what validate finds wrong with r.
+func errorsOf(r *roadmap.Roadmap, today roadmap.Date) sideErrors {
+	errs, _ := roadmap.Count(roadmap.Check(r, roadmap.Options{Today: today}))
+	return sideErrors{errors: errs, unparsed: roadmap.HasSyntaxError(r.Findings)}
+}
