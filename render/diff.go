@@ -233,5 +233,16 @@ func WriteDiffJSON(w io.Writer, d DiffReport) error {
 	if d.Audience != "" {
 		fields = append(fields, Field{"audience", d.Audience})
 	}
+	// The sides with a file not read, as md warns of them: their items
+	// read as missing there.
+	if len(d.Unread) > 0 {
+		sides := make([]any, len(d.Unread))
+		for i, side := range d.Unread {
+			if side != "" {
+				sides[i] = side // the working tree stays null, as in "to"
+			}
+		}
+		fields = append(fields, Field{"unread", sides})
+	}
 	return WriteJSON(w, "diff", "changes", cs, fields...)
 }

@@ -622,6 +622,13 @@ func TestDiffWarnsAsValidateCounts(t *testing.T) {
 	if md := s.run(t, "diff", "HEAD~1", "--format", "md"); !strings.Contains(md.stdout, "\n> **Warning:** a file of the roadmap in the working tree was not read (it does not parse, or is a link), so its items read as absent there.\n") {
 		t.Errorf("diff --format md of a working tree that does not parse:\n%s", md.stdout)
 	}
+	// So does json, naming the side, the working tree as null as in "to".
+	if js := s.run(t, "diff", "HEAD~1", "--format", "json"); !strings.Contains(js.stdout, "\"unread\": [\n    null\n  ]") {
+		t.Errorf("diff --format json of a working tree that does not parse:\n%s", js.stdout)
+	}
+	if js := s.run(t, "diff", "HEAD~1", "HEAD", "--format", "json"); strings.Contains(js.stdout, "unread") {
+		t.Errorf("diff --format json names unread sides when every file parses:\n%s", js.stdout)
+	}
 	if md := s.run(t, "diff", "HEAD~1", "HEAD", "--format", "md"); strings.Contains(md.stdout, "Warning") {
 		t.Errorf("diff --format md warns when every file parses:\n%s", md.stdout)
 	}
