@@ -40,3 +40,42 @@ func TestParentCacheKeepsItsLimit(t *testing.T) {
 		t.Errorf("walked %d commits, kept %d in %d bytes (limit %d); want 6, 2 within the limit", n, len(r.parents), r.parentsSize, r.parentsLimit)
 	}
 }
+
+// TestFirstParentStepsCount: the steps resolveFirstParents takes itself,
+// and the ones it leaves to go-git.
+func TestFirstParentStepsCount(t *testing.T) {
+	for rev, want := range map[string]int{
+		"HEAD~1999": 1999, "HEAD~": 1, "main^^": 2, "v2~3^": 4, "HEAD^1~2": 3,
+		"HEAD^0": 0, "HEAD~0^0": 0, "a1b2c3d~10": 10,
+	} {
+		if base, n, ok := firstParentSteps(rev); !ok || n != want || base != revBase(rev) {
+			t.Errorf("firstParentSteps(%q) = %q, %d, %v; want %q, %d", rev, base, n, ok, revBase(rev), want)
+		}
+	}
+	for _, rev := range []string{"HEAD", "HEAD^2", "HEAD~1^3", "v1^{}", "~1", "HEAD~9999999999", "HEAD~x"} {
+		if _, _, ok := firstParentSteps(rev); ok {
+			t.Errorf("firstParentSteps(%q) counts it; want it left to go-git", rev)
+		}
+	}
+}
+
+// TestResolveKeepsTheCommitsForTheWalk: resolving HEAD~N reads the N
+// commits once, into the cache the walk that follows reads them from.
+func TestResolveKeepsTheCommitsForTheWalk(t *testing.T) {
+	b := gittest.New(t)
+	for i := range 5 {
+		b.Write("roadmap.yaml", "product: Acme\nvision: v"+strings.Repeat("x", i)+"\n")
+		b.Commit("Ana", "Step")
+	}
+	r, err := Open(b.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if _, err := r.Resolve("HEAD~3"); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.parents) != 3 {
+		t.Errorf("resolving HEAD~3 kept %d commits; want the 3 it stepped through", len(r.parents))
+	}
+}

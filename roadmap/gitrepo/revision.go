@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"strconv"
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -26,6 +27,9 @@ var ErrShallow = errors.New("the repository is a shallow clone and lacks the his
 func (r *Repo) Resolve(rev string) (*object.Commit, error) {
 	if err := readable(rev); err != nil {
 		return nil, err
+	}
+	if c, ok := r.resolveFirstParents(rev); ok {
+		return c, nil
 	}
 	h, err := r.git.ResolveRevision(plumbing.Revision(rev))
 	if err != nil {
@@ -60,6 +64,71 @@ func (r *Repo) Resolve(rev string) (*object.Commit, error) {
 		return nil, fmt.Errorf("%w %q: %v", ErrUnknownRevision, rev, err)
 	}
 	return c, nil
+}
+
+// resolveFirstParents resolves a revision whose steps all follow first
+// parents (HEAD~1999, main^^) by stepping through parent, which keeps the
+// commits it reads for the walk that usually follows: go-git would read and
+// decode each of them once more. ok is false for any other revision, or when
+// a step fails, for Resolve to resolve, and word the error, as before.
+func (r *Repo) resolveFirstParents(rev string) (*object.Commit, bool) {
+	base, n, ok := firstParentSteps(rev)
+	if !ok || n == 0 {
+		return nil, false
+	}
+	h, err := r.git.ResolveRevision(plumbing.Revision(base))
+	if err != nil {
+		return nil, false
+	}
+	c, err := r.git.CommitObject(*h)
+	for ; err == nil && c != nil && n > 0; n-- {
+		c, err = r.parent(c)
+	}
+	if err != nil || c == nil {
+		return nil, false
+	}
+	return c, true
+}
+
+// maxSteps bounds the first parents firstParentSteps counts, far beyond any
+// history, so the count cannot overflow.
+const maxSteps = 1 << 30
+
+// firstParentSteps splits a revision into its base and the number of first
+// parents its ~N, ^ and ^1 steps go back (^0 goes back none); ok is false
+// when it has no steps or a step it does not count: ^2 and beyond, ^{...}.
+func firstParentSteps(rev string) (base string, n int, ok bool) {
+	i := strings.IndexAny(rev, "~^")
+	if i <= 0 {
+		return "", 0, false
+	}
+	base, rest := rev[:i], rev[i:]
+	for rest != "" {
+		op := rest[0]
+		rest = rest[1:]
+		if op != '~' && op != '^' {
+			return "", 0, false
+		}
+		j := 0
+		for j < len(rest) && rest[j] >= '0' && rest[j] <= '9' {
+			j++
+		}
+		steps := 1
+		if j > 0 {
+			if j > 9 {
+				return "", 0, false
+			}
+			steps, _ = strconv.Atoi(rest[:j])
+		}
+		rest = rest[j:]
+		if op == '^' && steps > 1 {
+			return "", 0, false // a merge's other parents: go-git's
+		}
+		if n += steps; n > maxSteps {
+			return "", 0, false
+		}
+	}
+	return base, n, true
 }
 
 // readable refuses a revision using syntax go-git parses but does not
