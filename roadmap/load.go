@@ -172,7 +172,14 @@ func readBounded(fsys fs.FS, p string) ([]byte, *Finding, error) {
 		return nil, nil, fmt.Errorf("reading %s: %w", p, err)
 	}
 	defer f.Close()
-	text, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	// Read into a buffer of the file's size, as os.ReadFile does, rather
+	// than one grown and copied as the text comes.
+	var buf bytes.Buffer
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() <= MaxFileSize {
+		buf.Grow(int(info.Size()) + bytes.MinRead)
+	}
+	_, err = buf.ReadFrom(io.LimitReader(f, MaxFileSize+1))
+	text := buf.Bytes()
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading %s: %w", p, err)
 	}
