@@ -548,9 +548,15 @@ func TestHistoryOfASharedID(t *testing.T) {
 	if !strings.HasPrefix(gone.stdout, "objective keep  Keep customers: 2 commits") || !strings.Contains(gone.stdout, "removed") {
 		t.Errorf("history of an objective that is gone:\n%s", gone.stdout)
 	}
-	// Gone, and not changed since: history says no more than it knows.
-	if since := s.run(t, "history", "keep", "--since", "2099-01-01"); since.code != 2 || !strings.Contains(since.stderr, `no feature, objective or campaign "keep" in the roadmap, nor changed since 2099-01-01`) {
-		t.Errorf("history --since of an item gone before: %d %q", since.code, since.stderr)
+	// Gone, and not changed since: no commits, and a note of when it went.
+	since := s.run(t, "history", "keep", "--since", "2099-01-01")
+	since.expect(t, 0)
+	if !strings.HasPrefix(since.stdout, "objective keep  Keep customers: 0 commits") ||
+		!regexp.MustCompile(`^roadmap: note: objective keep was removed on \d{4}-\d\d-\d\d in [0-9a-f]{7} "Drop keeping customers", and not changed since 2099-01-01; without --since, history shows its whole life\n$`).MatchString(since.stderr) {
+		t.Errorf("history --since of an item gone before:\n%s%s", since.stdout, since.stderr)
+	}
+	if never := s.run(t, "history", "kept", "--since", "2099-01-01"); never.code != 2 || never.stderr != "roadmap: no feature, objective or campaign \"kept\" in the roadmap, nor changed since 2099-01-01\n" {
+		t.Errorf("history --since of an item that never was: %d %q", never.code, never.stderr)
 	}
 	// Both gone: history shows the feature and tells of the objective.
 	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n  - {id: b, title: B}\n")

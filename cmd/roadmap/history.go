@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/northwind-labs/roadmap/render"
 	"github.com/northwind-labs/roadmap/roadmap"
 	"github.com/northwind-labs/roadmap/roadmap/gitrepo"
@@ -35,7 +37,8 @@ chooses.
 
 History follows the first-parent line of HEAD (or --at REV), so a merged branch
 shows as its merge commit; --since a revision on such a branch (a release tag)
-lists the commits from the merge that brought it in.`,
+lists the commits from the merge that brought it in. An item removed before --since
+shows no commits, and a note says when it was removed.`,
 		Example: `  roadmap history bank-feeds
   roadmap history bank-feeds --since 2026-07-01
   roadmap history grow-smbs --since v2026-Q3 --format md
@@ -175,9 +178,14 @@ func (a *app) runHistory(o historyOptions, id string) error {
 			}
 		}
 		if o.since != "" {
-			return usageError("no %s %q in the roadmap, nor changed since %s%s", what, id, o.since, hint)
+			if gone, ok := a.goneBefore(g, head, hopts, kinds, o.since); ok {
+				report = gone
+			} else {
+				return usageError("no %s %q in the roadmap, nor changed since %s%s", what, id, o.since, hint)
+			}
+		} else {
+			return usageError("no %s %q in the roadmap or its history%s", what, id, hint)
 		}
-		return usageError("no %s %q in the roadmap or its history%s", what, id, hint)
 	}
 	if report.Title == "" {
 		report.Title = lastTitle(report.Events)
@@ -199,6 +207,32 @@ func (a *app) noteSharedID(id, is, kind string) {
 }
 
 // lastTitle is the title an item had when it was last seen in its history.
+// goneBefore is the report, with no commits, on an item that left the
+// roadmap before --since (given as since): its whole history says so, and
+// a note says when it left. ok is false when the item never was in it.
+func (a *app) goneBefore(g *gitRoadmap, head *object.Commit, hopts gitrepo.HistoryOptions, kinds []string, since string) (render.HistoryReport, bool) {
+	hopts.Since, hopts.Stop = roadmap.Date{}, plumbing.ZeroHash
+	all, err := g.repo.Histories(head, hopts, kinds...)
+	if err != nil {
+		return render.HistoryReport{}, false
+	}
+	for _, k := range kinds {
+		events := all[k]
+		if len(events) == 0 {
+			continue
+		}
+		last := events[len(events)-1]
+		how := "last changed"
+		if last.Kind == roadmap.Removed {
+			how = "removed"
+		}
+		fmt.Fprintf(a.stderr, "roadmap: note: %s %s was %s on %s in %s %q, and not changed since %s; without --since, history shows its whole life\n",
+			strings.TrimSuffix(k, "s"), hopts.ID, how, last.Commit.Date, last.Commit.Short, last.Commit.Subject, since)
+		return render.HistoryReport{Item: strings.TrimSuffix(k, "s"), ID: hopts.ID, Title: lastTitle(events)}, true
+	}
+	return render.HistoryReport{}, false
+}
+
 func lastTitle(events []roadmap.Event) string {
 	for i := len(events) - 1; i >= 0; i-- {
 		for _, f := range events[i].Fields {
