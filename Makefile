@@ -31,7 +31,8 @@ FUZZ_TARGETS = \
 	./roadmap:FuzzBlockYAML \
 	./roadmap:FuzzExportNeverLeaks:300x \
 	./roadmap/gitrepo:FuzzPackEntry \
-	./roadmap/gitrepo:FuzzParseTree
+	./roadmap/gitrepo:FuzzParseTree \
+	./roadmap/gitrepo:FuzzResolveFirstParents
 
 .PHONY: test vet unit fuzz-short fuzz bench build docs
 

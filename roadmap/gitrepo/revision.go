@@ -103,6 +103,9 @@ func firstParentSteps(rev string) (base string, n int, ok bool) {
 		return "", 0, false
 	}
 	base, rest := rev[:i], rev[i:]
+	if strings.ContainsFunc(base, notInName) {
+		return "", 0, false // no ref's name: go-git's to refuse
+	}
 	for rest != "" {
 		op := rest[0]
 		rest = rest[1:]
@@ -129,6 +132,11 @@ func firstParentSteps(rev string) (base string, n int, ok bool) {
 		}
 	}
 	return base, n, true
+}
+
+// notInName reports whether git forbids r in the name of a ref.
+func notInName(r rune) bool {
+	return r <= ' ' || r == 0x7f || strings.ContainsRune(`?*[\:`, r)
 }
 
 // readable refuses a revision using syntax go-git parses but does not
