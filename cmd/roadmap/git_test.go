@@ -162,6 +162,9 @@ func TestGitErrors(t *testing.T) {
 	for _, args := range [][]string{
 		{"history", "--dir", "plan", "search"},
 		{"diff", "--dir", "plan", "v1", "v2"},
+		// Removed at HEAD: whether it was there before --since takes
+		// the history the clone lacks.
+		{"history", "--dir", "plan", "export", "--since", "2099-01-01"},
 	} {
 		r := s.run(t, args...)
 		if r.code != 2 || !strings.Contains(r.stderr, "git fetch --unshallow") || !strings.Contains(r.stderr, "fetch-depth: 0") {
@@ -568,6 +571,12 @@ func TestHistoryOfASharedID(t *testing.T) {
 	}
 	if want := `roadmap: note: "grow" was also the id of an objective; 'roadmap history grow --kind objective' shows its history`; !strings.Contains(both.stderr, want) {
 		t.Errorf("stderr %q, want %q", both.stderr, want)
+	}
+	// Both gone before --since: the same, with no commits.
+	bothSince := s.run(t, "history", "grow", "--since", "2099-01-01")
+	bothSince.expect(t, 0)
+	if want := `roadmap: note: "grow" was also the id of an objective`; !strings.HasPrefix(bothSince.stdout, "grow  Growth loops: 0 commits") || !strings.Contains(bothSince.stderr, want) || !strings.Contains(bothSince.stderr, `feature grow was removed on`) {
+		t.Errorf("history --since of a gone feature sharing its id:\n%s%s", bothSince.stdout, bothSince.stderr)
 	}
 	// Gone from different files, each kind is followed through its own.
 	two := gittest.New(t)

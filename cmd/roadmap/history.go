@@ -178,7 +178,11 @@ func (a *app) runHistory(o historyOptions, id string) error {
 			}
 		}
 		if o.since != "" {
-			if gone, ok := a.goneBefore(g, head, hopts, kinds, o.since); ok {
+			gone, ok, err := a.goneBefore(g, head, hopts, kinds, o.since)
+			if err != nil {
+				return err
+			}
+			if ok {
 				report = gone
 			} else {
 				return usageError("no %s %q in the roadmap, nor changed since %s%s", what, id, o.since, hint)
@@ -206,19 +210,26 @@ func (a *app) noteSharedID(id, is, kind string) {
 	fmt.Fprintf(a.stderr, "roadmap: note: %q %s also the id of %s %s; 'roadmap history %s --kind %s' shows its history\n", id, is, article(k), k, id, k)
 }
 
-// lastTitle is the title an item had when it was last seen in its history.
 // goneBefore is the report, with no commits, on an item that left the
 // roadmap before --since (given as since): its whole history says so, and
 // a note says when it left. ok is false when the item never was in it.
-func (a *app) goneBefore(g *gitRoadmap, head *object.Commit, hopts gitrepo.HistoryOptions, kinds []string, since string) (render.HistoryReport, bool) {
+func (a *app) goneBefore(g *gitRoadmap, head *object.Commit, hopts gitrepo.HistoryOptions, kinds []string, since string) (report render.HistoryReport, ok bool, err error) {
 	hopts.Since, hopts.Stop = roadmap.Date{}, plumbing.ZeroHash
+	seen := len(g.repo.Notes()) // warned of already
 	all, err := g.repo.Histories(head, hopts, kinds...)
 	if err != nil {
-		return render.HistoryReport{}, false
+		return report, false, &exitError{code: exitUsage, err: err}
+	}
+	for _, n := range g.repo.Notes()[seen:] {
+		fmt.Fprintf(a.stderr, "roadmap: warning: %s\n", n)
 	}
 	for _, k := range kinds {
 		events := all[k]
-		if len(events) == 0 {
+		switch {
+		case len(events) == 0:
+			continue
+		case ok:
+			a.noteSharedID(hopts.ID, "was", k)
 			continue
 		}
 		last := events[len(events)-1]
@@ -228,11 +239,12 @@ func (a *app) goneBefore(g *gitRoadmap, head *object.Commit, hopts gitrepo.Histo
 		}
 		fmt.Fprintf(a.stderr, "roadmap: note: %s %s was %s on %s in %s %q, and not changed since %s; without --since, history shows its whole life\n",
 			strings.TrimSuffix(k, "s"), hopts.ID, how, last.Commit.Date, last.Commit.Short, last.Commit.Subject, since)
-		return render.HistoryReport{Item: strings.TrimSuffix(k, "s"), ID: hopts.ID, Title: lastTitle(events)}, true
+		report, ok = render.HistoryReport{Item: strings.TrimSuffix(k, "s"), ID: hopts.ID, Title: lastTitle(events)}, true
 	}
-	return render.HistoryReport{}, false
+	return report, ok, nil
 }
 
+// lastTitle is the title an item had when it was last seen in its history.
 func lastTitle(events []roadmap.Event) string {
 	for i := len(events) - 1; i >= 0; i-- {
 		for _, f := range events[i].Fields {
