@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/go-git/go-git/v5/plumbing"
-
 	"github.com/northwind-labs/roadmap/roadmap/gitrepo/gittest"
 )
 
@@ -80,40 +78,4 @@ func TestResolveKeepsTheCommitsForTheWalk(t *testing.T) {
 	if len(r.parents) != 3 {
 		t.Errorf("resolving HEAD~3 kept %d commits; want the 3 it stepped through", len(r.parents))
 	}
-}
-
-// FuzzResolveFirstParents: a revision Resolve steps through itself names the
-// commit go-git's resolution names, on a history with a merge and tags.
-func FuzzResolveFirstParents(f *testing.F) {
-	b := gittest.New(f)
-	b.Write("roadmap.yaml", "product: Acme\n")
-	start := b.Commit("Ana", "Start")
-	side := b.OnBranch("side", func() plumbing.Hash {
-		b.Write("side.yaml", "features: []\n")
-		return b.Commit("Raj", "Side")
-	})
-	b.Write("main.yaml", "features: []\n")
-	b.Tag("v1", b.Commit("Ana", "Main"))
-	merge := b.Commit("Mia", "Merge side", side)
-	b.Write("roadmap.yaml", "product: Acme Corp\n")
-	b.Commit("Ana", "Rename")
-	r, err := Open(b.Dir)
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Cleanup(func() { r.Close() })
-	for _, rev := range []string{"HEAD~3", "HEAD^^", "v1~1", "side^", "HEAD^0~2", "HEAD~~~", "HEAD^1^1",
-		start.String()[:7] + "~0", merge.String() + "^", "HEAD~4", "HEAD~9", "HEAD^2~1", "v1^{}~1", "main~1"} {
-		f.Add(rev)
-	}
-	f.Fuzz(func(t *testing.T, rev string) {
-		c, ok := r.resolveFirstParents(rev)
-		if !ok {
-			return
-		}
-		h, err := r.git.ResolveRevision(plumbing.Revision(rev))
-		if err != nil || *h != c.Hash {
-			t.Fatalf("%q: stepped to %s; go-git resolves %v, %v", rev, c.Hash, h, err)
-		}
-	})
 }

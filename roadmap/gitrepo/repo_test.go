@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
@@ -57,7 +58,7 @@ func history(t *testing.T) (*gittest.Repo, map[string]plumbing.Hash) {
 	return b, hs
 }
 
-func open(t *testing.T, dir string) *gitrepo.Repo {
+func open(t testing.TB, dir string) *gitrepo.Repo {
 	t.Helper()
 	r, err := gitrepo.Open(dir)
 	if err != nil {
@@ -1199,16 +1200,8 @@ func TestTildeRevisions(t *testing.T) {
 // TestCaretRevisions: REV^N names parent N of a merge, ^ alone the first,
 // ^0 the commit itself, and they combine with ~N as git's do.
 func TestCaretRevisions(t *testing.T) {
-	b := gittest.New(t)
-	b.Write("roadmap.yaml", "product: Acme\n")
-	start := b.Commit("Ana", "Start")
-	side := b.OnBranch("side", func() plumbing.Hash {
-		b.Write("side.yaml", "features: []\n")
-		return b.Commit("Raj", "Side")
-	})
-	b.Write("main.yaml", "features: []\n")
-	onMain := b.Commit("Ana", "Main")
-	merge := b.Commit("Mia", "Merge side", side)
+	b, hs := mergedHistory(t)
+	start, side, onMain, merge := hs["start"], hs["side"], hs["main"], hs["merge"]
 	r := open(t, b.Dir)
 	for rev, want := range map[string]plumbing.Hash{
 		"HEAD^0": merge, "HEAD^": onMain, "HEAD^1": onMain, "HEAD^2": side,
@@ -1224,6 +1217,50 @@ func TestCaretRevisions(t *testing.T) {
 			t.Errorf("%s, past the history: %v", rev, err)
 		}
 	}
+}
+
+// mergedHistory is a branch, side, merged into main: start, then side on the
+// branch and main (tagged v1) on main, then their merge, at HEAD.
+func mergedHistory(tb testing.TB) (*gittest.Repo, map[string]plumbing.Hash) {
+	b := gittest.New(tb)
+	hs := map[string]plumbing.Hash{}
+	b.Write("roadmap.yaml", "product: Acme\n")
+	hs["start"] = b.Commit("Ana", "Start")
+	hs["side"] = b.OnBranch("side", func() plumbing.Hash {
+		b.Write("side.yaml", "features: []\n")
+		return b.Commit("Raj", "Side")
+	})
+	b.Write("main.yaml", "features: []\n")
+	hs["main"] = b.Commit("Ana", "Main")
+	b.Tag("v1", hs["main"])
+	hs["merge"] = b.Commit("Mia", "Merge side", hs["side"])
+	return b, hs
+}
+
+// FuzzResolveFirstParents: Resolve names the commit go-git's resolution
+// names, for the revisions it steps through first parents itself as for the
+// ones it leaves to go-git, on a history with a merge and a tag.
+func FuzzResolveFirstParents(f *testing.F) {
+	b, hs := mergedHistory(f)
+	r := open(f, b.Dir)
+	g, err := git.PlainOpen(b.Dir)
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, rev := range []string{"HEAD~2", "HEAD^^", "v1~1", "side^", "HEAD^0~2", "HEAD~~", "HEAD^1^1",
+		hs["start"].String()[:7] + "~0", hs["merge"].String() + "^", "HEAD~3", "HEAD~9", "HEAD^2~1", "v1^{}~1", "master~1"} {
+		f.Add(rev)
+	}
+	f.Fuzz(func(t *testing.T, rev string) {
+		c, err := r.Resolve(rev)
+		if err != nil {
+			return
+		}
+		h, err := g.ResolveRevision(plumbing.Revision(rev))
+		if err != nil || *h != c.Hash {
+			t.Fatalf("%q: Resolve names %s; go-git resolves %v, %v", rev, c.Hash, h, err)
+		}
+	})
 }
 
 // sameFeatures checks that ReportHistory's Load of commit i gives the
