@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/northwind-labs/roadmap/roadmap/gitrepo/gittest"
 )
 
 // TestEveryCommandWritesAFile: the commands that print take -o as export
@@ -96,5 +98,27 @@ func TestEveryCommandWritesAFile(t *testing.T) {
 	// schema, which has no --format, takes .json only.
 	if r := pipe.run(t, "schema", "-o", filepath.Join(out, "schema.pdf")); r.code != 2 || strings.Contains(r.stderr, "--format") {
 		t.Errorf("schema -o schema.pdf: %d %q", r.code, r.stderr)
+	}
+}
+
+// TestDiffWritesWhatItPrintedWhenItCannotTell: a diff with a side that does
+// not parse prints the changes it can see and exits 2 with --exit-code; -o
+// writes them all the same, as stdout shows them.
+func TestDiffWritesWhatItPrintedWhenItCannotTell(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n  - {id: search, title: Search, status: idea}\n")
+	b.Write("more.yaml", "features:\n  - {id: feeds, title: Feeds, status: idea}\n")
+	b.Commit("Ana", "Start")
+	write(t, b.Dir, "roadmap.yaml", "product: Acme\nfeatures:\n  - {id: search, title: Search, status: planned}\n")
+	write(t, b.Dir, "more.yaml", "features: [\n")
+	s := session{wd: b.Dir}
+	direct := s.run(t, "diff", "--exit-code", "--format", "md")
+	direct.expect(t, 2)
+	path := filepath.Join(t.TempDir(), "diff.md")
+	r := s.run(t, "diff", "--exit-code", "-o", path)
+	r.expect(t, 2)
+	got, err := os.ReadFile(path)
+	if err != nil || r.stdout != "" || string(got) != direct.stdout || !strings.Contains(direct.stdout, "search") {
+		t.Errorf("diff -o (%v): stdout %q, file:\n%s\nwant what stdout shows:\n%s", err, r.stdout, got, direct.stdout)
 	}
 }

@@ -163,9 +163,9 @@ func createFileExclusive(path string, data []byte) error {
 // withOutput gives cmd, which prints to stdout, the -o flag export has:
 // what it prints goes whole to the file, written atomically, and without
 // --format the file's extension picks one of formats (validate -o
-// findings.sarif writes SARIF). A command that ends with its findings
-// (exit 1) still writes what it printed, as CI uploads it then; a failure
-// that printed nothing leaves the file as it was.
+// findings.sarif writes SARIF). A command that finished and chose its exit
+// code (1 for findings, or 2 for a diff that cannot tell) still writes what
+// it printed, as CI uploads it then; a failure leaves the file as it was.
 func (a *app) withOutput(cmd *cobra.Command, formats ...string) *cobra.Command {
 	var output string
 	help := "write to this file (atomically) instead of stdout"
@@ -194,7 +194,8 @@ func (a *app) withOutput(cmd *cobra.Command, formats ...string) *cobra.Command {
 		err = run(c, args)
 		a.stdout = stdout
 		var ee *exitError
-		if err != nil && (!errors.As(err, &ee) || ee.code != exitFindings || buf.Len() == 0) {
+		finished := err == nil || errors.As(err, &ee) && ee.err == nil && buf.Len() > 0
+		if !finished {
 			return err
 		}
 		if werr := a.emit(output, buf.Bytes()); werr != nil {
