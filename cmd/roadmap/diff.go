@@ -93,7 +93,14 @@ func (a *app) runDiff(o diffOptions, args []string) (gate int, err error) {
 		return exitOK, err
 	}
 	if a.at != "" {
-		return exitOK, usageError("diff takes its revisions as arguments, not --at: roadmap diff %s", shellWord(a.at))
+		revs := slices.Clone(args)
+		if len(revs) < 2 {
+			revs = append([]string{a.at}, revs...)
+		}
+		for i := range revs {
+			revs[i] = shellWord(revs[i])
+		}
+		return exitOK, usageError("diff takes its revisions as arguments, not --at: roadmap diff %s", strings.Join(revs, " "))
 	}
 	g, err := a.openGit()
 	if err != nil {
@@ -320,7 +327,7 @@ func (a *app) attributeCommitted(g *gitRoadmap, rev string, old *roadmap.Roadmap
 	}
 	if roadmap.HasSyntaxError(atHead.Findings) {
 		// Its items would read as removed by the commit that broke it.
-		fmt.Fprintf(a.stderr, "roadmap: warning: a file of the roadmap at HEAD does not parse, so no change says whether a commit made it; run 'roadmap validate --at HEAD'\n")
+		fmt.Fprintf(a.stderr, "roadmap: warning: a file of the roadmap at HEAD does not parse, so no change says whether a commit made it; run %s\n", a.validateAt("HEAD"))
 		return nil
 	}
 	roadmap.MarkUncommitted(changes, diff(old, atHead))

@@ -134,6 +134,7 @@ func TestGitErrors(t *testing.T) {
 		{[]string{"history", "--dir", "plan", "serch"}, `did you mean "search"?`},
 		{[]string{"history", "--dir", "plan", "search", "--since", "last-tuesday"}, "neither a date"},
 		{[]string{"diff", "--dir", "plan", "--at", "v1"}, "not --at: roadmap diff v1"},
+		{[]string{"diff", "--dir", "plan", "--at", "v1", "HEAD"}, "not --at: roadmap diff v1 HEAD\n"},
 		{[]string{"diff", "--dir", "plan", "HEAD@{1}", "HEAD"}, `"HEAD@{1}" uses syntax roadmap does not read`},
 		{[]string{"diff", "--dir", "plan", "v1..v2"}, "give a range as two revisions, as in roadmap diff v1 v2"},
 		{[]string{"diff", "--dir", "plan", "HEAD:plan", "v1"}, `"HEAD:plan" uses syntax roadmap does not read`},
@@ -1305,5 +1306,21 @@ func TestHistorySinceAMergedRelease(t *testing.T) {
 	n := s.run(t, "history", "search", "--since", "stray-1")
 	if n.code != 2 || !strings.Contains(n.stderr, "nor merged into it; give a date instead") {
 		t.Errorf("history since a branch never merged: %d %q", n.code, n.stderr)
+	}
+}
+
+// TestDiffSinceARevisionWithHEADBroken: a diff against the working tree from
+// an older revision cannot tell what HEAD committed when a file of HEAD does
+// not parse; it says so, with the validate command for this folder.
+func TestDiffSinceARevisionWithHEADBroken(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("plan/roadmap.yaml", "product: Acme\nfeatures:\n  - {id: search, title: Search, status: idea}\n")
+	b.Commit("Ana", "Start")
+	b.Write("plan/roadmap.yaml", "product: Acme\nfeatures: [\n")
+	b.Commit("Ana", "Break it")
+	write(t, filepath.Join(b.Dir, "plan"), "roadmap.yaml", "product: Acme\nfeatures:\n  - {id: search, title: Search, status: planned}\n")
+	r := session{wd: b.Dir}.run(t, "diff", "HEAD~1", "--dir", "plan")
+	if want := "no change says whether a commit made it; run 'roadmap validate --at HEAD --dir plan'\n"; !strings.Contains(r.stderr, want) || !strings.Contains(r.stdout, "status: idea → planned") {
+		t.Errorf("diff HEAD~1 with HEAD broken: %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
