@@ -114,7 +114,7 @@ bytes.`,
 	f.StringVar(&o.since, "since", "", "add what changed since this git revision, as the audience sees it")
 	f.StringVar(&o.template, "template", "", "render this Go template file over the audience's view (HTML ones escape every value)")
 	f.StringVar(&o.level, "level", roadmap.LevelFeatures, "features (level 2, the default) or themes (level 1: themes and their periods)")
-	f.StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of stdout; without --format, its extension picks the format")
+	f.StringVarP(&o.output, "output", "o", "", outputHelp+formatByExtension)
 	return cmd
 }
 

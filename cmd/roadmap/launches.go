@@ -74,7 +74,7 @@ the calendar afresh then. The same roadmap and --today give the same bytes.`,
 	f.StringVar(&o.from, "from", "", "only launches with a day or task due on or after this date, YYYY-MM-DD")
 	f.StringVar(&o.to, "to", "", "only launches with a day or task due on or before this date, YYYY-MM-DD")
 	f.StringVar(&o.feature, "feature", "", "only this feature's launch: its checklist")
-	f.StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of stdout; without --format, its extension picks the format")
+	f.StringVarP(&o.output, "output", "o", "", outputHelp+formatByExtension)
 	return cmd
 }
 

@@ -42,7 +42,7 @@ the others only the fields it sees. A roadmap with errors is refused (exit 1).`,
 	}
 	cmd.Flags().StringVar(&o.audience, "audience", roadmap.AudienceCustomers, "who the notes are for: internal, sales, customers, analysts, or an audience of roadmap.yaml")
 	cmd.Flags().StringVar(&o.format, "format", "md", "output format: md, html or json")
-	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of stdout; without --format, its extension picks the format")
+	cmd.Flags().StringVarP(&o.output, "output", "o", "", outputHelp+formatByExtension)
 	return cmd
 }
 

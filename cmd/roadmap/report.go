@@ -68,7 +68,7 @@ granularity, no owners, themes or commits it may not see.`,
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text, md, json or html (one page with charts)")
 	cmd.Flags().StringVar(&o.from, "from", "", "first quarter (YYYY-Qn; default: the quarter the roadmap began)")
 	cmd.Flags().StringVar(&o.to, "to", "", "last quarter (YYYY-Qn; default and latest: the current quarter)")
-	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of stdout; without --format, its extension picks the format")
+	cmd.Flags().StringVarP(&o.output, "output", "o", "", outputHelp+formatByExtension)
 	cmd.Flags().StringVar(&o.audience, "audience", "", "only what this audience may see, as roadmap export shows it (default: everything)")
 	return cmd
 }

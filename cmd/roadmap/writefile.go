@@ -160,6 +160,12 @@ func createFileExclusive(path string, data []byte) error {
 	return nil
 }
 
+// The help of -o, and what it adds for a command with --format.
+const (
+	outputHelp        = "write to this file (atomically) instead of stdout"
+	formatByExtension = "; without --format, its extension picks the format"
+)
+
 // withOutput gives cmd, which prints to stdout, the -o flag export has:
 // what it prints goes whole to the file, written atomically, and without
 // --format the file's extension picks one of formats (validate -o
@@ -168,10 +174,10 @@ func createFileExclusive(path string, data []byte) error {
 // it printed, as CI uploads it then; a failure leaves the file as it was.
 func (a *app) withOutput(cmd *cobra.Command, formats ...string) *cobra.Command {
 	var output string
-	help := "write to this file (atomically) instead of stdout"
+	help := outputHelp
 	hasFormat := cmd.Flags().Lookup("format") != nil
 	if hasFormat {
-		help += "; without --format, its extension picks the format"
+		help += formatByExtension
 	}
 	cmd.Flags().StringVarP(&output, "output", "o", "", help)
 	run := cmd.RunE
