@@ -81,12 +81,14 @@ func TestMisspeltAudienceKeysCannotBeSilenced(t *testing.T) {
 // TestOtherWordsForVisibilityCannotBeSilenced: visible: false and
 // confidential: true read as hiding an item, and would leave it internal.
 func TestOtherWordsForVisibilityCannotBeSilenced(t *testing.T) {
-	for _, key := range []string{"visible: false", "confidential: true", "Private: yes", "visible_to: [sales]"} {
+	for _, key := range []string{"visible: false", "confidential: true", "Private: yes", "visible_to: [sales]",
+		"internal_only: true", "restricted: true", "sensitive: true", "external: false", "customer_visible: false",
+		"share_with: [sales]", "embargoed_until: 2027-01-01", "visibility: ''\n    confidential: true"} {
 		r := load(t, map[string]string{
 			"roadmap.yaml":  "product: Acme\nlint:\n  rules:\n    unknown-field: off\n",
 			"features.yaml": "features:\n  - id: a\n    title: A\n    status: planned\n    " + key + "\n",
 		})
-		if fs := findingsOf(r); !hasFinding(fs, "unknown-field", "features.yaml", 5, "cannot be silenced") {
+		if fs := findingsOf(r); !hasFinding(fs, "unknown-field", "features.yaml", 5+strings.Count(key, "\n"), "cannot be silenced") {
 			t.Errorf("%s: %v", key, fs)
 		}
 	}
@@ -116,6 +118,19 @@ func TestAnItemsOwnVisibilitySettlesIt(t *testing.T) {
 	r := load(t, map[string]string{
 		"roadmap.yaml":  "product: Acme\nlint:\n  rules:\n    unknown-field: off\n",
 		"features.yaml": "features:\n  - id: a\n    title: A\n    status: planned\n    audience: smb-owners\n    visibility: public\n    summary: A.\n",
+	})
+	if fs := findingsOf(r); anyFinding(fs, "unknown-field", "") {
+		t.Errorf("%v", fs)
+	}
+}
+
+// TestKeysNamingAnAudienceStayQuietableWithOtherValues: a key that names an
+// audience says who sees the item only when its value reads as a setting;
+// sales_notes with prose is a team's own key, which it may quiet.
+func TestKeysNamingAnAudienceStayQuietableWithOtherValues(t *testing.T) {
+	r := load(t, map[string]string{
+		"roadmap.yaml":  "product: Acme\nlint:\n  rules:\n    unknown-field: off\n",
+		"features.yaml": "features:\n  - id: a\n    title: A\n    status: planned\n    sales_notes: Lead with the audit trail.\n    customer_ids: [42, 43]\n",
 	})
 	if fs := findingsOf(r); anyFinding(fs, "unknown-field", "") {
 		t.Errorf("%v", fs)

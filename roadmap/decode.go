@@ -235,34 +235,6 @@ func addFields(s *shape, t reflect.Type, prefix []int) {
 	}
 }
 
-// saysWhoSees reports whether an unknown key may be meant to say who sees
-// the item it is in: nearest to visibility, or saying it in other words
-// (visible: false, confidential: true).
-func saysWhoSees(key string) bool {
-	if len(key) > 100 {
-		return false
-	}
-	return nearest(key, []string{"visibility"}) != "" || visibilityWords[strings.NewReplacer("_", "", "-", "", " ", "").Replace(strings.ToLower(key))]
-}
-
-// visibilityWords are keys that read as settings of who sees an item.
-var visibilityWords = map[string]bool{
-	"visibility": true, "visible": true, "hidden": true, "hide": true, "private": true, "public": true,
-	"confidential": true, "internal": true, "nda": true, "secret": true, "audience": true, "audiences": true, "visibleto": true,
-}
-
-// keep marks f as a finding no setting may silence or lower: a key that
-// may be meant to decide what an audience sees, which the default would
-// decide instead (a misspelt visibility leaves the item internal, which
-// sales sees). fix says how to settle it.
-func keep(f *Finding, fix string) {
-	f.kept = true
-	if !strings.HasSuffix(f.Message, "?") {
-		f.Message += "."
-	}
-	f.Message += " What an audience sees is never left to a default: " + fix + "; until then this finding cannot be silenced."
-}
-
 // itemKinds names each kind of item in messages.
 var itemKinds = map[reflect.Type]string{
 	reflect.TypeFor[Feature]():   "feature",
@@ -300,7 +272,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix, what strin
 			switch {
 			case v.Type() == reflect.TypeFor[Audience]():
 				keep(&d.findings[len(d.findings)-1], "fix the key")
-			case saysWhoSees(key):
+			case saysWhoSees(key, p.value):
 				d.seeing = append(d.seeing, len(d.findings)-1)
 			}
 			continue
@@ -555,7 +527,7 @@ func (d *decoder) decodeItem(c *yaml.Node, t reflect.Type, kind string, list []*
 	d.decodeStruct(n, ptr.Elem(), "", what, loc.At)
 	// A key that may say who sees an item counts only while the item
 	// gives no visibility of its own.
-	if _, visible := shapeOf(t).byName["visibility"]; visible && !loc.Has("visibility") {
+	if f := ptr.Elem().FieldByName("Visibility"); f.IsValid() && f.Kind() == reflect.String && f.String() == "" {
 		for _, i := range d.seeing {
 			keep(&d.findings[i], "give the "+kind+" a visibility, or fix the key")
 		}

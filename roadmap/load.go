@@ -397,7 +397,7 @@ func (d *decoder) decodeDocument(root *yaml.Node, doc *Document, lastLine int, w
 			d.report(ruleUnknownField, k, "unknown top-level key %q%s", key, suggestion(key, documentFields.names))
 			// A file's visibility, or misspelt audiences, would leave its
 			// items, or the audiences, to the defaults.
-			if saysWhoSees(key) || nearest(key, []string{"audiences"}) != "" {
+			if saysWhoSees(key, p.value) || nearest(key, []string{"audiences"}) != "" {
 				keep(&d.findings[len(d.findings)-1], "fix the key, or give each item its visibility")
 			}
 			continue

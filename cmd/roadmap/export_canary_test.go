@@ -480,8 +480,9 @@ func TestCanaryExpectationsAreNotEmpty(t *testing.T) {
 	}
 }
 
-// TestExportRefusesAMisspeltVisibility: `visiblity: confidential` would leave
-// the item internal, which sales sees. However the team quiets unknown keys,
+// TestExportRefusesAMisspeltVisibility: `visiblity: confidential` (or
+// internal_only: true, or share_with: [customers]) would leave the item
+// internal, which sales sees. However the team quiets unknown keys,
 // export refuses, and prints nothing of the item.
 func TestExportRefusesAMisspeltVisibility(t *testing.T) {
 	quieting := map[string]string{
@@ -489,14 +490,15 @@ func TestExportRefusesAMisspeltVisibility(t *testing.T) {
 		"warning": "lint:\n  rules:\n    unknown-field: warning\n", "glob": "lint:\n  ignore: ['**']\n",
 	}
 	for name, lint := range quieting {
-		t.Run(name, func(t *testing.T) {
-			dir := t.TempDir()
-			write(t, dir, "roadmap.yaml", "product: Acme\n"+lint)
-			comment := ""
-			if lint == "" {
-				comment = "  # roadmap:ignore unknown-field our own keys\n"
-			}
-			write(t, dir, "features.yaml", `features:
+		for _, key := range []string{"visiblity: confidential", "internal_only: true", "share_with: [customers]"} {
+			t.Run(name+"/"+key, func(t *testing.T) {
+				dir := t.TempDir()
+				write(t, dir, "roadmap.yaml", "product: Acme\n"+lint)
+				comment := ""
+				if lint == "" {
+					comment = "  # roadmap:ignore unknown-field our own keys\n"
+				}
+				write(t, dir, "features.yaml", `features:
   - id: open
     title: Open
     status: planned
@@ -504,13 +506,15 @@ func TestExportRefusesAMisspeltVisibility(t *testing.T) {
     title: CANARY-title
     summary: CANARY-summary
     status: planned
-    visiblity: confidential
+    `+key+`
 `)
-			r := pipe.run(t, "export", "--dir", dir, "--today", "2026-11-23", "--audience", "sales", "--format", "json")
-			r.expect(t, 1)
-			if r.stdout != "" || strings.Contains(r.stderr, "CANARY-title") || !strings.Contains(r.stderr, `unknown key "visiblity"`) {
-				t.Errorf("stdout %q, stderr %q", r.stdout, r.stderr)
-			}
-		})
+				r := pipe.run(t, "export", "--dir", dir, "--today", "2026-11-23", "--audience", "sales", "--format", "json")
+				r.expect(t, 1)
+				name, _, _ := strings.Cut(key, ":")
+				if r.stdout != "" || strings.Contains(r.stderr, "CANARY-title") || !strings.Contains(r.stderr, `unknown key "`+name+`"`) {
+					t.Errorf("stdout %q, stderr %q", r.stdout, r.stderr)
+				}
+			})
+		}
 	}
 }
