@@ -2,6 +2,7 @@ package roadmap
 
 import (
 	"fmt"
+	"hash/crc32"
 	"math"
 	"reflect"
 	"slices"
@@ -71,10 +72,26 @@ func (d *decoder) unreadable(path string, n *yaml.Node, format string, args ...a
 }
 
 // written is a value as written, on one line: a scalar's text, a list or
-// mapping in flow style ([large, 2027-03-24]), without its comments.
+// mapping in flow style ([large, 2027-03-24]), without its comments. A diff
+// shows it and compares it, so a long value is cut, with its length and a
+// checksum of the whole that still tells two apart, and a huge list or
+// mapping is not written out at all.
 func written(n *yaml.Node) string {
 	if n.Kind == yaml.ScalarNode {
-		return n.Value
+		return bounded(n.Value)
+	}
+	nodes, sum := 0, crc32.NewIEEE()
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		nodes++
+		fmt.Fprintf(sum, "%d:%d:%s;", n.Kind, len(n.Content), n.Value)
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(n)
+	if nodes > maxWrittenNodes {
+		return fmt.Sprintf("%s of %d (#%08x)", describe(n), len(n.Content), sum.Sum32())
 	}
 	var flow func(n *yaml.Node) *yaml.Node
 	flow = func(n *yaml.Node) *yaml.Node {
@@ -93,8 +110,28 @@ func written(n *yaml.Node) string {
 	if err != nil {
 		return describe(n)
 	}
-	// The encoder breaks long lines; a diff shows the value on one.
-	return strings.Join(strings.Fields(string(out)), " ")
+	// Were the encoder to break a line, the value still shows on one;
+	// spaces inside quoted text stay as written.
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	for i := range lines[1:] {
+		lines[i+1] = strings.TrimLeft(lines[i+1], " ")
+	}
+	return bounded(strings.Join(lines, " "))
+}
+
+// maxWritten and maxWrittenNodes bound the value written gives.
+const (
+	maxWritten      = 200
+	maxWrittenNodes = 200
+)
+
+// bounded is s, or when longer than maxWritten, its start with its length
+// and a checksum of the whole.
+func bounded(s string) string {
+	if len(s) <= maxWritten {
+		return s
+	}
+	return fmt.Sprintf("%s (%d bytes, #%08x)", clipTo(s, maxWritten), len(s), crc32.ChecksumIEEE([]byte(s)))
 }
 
 func posOf(n *yaml.Node) Pos { return Pos{Line: n.Line, Col: n.Column} }

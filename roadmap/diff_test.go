@@ -179,6 +179,24 @@ func TestFieldsShowValuesThatDoNotRead(t *testing.T) {
 	if len(changes) != 1 || changes[0] != (roadmap.FieldChange{Field: "launch", Old: "[large, 2027-03-24]", New: "[small, 2027-09-01]", OldInvalid: true, NewInvalid: true}) {
 		t.Errorf("an edited list that does not read: %+v", changes)
 	}
+	// Spaces inside quoted text are the value's: an edit of them is a change.
+	spaced := strings.Replace(list, "[large, 2027-03-24]", `["go  live"]`, 1)
+	if changes := roadmap.DiffFields(decode(spaced), decode(strings.Replace(spaced, "go  live", "go live", 1))); len(changes) != 1 || changes[0].Old != `["go  live"]` {
+		t.Errorf("an edit of spaces in a value that does not read: %+v", changes)
+	}
+	// A long value shows cut, and two that differ only past the cut still
+	// differ; a huge list is not written out.
+	long := func(last string) string {
+		return strings.Replace(list, "[large, 2027-03-24]", "["+strings.Repeat("large, ", 100)+last+"]", 1)
+	}
+	changes = roadmap.DiffFields(decode(long("small")), decode(long("tiny")))
+	if len(changes) != 1 || len(changes[0].Old) > 260 || changes[0].Old == changes[0].New || !strings.Contains(changes[0].Old, " bytes, #") {
+		t.Errorf("an edit past the cut of a long value: %+v", changes)
+	}
+	huge := decode(strings.Replace(list, "[large, 2027-03-24]", "["+strings.Repeat("x, ", 5000)+"y]", 1))
+	if !strings.HasPrefix(huge[1].Value, "a list of 5001 (#") || len(huge[1].Value) > 40 {
+		t.Errorf("a huge list that does not read: %.100q", huge[1].Value)
+	}
 	// A status that stops reading is a change from the old status to the
 	// typo; a target that does not read moves by no known amount.
 	changes = roadmap.DiffFields(decode("- id: a\n  title: A\n  status: planned\n  target: 2027-03\n"), decode("- id: a\n  title: A\n  status: shiped\n  target: 2027-02-30\n"))
