@@ -200,7 +200,6 @@ func TestFormulaErrors(t *testing.T) {
 		{"|\n    reach\n    ; effort", 2, 3, "one expression"},
 		{"let x = reach; let y = impact; x; y", 1, 35, "one expression"},
 		{"let x = (reach; effort); x * impact", 1, 17, "one expression"},
-		{"impact / effort;", 1, 16, "ends with its expression, not ';'"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.formula, func(t *testing.T) {
@@ -234,6 +233,23 @@ func TestFormulaKeys(t *testing.T) {
 	got := s.Score(r.Features[0])
 	if got.Value != 24 || got.Explain != "let v = 6 * 2; v / max(0, 0.5) = 24" {
 		t.Errorf("got %v %q", got.Value, got.Explain)
+	}
+}
+
+// TestFormulaTrailingSemicolons: a ';' that ends the formula, or stands in
+// a comment, starts nothing: the formula scores its expression.
+func TestFormulaTrailingSemicolons(t *testing.T) {
+	for _, formula := range []string{"impact / effort;", "impact / effort // per month;", "impact / effort; /* c */"} {
+		settings := strings.Replace(scoringSettings, "reach * impact / effort", formula, 1)
+		r := scoringRoadmap(t, settings, scoredFeature("search", "idea", "impact: 6, effort: 2"))
+		s, err := r.Scorer(roadmap.ModelFormula)
+		if err != nil {
+			t.Errorf("%s: %v", formula, err)
+			continue
+		}
+		if got := s.Score(r.Features[0]); got.Value != 3 {
+			t.Errorf("%s scores %v, want 3", formula, got.Value)
+		}
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
@@ -145,13 +144,15 @@ type formulaUse struct {
 	key      string
 }
 
-// sequenceFinder collects where each "a; b" sequence's second part starts.
-type sequenceFinder []int
+// sequenceFinder finds where the first "a; b" sequence's second part
+// starts; it is -1 when there is none.
+type sequenceFinder int
 
 func (f *sequenceFinder) Visit(n *ast.Node) {
 	if seq, ok := (*n).(*ast.SequenceNode); ok && len(seq.Nodes) > 1 {
-		*f = append(*f, seq.Nodes[1].Location().From)
-		slices.Sort(*f)
+		if at := seq.Nodes[1].Location().From; *f < 0 || at < int(*f) {
+			*f = sequenceFinder(at)
+		}
 	}
 }
 
@@ -185,15 +186,11 @@ func (s *Scorer) compile(formula string) error {
 	}
 	// "a; b" scores b alone: a is computed and thrown away, wherever the
 	// sequence stands (after a let, in parentheses).
-	var seqs sequenceFinder
-	ast.Walk(&tree.Node, &seqs)
-	if len(seqs) > 0 {
-		line, col := lineColumn(formula, seqs[0])
+	seq := sequenceFinder(-1)
+	ast.Walk(&tree.Node, &seq)
+	if seq >= 0 {
+		line, col := lineColumn(formula, int(seq))
 		return &FormulaError{Line: line, Column: col, Msg: "a formula is one expression, and ';' starts another (use let x = ...; to name a part)"}
-	}
-	if t := strings.TrimRightFunc(formula, unicode.IsSpace); strings.HasSuffix(t, ";") {
-		line, col := lineColumn(formula, len([]rune(t))-1)
-		return &FormulaError{Line: line, Column: col, Msg: "a formula ends with its expression, not ';'"}
 	}
 	c := &collector{skip: map[ast.Node]bool{}, bound: map[string]bool{}}
 	ast.Walk(&tree.Node, calleeFinder{c})
