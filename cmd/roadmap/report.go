@@ -134,13 +134,8 @@ func (a *app) runReport(o reportOptions) error {
 	// is walked. Other errors leave the report as it is.
 	unread := make(chan int, 1)
 	go func() {
-		n := 0
-		for _, f := range roadmap.Check(current, roadmap.Options{Today: today}) {
-			if f.Severity == roadmap.SeverityError && f.LeavesUnread() {
-				n++
-			}
-		}
-		unread <- n
+		_, n := unreadErrors(current, today)
+		unread <- len(n)
 	}()
 	var policy *roadmap.AudiencePolicy
 	if o.audience != "" {

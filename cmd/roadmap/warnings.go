@@ -27,31 +27,38 @@ func (a *app) warnIfBroken(l *loaded) (unread int, err error) {
 	if err != nil {
 		return 0, err
 	}
-	var errs int
-	var names []string
-	for _, f := range roadmap.Check(l.Roadmap, roadmap.Options{Today: today}) {
+	errs, unreadable := unreadErrors(l.Roadmap, today)
+	if errs == 0 {
+		return 0, nil
+	}
+	fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap has %d error(s) in its files; run %s\n", errs, a.validateAt(a.at))
+	if len(unreadable) > 0 {
+		var names []string
+		for _, f := range unreadable[:min(len(unreadable), maxUnreadNamed)] {
+			f.Path = a.displayPath(l, f.Path)
+			names = append(names, "  "+f.String())
+		}
+		fmt.Fprintf(a.stderr, "roadmap: warning: these read as unset, so items may be missing or misplaced:\n%s\n", strings.Join(names, "\n"))
+		if len(unreadable) > maxUnreadNamed {
+			fmt.Fprintf(a.stderr, "  and %d more\n", len(unreadable)-maxUnreadNamed)
+		}
+	}
+	return len(unreadable), nil
+}
+
+// unreadErrors counts the errors validate reports in r, and returns those
+// that leave a value or a file unread, which a read command takes as unset.
+func unreadErrors(r *roadmap.Roadmap, today roadmap.Date) (errs int, unread []roadmap.Finding) {
+	for _, f := range roadmap.Check(r, roadmap.Options{Today: today}) {
 		if f.Severity != roadmap.SeverityError {
 			continue
 		}
 		errs++
 		if f.LeavesUnread() {
-			if unread++; unread <= maxUnreadNamed {
-				f.Path = a.displayPath(l, f.Path)
-				names = append(names, "  "+f.String())
-			}
+			unread = append(unread, f)
 		}
 	}
-	if errs == 0 {
-		return 0, nil
-	}
-	fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap has %d error(s) in its files; run %s\n", errs, a.validateAt(a.at))
-	if unread > 0 {
-		fmt.Fprintf(a.stderr, "roadmap: warning: these read as unset, so items may be missing or misplaced:\n%s\n", strings.Join(names, "\n"))
-		if unread > maxUnreadNamed {
-			fmt.Fprintf(a.stderr, "  and %d more\n", unread-maxUnreadNamed)
-		}
-	}
-	return unread, nil
+	return errs, unread
 }
 
 // maxUnreadNamed bounds the unread values a warning names.
