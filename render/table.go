@@ -47,9 +47,11 @@ const minFlex = 12
 
 // fit makes t fit width columns, each column costing perColumn columns of
 // padding and borders besides its text: flexible columns are cut with an
-// ellipsis (or wrapped) down to minFlex, then optional columns are dropped
-// from the right: first those holding nothing (every cell empty or 0), then
-// the others, which the table then names under itself.
+// ellipsis (or wrapped) down to their Keep; then optional columns are
+// dropped from the right, first those holding nothing (every cell empty or
+// 0), then the others, which the table names under itself; then flexible
+// columns are cut down to minFlex, and last, headers give way to their
+// short forms. What that frees goes back to the flexible columns.
 func (t Table) fit(width, perColumn int) Table {
 	if width <= 0 {
 		return t

@@ -246,22 +246,21 @@ func OlderItem(kind string, newItem any, old, new []ItemKey, decode func(ItemKey
 		return i >= 0 && j >= 0 && old[i].Same(new[j])
 	}
 	var invalid, written map[string]string
-	keep := func(from *Located, path string) {
+	carry := func(from *Located, path string) {
 		if invalid == nil {
 			invalid, written = map[string]string{}, map[string]string{}
 		}
 		invalid[path], written[path] = from.Invalid[path], from.Written[path]
 	}
-	newLoc := *loc
-	for path := range newLoc.Invalid {
+	for path := range loc.Invalid {
 		if alike(path) {
-			keep(&newLoc, path)
+			carry(loc, path)
 		}
 	}
 	for _, part := range parts {
 		p := located(reflect.ValueOf(part))
 		for path := range p.Invalid {
-			keep(p, path)
+			carry(p, path)
 		}
 	}
 	loc.Invalid, loc.Written = invalid, written

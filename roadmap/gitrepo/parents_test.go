@@ -79,3 +79,16 @@ func TestResolveKeepsTheCommitsForTheWalk(t *testing.T) {
 		t.Errorf("resolving HEAD~3 kept %d commits; want the 3 it stepped through", len(r.parents))
 	}
 }
+
+// TestAsksParent: ^2 and up name a merge's other parents, ^10 among them;
+// ^, ^0, ^1 and ^01 do not.
+func TestAsksParent(t *testing.T) {
+	for rev, want := range map[string]bool{
+		"HEAD^2": true, "HEAD^10": true, "v1~3^3": true, "HEAD^02": true,
+		"HEAD^": false, "HEAD^0": false, "HEAD^1": false, "HEAD^01": false, "HEAD~12": false, "HEAD^{}": false,
+	} {
+		if got := asksParent(rev); got != want {
+			t.Errorf("asksParent(%q) = %v, want %v", rev, got, want)
+		}
+	}
+}

@@ -158,8 +158,7 @@ func readable(rev string) error {
 // ref, HEAD or a full hash: something a shallow clone may lack the history
 // of, rather than a name mistyped.
 func (r *Repo) names(rev string) bool {
-	base, _, _ := strings.Cut(rev, "~")
-	base, _, _ = strings.Cut(base, "^")
+	base := revBase(rev)
 	if base == "HEAD" || plumbing.IsHash(base) {
 		return true
 	}
@@ -192,9 +191,16 @@ func (r *Repo) nearRef(rev string) string {
 // asksParent reports whether a revision names a parent past the first
 // (^2, ^3, ...).
 func asksParent(rev string) bool {
-	for i := 0; i+1 < len(rev); i++ {
-		if rev[i] == '^' && rev[i+1] >= '2' && rev[i+1] <= '9' {
-			return true
+	for i := 0; i < len(rev); i++ {
+		if rev[i] != '^' {
+			continue
+		}
+		j := i + 1
+		for j < len(rev) && rev[j] >= '0' && rev[j] <= '9' {
+			j++
+		}
+		if n, err := strconv.Atoi(rev[i+1 : j]); j > i+1 && (err != nil || n >= 2) {
+			return true // ^2 and up: a merge's other parents
 		}
 	}
 	return false
