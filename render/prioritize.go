@@ -176,18 +176,6 @@ func noteCell(e roadmap.Entry) string {
 	return strings.Join(parts, ", ")
 }
 
-// fitted fits t as WriteTable will, so that a row drawn to the fitted widths
-// (the cut line) keeps them: WriteTable's own fit then changes nothing.
-func (o Output) fitted(t Table) Table {
-	switch {
-	case o.Width <= 0:
-		return t
-	case o.Styled:
-		return t.fit(o.Width-1, 3)
-	}
-	return t.fit(o.Width+2, 2)
-}
-
 // drawCut fills row cut of a fitted table with a line across every column,
 // labelled in the title column.
 func drawCut(t Table, cut int, label string) {
@@ -277,7 +265,7 @@ func (o Output) WriteRanking(w io.Writer, r *roadmap.Ranking, explain bool) erro
 	prose(candidatesSentence(r.Statuses, len(r.Entries), r.Scored), false)
 	if r.Scored > 0 {
 		t, cut := rankingTable(r)
-		t = o.fitted(t)
+		t = o.layout(t) // the cut line is drawn to the widths WriteTable keeps
 		if r.Cut != nil {
 			drawCut(t, cut, cutRowLabel(r))
 		}

@@ -160,21 +160,19 @@ func (o Output) WriteReportText(w io.Writer, v ReportView) error {
 	}
 	b.WriteString("\n")
 	quarters, features, owners, themes := reportTables(v, false)
-	var table strings.Builder
-	if err := o.WriteTable(&table, quarters); err != nil {
+	// On a narrow terminal the quarter in progress takes a star, said
+	// under the table, rather than words that cost the table its borders
+	// or push it past the edge.
+	starred := o.Width > 0 && !o.roomy(quarters) && slices.ContainsFunc(v.Quarters, func(q roadmap.QuarterReport) bool { return q.InProgress })
+	if starred {
+		quarters, _, _, _ = reportTables(v, true)
+	}
+	if err := o.WriteTable(&b, quarters); err != nil {
 		return err
 	}
-	// On a narrow terminal the quarter in progress takes a star, said
-	// under the table, rather than words that push the table past its edge.
-	if o.Width > 0 && widest(table.String()) > o.Width && slices.ContainsFunc(v.Quarters, func(q roadmap.QuarterReport) bool { return q.InProgress }) {
-		quarters, _, _, _ = reportTables(v, true)
-		table.Reset()
-		if err := o.WriteTable(&table, quarters); err != nil {
-			return err
-		}
-		table.WriteString("* in progress\n")
+	if starred {
+		b.WriteString("* in progress\n")
 	}
-	b.WriteString(table.String())
 	for _, q := range v.Quarters {
 		var notes []string
 		for _, p := range q.Planned {

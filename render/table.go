@@ -41,17 +41,28 @@ type Table struct {
 	Rows    [][]string
 	// hidden names the optional columns fit left out that held a value.
 	hidden []string
+	// cramped says fit had to cut a flexible column below minFlex, or
+	// could not make the table fit at all.
+	cramped bool
+	// laidOut says the table is fitted to the terminal, bordered or not.
+	laidOut, bordered bool
 }
 
-const minFlex = 12
+// minFlex is how narrow a flexible column is cut while a table can fit
+// otherwise; minCut how narrow when nothing else makes it fit.
+const (
+	minFlex = 12
+	minCut  = 6
+)
 
 // fit makes t fit width columns, each column costing perColumn columns of
 // padding and borders besides its text: flexible columns are cut with an
 // ellipsis (or wrapped) down to their Keep; then optional columns are
 // dropped from the right, first those holding nothing (every cell empty or
 // 0), then the others, which the table names under itself; then flexible
-// columns are cut down to minFlex, and last, headers give way to their
-// short forms. What that frees goes back to the flexible columns.
+// columns are cut down to minFlex, then headers give way to their short
+// forms, and last, flexible columns are cut down to minCut. What that frees
+// goes back to the flexible columns.
 func (t Table) fit(width, perColumn int) Table {
 	if width <= 0 {
 		return t
@@ -124,6 +135,11 @@ func (t Table) fit(width, perColumn int) Table {
 			widths[i] = w
 		}
 	}
+	// Rather than overflow the terminal, the flexible columns go narrower.
+	cramped := total > width
+	if cramped {
+		cutFlex(func(Column) int { return minCut })
+	}
 	// What dropping columns freed goes back to the flexible ones.
 	for i, c := range t.Columns {
 		if spare := width - total; c.Flex && keep[i] && spare > 0 {
@@ -132,7 +148,7 @@ func (t Table) fit(width, perColumn int) Table {
 			total += grow
 		}
 	}
-	out := Table{hidden: slices.Clone(t.hidden)}
+	out := Table{hidden: slices.Clone(t.hidden), cramped: cramped || total > width}
 	for i, c := range t.Columns {
 		switch {
 		case keep[i]:
@@ -169,12 +185,9 @@ func (o Output) WriteTable(w io.Writer, t Table) error {
 	if len(t.Rows) == 0 {
 		return nil
 	}
-	t = t.clean()
-	if !o.Styled {
+	t = o.layout(t.clean())
+	if !t.bordered {
 		return o.writePlainTable(w, t)
-	}
-	if o.Width > 0 {
-		t = t.fit(o.Width-1, 3)
 	}
 	rows := t.Rows
 	header := lipgloss.NewStyle().Bold(true).Padding(0, 1)
@@ -204,6 +217,38 @@ func (o Output) WriteTable(w io.Writer, t Table) error {
 		return err
 	}
 	return o.writeHidden(w, t)
+}
+
+// layout fits t to the terminal as WriteTable draws it: with borders on a
+// styled terminal, unless they leave too little room (they take three
+// columns each, so a list of long ids at 60 columns cannot keep its titles
+// readable), and otherwise as plain columns two spaces apart. A table laid
+// out already is left as it is.
+func (o Output) layout(t Table) Table {
+	if t.laidOut {
+		return t
+	}
+	switch {
+	case o.Width <= 0:
+		t.bordered = o.Styled
+	case o.Styled:
+		if b := t.fit(o.Width-1, 3); !b.cramped {
+			t, t.bordered = b, true
+			break
+		}
+		fallthrough
+	default:
+		t = t.fit(o.Width+2, 2)
+	}
+	t.laidOut = true
+	return t
+}
+
+// roomy says t fits the terminal as it is best drawn: with borders on a
+// styled terminal, and without cutting a column below minFlex.
+func (o Output) roomy(t Table) bool {
+	l := o.layout(t)
+	return !l.cramped && (l.bordered || !o.Styled)
 }
 
 // writeHidden names, under a table, the columns left out to fit the
@@ -244,12 +289,10 @@ func (t Table) headers() []string {
 	return h
 }
 
-// writePlainTable writes columns separated by two spaces: easy to read in a
-// log and to cut with awk.
+// writePlainTable writes t, laid out, as columns separated by two spaces:
+// easy to read in a log and to cut with awk. On a styled terminal the
+// headers are bold and cells coloured as in a bordered table.
 func (o Output) writePlainTable(w io.Writer, t Table) error {
-	if o.Width > 0 {
-		t = t.fit(o.Width+2, 2)
-	}
 	// A wrapped cell spans lines: its row is written as several, the other
 	// columns blank after the first.
 	var rows [][]string
@@ -279,12 +322,19 @@ func (o Output) writePlainTable(w io.Writer, t Table) error {
 			widths[i] = max(widths[i], ansi.StringWidth(cell))
 		}
 	}
-	line := func(cells []string) string {
+	line := func(cells []string, header bool) string {
 		var b strings.Builder
 		for i, cell := range cells {
 			pad := widths[i] - ansi.StringWidth(cell)
 			if i > 0 {
 				b.WriteString("  ")
+			}
+			if header {
+				cell = o.bold(cell)
+			} else if f := t.Columns[i].Color; f != nil && o.Styled {
+				if c := f(cell); c != nil {
+					cell = o.paint(c, cell)
+				}
 			}
 			if t.Columns[i].Right {
 				b.WriteString(strings.Repeat(" ", pad) + cell)
@@ -297,11 +347,11 @@ func (o Output) writePlainTable(w io.Writer, t Table) error {
 		return b.String() + "\n"
 	}
 	var b strings.Builder
-	b.WriteString(line(t.headers()))
+	b.WriteString(line(t.headers(), true))
 	for _, r := range rows {
-		b.WriteString(line(r))
+		b.WriteString(line(r, false))
 	}
-	if _, err := fmt.Fprint(w, b.String()); err != nil {
+	if _, err := fmt.Fprint(o.writer(w), b.String()); err != nil {
 		return err
 	}
 	return o.writeHidden(w, t)

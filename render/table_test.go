@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -186,5 +187,63 @@ func TestTableShortHeaders(t *testing.T) {
 	}
 	if got := tb.fit(20, 2).headers(); strings.Join(got, " ") != "QUARTER PLAN SHIP" {
 		t.Errorf("at 20 columns: %v", got)
+	}
+}
+
+// TestLayoutDropsBordersBeforeCuttingTitlesShort: borders take three columns
+// each, so a table of long ids on a narrow terminal is drawn as plain
+// columns, still bold and coloured, rather than with titles cut below
+// minFlex; with room, it keeps its borders.
+func TestLayoutDropsBordersBeforeCuttingTitlesShort(t *testing.T) {
+	tb := Table{
+		Columns: []Column{{Name: "id"}, {Name: "title", Flex: true}, {Name: "status", Color: statusColor}},
+		Rows:    [][]string{{"bank-connector-platform", "Bank connections for every region", "in-progress"}},
+	}
+	write := func(width int) string {
+		t.Helper()
+		var b strings.Builder
+		if err := (Output{Terminal: true, Styled: true, Width: width, Profile: colorprofile.TrueColor}).WriteTable(&b, tb); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	// Bordered, the title would get 44-1-(23+11)-3*3-1 = 0 columns;
+	// without borders 44-23-11-2*2 = 6.
+	narrow := write(44)
+	plain := ansi.Strip(narrow)
+	if strings.ContainsAny(plain, "│╭─") || !strings.Contains(plain, "Bank …") {
+		t.Errorf("at 44 columns:\n%s", plain)
+	}
+	for _, line := range strings.Split(strings.TrimRight(plain, "\n"), "\n") {
+		if w := ansi.StringWidth(line); w > 44 {
+			t.Errorf("a line of %d columns at 44: %q", w, line)
+		}
+	}
+	if narrow == plain || !strings.Contains(narrow, "\x1b[1m") {
+		t.Errorf("the plain layout on a styled terminal lost its bold headers and colours: %q", narrow)
+	}
+	// With room for a title of minFlex, the borders stay.
+	if wide := ansi.Strip(write(23 + minFlex + 11 + 3*3 + 1)); !strings.Contains(wide, "│") || !strings.Contains(wide, "Bank connec…") {
+		t.Errorf("with room for borders:\n%s", wide)
+	}
+}
+
+// TestFitCutsFurtherRatherThanOverflow: when nothing else makes a table
+// fit, a flexible column goes below minFlex, down to minCut, and the table
+// says it was cramped.
+func TestFitCutsFurtherRatherThanOverflow(t *testing.T) {
+	tb := Table{
+		Columns: []Column{{Name: "id"}, {Name: "title", Flex: true}},
+		Rows:    [][]string{{"an-id-of-twenty-chars", "A title of thirty characters.."}},
+	}
+	if got := tb.fit(21+minFlex+2*2, 2); got.cramped || ansi.StringWidth(got.Rows[0][1]) != minFlex {
+		t.Errorf("room for minFlex: cramped %v, %q", got.cramped, got.Rows[0][1])
+	}
+	got := tb.fit(21+8+2*2, 2)
+	if !got.cramped || got.Rows[0][1] != "A title…" {
+		t.Errorf("room for 8: cramped %v, %q", got.cramped, got.Rows[0][1])
+	}
+	if got := tb.fit(21+2*2, 2); !got.cramped || ansi.StringWidth(got.Rows[0][1]) != minCut {
+		t.Errorf("no room at all: cramped %v, %q", got.cramped, got.Rows[0][1])
 	}
 }

@@ -81,12 +81,3 @@ func noControls(s string) string {
 // oneLine makes text safe for one line of a terminal: noControls, with line
 // breaks as spaces.
 func oneLine(s string) string { return strings.ReplaceAll(noControls(s), "\n", " ") }
-
-// widest is the width of the widest line of s, escape codes aside.
-func widest(s string) int {
-	w := 0
-	for l := range strings.Lines(s) {
-		w = max(w, ansi.StringWidth(strings.TrimSuffix(l, "\n")))
-	}
-	return w
-}

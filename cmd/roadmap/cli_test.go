@@ -272,6 +272,23 @@ func TestList(t *testing.T) {
 	}
 }
 
+// Every table fits a narrow terminal: at 60 columns a list of long ids
+// loses its borders before its titles become unreadable, and no line runs
+// past the edge, where the terminal would break it mid-table.
+func TestTablesFitANarrowTerminal(t *testing.T) {
+	for _, width := range []int{60, 80} {
+		for _, args := range [][]string{{"list"}, {"prioritize"}, {"report"}, {"launches"}, {"rules"}} {
+			r := session{terminal: true, width: width}.run(t, append(args, "--dir", exampleDir, "--today", "2026-11-23")...)
+			r.expect(t, 0)
+			for _, line := range strings.Split(strings.TrimRight(r.stdout, "\n"), "\n") {
+				if w := visibleWidth(line); w > width {
+					t.Errorf("%s: a line of %d columns on a %d-column terminal: %q", args[0], w, width, line)
+				}
+			}
+		}
+	}
+}
+
 // A terminal that does not tell its size is fitted to COLUMNS; one that does
 // wins over COLUMNS, and a pipe is never cut.
 func TestColumnsWhenTheTerminalHasNoSize(t *testing.T) {
