@@ -114,9 +114,23 @@ func (r *Repo) Histories(head *object.Commit, o HistoryOptions, kinds ...string)
 		var files []FileChange
 		seen := map[string]bool{}
 		for _, k := range kinds {
+			known := len(where[k]) > 0
 			held, err := r.follow(s, where[k], k, o.ID)
 			if err != nil {
 				return err
+			}
+			if known && len(where[k]) == 0 {
+				// Gone from every file the walk knew of: added here, or
+				// copied here from a file this commit left alone, the
+				// first half of a move over two commits.
+				from, err := r.copiedFrom(s, k, o.ID)
+				if err != nil {
+					return err
+				}
+				for _, f := range from {
+					where[k][f.Path] = true
+					held = append(held, f)
+				}
 			}
 			for _, f := range held {
 				if !seen[f.Path] {
@@ -223,7 +237,8 @@ func (r *Repo) holds(p string, h, near plumbing.Hash, kind, id string) (bool, er
 // found in none of them (it was added, or is absent from the commit), or a
 // changed file lost it (it moved in from elsewhere), the older sides of the
 // other changed files are read too. A duplicate id (a lint error) that a
-// commit removes from a second file may go unnoticed.
+// commit removes from a second file goes unnoticed here; copiedFrom finds
+// the second file where the copy was made.
 func (r *Repo) follow(s Step, where map[string]bool, kind, id string) ([]FileChange, error) {
 	var out []FileChange
 	changed := map[string]bool{}
@@ -269,6 +284,38 @@ func (r *Repo) follow(s Step, where map[string]bool, kind, id string) ([]FileCha
 	for p, in := range where {
 		if !in {
 			delete(where, p)
+		}
+	}
+	return out, nil
+}
+
+// copiedFrom lists the files of s's parent that hold the item kind/id and
+// that s did not change, each as if s had removed it: s added the item as a
+// copy of theirs, and a later commit removed it from them (which follow,
+// reading only the files that hold the item, does not see). The copy is
+// then a change of the item, not its addition.
+func (r *Repo) copiedFrom(s Step, kind, id string) ([]FileChange, error) {
+	if s.Parent == plumbing.ZeroHash {
+		return nil, nil
+	}
+	changed := map[string]bool{}
+	for _, f := range s.Files {
+		changed[f.Path] = true
+	}
+	var all, out []FileChange
+	if err := r.loadFiles(s.Parent, "", &all); err != nil {
+		return nil, err
+	}
+	for _, f := range all {
+		if changed[f.Path] {
+			continue // follow has read its older side
+		}
+		has, err := r.holds(f.Path, f.New, plumbing.ZeroHash, kind, id)
+		if err != nil {
+			return nil, err
+		}
+		if has {
+			out = append(out, FileChange{Path: f.Path, Old: f.New})
 		}
 	}
 	return out, nil

@@ -160,6 +160,9 @@ func TestHistoryFollowsMovesAndRenames(t *testing.T) {
 		for _, e := range events {
 			line := e.Commit.Subject + ": " + e.Kind
 			for _, f := range e.Fields {
+				if e.Kind != roadmap.Changed {
+					break
+				}
 				if e.Kind == roadmap.Changed {
 					line += " " + f.Field + " " + f.Old + "->" + f.New
 				}
@@ -278,6 +281,53 @@ func TestHistoryFollowsTheFileThatHoldsTheItem(t *testing.T) {
 	want := "Add: added; Plan search: changed; Start search: changed; Drop search: removed"
 	if got != want {
 		t.Errorf("history of search:\n got %s\nwant %s", got, want)
+	}
+}
+
+// TestHistoryFollowsAMoveOverTwoCommits: a feature copied to another file
+// in one commit and removed from the first in a later one has moved; its
+// trail goes on through the copy, whichever of the two copies stays.
+func TestHistoryFollowsAMoveOverTwoCommits(t *testing.T) {
+	for _, keep := range []string{"copy", "original"} {
+		b := gittest.New(t)
+		b.Write("plan/roadmap.yaml", "product: Acme\n")
+		b.Write("plan/a.yaml", "features:\n"+feature("search", "planned", "2027-Q1")+feature("other", "idea", "later"))
+		b.Commit("Ana", "Add")
+		b.Write("plan/b.yaml", "features:\n"+feature("search", "planned", "2027-Q2"))
+		b.Commit("Li", "Copy search to b.yaml, slipped")
+		if keep == "copy" {
+			b.Write("plan/a.yaml", "features:\n"+feature("other", "idea", "later"))
+			b.Commit("Li", "Remove the first search")
+			b.Write("plan/b.yaml", "features:\n"+feature("search", "in-progress", "2027-Q2"))
+		} else {
+			b.Remove("plan/b.yaml")
+			b.Commit("Li", "Remove the copy")
+			b.Write("plan/a.yaml", "features:\n"+feature("search", "in-progress", "2027-Q1")+feature("other", "idea", "later"))
+		}
+		b.Commit("Raj", "Start search")
+		r := open(t, b.Dir)
+		events, err := r.History(resolve(t, r, "HEAD"), gitrepo.HistoryOptions{Dir: "plan", Kind: "features", ID: "search"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range events {
+			line := e.Commit.Subject + ": " + e.Kind
+			for _, f := range e.Fields {
+				if e.Kind != roadmap.Changed {
+					break
+				}
+				line += fmt.Sprintf(" %s %s→%s", f.Field, f.Old, f.New)
+			}
+			got = append(got, line)
+		}
+		want := "Add: added; Copy search to b.yaml, slipped: changed target 2027-Q1→2027-Q2; Start search: changed status planned→in-progress"
+		if keep == "original" {
+			want = "Add: added; Start search: changed status planned→in-progress"
+		}
+		if g := strings.Join(got, "; "); g != want {
+			t.Errorf("keeping the %s:\n got %s\nwant %s", keep, g, want)
+		}
 	}
 }
 

@@ -25,6 +25,8 @@ type Step struct {
 	// folder back through the commits that moved it.
 	Dir   string
 	Files []FileChange
+	// Parent is the folder's tree in the first parent; zero when it had none.
+	Parent plumbing.Hash
 }
 
 // Walk visits, newest first, the commits on the first-parent line from head
@@ -104,7 +106,7 @@ func (r *Repo) walkTrees(head *object.Commit, stop plumbing.Hash, dir string, vi
 		if err := r.diffTrees(prev, cur, "", &files); err != nil || len(files) == 0 {
 			return err
 		}
-		return visit(Step{Commit: c, Dir: dir, Files: files})
+		return visit(Step{Commit: c, Dir: dir, Files: files, Parent: prev})
 	})
 	if err == ErrStop {
 		return nil
