@@ -41,16 +41,21 @@ func (o Output) WriteFindingsText(w io.Writer, r Findings) error {
 		}
 	}
 	errs, warns := roadmap.Count(r.Findings)
+	var summary string
 	switch {
 	case errs+warns == 0:
-		fmt.Fprintf(&b, "%s %s checked in %s: no problems found\n", o.paint(green, "✓"),
+		summary = fmt.Sprintf("%s %s checked in %s: no problems found", o.paint(green, "✓"),
 			plural(r.Features, "feature")+" and "+plural(r.Objectives, "objective"), plural(r.Files, "file"))
 	default:
 		mark := o.paint(yellow, "!")
 		if errs > 0 {
 			mark = o.paint(red, "✗")
 		}
-		fmt.Fprintf(&b, "%s %s and %s in %s\n", mark, plural(errs, "error"), plural(warns, "warning"), plural(r.Files, "file"))
+		summary = fmt.Sprintf("%s %s and %s in %s", mark, plural(errs, "error"), plural(warns, "warning"), plural(r.Files, "file"))
+	}
+	// The summary is prose: on a narrow terminal it wraps between words.
+	for _, l := range wrap(summary, o.Width) {
+		b.WriteString(l + "\n")
 	}
 	_, err := io.WriteString(o.writer(w), b.String())
 	return err

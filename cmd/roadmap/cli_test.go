@@ -272,12 +272,12 @@ func TestList(t *testing.T) {
 	}
 }
 
-// Every table fits a narrow terminal: at 60 columns a list of long ids
+// Every table and summary fits a narrow terminal: at 60 columns a list of long ids
 // loses its borders before its titles become unreadable, and no line runs
 // past the edge, where the terminal would break it mid-table.
 func TestTablesFitANarrowTerminal(t *testing.T) {
 	for _, width := range []int{60, 80} {
-		for _, args := range [][]string{{"list"}, {"prioritize"}, {"report"}, {"launches"}, {"rules"}} {
+		for _, args := range [][]string{{"list"}, {"prioritize"}, {"report"}, {"launches"}, {"rules"}, {"validate"}} {
 			r := session{terminal: true, width: width}.run(t, append(args, "--dir", exampleDir, "--today", "2026-11-23")...)
 			r.expect(t, 0)
 			for _, line := range strings.Split(strings.TrimRight(r.stdout, "\n"), "\n") {
