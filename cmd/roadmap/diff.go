@@ -65,17 +65,28 @@ author could say what others may not see.`,
   roadmap diff origin/main HEAD --exit-code`,
 		Args: cobra.MaximumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			gate, err := a.runDiff(o, args)
+			report, err := a.makeDiff(o, args)
 			var ee *exitError
 			if o.exitCode && errors.As(err, &ee) && ee.code == exitFindings {
 				// With --exit-code, 1 means changes: a diff that could not
 				// be made is trouble (2), as for diff(1).
 				ee.code = exitUsage
 			}
-			if err == nil && o.exitCode && gate != exitOK {
-				return &exitError{code: gate}
+			if err != nil {
+				return err
 			}
-			return err
+			if err := a.writeDiff(o.format, report); err != nil {
+				return err
+			}
+			switch {
+			case !o.exitCode:
+			case len(report.Unread) > 0:
+				// A file not read reads as its items missing: no telling.
+				return &exitError{code: exitUsage}
+			case len(report.Changes) > 0:
+				return &exitError{code: exitFindings}
+			}
+			return nil
 		},
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text, md or json")
@@ -84,13 +95,12 @@ author could say what others may not see.`,
 	return cmd
 }
 
-// runDiff writes the diff args ask for, and returns the exit code of
-// --exit-code: exitFindings for changes, exitUsage when a side has a file
-// that does not parse or is a link (its items read as missing from that
-// side, so the diff cannot tell), exitOK for none.
-func (a *app) runDiff(o diffOptions, args []string) (gate int, err error) {
+// makeDiff compares the two sides args name and names the commit of each
+// change; Unread lists the sides with a file that was not read.
+func (a *app) makeDiff(o diffOptions, args []string) (render.DiffReport, error) {
+	var report render.DiffReport
 	if err := checkFormat(o.format, "text", "md", "json"); err != nil {
-		return exitOK, err
+		return report, err
 	}
 	if a.at != "" {
 		revs := slices.Clone(args)
@@ -100,56 +110,23 @@ func (a *app) runDiff(o diffOptions, args []string) (gate int, err error) {
 		for i := range revs {
 			revs[i] = shellWord(revs[i])
 		}
-		return exitOK, usageError("diff takes its revisions as arguments, not --at: roadmap diff %s", strings.Join(revs, " "))
+		return report, usageError("diff takes its revisions as arguments, not --at: roadmap diff %s", strings.Join(revs, " "))
 	}
 	g, err := a.openGit()
 	if err != nil {
-		return exitOK, err
+		return report, err
 	}
 	defer g.Close()
-	from := "HEAD"
+	report = render.DiffReport{From: "HEAD", Audience: o.audience}
 	if len(args) > 0 {
-		from = args[0]
+		report.From = args[0]
 	}
-	report := render.DiffReport{From: from, Audience: o.audience}
 	if len(args) == 2 {
 		report.To = args[1]
 	}
-	// The two sides are read at once: resolving an old revision walks
-	// its commits on one core while the other reads the newer side.
-	var (
-		new    *roadmap.Roadmap
-		newErr error
-		wg     sync.WaitGroup
-	)
-	// roots are where each side's folder is, for the paths of its errors.
-	roots := [2]string{"", g.root}
-	var newMissing error
-	wg.Go(func() {
-		if len(args) == 2 {
-			new, roots[1], newMissing, newErr = g.loadSide(args[1])
-		} else if new, newErr = roadmap.Load(os.DirFS(g.root)); newErr != nil {
-			newErr = &exitError{code: exitUsage, err: newErr}
-		}
-	})
-	old, oldRoot, oldMissing, err := g.loadSide(from)
-	roots[0] = oldRoot
-	wg.Wait()
+	s, err := a.loadDiffSides(g, report.From, args)
 	if err != nil {
-		return exitOK, err
-	}
-	if newErr != nil {
-		return exitOK, newErr
-	}
-	switch {
-	case oldMissing == errUnborn && newMissing != nil:
-		return exitOK, &exitError{code: exitUsage, err: fmt.Errorf("%w; commit the roadmap first", oldMissing)}
-	case oldMissing != nil && newMissing != nil:
-		return exitOK, &exitError{code: exitUsage, err: oldMissing}
-	case oldMissing != nil:
-		fmt.Fprintf(a.stderr, "roadmap: %v, so every item reads as added\n", oldMissing)
-	case newMissing != nil:
-		fmt.Fprintf(a.stderr, "roadmap: %v, so every item reads as removed\n", newMissing)
+		return report, err
 	}
 	// A plain diff shows what it can, but warns of errors on either side
 	// (a file that does not parse reads as its items removed); --audience
@@ -159,83 +136,131 @@ func (a *app) runDiff(o diffOptions, args []string) (gate int, err error) {
 	if o.audience == "" {
 		today, err := a.todayDate()
 		if err != nil {
-			return exitOK, err
+			return report, err
 		}
 		counts = make(chan [2]sideErrors, 1)
 		go func() {
 			var c [2]sideErrors
-			if oldMissing == nil {
-				c[0] = errorsOf(old, today)
+			if s.oldMissing == nil {
+				c[0] = errorsOf(s.old, today)
 			}
-			if newMissing == nil {
-				c[1] = errorsOf(new, today)
+			if s.newMissing == nil {
+				c[1] = errorsOf(s.new, today)
 			}
 			counts <- c
 		}()
 	}
 	diff, attribute := roadmap.Diff, true
 	if o.audience != "" {
-		missing := [2]bool{oldMissing != nil, newMissing != nil}
-		if diff, attribute, err = a.audienceDiff(roots, old, new, missing, args, o.audience); err != nil {
-			return exitOK, err
+		missing := [2]bool{s.oldMissing != nil, s.newMissing != nil}
+		if diff, attribute, err = a.audienceDiff(s.roots, s.old, s.new, missing, args, o.audience); err != nil {
+			return report, err
 		}
 	}
-	report.Changes = diff(old, new)
+	report.Changes = diff(s.old, s.new)
+	if attribute && len(report.Changes) > 0 {
+		if err := a.nameCommits(g, s, args, report.Changes, diff); err != nil {
+			return report, err
+		}
+	}
+	if counts != nil {
+		c := <-counts
+		for i, side := range []string{report.From, report.To} {
+			a.warnSide(c[i], side)
+			if c[i].unparsed {
+				report.Unread = append(report.Unread, side)
+			}
+		}
+	}
+	return report, nil
+}
+
+// diffSides are the two roadmaps diff compares, where each side's folder is
+// (for the paths of its errors), and why a side reads as empty, if it does.
+type diffSides struct {
+	old, new               *roadmap.Roadmap
+	roots                  [2]string
+	oldMissing, newMissing error
+}
+
+// loadDiffSides loads the revision from and the newer side args name (the
+// working tree when they name none), and says on stderr when one side has
+// no roadmap; with neither having one there is nothing to compare.
+func (a *app) loadDiffSides(g *gitRoadmap, from string, args []string) (diffSides, error) {
+	// The two sides are read at once: resolving an old revision walks
+	// its commits on one core while the other reads the newer side.
+	s := diffSides{roots: [2]string{"", g.root}}
+	var (
+		newErr error
+		wg     sync.WaitGroup
+	)
+	wg.Go(func() {
+		if len(args) == 2 {
+			s.new, s.roots[1], s.newMissing, newErr = g.loadSide(args[1])
+		} else if s.new, newErr = roadmap.Load(os.DirFS(g.root)); newErr != nil {
+			newErr = &exitError{code: exitUsage, err: newErr}
+		}
+	})
+	var err error
+	s.old, s.roots[0], s.oldMissing, err = g.loadSide(from)
+	wg.Wait()
+	if err != nil {
+		return s, err
+	}
+	if newErr != nil {
+		return s, newErr
+	}
 	switch {
-	case len(report.Changes) == 0 || !attribute:
-	case oldMissing == errUnborn && len(args) == 1:
-		roadmap.MarkUncommitted(report.Changes, nil) // nothing is committed
-	case newMissing != nil:
+	case s.oldMissing == errUnborn && s.newMissing != nil:
+		return s, &exitError{code: exitUsage, err: fmt.Errorf("%w; commit the roadmap first", s.oldMissing)}
+	case s.oldMissing != nil && s.newMissing != nil:
+		return s, &exitError{code: exitUsage, err: s.oldMissing}
+	case s.oldMissing != nil:
+		fmt.Fprintf(a.stderr, "roadmap: %v, so every item reads as added\n", s.oldMissing)
+	case s.newMissing != nil:
+		fmt.Fprintf(a.stderr, "roadmap: %v, so every item reads as removed\n", s.newMissing)
+	}
+	return s, nil
+}
+
+// nameCommits names the commit that made each change, or marks it not
+// committed yet; diff is how the changes were found, for attributeCommitted
+// to find them again between the older revision and HEAD.
+func (a *app) nameCommits(g *gitRoadmap, s diffSides, args []string, changes []roadmap.Change, diff func(old, new *roadmap.Roadmap) []roadmap.Change) error {
+	switch {
+	case s.oldMissing == errUnborn && len(args) == 1:
+		roadmap.MarkUncommitted(changes, nil) // nothing is committed
+	case s.newMissing != nil:
 		// Every item reads as removed, and the newer side has no roadmap
 		// to follow back: no commit is named.
 	case len(args) == 2:
 		head, err := g.resolve(args[1])
 		if err != nil {
-			return exitOK, err
+			return err
 		}
 		base, err := g.resolve(args[0])
 		if err != nil {
-			return exitOK, err
+			return err
 		}
-		if err := a.attribute(g, head, base, args, args[1], report.Changes); err != nil {
-			return exitOK, err
+		if err := a.attribute(g, head, base, args, args[1], changes); err != nil {
+			return err
 		}
 		a.warnNotes(g)
 	case len(args) == 1:
-		if err := a.attributeCommitted(g, args[0], old, report.Changes, diff); err != nil {
-			return exitOK, err
-		}
+		return a.attributeCommitted(g, args[0], s.old, changes, diff)
 	}
-	unsure := false
-	if counts != nil {
-		c := <-counts
-		a.warnSide(c[0], from)
-		a.warnSide(c[1], report.To)
-		for i, side := range []string{from, report.To} {
-			if c[i].unparsed {
-				report.Unread = append(report.Unread, side)
-			}
-		}
-		unsure = len(report.Unread) > 0
-	}
-	switch o.format {
+	return nil
+}
+
+// writeDiff writes a diff in the format asked for.
+func (a *app) writeDiff(format string, report render.DiffReport) error {
+	switch format {
 	case "json":
-		err = render.WriteDiffJSON(a.stdout, report)
+		return render.WriteDiffJSON(a.stdout, report)
 	case "md":
-		err = render.WriteDiffMarkdown(a.stdout, report)
-	default:
-		err = a.output().WriteDiffText(a.stdout, report)
+		return render.WriteDiffMarkdown(a.stdout, report)
 	}
-	if err != nil {
-		return exitOK, err
-	}
-	switch {
-	case unsure:
-		return exitUsage, nil
-	case len(report.Changes) > 0:
-		return exitFindings, nil
-	}
-	return exitOK, nil
+	return a.output().WriteDiffText(a.stdout, report)
 }
 
 // attribute names the commit that made each change between base and head,
