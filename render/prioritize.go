@@ -120,7 +120,7 @@ func rankingTable(r *roadmap.Ranking) (Table, int) {
 		{Name: r.EffortKey, Right: true, Color: cutColor},
 	}
 	if r.Cut != nil {
-		cols = append(cols, Column{Name: "Σ " + r.EffortKey, Right: true, Color: cutColor})
+		cols = append(cols, Column{Name: "Σ " + r.EffortKey, Short: "Σ", Right: true, Color: cutColor})
 	}
 	notes := slices.ContainsFunc(r.Entries[:r.Scored], func(e roadmap.Entry) bool { return noteCell(e) != "" })
 	if notes {
@@ -191,11 +191,14 @@ func drawCut(t Table, cut int, label string) {
 		}
 		cell := strings.Repeat(dash, w)
 		if c.Name == "title" {
-			l := label
-			if ansi.StringWidth(l)+2 > w {
-				l = cutLabel
+			// The longest label that leaves a dash in a column this
+			// wide; none in a column cut narrower than "cut ─".
+			for _, l := range []string{label, cutLabel, "cut"} {
+				if n := ansi.StringWidth(l); n+2 <= w {
+					cell = l + " " + strings.Repeat(dash, w-n-1)
+					break
+				}
 			}
-			cell = l + " " + strings.Repeat(dash, max(w-ansi.StringWidth(l)-1, 0))
 		}
 		t.Rows[cut][i] = cell
 	}

@@ -276,13 +276,16 @@ func TestList(t *testing.T) {
 // loses its borders before its titles become unreadable, and no line runs
 // past the edge, where the terminal would break it mid-table.
 func TestTablesFitANarrowTerminal(t *testing.T) {
-	for _, width := range []int{60, 80} {
-		for _, args := range [][]string{{"list"}, {"prioritize"}, {"report"}, {"launches"}, {"rules"}, {"validate"}} {
-			r := session{terminal: true, width: width}.run(t, append(args, "--dir", exampleDir, "--today", "2026-11-23")...)
-			r.expect(t, 0)
-			for _, line := range strings.Split(strings.TrimRight(r.stdout, "\n"), "\n") {
-				if w := visibleWidth(line); w > width {
-					t.Errorf("%s: a line of %d columns on a %d-column terminal: %q", args[0], w, width, line)
+	commands := [][]string{{"list"}, {"prioritize"}, {"prioritize", "--period", "2027-Q1"}, {"report"}, {"launches"}, {"rules"}, {"validate"}}
+	for _, width := range []int{60, 62, 80} {
+		for _, env := range []map[string]string{nil, {"NO_COLOR": "1"}} {
+			for _, args := range commands {
+				r := session{terminal: true, width: width, env: env}.run(t, append(args, "--dir", exampleDir, "--today", "2026-11-23")...)
+				r.expect(t, 0)
+				for _, line := range strings.Split(strings.TrimRight(r.stdout, "\n"), "\n") {
+					if w := visibleWidth(line); w > width {
+						t.Errorf("%q, %v: a line of %d columns on a %d-column terminal: %q", args, env, w, width, line)
+					}
 				}
 			}
 		}
