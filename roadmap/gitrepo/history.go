@@ -67,7 +67,6 @@ func (r *Repo) Histories(head *object.Commit, o HistoryOptions, kinds ...string)
 		o.Stop = stop
 	}
 	events := map[string][]roadmap.Event{}
-	want := func(kind, id string) bool { return id == o.ID && slices.Contains(kinds, kind) }
 	// where holds, per kind, the files that hold the item of that kind:
 	// each kind is followed on its own, as items of two kinds sharing the
 	// id may live in different files.
@@ -111,11 +110,12 @@ func (r *Repo) Histories(head *object.Commit, o HistoryOptions, kinds ...string)
 		}
 	}
 	err := r.walk(head, o.Stop, o.Dir, func(s Step) error {
-		var files []FileChange
-		seen := map[string]bool{}
+		// Each kind is compared in the files that hold its item only: a
+		// file holding the objective says nothing of the feature.
+		held := map[string][]FileChange{}
 		for _, k := range kinds {
 			known := len(where[k]) > 0
-			held, err := r.follow(s, where[k], k, o.ID)
+			files, err := r.follow(s, where[k], k, o.ID)
 			if err != nil {
 				return err
 			}
@@ -129,37 +129,38 @@ func (r *Repo) Histories(head *object.Commit, o HistoryOptions, kinds ...string)
 				}
 				for _, f := range from {
 					where[k][f.Path] = true
-					held = append(held, f)
-				}
-			}
-			for _, f := range held {
-				if !seen[f.Path] {
-					seen[f.Path] = true
 					files = append(files, f)
 				}
 			}
+			held[k] = files
 		}
 		setHint()
 		// Followed, but not shown: authored before --since.
-		if len(files) == 0 || !o.Since.IsZero() && roadmap.DateOf(s.Commit.Author.When).Before(o.Since) {
+		if !o.Since.IsZero() && roadmap.DateOf(s.Commit.Author.When).Before(o.Since) {
 			return nil
 		}
-		changes, err := r.changes(Step{Commit: s.Commit, Dir: s.Dir, Files: files}, want, false)
-		if err != nil {
-			return err
-		}
-		for _, c := range changes {
-			e := roadmap.Event{Commit: CommitInfo(s.Commit), Kind: roadmap.Changed, Fields: c.Fields}
-			switch {
-			case c.Added():
-				e.Kind = roadmap.Added
-			case c.Removed():
-				e.Kind = roadmap.Removed
+		for _, k := range kinds {
+			if len(held[k]) == 0 {
+				continue
 			}
-			if e.Kind == roadmap.Changed && len(e.Fields) == 0 {
-				continue // only comments or layout changed
+			want := func(kind, id string) bool { return id == o.ID && kind == k }
+			changes, err := r.changes(Step{Commit: s.Commit, Dir: s.Dir, Files: held[k]}, want, false)
+			if err != nil {
+				return err
 			}
-			events[c.Kind] = append(events[c.Kind], e)
+			for _, c := range changes {
+				e := roadmap.Event{Commit: CommitInfo(s.Commit), Kind: roadmap.Changed, Fields: c.Fields}
+				switch {
+				case c.Added():
+					e.Kind = roadmap.Added
+				case c.Removed():
+					e.Kind = roadmap.Removed
+				}
+				if e.Kind == roadmap.Changed && len(e.Fields) == 0 {
+					continue // only comments or layout changed
+				}
+				events[k] = append(events[k], e)
+			}
 		}
 		return nil
 	}, prefetch)
@@ -314,7 +315,9 @@ func (r *Repo) copiedFrom(s Step, kind, id string) ([]FileChange, error) {
 		if err != nil {
 			return nil, err
 		}
-		if has {
+		// A file that does not parse holds whatever it names; only one
+		// that parses tells a copy from a mention.
+		if has && !r.isBroken(f.New) {
 			out = append(out, FileChange{Path: f.Path, Old: f.New})
 		}
 	}

@@ -331,6 +331,62 @@ func TestHistoryFollowsAMoveOverTwoCommits(t *testing.T) {
 	}
 }
 
+// TestAMoveOverTwoCommitsNeedsAFileThatParses: an item added while an
+// unchanged file that does not parse names it was not copied from that
+// file; nor is a file holding an item of another kind with the id read
+// for the feature.
+func TestAMoveOverTwoCommitsNeedsAFileThatParses(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("plan/roadmap.yaml", "product: Acme\n")
+	b.Write("plan/notes.yaml", "campaigns:\n  - id: push\n\ttitle: P\n    features: [search]\n") // a tab: does not parse
+	b.Write("plan/a.yaml", "features:\n"+feature("search", "planned", "2027-Q1")+"objectives:\n  - id: search\n    title: Be found\n")
+	b.Commit("Ana", "Add")
+	b.Write("plan/b.yaml", "features:\n"+feature("search", "planned", "2027-Q2"))
+	b.Commit("Li", "Copy search to b.yaml, slipped")
+	b.Write("plan/a.yaml", "objectives:\n  - id: search\n    title: Be found\n")
+	b.Commit("Li", "Remove the first search")
+	b.Remove("plan/notes.yaml")
+	b.Write("plan/c.yaml", "features:\n"+feature("other", "idea", "later"))
+	b.Commit("Raj", "Drop the notes")
+	b.Remove("plan/b.yaml")
+	b.Write("plan/a.yaml", "features:\n"+feature("fresh", "idea", "later"))
+	b.Commit("Raj", "Remove both")
+	r := open(t, b.Dir)
+	// Gone from HEAD, the id is followed as every kind in one walk.
+	events, err := r.Histories(resolve(t, r, "HEAD"), gitrepo.HistoryOptions{Dir: "plan", ID: "search"}, "features", "objectives")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range events["features"] {
+		got = append(got, e.Commit.Subject+": "+e.Kind)
+	}
+	if g, want := strings.Join(got, "; "), "Add: added; Copy search to b.yaml, slipped: changed; Remove both: removed"; g != want {
+		t.Errorf("the feature:\n got %s\nwant %s", g, want)
+	}
+	if len(events["objectives"]) != 2 {
+		t.Errorf("the objective: %d events, want added and removed", len(events["objectives"]))
+	}
+
+	// A feature added while a file that does not parse names it.
+	b = gittest.New(t)
+	b.Write("plan/roadmap.yaml", "product: Acme\n")
+	b.Write("plan/notes.yaml", "campaigns:\n  - id: push\n\ttitle: P\n    features: [search]\n")
+	b.Write("plan/a.yaml", "features:\n"+feature("other", "idea", "later"))
+	b.Commit("Ana", "Start")
+	b.Write("plan/b.yaml", "features:\n"+feature("search", "planned", "2027-Q1"))
+	b.Commit("Ana", "Add search")
+	b.Remove("plan/notes.yaml")
+	b.Commit("Li", "Drop the notes")
+	r = open(t, b.Dir)
+	if got, want := trail(t, r, resolve(t, r, "HEAD"), "plan", "search"), "Add search: added"; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	if notes := r.Notes(); len(notes) > 0 {
+		t.Errorf("notes of a file the feature never was in: %q", notes)
+	}
+}
+
 // TestHistoryFollowsAMovePastABrokenFileNamingTheItem: a file that does not
 // parse but names the item counts as holding it (TestHistoryKeepsTheTrail-
 // ThroughABrokenVersion tests that); even so, when the item moves in from
