@@ -151,26 +151,7 @@ func TestHistoryFollowsMovesAndRenames(t *testing.T) {
 	b, _ := history(t)
 	r := open(t, b.Dir)
 	head := resolve(t, r, "HEAD")
-	got := func(id string) string {
-		events, err := r.History(head, gitrepo.HistoryOptions{Dir: "plan", Kind: "features", ID: id})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var lines []string
-		for _, e := range events {
-			line := e.Commit.Subject + ": " + e.Kind
-			for _, f := range e.Fields {
-				if e.Kind != roadmap.Changed {
-					break
-				}
-				if e.Kind == roadmap.Changed {
-					line += " " + f.Field + " " + f.Old + "->" + f.New
-				}
-			}
-			lines = append(lines, line)
-		}
-		return strings.Join(lines, "; ")
-	}
+	got := func(id string) string { return changedFields(t, r, head, id) }
 	if h, want := got("a"), "Add a and b: added; Slip a by a quarter: changed target 2027-Q1->2027-Q2"; h != want {
 		t.Errorf("history of a:\n got %s\nwant %s", h, want)
 	}
@@ -306,27 +287,12 @@ func TestHistoryFollowsAMoveOverTwoCommits(t *testing.T) {
 		}
 		b.Commit("Raj", "Start search")
 		r := open(t, b.Dir)
-		events, err := r.History(resolve(t, r, "HEAD"), gitrepo.HistoryOptions{Dir: "plan", Kind: "features", ID: "search"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, e := range events {
-			line := e.Commit.Subject + ": " + e.Kind
-			for _, f := range e.Fields {
-				if e.Kind != roadmap.Changed {
-					break
-				}
-				line += fmt.Sprintf(" %s %s→%s", f.Field, f.Old, f.New)
-			}
-			got = append(got, line)
-		}
-		want := "Add: added; Copy search to b.yaml, slipped: changed target 2027-Q1→2027-Q2; Start search: changed status planned→in-progress"
+		want := "Add: added; Copy search to b.yaml, slipped: changed target 2027-Q1->2027-Q2; Start search: changed status planned->in-progress"
 		if keep == "original" {
-			want = "Add: added; Start search: changed status planned→in-progress"
+			want = "Add: added; Start search: changed status planned->in-progress"
 		}
-		if g := strings.Join(got, "; "); g != want {
-			t.Errorf("keeping the %s:\n got %s\nwant %s", keep, g, want)
+		if got := changedFields(t, r, resolve(t, r, "HEAD"), "search"); got != want {
+			t.Errorf("keeping the %s:\n got %s\nwant %s", keep, got, want)
 		}
 	}
 }
@@ -446,6 +412,28 @@ func TestHistoryKeepsTheTrailThroughABrokenVersion(t *testing.T) {
 	if _, _, more := walk(3); more != reads {
 		t.Errorf("three commits changing another file while a.yaml is broken cost %d blob reads more", more-reads)
 	}
+}
+
+// changedFields is the history of feature id from commit c: "subject:
+// kind" for each commit, and for a change each field's "name old->new",
+// joined by "; ".
+func changedFields(t *testing.T, r *gitrepo.Repo, c *object.Commit, id string) string {
+	t.Helper()
+	events, err := r.History(c, gitrepo.HistoryOptions{Dir: "plan", Kind: "features", ID: id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, e := range events {
+		line := e.Commit.Subject + ": " + e.Kind
+		if e.Kind == roadmap.Changed {
+			for _, f := range e.Fields {
+				line += " " + f.Field + " " + f.Old + "->" + f.New
+			}
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "; ")
 }
 
 // trail is the history of feature id from commit c: "subject: kind" for
