@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/northwind-labs/roadmap/render"
@@ -297,9 +298,48 @@ func (a *app) attribute(g *gitRoadmap, head, base *object.Commit, args []string,
 		return &exitError{code: exitUsage, err: err}
 	}
 	if slices.ContainsFunc(changes, unnamed) {
-		fmt.Fprintf(a.stderr, "roadmap: %s joined the first-parent line of %s in merge %s, so changes made before it name no commit\n", args[0], args[1], merge.Hash.String()[:7])
+		// The rest were made on the line the merge joined: back from its
+		// first parent to where base's branch left it (a pull request that
+		// merged its base branch in, then diffed from the merge base).
+		if err := a.attributeBefore(g, base, merge.ParentHashes[0], changes); err != nil {
+			return err
+		}
+	}
+	if slices.ContainsFunc(changes, unnamed) {
+		fmt.Fprintf(a.stderr, "roadmap: %s joined the first-parent line of %s in merge %s; no commit on either line it joined made some changes (the merge chose them), so they name no commit\n", args[0], args[1], merge.Hash.String()[:7])
 	}
 	return nil
+}
+
+// attributeBefore names changes still unnamed from the commits on the
+// first-parent line of parent (a merge's first parent) back to its merge
+// base with base; none when there is no single merge base on that line.
+func (a *app) attributeBefore(g *gitRoadmap, base *object.Commit, parent plumbing.Hash, changes []roadmap.Change) error {
+	p, err := g.resolve(parent.String())
+	if err != nil {
+		return err
+	}
+	bases, err := base.MergeBase(p)
+	if err != nil || len(bases) != 1 {
+		return nil // beyond a shallow clone's edge, or no one fork point
+	}
+	dir, err := g.dir(p)
+	if err != nil {
+		return err
+	}
+	err = g.repo.Attribute(p, bases[0].Hash, dir, changes)
+	if err != nil && !errors.Is(err, gitrepo.ErrNotAncestor) {
+		return &exitError{code: exitUsage, err: err}
+	}
+	return nil
+}
+
+// shellWords is s as shell words: none for "" (the working tree).
+func shellWords(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return []string{shellWord(s)}
 }
 
 // offLineNote says why no change names its commit when base, args[0], is
@@ -310,12 +350,12 @@ func (a *app) attribute(g *gitRoadmap, head, base *object.Commit, args []string,
 func offLineNote(bases []*object.Commit, head *object.Commit, args []string, to string) string {
 	switch {
 	case len(bases) == 1 && bases[0].Hash == head.Hash && to != "":
-		return fmt.Sprintf("%s comes after %s, so no change names its commit; give the older revision first: roadmap diff %s %s", args[0], args[1], args[1], args[0])
+		return fmt.Sprintf("%s comes after %s, so no change names its commit; give the older revision first: roadmap diff %s %s", args[0], args[1], shellWord(args[1]), shellWord(args[0]))
 	case len(bases) == 1 && bases[0].Hash == head.Hash:
 		return fmt.Sprintf("%s comes after %s, so no change names its commit", args[0], args[1])
 	case len(bases) == 1:
 		return fmt.Sprintf("%s is not on the first-parent line of %s, so no change names its commit; diff from their merge base to name them: %s",
-			args[0], args[1], strings.TrimSpace("roadmap diff "+bases[0].Hash.String()[:7]+" "+to))
+			args[0], args[1], strings.Join(append([]string{"roadmap diff", bases[0].Hash.String()[:7]}, shellWords(to)...), " "))
 	}
 	return fmt.Sprintf("%s is not on the first-parent line of %s, so no change names its commit; diff from their merge base to name them", args[0], args[1])
 }

@@ -686,17 +686,14 @@ func TestARevisionMergedBeforeTheMove(t *testing.T) {
 	if !strings.Contains(l.stdout, "search,Search,in-progress") {
 		t.Errorf("list --at a release merged before the move:\n%s%s", l.stdout, l.stderr)
 	}
-	// The commits since the release's merge are named; SSO, added on main
-	// before it, names none, and a note says why.
+	// The commits since the release's merge are named, and SSO, added on
+	// main before the merge, by the commit on main that added it.
 	d := s.run(t, "diff", "release-1.0", "HEAD")
 	d.expect(t, 0)
 	// One commit made both of search's changes: it is named once.
 	named := regexp.MustCompile(`~ feature search  Search\n    [0-9a-f]{7} Raj, 2026-05-04: Ship search\n    status: in-progress → shipped\n    shipped: `)
-	if !named.MatchString(d.stdout) || !strings.HasSuffix(d.stdout, "+ feature sso  SSO (added)\n") {
+	if !named.MatchString(d.stdout) || !strings.HasSuffix(d.stdout, "+ feature sso  SSO (added)\n    "+sso.String()[:7]+" Mia, 2026-01-14: Add SSO\n") || d.stderr != "" {
 		t.Errorf("diff from a release merged before the move:\n%s%s", d.stdout, d.stderr)
-	}
-	if !strings.Contains(d.stderr, "release-1.0 joined the first-parent line of HEAD in merge") {
-		t.Errorf("diff from a release merged before the move does not say why SSO names no commit:\n%s", d.stderr)
 	}
 	// A shallow clone from the move on, with the release's tag fetched,
 	// cannot tell where the release had the folder: it says how to fetch
@@ -1056,8 +1053,9 @@ func TestDiffFromABranchOffTheLineNamesTheMergeBase(t *testing.T) {
 		t.Errorf("diff from a branch off the line to the working tree: stderr %q", w.stderr)
 	}
 	// Given the other way round, the newer first, the merge base is the
-	// older revision itself: the note says to swap them.
-	if r := s.run(t, "diff", "HEAD", "HEAD~1"); !strings.HasSuffix(r.stderr, "HEAD comes after HEAD~1, so no change names its commit; give the older revision first: roadmap diff HEAD~1 HEAD\n") {
+	// older revision itself: the note says to swap them, quoted for a
+	// shell that globs ~ (zsh).
+	if r := s.run(t, "diff", "HEAD", "HEAD~1"); !strings.HasSuffix(r.stderr, "HEAD comes after HEAD~1, so no change names its commit; give the older revision first: roadmap diff 'HEAD~1' HEAD\n") {
 		t.Errorf("diff the other way round: stderr %q", r.stderr)
 	}
 	if err := b.Worktree.Checkout(&git.CheckoutOptions{Hash: base}); err != nil {
@@ -1322,5 +1320,41 @@ func TestDiffSinceARevisionWithHEADBroken(t *testing.T) {
 	r := session{wd: b.Dir}.run(t, "diff", "HEAD~1", "--dir", "plan")
 	if want := "no change says whether a commit made it; run 'roadmap validate --at HEAD --dir plan'\n"; !strings.Contains(r.stderr, want) || !strings.Contains(r.stdout, "status: idea → planned") {
 		t.Errorf("diff HEAD~1 with HEAD broken: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestDiffFromTheMergeBaseOfAPullRequest: a pull request that merged its
+// base branch in is diffed, as the README's recipe does, from the merge
+// base, which is the base branch's head and on no first-parent line of the
+// pull request: its changes on either side of the merge name their commits.
+// A value the merge itself chose, which no commit on the line set, names
+// none, and a note says why.
+func TestDiffFromTheMergeBaseOfAPullRequest(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n  - {id: search, title: Search, status: planned, target: 2027-Q1}\n  - {id: feeds, title: Feeds, status: idea}\n")
+	start := b.Commit("Ana", "Start")
+	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n  - {id: search, title: Search, status: planned, target: 2027-Q1}\n  - {id: feeds, title: Feeds, status: planned}\n")
+	main := b.Commit("Raj", "Plan feeds")
+	b.OnBranchFrom("pr", start, func() plumbing.Hash {
+		b.Write("roadmap.yaml", "product: Acme\nfeatures:\n  - {id: search, title: Search, status: planned, target: 2027-Q2}\n  - {id: feeds, title: Feeds, status: idea}\n")
+		b.Commit("Li", "Slip search")
+		// The merge keeps the pull request's feeds.
+		b.Commit("Li", "Merge main into pr", main)
+		b.Write("roadmap.yaml", "product: Acme\nfeatures:\n  - {id: search, title: Search, status: in-progress, target: 2027-Q2}\n  - {id: feeds, title: Feeds, status: idea}\n")
+		return b.Commit("Li", "Start search")
+	})
+	r := session{wd: b.Dir}.run(t, "diff", main.String(), "pr")
+	r.expect(t, 0)
+	for _, want := range []string{
+		"    status: planned → in-progress\n      ", " Li, ", ": Start search\n",
+		"    target: 2027-Q1 → 2027-Q2 (slip of 91 days)\n      ", ": Slip search\n",
+		"~ feature feeds  Feeds\n    status: planned → idea\n",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("diff from the merge base of a pull request lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	if !strings.Contains(r.stderr, "joined the first-parent line of pr in merge") {
+		t.Errorf("no note of the change no commit on the line made: %q", r.stderr)
 	}
 }

@@ -13,8 +13,10 @@ func kindOf(item string) string { return item + "s" }
 
 // Attribute names, for each change between stop and head, the newest commit
 // on head's first-parent line that made it: added or removed the item, or set
-// the field to its new value. Changes marked uncommitted name none. When stop
-// is not on that line it names none and returns ErrNotAncestor.
+// the field to its new value. Changes marked uncommitted name none, and
+// changes that name a commit already keep it, so a second walk over another
+// range names only what the first could not. When stop is not on that line
+// it names none and returns ErrNotAncestor.
 func (r *Repo) Attribute(head *object.Commit, stop plumbing.Hash, dir string, changes []roadmap.Change) error {
 	type key struct{ kind, id, field string }
 	pending := map[key]bool{}
@@ -25,12 +27,12 @@ func (r *Repo) Attribute(head *object.Commit, stop plumbing.Hash, dir string, ch
 		kind := kindOf(c.Item)
 		if c.Kind == roadmap.Changed {
 			for _, f := range c.Fields {
-				if !f.Uncommitted {
+				if !f.Uncommitted && f.Commit == nil {
 					pending[key{kind, c.ID, f.Field}] = true
 					left[[2]string{kind, c.ID}]++
 				}
 			}
-		} else if !c.Uncommitted {
+		} else if !c.Uncommitted && c.Commit == nil {
 			pending[key{kind, c.ID, ""}] = true
 			left[[2]string{kind, c.ID}]++
 		}
@@ -121,9 +123,13 @@ func (r *Repo) Attribute(head *object.Commit, stop plumbing.Hash, dir string, ch
 	}
 	for i := range changes {
 		c := &changes[i]
-		c.Commit = found[key{kindOf(c.Item), c.ID, ""}]
+		if info := found[key{kindOf(c.Item), c.ID, ""}]; info != nil {
+			c.Commit = info
+		}
 		for j := range c.Fields {
-			c.Fields[j].Commit = found[key{kindOf(c.Item), c.ID, c.Fields[j].Field}]
+			if info := found[key{kindOf(c.Item), c.ID, c.Fields[j].Field}]; info != nil {
+				c.Fields[j].Commit = info
+			}
 		}
 	}
 	return err
