@@ -83,7 +83,8 @@ func TestMisspeltAudienceKeysCannotBeSilenced(t *testing.T) {
 func TestOtherWordsForVisibilityCannotBeSilenced(t *testing.T) {
 	for _, key := range []string{"visible: false", "confidential: true", "Private: yes", "visible_to: [sales]",
 		"internal_only: true", "restricted: true", "sensitive: true", "external: false", "customer_visible: false",
-		"share_with: [sales]", "embargoed_until: 2027-01-01", "visibility: ''\n    confidential: true"} {
+		"share_with: [sales]", "embargoed_until: 2027-01-01", "visibility: ''\n    confidential: true",
+		"hidden_from: [customers]", "restrictedTo: sales", "time_sensitive: true"} {
 		r := load(t, map[string]string{
 			"roadmap.yaml":  "product: Acme\nlint:\n  rules:\n    unknown-field: off\n",
 			"features.yaml": "features:\n  - id: a\n    title: A\n    status: planned\n    " + key + "\n",
@@ -115,12 +116,18 @@ func TestVisibilityKeysAnywhere(t *testing.T) {
 // a key a team may quiet stays quiet: a custom audience key on an item that
 // says its own visibility (nothing is left to a default), a key naming an
 // audience whose value reads as prose or ids rather than a setting, and a
-// key whose nearest known key is not visibility.
+// key whose nearest known key is not visibility, and keys whose words say
+// nothing of who sees the item.
 func TestUnknownKeysThatDecideNothingStayQuietable(t *testing.T) {
 	for name, item := range map[string]string{
 		"own visibility":     "    audience: smb-owners\n    visibility: public\n    summary: A.\n",
 		"audience key prose": "    sales_notes: Lead with the audit trail.\n    customer_ids: [42, 43]\n",
 		"a typo":             "    stauts: shipped\n",
+		// A word inside another, or a word that hides beside a value that
+		// is no setting, says nothing of who sees the item.
+		"a score out of place":  "    confidence: 80\n",
+		"only, alone":           "    mobile_only: true\n",
+		"hidden, not a setting": "    hidden_costs: 4000\n    time_sensitive: high\n",
 	} {
 		r := load(t, map[string]string{
 			"roadmap.yaml":  "product: Acme\nlint:\n  rules:\n    unknown-field: off\n",
