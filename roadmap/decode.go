@@ -91,7 +91,11 @@ func written(n *yaml.Node) string {
 	}
 	walk(n)
 	if nodes > maxWrittenNodes {
-		return fmt.Sprintf("%s of %d (#%08x)", describe(n), len(n.Content), sum.Sum32())
+		size := len(n.Content)
+		if n.Kind == yaml.MappingNode {
+			size /= 2 // keys and values
+		}
+		return fmt.Sprintf("%s of %d (#%08x)", describe(n), size, sum.Sum32())
 	}
 	var flow func(n *yaml.Node) *yaml.Node
 	flow = func(n *yaml.Node) *yaml.Node {

@@ -1,6 +1,7 @@
 package roadmap_test
 
 import (
+	"fmt"
 	"os"
 	"reflect"
 	"strings"
@@ -67,11 +68,11 @@ func TestFieldsListEachPathOnce(t *testing.T) {
 			}
 			seen[f.Path] = true
 			key, _, _ := strings.Cut(strings.SplitN(f.Path, "[", 2)[0], ".")
-			r, ok := rank[key]
-			if !ok || r < last {
+			place, ok := rank[key]
+			if !ok || place < last {
 				t.Errorf("%s lists %s out of the order of its type's keys", roadmap.ItemID(it), f.Path)
 			}
-			last = r
+			last = place
 		}
 	}
 	if len(items) < 10 {
@@ -196,6 +197,14 @@ func TestFieldsShowValuesThatDoNotRead(t *testing.T) {
 	huge := decode(strings.Replace(list, "[large, 2027-03-24]", "["+strings.Repeat("x, ", 5000)+"y]", 1))
 	if !strings.HasPrefix(huge[1].Value, "a list of 5001 (#") || len(huge[1].Value) > 40 {
 		t.Errorf("a huge list that does not read: %.100q", huge[1].Value)
+	}
+	var keys []string
+	for i := range 251 {
+		keys = append(keys, fmt.Sprintf("k%d: 1", i))
+	}
+	huge = decode("- id: a\n  title: {" + strings.Join(keys, ", ") + "}\n")
+	if len(huge) == 0 || !strings.HasPrefix(huge[0].Value, "a mapping of 251 (#") {
+		t.Errorf("a huge mapping that does not read is counted by its keys: %.100v", huge)
 	}
 	// A status that stops reading is a change from the old status to the
 	// typo; a target that does not read moves by no known amount.

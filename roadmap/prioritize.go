@@ -279,8 +279,8 @@ func (r *Roadmap) unscoredKeys(s *Scorer) []string {
 	return []string{fmt.Sprintf("the %s model needs %s, which no feature scores", s.Model, strings.Join(parts, ", "))}
 }
 
-// unscored are the keys s needs that no feature scores, and the keys the
-// features do score, sorted, for suggestions.
+// unscored are the keys s needs that no feature scores, and, when there
+// are any, the keys the features do score, sorted, for suggestions.
 func (r *Roadmap) unscored(s *Scorer) (unknown, scored []string) {
 	for _, k := range s.Keys {
 		if !slices.ContainsFunc(r.Features, func(f *Feature) bool {
@@ -290,6 +290,9 @@ func (r *Roadmap) unscored(s *Scorer) (unknown, scored []string) {
 		}) {
 			unknown = append(unknown, k)
 		}
+	}
+	if len(unknown) == 0 {
+		return nil, nil // nothing to suggest for, the usual case
 	}
 	known := map[string]bool{}
 	for _, f := range r.Features {

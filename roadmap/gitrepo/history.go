@@ -176,21 +176,34 @@ func (r *Repo) filesHolding(c *object.Commit, dir, kind, id string) (map[string]
 	if err != nil {
 		return nil, err
 	}
-	var all []FileChange
+	files, err := r.holding(tree, nil, kind, id)
+	where := map[string]bool{}
+	for _, f := range files {
+		where[f.Path] = true
+	}
+	return where, err
+}
+
+// holding lists the roadmap files of a folder's tree, but those of skip,
+// that hold the item kind/id, each with its blob as New.
+func (r *Repo) holding(tree plumbing.Hash, skip map[string]bool, kind, id string) ([]FileChange, error) {
+	var all, out []FileChange
 	if err := r.loadFiles(tree, "", &all); err != nil {
 		return nil, err
 	}
-	where := map[string]bool{}
 	for _, f := range all {
+		if skip[f.Path] {
+			continue
+		}
 		has, err := r.holds(f.Path, f.New, plumbing.ZeroHash, kind, id)
 		if err != nil {
 			return nil, err
 		}
 		if has {
-			where[f.Path] = true
+			out = append(out, f)
 		}
 	}
-	return where, nil
+	return out, nil
 }
 
 // holds reports whether a blob of the file at p holds the item kind/id;
@@ -299,25 +312,21 @@ func (r *Repo) copiedFrom(s Step, kind, id string) ([]FileChange, error) {
 	if s.Parent == plumbing.ZeroHash {
 		return nil, nil
 	}
+	// follow has read the older side of each file s changed.
 	changed := map[string]bool{}
 	for _, f := range s.Files {
 		changed[f.Path] = true
 	}
-	var all, out []FileChange
-	if err := r.loadFiles(s.Parent, "", &all); err != nil {
+	held, err := r.holding(s.Parent, changed, kind, id)
+	if err != nil {
 		return nil, err
 	}
-	for _, f := range all {
-		if changed[f.Path] {
-			continue // follow has read its older side
-		}
-		has, err := r.holds(f.Path, f.New, plumbing.ZeroHash, kind, id)
-		if err != nil {
-			return nil, err
-		}
-		// A file that does not parse holds whatever it names; only one
-		// that parses tells a copy from a mention.
-		if has && !r.isBroken(f.New) {
+	var out []FileChange
+	for _, f := range held {
+		// A file that does not parse holds whatever it names (holds says
+		// so, to keep a trail through it); only one that parses tells a
+		// copy from a mention.
+		if !r.isBroken(f.New) {
 			out = append(out, FileChange{Path: f.Path, Old: f.New})
 		}
 	}

@@ -255,6 +255,11 @@ func (r *Repo) parent(c *object.Commit) (*object.Commit, error) {
 		return nil, fmt.Errorf("reading the parent of %s: %w", c.Hash.String()[:7], err)
 	}
 	r.parentsMu.Lock()
+	// Two walks may have read the commit at once: it is counted once.
+	if _, dup := r.parents[h]; dup {
+		r.parentsMu.Unlock()
+		return p, nil
+	}
 	if size := commitSize(p); r.parentsSize+size <= r.parentsLimit {
 		r.parents[h] = p
 		r.parentsSize += size
