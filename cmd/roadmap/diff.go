@@ -29,22 +29,22 @@ func (a *app) newDiffCmd() *cobra.Command {
 		Use:   "diff [REV1 [REV2]]",
 		Short: "Show what changed in the roadmap between two revisions",
 		Long: `Diff shows what changed between two versions of the roadmap: features and
-objectives added and removed, and each field that changed (status, target, launch
-size and date, scores, owners, ...). A target that moved says whether it slipped
-or was pulled in, and by how many days. A value that does not read (a typo such
-as status: shiped) shows as written, marked "(not valid)"; 'roadmap validate'
-says why.
+objectives added and removed, and each field that changed (status, target,
+launch size and date, scores, owners, ...). A target that moved says whether it
+slipped or was pulled in, and by how many days. A value that does not read (a
+typo such as status: shiped) shows as written, marked "(not valid)"; 'roadmap
+validate' says why.
 
 Items are matched by id, never by file: moving a feature to another file is no
 change. With no revision, diff compares HEAD with the working tree (uncommitted
 edits included); with one, that revision with the working tree; with two, the
-first with the second. Each change names the newest commit that made it,
-walking the first-parent history between them: a change made on a branch
-names the merge that brought it in. From a revision to the working tree, a
-change not committed yet says so (with no revision, every change is one, and
-none says so). A revision from before the roadmap began (no YAML file in its
-folder, or HEAD before its first commit) reads as an empty roadmap, and a note
-says so: the pull request that adds the roadmap shows every item as added.
+first with the second. Each change names the newest commit that made it, walking
+the first-parent history between them: a change made on a branch names the merge
+that brought it in. From a revision to the working tree, a change not committed
+yet says so (with no revision, every change is one, and none says so). A
+revision from before the roadmap began (no YAML file in its folder, or HEAD
+before its first commit) reads as an empty roadmap, and a note says so: the pull
+request that adds the roadmap shows every item as added.
 
 With --exit-code, diff exits 1 when there are changes, 0 when there are none and
 2 when it cannot tell (a revision that does not resolve, a side with a file that
@@ -56,10 +56,10 @@ audience could see on either side, in its date granularity: an item it sees on
 one side only is added or removed, with nothing of its hidden side; no field
 outside its fields, no score for an external audience. Both sides are filtered
 by the audience as the newer side's roadmap.yaml defines it (the older side's
-when the newer has no roadmap), and diff refuses
-(exit 1) when either side has errors. Commits are named only for an audience
-that sees every visibility, status and field (internal): a commit's subject and
-author could say what others may not see.`,
+when the newer has no roadmap), and diff refuses (exit 1) when either side has
+errors. Commits are named only for an audience that sees every visibility,
+status and field (internal): a commit's subject and author could say what others
+may not see.`,
 		Example: `  roadmap diff                     # uncommitted changes
   roadmap diff v2026-Q4            # since the Q4 planning tag
   roadmap diff v2026-Q4 HEAD --format md >> "$GITHUB_STEP_SUMMARY"

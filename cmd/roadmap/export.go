@@ -170,6 +170,7 @@ func (a *app) runExport(o exportOptions) error {
 		}
 		opts := roadmap.ViewOptions{Today: today, Revision: o.since}
 		view.Since = &roadmap.Since{Revision: o.since, Changes: roadmap.DiffViews(old.View(audience, opts), view)}
+		a.warnIfSinceIsLater(o.since)
 	}
 
 	var buf bytes.Buffer
@@ -192,6 +193,23 @@ func (a *app) runExport(o exportOptions) error {
 		return err
 	}
 	return a.emit(o.output, buf.Bytes())
+}
+
+// warnIfSinceIsLater says, as notes does for its revisions, when --since
+// names a revision after the one --at exports: every change then reads
+// backwards (a slip as a pull-in).
+func (a *app) warnIfSinceIsLater(since string) {
+	if a.at == "" {
+		return
+	}
+	g, err := a.openGit()
+	if err != nil {
+		return // the loads have said what is wrong, if anything is
+	}
+	defer g.Close()
+	if g.before(a.at, since) && !g.before(since, a.at) { // the same commit is neither
+		fmt.Fprintf(a.stderr, "roadmap: warning: --since %s comes after --at %s, so every change reads backwards; the older revision goes in --since: roadmap export --at %s --since %s\n", since, a.at, shellWord(since), shellWord(a.at))
+	}
 }
 
 // loadSince reads the roadmap of --since from the repository that holds the

@@ -96,6 +96,16 @@ func TestExportSinceAndDiffAudience(t *testing.T) {
 			golden.Assert(t, "export/"+tt.name, []byte(r.stdout))
 		})
 	}
+	// The revisions given the wrong way round read backwards: a warning
+	// says which goes where; the same revision twice is no mistake.
+	back := s.run(t, "export", "--dir", "../plan", "--at", "v1", "--since", "v2", "--audience", "internal", "--today", "2026-11-23")
+	back.expect(t, 0)
+	if !strings.Contains(back.stderr, "--since v2 comes after --at v1") || !strings.Contains(back.stderr, "roadmap export --at v2 --since v1\n") {
+		t.Errorf("export --at v1 --since v2: %q", back.stderr)
+	}
+	if same := s.run(t, "export", "--dir", "../plan", "--at", "v2", "--since", "v2", "--today", "2026-11-23"); same.stderr != "" {
+		t.Errorf("export --at v2 --since v2: %q", same.stderr)
+	}
 	// customers never saw the idea "export", so for them it was never
 	// removed; internal saw it go.
 	cust := s.run(t, "diff", "--dir", "../plan", "v1", "v2", "--audience", "customers", "--today", "2026-11-23")

@@ -27,9 +27,10 @@ func (a *app) newHistoryCmd() *cobra.Command {
 		Use:   "history ID",
 		Short: "Show one feature's life: every commit that changed it",
 		Long: `History lists, oldest first, each commit that changed a feature (or an
-objective, or a campaign), with the fields it changed (old → new), its author and
-date. Commits that did not touch it are left out, and moving it to another file or
-renaming the file does not break the trail: an item is followed by its id.
+objective, or a campaign), with the fields it changed (old → new), its author
+and date. Commits that did not touch it are left out, and moving it to another
+file or renaming the file does not break the trail: an item is followed by its
+id.
 
 Ids are unique within a kind: when a feature and an objective share one, history
 shows the feature (then the objective, then the campaign) and says so; --kind
@@ -37,8 +38,8 @@ chooses.
 
 History follows the first-parent line of HEAD (or --at REV), so a merged branch
 shows as its merge commit; --since a revision on such a branch (a release tag)
-lists the commits from the merge that brought it in. An item removed before --since
-shows no commits, and a note says when it was removed.`,
+lists the commits from the merge that brought it in. An item removed before
+--since shows no commits, and a note says when it was removed.`,
 		Example: `  roadmap history bank-feeds
   roadmap history bank-feeds --since 2026-07-01
   roadmap history grow-smbs --since v2026-Q3 --format md

@@ -89,6 +89,6 @@ func (a *app) warnSide(e sideErrors, rev string) {
 
 // errorsOf is what validate finds wrong with r.
 func errorsOf(r *roadmap.Roadmap, today roadmap.Date) sideErrors {
-	errs, _ := roadmap.Count(roadmap.Check(r, roadmap.Options{Today: today}))
+	errs, _ := unreadErrors(r, today)
 	return sideErrors{errors: errs, unparsed: roadmap.HasSyntaxError(r.Findings)}
 }
