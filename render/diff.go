@@ -26,12 +26,12 @@ func (d DiffReport) to() string {
 	if d.To == "" {
 		return "the working tree"
 	}
-	return d.To
+	return revisionName(d.To)
 }
 
 // headline is the report's first line: what changed, between what, for whom.
 func (d DiffReport) headline() string {
-	s := fmt.Sprintf("%s from %s to %s", capitalize(summary(d.Changes)), d.From, d.to())
+	s := fmt.Sprintf("%s from %s to %s", capitalize(summary(d.Changes)), revisionName(d.From), d.to())
 	if d.Audience != "" {
 		s += ", as the " + d.Audience + " audience sees it"
 	}
@@ -191,7 +191,7 @@ func WriteDiffMarkdown(w io.Writer, d DiffReport) error {
 	if d.Audience != "" {
 		title = "Roadmap for " + d.Audience
 	}
-	fmt.Fprintf(&b, "### %s: %s\n\nFrom %s to %s.\n", MarkdownText(title), summary(d.Changes), MarkdownText(d.From), MarkdownText(d.to()))
+	fmt.Fprintf(&b, "### %s: %s\n\nFrom %s to %s.\n", MarkdownText(title), summary(d.Changes), MarkdownText(revisionName(d.From)), MarkdownText(d.to()))
 	for _, side := range d.Unread {
 		where := "in the working tree"
 		if side != "" {

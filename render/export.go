@@ -212,7 +212,7 @@ func changeVerb(kind string) string {
 
 func sinceSummary(s *roadmap.Since) string {
 	if len(s.Changes) == 0 {
-		return "Nothing on this roadmap changed since " + s.Revision + "."
+		return "Nothing on this roadmap changed since " + revisionName(s.Revision) + "."
 	}
 	n := map[string]int{}
 	for _, c := range s.Changes {
@@ -224,7 +224,7 @@ func sinceSummary(s *roadmap.Since) string {
 			parts = append(parts, fmt.Sprintf("%d %s", n[k], k))
 		}
 	}
-	return capitalize(strings.Join(parts, ", ")) + " since " + s.Revision + "."
+	return capitalize(strings.Join(parts, ", ")) + " since " + revisionName(s.Revision) + "."
 }
 
 func (x exportText) subtitle() string {
@@ -233,11 +233,4 @@ func (x exportText) subtitle() string {
 		parts = append(parts, "dates by "+string(x.v.Dates))
 	}
 	return strings.Join(parts, " · ")
-}
-
-func revisionText(rev string) string {
-	if rev == "working tree" {
-		return "the working tree"
-	}
-	return rev
 }

@@ -84,7 +84,7 @@ func WriteExportCSV(w io.Writer, v *roadmap.View) error {
 		t.Columns = append(t.Columns, Column{Name: "disclaimer"})
 	}
 	if v.Since != nil {
-		t.Columns = append(t.Columns, Column{Name: "change since " + v.Since.Revision})
+		t.Columns = append(t.Columns, Column{Name: "change since " + revisionName(v.Since.Revision)})
 		for _, c := range v.Since.Changes {
 			if c.Item == "feature" {
 				changes[c.ID] = c

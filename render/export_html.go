@@ -34,6 +34,7 @@ func accent(color string) template.CSS {
 // the view alone; html/template escapes every value it prints.
 type htmlPage struct {
 	V               *roadmap.View
+	Revision        string // V.Revision, a full hash cut short
 	CSS             template.CSS
 	DatesBy         string
 	FeatureCount    string
@@ -99,7 +100,7 @@ type htmlField struct {
 // html/template, which escapes it for where it lands.
 func WriteExportHTML(w io.Writer, v *roadmap.View) error {
 	x := newExportText(v)
-	p := &htmlPage{V: v, CSS: template.CSS(exportCSS), Objectives: v.Objectives, Campaigns: campaignTable(v)}
+	p := &htmlPage{V: v, Revision: revisionName(v.Revision), CSS: template.CSS(exportCSS), Objectives: v.Objectives, Campaigns: campaignTable(v)}
 	if v.Dates != roadmap.DatesExact {
 		p.DatesBy = string(v.Dates)
 	}
@@ -225,7 +226,7 @@ func (x exportText) card(f *roadmap.ViewFeature) htmlCard {
 }
 
 func htmlSinceOf(s *roadmap.Since) *htmlSince {
-	hs := &htmlSince{Revision: s.Revision, Summary: sinceSummary(s)}
+	hs := &htmlSince{Revision: revisionName(s.Revision), Summary: sinceSummary(s)}
 	for _, c := range s.Changes {
 		hc := htmlChange{Verb: changeVerb(c.Kind), Class: c.Kind, Title: c.Title, Objective: c.Item == "objective"}
 		for _, f := range c.Fields {

@@ -46,7 +46,7 @@ func WriteExportMarkdown(w io.Writer, v *roadmap.View) error {
 
 func (x exportText) writeSinceMarkdown(b *strings.Builder) {
 	s := x.v.Since
-	fmt.Fprintf(b, "\n## What changed since %s\n\n%s\n", MarkdownText(s.Revision), MarkdownText(sinceSummary(s)))
+	fmt.Fprintf(b, "\n## What changed since %s\n\n%s\n", MarkdownText(revisionName(s.Revision)), MarkdownText(sinceSummary(s)))
 	if len(s.Changes) > 0 {
 		b.WriteString("\n")
 	}

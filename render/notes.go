@@ -15,7 +15,8 @@ var notesHTML string
 
 var notesTemplate = template.Must(template.New("notes").Funcs(template.FuncMap{
 	// css passes a colour the view has already checked to be #rrggbb.
-	"css": func(s string) template.CSS { return template.CSS(s) },
+	"css":      func(s string) template.CSS { return template.CSS(s) },
+	"revision": revisionName,
 }).Parse(notesHTML))
 
 // WriteNotesHTML writes release notes as one self-contained page; every value
@@ -27,7 +28,7 @@ func WriteNotesHTML(w io.Writer, n *roadmap.Notes) error { return notesTemplate.
 func WriteNotesMarkdown(w io.Writer, n *roadmap.Notes) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s: what's new\n\n", MarkdownText(n.Title))
-	fmt.Fprintf(&b, "%s shipped between %s and %s.\n", capitalize(plural(n.Count, "feature")), MarkdownText(n.From), MarkdownText(n.To))
+	fmt.Fprintf(&b, "%s shipped between %s and %s.\n", capitalize(plural(n.Count, "feature")), MarkdownText(revisionName(n.From)), MarkdownText(revisionName(n.To)))
 	for _, t := range n.Themes {
 		fmt.Fprintf(&b, "\n## %s\n", MarkdownText(t.Title))
 		for _, it := range t.Items {

@@ -1358,3 +1358,40 @@ func TestDiffFromTheMergeBaseOfAPullRequest(t *testing.T) {
 		t.Errorf("no note of the change no commit on the line made: %q", r.stderr)
 	}
 }
+
+// TestFullHashesReadShort: CI passes full hashes (git merge-base, a pull
+// request's head); headings and footers show the seven characters git
+// shows, JSON the revision as given.
+func TestFullHashesReadShort(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n  - {id: search, title: Search, summary: Find it., status: planned, visibility: public}\n")
+	base := b.Commit("Ana", "Plan search")
+	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n  - {id: search, title: Search, summary: Find it., status: shipped, shipped: 2026-11-02, visibility: public}\n")
+	head := b.Commit("Li", "Ship search")
+	full, short := base.String(), base.String()[:7]
+	s := session{wd: b.Dir}
+	for _, tc := range []struct {
+		args  []string
+		shows string
+	}{
+		{[]string{"diff", full, head.String()}, "1 feature changed from " + short + " to " + head.String()[:7] + "\n"},
+		{[]string{"diff", full, "HEAD", "--format", "md"}, "From " + short + " to HEAD."},
+		{[]string{"export", "--at", full, "--format", "md"}, "from " + short},
+		{[]string{"export", "--since", full, "--format", "md"}, "## What changed since " + short + "\n"},
+		{[]string{"export", "--since", full, "--format", "csv"}, "change since " + short},
+		{[]string{"export", "--at", full, "--format", "html"}, "Revision: " + short + "<"},
+		{[]string{"notes", full, "HEAD", "--format", "md"}, "shipped between " + short + " and HEAD."},
+		{[]string{"notes", full, "HEAD", "--format", "html"}, "shipped between " + short + " and HEAD."},
+	} {
+		r := s.run(t, append(tc.args, "--today", "2026-11-24")...)
+		r.expect(t, 0)
+		if !strings.Contains(r.stdout, tc.shows) || strings.Contains(r.stdout, full) {
+			t.Errorf("%s shows %q, not %q:\n%s", strings.Join(tc.args, " "), full, tc.shows, r.stdout)
+		}
+	}
+	r := s.run(t, "diff", full, "HEAD", "--format", "json", "--today", "2026-11-24")
+	r.expect(t, 0)
+	if !strings.Contains(r.stdout, `"from": "`+full+`"`) {
+		t.Errorf("diff's JSON does not give the revision as given:\n%s", r.stdout)
+	}
+}

@@ -1,0 +1,24 @@
+package render
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestRevisionName(t *testing.T) {
+	sha1 := "3f2a9c1e7b5d4a60918273645546372819a0b1c2"
+	for rev, want := range map[string]string{
+		sha1:                              "3f2a9c1",
+		strings.ToUpper(sha1):             "3F2A9C1",
+		sha1 + sha1[:24]:                  "3f2a9c1", // SHA-256
+		sha1[:39]:                         sha1[:39], // an abbreviation is given as is
+		"release/" + sha1[:32]:            "release/" + sha1[:32],
+		strings.Repeat("feature", 6)[:40]: strings.Repeat("feature", 6)[:40],
+		"HEAD~3":                          "HEAD~3",
+		"":                                "",
+	} {
+		if got := revisionName(rev); got != want {
+			t.Errorf("revisionName(%q) = %q, want %q", rev, got, want)
+		}
+	}
+}
