@@ -277,3 +277,24 @@ func TestPrioritizeTitlesStayOnOneLine(t *testing.T) {
 		}
 	}
 }
+
+// TestSettingsThatDoNotReadAreNamed: a capacity or a scoring model that
+// does not read leaves prioritize without it; the warning names each, where
+// it is, as it names a feature's value.
+func TestSettingsThatDoNotReadAreNamed(t *testing.T) {
+	for _, tc := range []struct{ scoring, names string }{
+		{"  model: rice\n  capacity: {2027-Q5: 10}\n", `roadmap.yaml:4:14: error: scoring.capacity: "2027-Q5" is not a target`},
+		{"  model: rice\n  capacity: {2027-Q1: lots}\n", `roadmap.yaml:4:23: error: scoring.capacity.2027-Q1 must be a number, not "lots"`},
+		{"  model: rice\n  capacity: {2027-Q1: -4}\n", "roadmap.yaml:4:23: error: scoring.capacity.2027-Q1 is -4; a capacity is the effort available, 0 or more"},
+		{"  model: formula\n  formula: reach *\n", "roadmap.yaml:4:12: error: scoring.formula"},
+		{"  model: weighted\n  criteria:\n    - {id: fit, weight: heavy}\n", `roadmap.yaml:5:25: error: scoring.criteria[0].weight must be a number, not "heavy"`},
+	} {
+		dir := t.TempDir()
+		write(t, dir, "roadmap.yaml", "product: Acme\nscoring:\n"+tc.scoring)
+		write(t, dir, "features.yaml", "features:\n  - {id: feeds, title: Feeds, status: idea, target: 2027-Q1}\n")
+		r := session{wd: dir}.run(t, "prioritize", "--today", "2026-11-24")
+		if !strings.Contains(r.stderr, "these read as unset") || !strings.Contains(r.stderr, "\n  "+tc.names) {
+			t.Errorf("scoring:\n%sstderr does not name %q:\n%s", tc.scoring, tc.names, r.stderr)
+		}
+	}
+}
