@@ -1285,7 +1285,7 @@ func TestHistorySinceAMergedRelease(t *testing.T) {
 	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n  - {id: search, title: Search, status: planned, target: 2027-Q1}\n")
 	merge := b.Commit("Ana", "Merge release into main", release)
 	b.Write("roadmap.yaml", "product: Acme\nfeatures:\n  - {id: search, title: Search, status: in-progress, target: 2027-Q1}\n")
-	b.Commit("Li", "Start search")
+	started := b.Commit("Li", "Start search")
 	stray := b.OnBranchFrom("stray", root, func() plumbing.Hash {
 		b.Write("roadmap.yaml", "product: Acme\nfeatures:\n  - {id: search, title: Search, status: parked}\n")
 		return b.Commit("Kofi", "Park search")
@@ -1298,8 +1298,41 @@ func TestHistorySinceAMergedRelease(t *testing.T) {
 		t.Errorf("no note of the merge: %q", r.stderr)
 	}
 	// The merge and the commit after it; not the commits before the merge.
-	if !strings.Contains(r.stdout, "Search: 2 commits") || !strings.Contains(r.stdout, "Merge release into main") || !strings.Contains(r.stdout, "Start search") || strings.Contains(r.stdout, "Plan search") {
+	// The merge shows what it changed since the tag: the tag had the
+	// target already, and its status was still idea.
+	if !strings.Contains(r.stdout, "Search: 2 commits") || !strings.Contains(r.stdout, "Merge release into main") || !strings.Contains(r.stdout, "Start search") || strings.Contains(r.stdout, "Plan search") ||
+		!strings.Contains(r.stdout, "status: idea → planned") || strings.Contains(r.stdout, "target:") {
 		t.Errorf("history since a merged release:\n%s", r.stdout)
+	}
+	// A hotfix tag whose change the merge only brought in: the merge
+	// changed nothing since the tag, and only the commit after it shows.
+	shipped := "product: Acme\nfeatures:\n  - {id: search, title: Search, status: shipped, target: 2027-Q1}\n"
+	hotfix := b.OnBranchFrom("hotfix", started, func() plumbing.Hash {
+		b.Write("roadmap.yaml", shipped)
+		return b.Commit("Raj", "Ship search on the hotfix")
+	})
+	b.Tag("hotfix-1", hotfix)
+	b.Write("roadmap.yaml", shipped)
+	b.Commit("Li", "Merge hotfix", hotfix)
+	b.Write("roadmap.yaml", strings.Replace(shipped, "2027-Q1", "2027-Q2", 1))
+	moved := b.Commit("Li", "Move the target")
+	h := s.run(t, "history", "search", "--since", "hotfix-1", "--format", "json")
+	h.expect(t, 0)
+	if !strings.Contains(h.stdout, `"subject": "Move the target"`) || strings.Contains(h.stdout, "Merge hotfix") {
+		t.Errorf("history since a hotfix tag:\n%s", h.stdout)
+	}
+	// A tag behind the line, merged without a change to the line: the
+	// merge still changed the item since the tag.
+	rc := b.OnBranchFrom("rc", moved, func() plumbing.Hash {
+		b.Write("roadmap.yaml", strings.Replace(shipped, "shipped", "in-progress", 1))
+		return b.Commit("Raj", "Reopen search on the candidate")
+	})
+	b.Tag("rc-2", rc)
+	b.Commit("Li", "Merge rc, keeping main's plan", rc)
+	m := s.run(t, "history", "search", "--since", "rc-2")
+	m.expect(t, 0)
+	if !strings.Contains(m.stdout, "Merge rc, keeping main's plan") || !strings.Contains(m.stdout, "status: in-progress → shipped") {
+		t.Errorf("history since a tag whose merge kept the line's plan:\n%s", m.stdout)
 	}
 	n := s.run(t, "history", "search", "--since", "stray-1")
 	if n.code != 2 || !strings.Contains(n.stderr, "nor merged into it; give a date instead") {

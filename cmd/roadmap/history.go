@@ -38,8 +38,9 @@ chooses.
 
 History follows the first-parent line of HEAD (or --at REV), so a merged branch
 shows as its merge commit; --since a revision on such a branch (a release tag)
-lists the commits from the merge that brought it in. An item removed before
---since shows no commits, and a note says when it was removed.`,
+lists the commits from the merge that brought it in, the merge with what it
+changed since that revision. An item removed before --since shows no commits,
+and a note says when it was removed.`,
 		Example: `  roadmap history bank-feeds
   roadmap history bank-feeds --since 2026-07-01
   roadmap history grow-smbs --since v2026-Q3 --format md
@@ -83,12 +84,12 @@ func (a *app) runHistory(o historyOptions, id string) error {
 		return err
 	}
 	hopts := gitrepo.HistoryOptions{Dir: dir, Kind: kind, ID: id}
+	var base *object.Commit // --since a revision
 	if o.since != "" {
 		if d, err := roadmap.ParseDate(o.since); err == nil {
 			hopts.Since = d
 		} else {
-			base, err := g.repo.Resolve(o.since)
-			if err != nil {
+			if base, err = g.repo.Resolve(o.since); err != nil {
 				return usageError("--since %q is neither a date (YYYY-MM-DD) nor a revision", o.since)
 			}
 			hopts.Stop = base.Hash
@@ -130,6 +131,9 @@ func (a *app) runHistory(o historyOptions, id string) error {
 			fmt.Fprintf(a.stderr, "roadmap: note: %s joined the first-parent line of %s in merge %s; history lists the commits from that merge on\n", o.since, g.rev, merge.Hash.String()[:7])
 			hopts.Stop = merge.ParentHashes[0]
 			events, err = g.repo.Histories(head, hopts, kinds...)
+			if err == nil {
+				err = sinceMerged(g.repo, head, base, merge, hopts, kinds, events)
+			}
 		}
 	}
 	var others []string
@@ -284,4 +288,41 @@ func suggestIDs(r *roadmap.Roadmap, id string) string {
 		ids = append(ids, c.ID)
 	}
 	return roadmap.Suggestion(id, ids)
+}
+
+// sinceMerged shows the merge that brought base (a release tag) into the
+// line as what it changed since base, not since the line's parent: a change
+// the tag already had is not listed again, and one the line made before the
+// merge shows as the merge's. A tag without the roadmap folder where the
+// merge has it keeps the merge as the walk saw it.
+func sinceMerged(repo *gitrepo.Repo, head, base, merge *object.Commit, o gitrepo.HistoryOptions, kinds []string, events map[string][]roadmap.Event) error {
+	dir, err := repo.FolderAt(head, merge, o.Dir)
+	if err != nil {
+		return err
+	}
+	if ok, err := repo.HasRoadmap(base, dir); err != nil || !ok {
+		return err
+	}
+	for _, k := range kinds {
+		es := events[k]
+		e, changed, err := repo.Between(base, merge, dir, k, o.ID)
+		if err != nil {
+			return err
+		}
+		atMerge := len(es) > 0 && es[0].Commit.Hash == merge.Hash.String()
+		switch {
+		case atMerge && changed:
+			es[0] = e
+		case atMerge:
+			es = es[1:]
+		case changed:
+			es = append([]roadmap.Event{e}, es...)
+		}
+		if len(es) > 0 {
+			events[k] = es
+		} else {
+			delete(events, k)
+		}
+	}
+	return nil
 }

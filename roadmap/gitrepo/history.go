@@ -149,17 +149,9 @@ func (r *Repo) Histories(head *object.Commit, o HistoryOptions, kinds ...string)
 				return err
 			}
 			for _, c := range changes {
-				e := roadmap.Event{Commit: CommitInfo(s.Commit), Kind: roadmap.Changed, Fields: c.Fields}
-				switch {
-				case c.Added():
-					e.Kind = roadmap.Added
-				case c.Removed():
-					e.Kind = roadmap.Removed
+				if e, ok := eventOf(c, s.Commit); ok {
+					events[k] = append(events[k], e)
 				}
-				if e.Kind == roadmap.Changed && len(e.Fields) == 0 {
-					continue // only comments or layout changed
-				}
-				events[k] = append(events[k], e)
 			}
 		}
 		return nil
@@ -168,6 +160,50 @@ func (r *Repo) Histories(head *object.Commit, o HistoryOptions, kinds ...string)
 		slices.Reverse(es)
 	}
 	return events, err
+}
+
+// eventOf is an item's change in commit c as history shows it; false when
+// only comments or layout changed.
+func eventOf(ch ItemChange, c *object.Commit) (roadmap.Event, bool) {
+	e := roadmap.Event{Commit: CommitInfo(c), Kind: roadmap.Changed, Fields: ch.Fields}
+	switch {
+	case ch.Added():
+		e.Kind = roadmap.Added
+	case ch.Removed():
+		e.Kind = roadmap.Removed
+	}
+	return e, e.Kind != roadmap.Changed || len(e.Fields) > 0
+}
+
+// Between is the change to the item of a kind with an id from commit old to
+// commit new, in the roadmap folder at dir in both, named as new's: history
+// since a release tag merged in shows the merge against the tag, not
+// against the line it joined, so what the tag already had is not listed
+// again. ok is false when the item is alike in both.
+func (r *Repo) Between(old, new *object.Commit, dir, kind, id string) (e roadmap.Event, ok bool, err error) {
+	oldTree, err := r.subtree(old, dir)
+	if err != nil {
+		return e, false, err
+	}
+	newTree, err := r.subtree(new, dir)
+	if err != nil {
+		return e, false, err
+	}
+	var files []FileChange
+	if err := r.diffTrees(oldTree, newTree, "", &files); err != nil {
+		return e, false, err
+	}
+	want := func(k, i string) bool { return k == kind && i == id }
+	changes, err := r.changes(Step{Commit: new, Dir: dir, Files: files, Parent: oldTree}, want, false)
+	if err != nil {
+		return e, false, err
+	}
+	for _, c := range changes {
+		if want(c.Kind, c.ID) {
+			e, ok = eventOf(c, new)
+		}
+	}
+	return e, ok, nil
 }
 
 // filesHolding lists the roadmap files of c that hold the item kind/id.
