@@ -199,7 +199,9 @@ func fieldChange(old, new Field) FieldChange {
 	return fc
 }
 
-// targetMove says how a target moved, or nil when either side is not a target.
+// targetMove says how a target moved, or nil when either side is not a
+// target or both end the same day (2027-03 written 2027-03-31, or 2026-12
+// widened to 2026-Q4), which report does not count as a slip either.
 func targetMove(old, new string) *Move {
 	o, err1 := ParseTarget(old)
 	n, err2 := ParseTarget(new)
@@ -207,7 +209,7 @@ func targetMove(old, new string) *Move {
 		return nil
 	}
 	c := o.Compare(n)
-	if c == 0 {
+	if c == 0 || o.Dated() && n.Dated() && o.End() == n.End() {
 		return nil
 	}
 	m := &Move{Direction: "slip"}

@@ -33,6 +33,14 @@ func TestDiffFields(t *testing.T) {
 			[]roadmap.FieldChange{{Field: "target", Old: "2026-Q1", New: "2026-Q3", Move: &roadmap.Move{Days: 183, Direction: "slip"}}}},
 		{f("target", "2026-Q3", "x", "1"), f("x", "1", "target", "2026-Q1"),
 			[]roadmap.FieldChange{{Field: "target", Old: "2026-Q3", New: "2026-Q1", Move: &roadmap.Move{Days: -183, Direction: "pull-in"}}}},
+		// Written another way, ending the same day: no move.
+		{f("target", "2027-03"), f("target", "2027-03-31"),
+			[]roadmap.FieldChange{{Field: "target", Old: "2027-03", New: "2027-03-31"}}},
+		{f("due", "2026-12"), f("due", "2026-Q4"),
+			[]roadmap.FieldChange{{Field: "due", Old: "2026-12", New: "2026-Q4"}}},
+		// Ending a day earlier is a pull-in, however small.
+		{f("target", "2027-03"), f("target", "2027-03-30"),
+			[]roadmap.FieldChange{{Field: "target", Old: "2027-03", New: "2027-03-30", Move: &roadmap.Move{Days: -1, Direction: "pull-in"}}}},
 	} {
 		if got := roadmap.DiffFields(c.old, c.new); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("DiffFields(%v, %v) = %+v, want %+v", c.old, c.new, got, c.want)
