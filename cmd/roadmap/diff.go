@@ -291,7 +291,7 @@ func (a *app) attribute(g *gitRoadmap, head, base *object.Commit, args []string,
 		merge, _ = g.repo.MergedAt(head, base.Hash)
 	}
 	if merge == nil {
-		fmt.Fprintf(a.stderr, "roadmap: %s\n", offLineNote(bases, head, args, to))
+		fmt.Fprintf(a.stderr, "roadmap: %s\n", offLineNote(bases, head, args, to, a.dirArgs()))
 		return nil
 	}
 	if err := g.repo.Attribute(head, merge.ParentHashes[0], dir, changes); err != nil {
@@ -346,16 +346,17 @@ func shellWords(s string) []string {
 // not on the first-parent line of head, args[1], and which diff would name
 // them: from their merge base (bases, when there is one) to to (the newer
 // side as given, "" for the working tree), or, when base comes after head,
-// the other way round.
-func offLineNote(bases []*object.Commit, head *object.Commit, args []string, to string) string {
+// the other way round. dir ends each diff it suggests (--dir, as given).
+func offLineNote(bases []*object.Commit, head *object.Commit, args []string, to string, dir []string) string {
 	switch {
 	case len(bases) == 1 && bases[0].Hash == head.Hash && to != "":
-		return fmt.Sprintf("%s comes after %s, so no change names its commit; give the older revision first: roadmap diff %s %s", args[0], args[1], shellWord(args[1]), shellWord(args[0]))
+		return fmt.Sprintf("%s comes after %s, so no change names its commit; give the older revision first: %s", args[0], args[1],
+			strings.Join(append([]string{"roadmap diff", shellWord(args[1]), shellWord(args[0])}, dir...), " "))
 	case len(bases) == 1 && bases[0].Hash == head.Hash:
 		return fmt.Sprintf("%s comes after %s, so no change names its commit", args[0], args[1])
 	case len(bases) == 1:
 		return fmt.Sprintf("%s is not on the first-parent line of %s, so no change names its commit; diff from their merge base to name them: %s",
-			args[0], args[1], strings.Join(append([]string{"roadmap diff", bases[0].Hash.String()[:7]}, shellWords(to)...), " "))
+			args[0], args[1], strings.Join(append(append([]string{"roadmap diff", bases[0].Hash.String()[:7]}, shellWords(to)...), dir...), " "))
 	}
 	return fmt.Sprintf("%s is not on the first-parent line of %s, so no change names its commit; diff from their merge base to name them", args[0], args[1])
 }

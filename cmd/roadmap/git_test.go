@@ -1058,6 +1058,21 @@ func TestDiffFromABranchOffTheLineNamesTheMergeBase(t *testing.T) {
 	if r := s.run(t, "diff", "HEAD", "HEAD~1"); !strings.HasSuffix(r.stderr, "HEAD comes after HEAD~1, so no change names its commit; give the older revision first: roadmap diff 'HEAD~1' HEAD\n") {
 		t.Errorf("diff the other way round: stderr %q", r.stderr)
 	}
+	// Run with --dir from elsewhere, each hint keeps it, and works pasted.
+	dir := shellWord(b.Dir)
+	for args, hint := range map[[2]string]string{
+		{"side", "HEAD"}:   "roadmap diff " + base.String()[:7] + " HEAD --dir " + dir,
+		{"HEAD", "HEAD~1"}: "roadmap diff 'HEAD~1' HEAD --dir " + dir,
+	} {
+		r := pipe.run(t, "diff", args[0], args[1], "--dir", b.Dir)
+		if !strings.HasSuffix(r.stderr, ": "+hint+"\n") {
+			t.Errorf("diff %s %s --dir: stderr %q, want the hint %q", args[0], args[1], r.stderr, hint)
+		}
+		words := strings.Fields(strings.ReplaceAll(hint, "'", ""))
+		if h := pipe.run(t, words[1:]...); h.code != 0 || h.stderr != "" || !strings.Contains(h.stdout, "Li, ") {
+			t.Errorf("%s: exit %d\n%s%s", hint, h.code, h.stdout, h.stderr)
+		}
+	}
 	if err := b.Worktree.Checkout(&git.CheckoutOptions{Hash: base}); err != nil {
 		t.Fatal(err)
 	}

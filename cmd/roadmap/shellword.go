@@ -9,13 +9,22 @@ func (a *app) validateAt(rev string) string {
 	if rev != "" {
 		cmd += " --at " + shellWord(rev)
 	}
-	if a.dir != "" {
-		cmd += " --dir " + shellWord(a.dir)
+	if dir := a.dirArgs(); dir != nil {
+		cmd += " " + strings.Join(dir, " ")
 	}
 	if strings.Contains(cmd, "'") {
 		return `"` + cmd + `"` // it quotes a word itself
 	}
 	return "'" + cmd + "'"
+}
+
+// dirArgs is --dir as given, as shell words for a command to suggest; none
+// when it was not given.
+func (a *app) dirArgs() []string {
+	if a.dir == "" {
+		return nil
+	}
+	return []string{"--dir", shellWord(a.dir)}
 }
 
 // shellWord is s as a POSIX shell (or zsh, which globs ~ and ^) reads it
