@@ -21,7 +21,9 @@ func CommitInfo(c *object.Commit) *roadmap.Commit {
 		Subject: strings.TrimSpace(subject),
 		Author:  c.Author.Name,
 		Email:   c.Author.Email,
-		Date:    c.Author.When.Format("2006-01-02"),
+		// The day the change reached the line: a commit rebased or
+		// cherry-picked onto it keeps the older day it was written.
+		Date: c.Committer.When.Format("2006-01-02"),
 	}
 }
 
@@ -33,9 +35,11 @@ type HistoryOptions struct {
 	Kind, ID string
 	// Stop ends the walk at this commit (not included); zero walks to the root.
 	Stop plumbing.Hash
-	// Since, a day, leaves out commits authored before it, on their
-	// author's calendar; the walk ends at the first commit committed before
-	// it (a commit rebased onto the line keeps its older author date).
+	// Since, a day, leaves out commits committed before it, on their
+	// committer's calendar, as git log --since does: a commit rebased onto
+	// the line reached it the day it was committed, whatever day it was
+	// written. The walk ends at the first such commit; one out of order
+	// (committed by a machine with its clock wrong) is followed, not shown.
 	Since roadmap.Date
 }
 
@@ -135,8 +139,8 @@ func (r *Repo) Histories(head *object.Commit, o HistoryOptions, kinds ...string)
 			held[k] = files
 		}
 		setHint()
-		// Followed, but not shown: authored before --since.
-		if !o.Since.IsZero() && roadmap.DateOf(s.Commit.Author.When).Before(o.Since) {
+		// Followed, but not shown: committed before --since.
+		if !o.Since.IsZero() && roadmap.DateOf(s.Commit.Committer.When).Before(o.Since) {
 			return nil
 		}
 		for _, k := range kinds {

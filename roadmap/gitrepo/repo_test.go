@@ -1441,10 +1441,11 @@ func TestReportLoadsAsLoad(t *testing.T) {
 	}
 }
 
-// TestHistorySinceADay: --since counts days on the author's calendar, leaves
-// out a commit rebased onto the line with an older author date but goes on
-// past it, and ends at the first commit committed before the day without
-// reading its parent, which a shallow clone may lack.
+// TestHistorySinceADay: --since counts days on the committer's calendar,
+// keeps a commit rebased onto the line with an older author date (it
+// reached the line that day, and shows that day), and ends at the first
+// commit committed before the day without reading its parent, which a
+// shallow clone may lack.
 func TestHistorySinceADay(t *testing.T) {
 	b := gittest.New(t)
 	status := func(s string) { b.Write("roadmap.yaml", "product: Acme\nfeatures:\n"+feature("a", s, "later")) }
@@ -1464,9 +1465,9 @@ func TestHistorySinceADay(t *testing.T) {
 	events, err := r.History(resolve(t, r, "HEAD"), gitrepo.HistoryOptions{Dir: ".", Kind: "features", ID: "a", Since: roadmap.NewDate(2026, 7, 1)})
 	var got []string
 	for _, e := range events {
-		got = append(got, e.Commit.Author)
+		got = append(got, e.Commit.Author+" "+e.Commit.Date)
 	}
-	if err != nil || strings.Join(got, ",") != "Mia,Li" {
-		t.Errorf("history since 2026-07-01: %v %v, want Mia and Li", got, err)
+	if want := "Mia 2026-07-01,Raj 2026-07-02,Li 2026-07-03"; err != nil || strings.Join(got, ",") != want {
+		t.Errorf("history since 2026-07-01: %v %v, want %s", got, err, want)
 	}
 }
