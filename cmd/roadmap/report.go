@@ -159,6 +159,7 @@ func (a *app) runReport(o reportOptions) error {
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
+	a.warnNotes(g)
 	if n := <-unread; n > 0 {
 		fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap at %s has %d error(s) that leave a value or a file unread (a typo such as status: shiped), which the report counts as unset; run %s\n", g.rev, n, a.validateAt(g.rev))
 	}

@@ -19,24 +19,32 @@ import (
 // without its roadmap.yaml (deleted for a while, or not yet written) still
 // has the features its files hold; no folder, none.
 func (r *Repo) features(c *object.Commit, dir string) (*roadmap.Roadmap, error) {
+	rm, _, err := r.parsedFeatures(c, dir)
+	return rm, err
+}
+
+// parsedFeatures is features, and whether every file of the folder parses.
+func (r *Repo) parsedFeatures(c *object.Commit, dir string) (rm *roadmap.Roadmap, parses bool, err error) {
 	tree, err := r.subtree(c, dir)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	var files []FileChange
 	if tree != plumbing.ZeroHash {
 		if err := r.loadFiles(tree, "", &files); err != nil {
-			return nil, err
+			return nil, false, err
 		}
 	}
 	slices.SortFunc(files, func(a, b FileChange) int { return strings.Compare(a.Path, b.Path) })
 	var out []*roadmap.Feature
+	parses = true
 	for _, f := range files {
 		s, err := r.split(f.Path, f.New, plumbing.ZeroHash)
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		if !r.fileParses(f.New, s) {
+			parses = false
 			continue // a load reads it as empty (or, too large, not at all)
 		}
 		for _, it := range s.items {
@@ -46,7 +54,7 @@ func (r *Repo) features(c *object.Commit, dir string) (*roadmap.Roadmap, error) 
 			}
 		}
 	}
-	return roadmap.OfFeatures(out), nil
+	return roadmap.OfFeatures(out), parses, nil
 }
 
 // loadFiles lists the files Load reads in a tree: *.yaml and *.yml files,

@@ -615,10 +615,21 @@ func (r *Repo) note(s Step, f FileChange) {
 		why = fmt.Sprintf("is larger than %d MiB", roadmap.MaxFileSize>>20)
 	}
 	// The path from the repository's root: the folder may have moved since.
-	msg := fmt.Sprintf("%s %s on one side of commit %s; its changes there are not shown", path.Join(s.Dir, f.Path), why, s.Commit.Hash.String()[:7])
-	if !slices.Contains(r.items.notes, msg) {
-		r.items.notes = append(r.items.notes, msg)
+	r.items.addNote(fmt.Sprintf("%s %s on one side of commit %s; its changes there are not shown", path.Join(s.Dir, f.Path), why, s.Commit.Hash.String()[:7]))
+}
+
+// addNote keeps a note for Notes, once. c.mu is held.
+func (c *itemCache) addNote(msg string) {
+	if !slices.Contains(c.notes, msg) {
+		c.notes = append(c.notes, msg)
 	}
+}
+
+// addNote is itemCache.addNote for callers that do not hold its lock.
+func (r *Repo) addNote(msg string) {
+	r.items.mu.Lock()
+	defer r.items.mu.Unlock()
+	r.items.addNote(msg)
 }
 
 // Notes are what walks left out, to tell the user: files that do not parse

@@ -1149,7 +1149,7 @@ func TestReportHistoryMatchesLoads(t *testing.T) {
 	for i, c := range h.Commits {
 		cm := resolve(t, r, c.Commit.Hash)
 		var now *roadmap.Roadmap
-		sameFeatures(t, fmt.Sprint("commit ", i), h, i, func() *roadmap.Roadmap {
+		sameFeatures(t, fmt.Sprint("commit ", i), func() (*roadmap.Roadmap, error) { return h.Load(i) }, func() *roadmap.Roadmap {
 			if now, err = r.Load(cm, info.Dir); err != nil {
 				t.Fatal(err)
 			}
@@ -1360,9 +1360,9 @@ func FuzzResolveFirstParents(f *testing.F) {
 // sameFeatures checks that ReportHistory's Load of commit i gives the
 // features a load of the commit gives, in the same order.
 // It loads want after, so that the load tells report nothing.
-func sameFeatures(t *testing.T, what string, h roadmap.ReportHistory, i int, load func() *roadmap.Roadmap) {
+func sameFeatures(t *testing.T, what string, read func() (*roadmap.Roadmap, error), load func() *roadmap.Roadmap) {
 	t.Helper()
-	got, err := h.Load(i)
+	got, err := read()
 	if err != nil {
 		t.Fatalf("%s: %v", what, err)
 	}
@@ -1384,8 +1384,10 @@ func sameFeatures(t *testing.T, what string, h roadmap.ReportHistory, i int, loa
 	}
 }
 
-// TestReportLoadsAsLoad: the features report reads of a past commit are
-// those a load gives, whatever in the files does not parse.
+// TestReportLoadsAsLoad: the features a walk reads of a past commit are
+// those a load gives, whatever in the files does not parse; report reads a
+// commit with a file that does not parse as the newest commit before it
+// that parses whole left it, not as that file's features gone.
 func TestReportLoadsAsLoad(t *testing.T) {
 	b := gittest.New(t)
 	b.Write("plan/roadmap.yaml", "product: Acme\nfeatures:\n"+feature("r", "idea", "next"))
@@ -1430,14 +1432,23 @@ func TestReportLoadsAsLoad(t *testing.T) {
 	if notes := strings.Join(r.Notes(), "\n"); !strings.Contains(notes, "big.yaml is larger than 8 MiB") || !strings.Contains(notes, "d.yaml does not parse") {
 		t.Errorf("notes:\n%s", notes)
 	}
+	loads := make([]*roadmap.Roadmap, len(h.Commits))
+	clean := 0 // the newest commit so far whose files all parse
 	for i, c := range h.Commits {
-		sameFeatures(t, c.Commit.Subject, h, i, func() *roadmap.Roadmap {
-			want, err := r.Load(resolve(t, r, c.Commit.Hash), "plan")
-			if err != nil {
-				t.Fatal(err)
-			}
-			return want
-		})
+		cm := resolve(t, r, c.Commit.Hash)
+		want, err := r.Load(cm, "plan")
+		if err != nil {
+			t.Fatal(err)
+		}
+		loads[i] = want
+		sameFeatures(t, c.Commit.Subject, func() (*roadmap.Roadmap, error) { return r.FeaturesAt(cm, "plan") }, func() *roadmap.Roadmap { return want })
+		if !roadmap.HasSyntaxError(want.Findings) {
+			clean = i
+		}
+		sameFeatures(t, "report at "+c.Commit.Subject, func() (*roadmap.Roadmap, error) { return h.Load(i) }, func() *roadmap.Roadmap { return loads[clean] })
+	}
+	if notes := strings.Join(r.Notes(), "\n"); !strings.Contains(notes, "has a file that does not parse; the report reads it as commit") {
+		t.Errorf("no note of a commit read as an older one:\n%s", notes)
 	}
 }
 

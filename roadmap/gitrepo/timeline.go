@@ -1,6 +1,7 @@
 package gitrepo
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -81,14 +82,32 @@ func (r *Repo) ReportHistory(head *object.Commit, dir string, atHead *roadmap.Ro
 	}
 	return roadmap.ReportHistory{
 		Commits: commits,
+		// A commit with a file that does not parse (a broken edit, fixed
+		// later) would read as every feature of that file gone: the plan
+		// there is the one the newest commit before it that parses left.
 		Load: func(i int) (*roadmap.Roadmap, error) {
-			c := walked[i]
 			if atHead != nil {
-				if tree, err := r.subtree(c, dirs[i]); err == nil && tree == headTree {
+				if tree, err := r.subtree(walked[i], dirs[i]); err == nil && tree == headTree {
 					return atHead, nil
 				}
 			}
-			return r.features(c, dirs[i])
+			var first *roadmap.Roadmap
+			for j := i; j >= 0; j-- {
+				rm, parses, err := r.parsedFeatures(walked[j], dirs[j])
+				if err != nil {
+					return nil, err
+				}
+				if first == nil {
+					first = rm
+				}
+				if parses {
+					if j < i {
+						r.addNote(fmt.Sprintf("the roadmap at commit %s has a file that does not parse; the report reads it as commit %s left it", walked[i].Hash.String()[:7], walked[j].Hash.String()[:7]))
+					}
+					return rm, nil
+				}
+			}
+			return first, nil
 		},
 	}, nil
 }
