@@ -19,33 +19,41 @@ import (
 // without its roadmap.yaml (deleted for a while, or not yet written) still
 // has the features its files hold; no folder, none.
 func (r *Repo) features(c *object.Commit, dir string) (*roadmap.Roadmap, error) {
-	rm, _, err := r.parsedFeatures(c, dir)
-	return rm, err
+	return r.featuresOr(c, dir, nil)
 }
 
-// parsedFeatures is features, and whether every file of the folder parses.
-func (r *Repo) parsedFeatures(c *object.Commit, dir string) (rm *roadmap.Roadmap, parses bool, err error) {
+// featuresOr is features, but a file that does not parse is read as the
+// blob instead gives for its path, when instead is not nil and gives one.
+func (r *Repo) featuresOr(c *object.Commit, dir string, instead func(path string) plumbing.Hash) (*roadmap.Roadmap, error) {
 	tree, err := r.subtree(c, dir)
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	var files []FileChange
 	if tree != plumbing.ZeroHash {
 		if err := r.loadFiles(tree, "", &files); err != nil {
-			return nil, false, err
+			return nil, err
 		}
 	}
 	slices.SortFunc(files, func(a, b FileChange) int { return strings.Compare(a.Path, b.Path) })
 	var out []*roadmap.Feature
-	parses = true
 	for _, f := range files {
 		s, err := r.split(f.Path, f.New, plumbing.ZeroHash)
 		if err != nil {
-			return nil, false, err
+			return nil, err
 		}
 		if !r.fileParses(f.New, s) {
-			parses = false
-			continue // a load reads it as empty (or, too large, not at all)
+			// A load reads it as empty (or, too large, not at all).
+			if instead == nil {
+				continue
+			}
+			h := instead(f.Path)
+			if h == plumbing.ZeroHash {
+				continue
+			}
+			if s, err = r.split(f.Path, h, plumbing.ZeroHash); err != nil {
+				return nil, err
+			}
 		}
 		for _, it := range s.items {
 			if v, ok := r.decode(it).(*roadmap.Feature); ok && it.kind == "features" {
@@ -54,7 +62,7 @@ func (r *Repo) parsedFeatures(c *object.Commit, dir string) (rm *roadmap.Roadmap
 			}
 		}
 	}
-	return roadmap.OfFeatures(out), parses, nil
+	return roadmap.OfFeatures(out), nil
 }
 
 // loadFiles lists the files Load reads in a tree: *.yaml and *.yml files,

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/go-git/go-git/v5"
@@ -1386,8 +1387,8 @@ func sameFeatures(t *testing.T, what string, read func() (*roadmap.Roadmap, erro
 
 // TestReportLoadsAsLoad: the features a walk reads of a past commit are
 // those a load gives, whatever in the files does not parse; report reads a
-// commit with a file that does not parse as the newest commit before it
-// that parses whole left it, not as that file's features gone.
+// file that does not parse as its newest version that does, not as its
+// features gone.
 func TestReportLoadsAsLoad(t *testing.T) {
 	b := gittest.New(t)
 	b.Write("plan/roadmap.yaml", "product: Acme\nfeatures:\n"+feature("r", "idea", "next"))
@@ -1432,24 +1433,79 @@ func TestReportLoadsAsLoad(t *testing.T) {
 	if notes := strings.Join(r.Notes(), "\n"); !strings.Contains(notes, "big.yaml is larger than 8 MiB") || !strings.Contains(notes, "d.yaml does not parse") {
 		t.Errorf("notes:\n%s", notes)
 	}
-	loads := make([]*roadmap.Roadmap, len(h.Commits))
-	clean := 0 // the newest commit so far whose files all parse
 	for i, c := range h.Commits {
 		cm := resolve(t, r, c.Commit.Hash)
 		want, err := r.Load(cm, "plan")
 		if err != nil {
 			t.Fatal(err)
 		}
-		loads[i] = want
 		sameFeatures(t, c.Commit.Subject, func() (*roadmap.Roadmap, error) { return r.FeaturesAt(cm, "plan") }, func() *roadmap.Roadmap { return want })
-		if !roadmap.HasSyntaxError(want.Findings) {
-			clean = i
+		// report reads each file that does not parse as its newest
+		// version before that parses, or not at all when none does.
+		files := filesAt(t, cm, "plan/")
+		for p, text := range files {
+			if !strings.HasSuffix(p, ".yaml") || parses(p, text) {
+				continue
+			}
+			delete(files, p)
+			for j := i - 1; j >= 0; j-- {
+				older, ok := filesAt(t, resolve(t, r, h.Commits[j].Commit.Hash), "plan/")[p]
+				if !ok {
+					break
+				}
+				if parses(p, older) {
+					files[p] = older
+					break
+				}
+			}
 		}
-		sameFeatures(t, "report at "+c.Commit.Subject, func() (*roadmap.Roadmap, error) { return h.Load(i) }, func() *roadmap.Roadmap { return loads[clean] })
+		fsys := fstest.MapFS{}
+		for p, text := range files {
+			fsys[p] = &fstest.MapFile{Data: []byte(text)}
+		}
+		sameFeatures(t, "report at "+c.Commit.Subject, func() (*roadmap.Roadmap, error) { return h.Load(i) }, func() *roadmap.Roadmap {
+			rm, err := roadmap.Load(fsys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return rm
+		})
 	}
-	if notes := strings.Join(r.Notes(), "\n"); !strings.Contains(notes, "has a file that does not parse; the report reads it as commit") {
-		t.Errorf("no note of a commit read as an older one:\n%s", notes)
+	if notes := strings.Join(r.Notes(), "\n"); !strings.Contains(notes, "plan/a.yaml does not parse at commit") {
+		t.Errorf("no note of a file read as it was before:\n%s", notes)
 	}
+}
+
+// filesAt is the text of each file under prefix in commit c, by its path
+// below prefix.
+func filesAt(t *testing.T, c *object.Commit, prefix string) map[string]string {
+	t.Helper()
+	tree, err := c.Tree()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	err = tree.Files().ForEach(func(f *object.File) error {
+		if rest, ok := strings.CutPrefix(f.Name, prefix); ok {
+			text, err := f.Contents()
+			out[rest] = text
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// parses tells whether a load reads a roadmap file's text.
+func parses(p, text string) bool {
+	if len(text) > roadmap.MaxFileSize {
+		return false
+	}
+	_, findings := roadmap.ParseDocument(p, []byte(text))
+	return !roadmap.HasSyntaxError(findings)
 }
 
 // TestHistorySinceADay: --since counts days on the committer's calendar,

@@ -2,6 +2,7 @@ package gitrepo
 
 import (
 	"fmt"
+	"path"
 	"slices"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -23,6 +24,7 @@ func (r *Repo) ReportHistory(head *object.Commit, dir string, atHead *roadmap.Ro
 	var commits []roadmap.ReportCommit
 	var walked []*object.Commit
 	var dirs []string // the roadmap folder in each commit
+	var changed [][]FileChange
 	err = r.walk(head, plumbing.ZeroHash, dir, func(s Step) error {
 		changes, err := r.changes(s, func(kind, _ string) bool { return kind == "features" }, true)
 		if err != nil {
@@ -38,6 +40,7 @@ func (r *Repo) ReportHistory(head *object.Commit, dir string, atHead *roadmap.Ro
 		commits = append(commits, rc)
 		walked = append(walked, s.Commit)
 		dirs = append(dirs, s.Dir)
+		changed = append(changed, s.Files)
 		return nil
 	}, r.readBlobs, r.prefetchItems)
 	if err != nil {
@@ -46,6 +49,7 @@ func (r *Repo) ReportHistory(head *object.Commit, dir string, atHead *roadmap.Ro
 	slices.Reverse(commits)
 	slices.Reverse(walked)
 	slices.Reverse(dirs)
+	slices.Reverse(changed)
 	// A commit lands on the line no earlier than the one before it, whatever
 	// its clock said: keep the days in order for the report's lookups.
 	for i := 1; i < len(commits); i++ {
@@ -78,36 +82,39 @@ func (r *Repo) ReportHistory(head *object.Commit, dir string, atHead *roadmap.Ro
 		}
 	}
 	if first < len(commits) {
-		commits, walked, dirs = commits[first:], walked[first:], dirs[first:]
+		commits, walked, dirs, changed = commits[first:], walked[first:], dirs[first:], changed[first:]
 	}
 	return roadmap.ReportHistory{
 		Commits: commits,
-		// A commit with a file that does not parse (a broken edit, fixed
-		// later) would read as every feature of that file gone: the plan
-		// there is the one the newest commit before it that parses left.
+		// A file that does not parse at a commit (a broken edit, fixed
+		// later) would read as every feature in it gone: it is read as it
+		// last parsed, the older side of the newest commit that changed
+		// it from a version that parses.
 		Load: func(i int) (*roadmap.Roadmap, error) {
 			if atHead != nil {
 				if tree, err := r.subtree(walked[i], dirs[i]); err == nil && tree == headTree {
 					return atHead, nil
 				}
 			}
-			var first *roadmap.Roadmap
-			for j := i; j >= 0; j-- {
-				rm, parses, err := r.parsedFeatures(walked[j], dirs[j])
-				if err != nil {
-					return nil, err
-				}
-				if first == nil {
-					first = rm
-				}
-				if parses {
-					if j < i {
-						r.addNote(fmt.Sprintf("the roadmap at commit %s has a file that does not parse; the report reads it as commit %s left it", walked[i].Hash.String()[:7], walked[j].Hash.String()[:7]))
+			instead := func(p string) plumbing.Hash {
+				for j := i; j >= 0; j-- {
+					for _, f := range changed[j] {
+						if f.Path != p {
+							continue
+						}
+						if f.Old == plumbing.ZeroHash {
+							return f.Old // new in commit j: nothing before it
+						}
+						if s, err := r.split(p, f.Old, plumbing.ZeroHash); err == nil && r.fileParses(f.Old, s) {
+							r.addNote(fmt.Sprintf("%s does not parse at commit %s; the report reads it as it was before commit %s",
+								path.Join(dirs[i], p), walked[i].Hash.String()[:7], walked[j].Hash.String()[:7]))
+							return f.Old
+						}
 					}
-					return rm, nil
 				}
+				return plumbing.ZeroHash
 			}
-			return first, nil
+			return r.featuresOr(walked[i], dirs[i], instead)
 		},
 	}, nil
 }
