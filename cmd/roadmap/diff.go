@@ -111,7 +111,7 @@ func (a *app) makeDiff(o diffOptions, args []string) (render.DiffReport, error) 
 		for i := range revs {
 			revs[i] = shellWord(revs[i])
 		}
-		return report, usageError("diff takes its revisions as arguments, not --at: roadmap diff %s", strings.Join(revs, " "))
+		return report, usageError("diff takes its revisions as arguments, not --at: %s", a.command(append([]string{"diff"}, revs...)...))
 	}
 	g, err := a.openGit()
 	if err != nil {
@@ -332,14 +332,6 @@ func (a *app) attributeBefore(g *gitRoadmap, base *object.Commit, parent plumbin
 		return &exitError{code: exitUsage, err: err}
 	}
 	return nil
-}
-
-// shellWords is s as shell words: none for "" (the working tree).
-func shellWords(s string) []string {
-	if s == "" {
-		return nil
-	}
-	return []string{shellWord(s)}
 }
 
 // offLineNote says why no change names its commit when base, args[0], is

@@ -170,7 +170,7 @@ func (a *app) runExport(o exportOptions) error {
 		}
 		opts := roadmap.ViewOptions{Today: today, Revision: o.since}
 		view.Since = &roadmap.Since{Revision: o.since, Changes: roadmap.DiffViews(old.View(audience, opts), view)}
-		a.warnIfSinceIsLater(o.since)
+		a.warnIfSinceIsLater(o.since, o.audience)
 	}
 
 	var buf bytes.Buffer
@@ -198,7 +198,7 @@ func (a *app) runExport(o exportOptions) error {
 // warnIfSinceIsLater says, as notes does for its revisions, when --since
 // names a revision after the one --at exports: every change then reads
 // backwards (a slip as a pull-in).
-func (a *app) warnIfSinceIsLater(since string) {
+func (a *app) warnIfSinceIsLater(since, audience string) {
 	if a.at == "" {
 		return
 	}
@@ -208,7 +208,11 @@ func (a *app) warnIfSinceIsLater(since string) {
 	}
 	defer g.Close()
 	if g.before(a.at, since) && !g.before(since, a.at) { // the same commit is neither
-		fmt.Fprintf(a.stderr, "roadmap: warning: --since %s comes after --at %s, so every change reads backwards; the older revision goes in --since: roadmap export --at %s --since %s\n", since, a.at, shellWord(since), shellWord(a.at))
+		words := []string{"export", "--at", shellWord(since), "--since", shellWord(a.at)}
+		if audience != "" {
+			words = append(words, "--audience", shellWord(audience))
+		}
+		fmt.Fprintf(a.stderr, "roadmap: warning: --since %s comes after --at %s, so every change reads backwards; the older revision goes in --since: %s\n", since, a.at, a.command(words...))
 	}
 }
 

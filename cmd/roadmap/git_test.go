@@ -134,7 +134,7 @@ func TestGitErrors(t *testing.T) {
 		{[]string{"history", "--dir", "plan", "serch"}, `did you mean "search"?`},
 		{[]string{"history", "--dir", "plan", "search", "--since", "last-tuesday"}, "neither a date"},
 		{[]string{"diff", "--dir", "plan", "--at", "v1"}, "not --at: roadmap diff v1"},
-		{[]string{"diff", "--dir", "plan", "--at", "v1", "HEAD"}, "not --at: roadmap diff v1 HEAD\n"},
+		{[]string{"diff", "--dir", "plan", "--at", "v1", "HEAD"}, "not --at: roadmap diff v1 HEAD --dir plan\n"},
 		{[]string{"diff", "--dir", "plan", "HEAD@{1}", "HEAD"}, `"HEAD@{1}" uses syntax roadmap does not read`},
 		{[]string{"diff", "--dir", "plan", "v1..v2"}, "give a range as two revisions, as in roadmap diff v1 v2"},
 		{[]string{"diff", "--dir", "plan", "HEAD:plan", "v1"}, `"HEAD:plan" uses syntax roadmap does not read`},

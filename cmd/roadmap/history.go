@@ -220,14 +220,11 @@ func (a *app) noteSharedID(id, is, kind string) {
 // a note says when it left. ok is false when the item never was in it.
 func (a *app) goneBefore(g *gitRoadmap, head *object.Commit, hopts gitrepo.HistoryOptions, kinds []string, since string) (report render.HistoryReport, ok bool, err error) {
 	hopts.Since, hopts.Stop = roadmap.Date{}, plumbing.ZeroHash
-	seen := len(g.repo.Notes()) // warned of already
 	all, err := g.repo.Histories(head, hopts, kinds...)
 	if err != nil {
 		return report, false, &exitError{code: exitUsage, err: err}
 	}
-	for _, n := range g.repo.Notes()[seen:] {
-		fmt.Fprintf(a.stderr, "roadmap: warning: %s\n", n)
-	}
+	a.warnNotes(g)
 	for _, k := range kinds {
 		events := all[k]
 		switch {

@@ -92,7 +92,7 @@ func (a *app) runNotes(o notesOptions, args []string) error {
 	shipped := roadmap.ShippedBetween(old, new)
 	// Revisions given newest first ship nothing: say which order would.
 	if len(args) == 2 && len(shipped) == 0 && len(roadmap.ShippedBetween(new, old)) > 0 && g.before(args[1], args[0]) {
-		fmt.Fprintf(a.stderr, "roadmap: warning: nothing shipped from %s to %s, but %s comes before %s; the older revision comes first: roadmap notes %s %s\n", args[0], args[1], args[1], args[0], shellWord(args[1]), shellWord(args[0]))
+		fmt.Fprintf(a.stderr, "roadmap: warning: nothing shipped from %s to %s, but %s comes before %s; the older revision comes first: %s\n", args[0], args[1], args[1], args[0], a.command("notes", shellWord(args[1]), shellWord(args[0])))
 	}
 	notes := roadmap.ReleaseNotes(view, shipped, args[0], to)
 
@@ -109,19 +109,4 @@ func (a *app) runNotes(o notesOptions, args []string) error {
 		return err
 	}
 	return a.emit(o.output, buf.Bytes())
-}
-
-// before reports whether revision a is an ancestor of revision b; false
-// when either does not resolve.
-func (g *gitRoadmap) before(a, b string) bool {
-	ca, err := g.resolve(a)
-	if err != nil {
-		return false
-	}
-	cb, err := g.resolve(b)
-	if err != nil {
-		return false
-	}
-	ok, err := ca.IsAncestor(cb)
-	return err == nil && ok
 }

@@ -82,6 +82,10 @@ func TestNotes(t *testing.T) {
 	if !strings.Contains(back.stdout, `"count": 0`) || !strings.Contains(back.stderr, "the older revision comes first: roadmap notes v1 v2") {
 		t.Errorf("notes v2 v1: %s%s", back.stdout, back.stderr)
 	}
+	// From elsewhere, the order it suggests keeps --dir.
+	if r := pipe.run(t, "notes", "v2", "v1", "--dir", b.Dir); !strings.HasSuffix(r.stderr, "roadmap notes v1 v2 --dir "+shellWord(b.Dir)+"\n") {
+		t.Errorf("notes v2 v1 --dir: %s", r.stderr)
+	}
 	if r := s.run(t, "notes", "v1", "v2"); strings.Contains(r.stderr, "older revision") {
 		t.Errorf("notes v1 v2 warns: %s", r.stderr)
 	}

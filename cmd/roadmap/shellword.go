@@ -2,20 +2,18 @@ package main
 
 import "strings"
 
-// validateAt is the validate command that lists the errors of the roadmap
-// at rev ("" for the working tree), with the --dir the command was given.
-func (a *app) validateAt(rev string) string {
-	cmd := "roadmap validate"
-	if rev != "" {
-		cmd += " --at " + shellWord(rev)
+// shellWords is s as shell words: none for "" (the working tree).
+func shellWords(s string) []string {
+	if s == "" {
+		return nil
 	}
-	if dir := a.dirArgs(); dir != nil {
-		cmd += " " + strings.Join(dir, " ")
-	}
-	if strings.Contains(cmd, "'") {
-		return `"` + cmd + `"` // it quotes a word itself
-	}
-	return "'" + cmd + "'"
+	return []string{shellWord(s)}
+}
+
+// command is a roadmap command to suggest, from its words (shell-quoted
+// already), ending with --dir when it was given.
+func (a *app) command(words ...string) string {
+	return strings.Join(append(append([]string{"roadmap"}, words...), a.dirArgs()...), " ")
 }
 
 // dirArgs is --dir as given, as shell words for a command to suggest; none

@@ -309,6 +309,7 @@ type gitRoadmap struct {
 	mu      sync.Mutex                // guards commits and dirs: diff reads its two sides at once
 	commits map[string]*object.Commit // revisions resolved so far
 	dirs    map[plumbing.Hash]string  // the roadmap folder of commits, found so far
+	warned  int                       // the repository's notes told on stderr so far
 }
 
 // openGit opens the repository of the roadmap; the caller closes it.
@@ -378,4 +379,19 @@ func (g *gitRoadmap) resolve(rev string) (*object.Commit, error) {
 	}
 	g.commits[rev] = c
 	return c, nil
+}
+
+// before reports whether revision a is an ancestor of revision b; false
+// when either does not resolve.
+func (g *gitRoadmap) before(a, b string) bool {
+	ca, err := g.resolve(a)
+	if err != nil {
+		return false
+	}
+	cb, err := g.resolve(b)
+	if err != nil {
+		return false
+	}
+	ok, err := ca.IsAncestor(cb)
+	return err == nil && ok
 }

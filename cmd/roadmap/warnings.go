@@ -10,11 +10,13 @@ import (
 // The warnings read commands give on stderr about the roadmap they read,
 // and the validate command they suggest.
 
-// warnNotes tells on stderr what a history walk left out.
+// warnNotes tells on stderr what history walks left out, each note once.
 func (a *app) warnNotes(g *gitRoadmap) {
-	for _, n := range g.repo.Notes() {
+	notes := g.repo.Notes()
+	for _, n := range notes[min(g.warned, len(notes)):] {
 		fmt.Fprintf(a.stderr, "roadmap: warning: %s\n", n)
 	}
+	g.warned = len(notes)
 }
 
 // warnIfBroken tells on stderr that the roadmap has errors, as many as
@@ -91,4 +93,18 @@ func (a *app) warnSide(e sideErrors, rev string) {
 func errorsOf(r *roadmap.Roadmap, today roadmap.Date) sideErrors {
 	errs, _ := unreadErrors(r, today)
 	return sideErrors{errors: errs, unparsed: roadmap.HasSyntaxError(r.Findings)}
+}
+
+// validateAt is the validate command that lists the errors of the roadmap
+// at rev ("" for the working tree), with the --dir the command was given.
+func (a *app) validateAt(rev string) string {
+	words := []string{"validate"}
+	if rev != "" {
+		words = append(words, "--at", shellWord(rev))
+	}
+	cmd := a.command(words...)
+	if strings.Contains(cmd, "'") {
+		return `"` + cmd + `"` // it quotes a word itself
+	}
+	return "'" + cmd + "'"
 }
