@@ -1443,3 +1443,32 @@ func TestFullHashesReadShort(t *testing.T) {
 		t.Errorf("diff's JSON does not give the revision as given:\n%s", r.stdout)
 	}
 }
+
+// TestHistorySinceATagThatDoesNotParse: a tag whose item does not parse
+// cannot say what the merge changed since it; the merge shows as the walk
+// sees it, against the line, and a note says which item did not read.
+func TestHistorySinceATagThatDoesNotParse(t *testing.T) {
+	b := gittest.New(t)
+	x := func(title, target string) string {
+		return "product: Acme\nfeatures:\n  - id: x\n    title: " + title + "\n    status: planned\n    target: " + target + "\n  - {id: y, title: Y, status: idea}\n"
+	}
+	b.Write("roadmap.yaml", x("X", "2027-Q1"))
+	root := b.Commit("Ana", "Plan x")
+	release := b.OnBranchFrom("release", root, func() plumbing.Hash {
+		b.Write("roadmap.yaml", x("X: broken", "2027-Q1"))
+		return b.Commit("Raj", "Break x on the release")
+	})
+	b.Tag("v1", release)
+	b.Write("roadmap.yaml", x("X", "2027-Q2"))
+	b.Commit("Li", "Slip x")
+	b.Write("roadmap.yaml", x("X", "2027-Q3"))
+	b.Commit("Li", "Merge the release", release)
+	r := session{wd: b.Dir}.run(t, "history", "x", "--since", "v1")
+	r.expect(t, 0)
+	if !strings.Contains(r.stdout, "Merge the release") || !strings.Contains(r.stdout, "target: 2027-Q2 → 2027-Q3") {
+		t.Errorf("history since a tag that does not parse lost the merge:\n%s%s", r.stdout, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "feature x does not parse on one side of commit") {
+		t.Errorf("no note of the item that did not read: %q", r.stderr)
+	}
+}

@@ -291,7 +291,8 @@ func suggestIDs(r *roadmap.Roadmap, id string) string {
 // line as what it changed since base, not since the line's parent: a change
 // the tag already had is not listed again, and one the line made before the
 // merge shows as the merge's. A tag without the roadmap folder where the
-// merge has it keeps the merge as the walk saw it.
+// merge has it, or with a file that does not parse, keeps the merge as the
+// walk saw it.
 func sinceMerged(repo *gitrepo.Repo, head, base, merge *object.Commit, o gitrepo.HistoryOptions, kinds []string, events map[string][]roadmap.Event) error {
 	dir, err := repo.FolderAt(head, merge, o.Dir)
 	if err != nil {
@@ -302,9 +303,12 @@ func sinceMerged(repo *gitrepo.Repo, head, base, merge *object.Commit, o gitrepo
 	}
 	for _, k := range kinds {
 		es := events[k]
-		e, changed, err := repo.Between(base, merge, dir, k, o.ID)
+		e, changed, known, err := repo.Between(base, merge, dir, k, o.ID)
 		if err != nil {
 			return err
+		}
+		if !known {
+			continue // the walk's view of the merge stands, and a note says why
 		}
 		atMerge := len(es) > 0 && es[0].Commit.Hash == merge.Hash.String()
 		switch {

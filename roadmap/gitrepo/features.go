@@ -23,7 +23,8 @@ func (r *Repo) features(c *object.Commit, dir string) (*roadmap.Roadmap, error) 
 }
 
 // featuresOr is features, but a file that does not parse is read as the
-// blob instead gives for its path, when instead is not nil and gives one.
+// blob instead gives for its path, when instead is not nil and gives one;
+// a file too large to read is not read, as a load reads none of it.
 func (r *Repo) featuresOr(c *object.Commit, dir string, instead func(path string) plumbing.Hash) (*roadmap.Roadmap, error) {
 	tree, err := r.subtree(c, dir)
 	if err != nil {
@@ -44,7 +45,7 @@ func (r *Repo) featuresOr(c *object.Commit, dir string, instead func(path string
 		}
 		if !r.fileParses(f.New, s) {
 			// A load reads it as empty (or, too large, not at all).
-			if instead == nil {
+			if instead == nil || r.isHuge(f.New) {
 				continue
 			}
 			h := instead(f.Path)

@@ -35,11 +35,10 @@ type HistoryOptions struct {
 	Kind, ID string
 	// Stop ends the walk at this commit (not included); zero walks to the root.
 	Stop plumbing.Hash
-	// Since, a day, leaves out commits committed before it, on their
-	// committer's calendar, as git log --since does: a commit rebased onto
-	// the line reached it the day it was committed, whatever day it was
-	// written. The walk ends at the first such commit; one out of order
-	// (committed by a machine with its clock wrong) is followed, not shown.
+	// Since, a day, ends the walk at the first commit committed before it,
+	// on its committer's calendar: a commit rebased onto the line reached
+	// it the day it was committed, whatever day it was written. Since is
+	// read only when Stop is zero.
 	Since roadmap.Date
 }
 
@@ -139,10 +138,6 @@ func (r *Repo) Histories(head *object.Commit, o HistoryOptions, kinds ...string)
 			held[k] = files
 		}
 		setHint()
-		// Followed, but not shown: committed before --since.
-		if !o.Since.IsZero() && roadmap.DateOf(s.Commit.Committer.When).Before(o.Since) {
-			return nil
-		}
 		for _, k := range kinds {
 			if len(held[k]) == 0 {
 				continue
@@ -183,31 +178,32 @@ func eventOf(ch ItemChange, c *object.Commit) (roadmap.Event, bool) {
 // commit new, in the roadmap folder at dir in both, named as new's: history
 // since a release tag merged in shows the merge against the tag, not
 // against the line it joined, so what the tag already had is not listed
-// again. ok is false when the item is alike in both.
-func (r *Repo) Between(old, new *object.Commit, dir, kind, id string) (e roadmap.Event, ok bool, err error) {
+// again. changed is false when the item is alike in both; known is false
+// when a file that differs does not parse on a side, so that no one can
+// tell (a note says so).
+func (r *Repo) Between(old, new *object.Commit, dir, kind, id string) (e roadmap.Event, changed, known bool, err error) {
 	oldTree, err := r.subtree(old, dir)
 	if err != nil {
-		return e, false, err
+		return e, false, false, err
 	}
 	newTree, err := r.subtree(new, dir)
 	if err != nil {
-		return e, false, err
+		return e, false, false, err
 	}
 	var files []FileChange
 	if err := r.diffTrees(oldTree, newTree, "", &files); err != nil {
-		return e, false, err
+		return e, false, false, err
 	}
+	notes := len(r.Notes())
 	want := func(k, i string) bool { return k == kind && i == id }
-	changes, err := r.changes(Step{Commit: new, Dir: dir, Files: files, Parent: oldTree}, want, false)
+	changes, err := r.changes(Step{Commit: new, Dir: dir, Files: files}, want, false)
 	if err != nil {
-		return e, false, err
+		return e, false, false, err
 	}
-	for _, c := range changes {
-		if want(c.Kind, c.ID) {
-			e, ok = eventOf(c, new)
-		}
+	if len(changes) > 0 { // changes gives one at most, for want's item
+		e, changed = eventOf(changes[0], new)
 	}
-	return e, ok, nil
+	return e, changed, len(r.Notes()) == notes, nil
 }
 
 // filesHolding lists the roadmap files of c that hold the item kind/id.

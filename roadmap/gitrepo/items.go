@@ -7,6 +7,7 @@ import (
 	"hash/maphash"
 	"path"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -592,7 +593,9 @@ func (r *Repo) changes(step Step, want func(kind, id string) bool, whole bool) (
 		p := byKey[k]
 		c, ok := r.diffItems(k.kind, p.old, p.new, whole)
 		if !ok {
-			continue // a side does not parse: no telling what changed
+			// A side does not parse: no telling what changed.
+			r.addNote(fmt.Sprintf("%s %s does not parse on one side of commit %s; its changes there are not shown", strings.TrimSuffix(k.kind, "s"), k.id, step.Commit.Hash.String()[:7]))
+			continue
 		}
 		c.ID = k.id
 		out = append(out, c)
@@ -604,6 +607,13 @@ func (r *Repo) isBroken(h plumbing.Hash) bool {
 	r.items.mu.Lock()
 	defer r.items.mu.Unlock()
 	return r.items.broken[h]
+}
+
+// isHuge reports whether blob h is over roadmap.MaxFileSize.
+func (r *Repo) isHuge(h plumbing.Hash) bool {
+	r.items.mu.Lock()
+	defer r.items.mu.Unlock()
+	return r.items.huge[h]
 }
 
 // note records a file left out of a commit because it does not parse there.

@@ -1413,7 +1413,9 @@ func TestReportLoadsAsLoad(t *testing.T) {
 		{"plan/inline.yaml": "features: [{id: i, title: I, status: idea}]\n"},
 		{"plan/breaks.yaml": "features:\n" + feature("n", "idea", "next") + "    notes: x\u2028objectives:\n  - id: o\n"},
 		{"plan/breaks.yaml": "features:\n" + feature("n", "idea", "next") + "    notes: x\u0085  - id: q\n"},
-		// Too large to read: a load reports it and reads none of it.
+		{"plan/big.yaml": "features:\n" + feature("z", "idea", "next")},
+		// Too large to read: a load reports it and reads none of it, and
+		// so does report, which does not read its older version instead.
 		{"plan/big.yaml": "features:\n" + strings.Repeat(feature("z", "idea", "next"), roadmap.MaxFileSize/len(feature("z", "idea", "next"))+1)},
 	}
 	for n, files := range steps {
@@ -1433,6 +1435,7 @@ func TestReportLoadsAsLoad(t *testing.T) {
 	if notes := strings.Join(r.Notes(), "\n"); !strings.Contains(notes, "big.yaml is larger than 8 MiB") || !strings.Contains(notes, "d.yaml does not parse") {
 		t.Errorf("notes:\n%s", notes)
 	}
+	var last *roadmap.Roadmap // what report reads at HEAD
 	for i, c := range h.Commits {
 		cm := resolve(t, r, c.Commit.Hash)
 		want, err := r.Load(cm, "plan")
@@ -1448,7 +1451,7 @@ func TestReportLoadsAsLoad(t *testing.T) {
 				continue
 			}
 			delete(files, p)
-			for j := i - 1; j >= 0; j-- {
+			for j := i - 1; j >= 0 && len(text) <= roadmap.MaxFileSize; j-- {
 				older, ok := filesAt(t, resolve(t, r, h.Commits[j].Commit.Hash), "plan/")[p]
 				if !ok {
 					break
@@ -1468,9 +1471,22 @@ func TestReportLoadsAsLoad(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			last = rm
 			return rm
 		})
 	}
+	// Given the roadmap loaded at HEAD, whose files do not all parse,
+	// report still reads them as they last parsed.
+	head := resolve(t, r, "HEAD")
+	atHead, err := r.Load(head, "plan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	withHead, err := r.ReportHistory(head, "plan", atHead)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameFeatures(t, "report at HEAD, loaded", func() (*roadmap.Roadmap, error) { return withHead.Load(len(withHead.Commits) - 1) }, func() *roadmap.Roadmap { return last })
 	if notes := strings.Join(r.Notes(), "\n"); !strings.Contains(notes, "plan/a.yaml does not parse at commit") {
 		t.Errorf("no note of a file read as it was before:\n%s", notes)
 	}

@@ -91,7 +91,7 @@ func (r *Repo) ReportHistory(head *object.Commit, dir string, atHead *roadmap.Ro
 		// last parsed, the older side of the newest commit that changed
 		// it from a version that parses.
 		Load: func(i int) (*roadmap.Roadmap, error) {
-			if atHead != nil {
+			if atHead != nil && !roadmap.HasSyntaxError(atHead.Findings) {
 				if tree, err := r.subtree(walked[i], dirs[i]); err == nil && tree == headTree {
 					return atHead, nil
 				}
