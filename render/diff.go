@@ -195,7 +195,7 @@ func WriteDiffMarkdown(w io.Writer, d DiffReport) error {
 	for _, side := range d.Unread {
 		where := "in the working tree"
 		if side != "" {
-			where = "at " + MarkdownText(side)
+			where = "at " + MarkdownText(revisionName(side))
 		}
 		fmt.Fprintf(&b, "\n> **Warning:** a file of the roadmap %s was not read (it does not parse, or is a link), so its items read as absent there.\n", where)
 	}

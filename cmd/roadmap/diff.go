@@ -40,11 +40,14 @@ change. With no revision, diff compares HEAD with the working tree (uncommitted
 edits included); with one, that revision with the working tree; with two, the
 first with the second. Each change names the newest commit that made it, walking
 the first-parent history between them: a change made on a branch names the merge
-that brought it in. From a revision to the working tree, a change not committed
-yet says so (with no revision, every change is one, and none says so). A
-revision from before the roadmap began (no YAML file in its folder, or HEAD
-before its first commit) reads as an empty roadmap, and a note says so: the pull
-request that adds the roadmap shows every item as added.
+that brought it in. From a revision on such a branch (a release tag), the walk
+goes on from the merge to where the branch left the line, so a change the
+line made before the merge names its own commit. From a revision to the
+working tree, a change not committed yet says so (with no revision, every
+change is one, and none says so). A revision from before the roadmap began (no
+YAML file in its folder, or HEAD before its first commit) reads as an empty
+roadmap, and a note says so: the pull request that adds the roadmap shows every
+item as added.
 
 With --exit-code, diff exits 1 when there are changes, 0 when there are none and
 2 when it cannot tell (a revision that does not resolve, a side with a file that
