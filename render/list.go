@@ -55,7 +55,7 @@ func campaignStatusColor(s string) color.Color {
 func CampaignTable(cs []*roadmap.Campaign) Table {
 	t := Table{Columns: []Column{
 		{Name: "id"}, {Name: "title", Flex: true}, {Name: "status", Color: campaignStatusColor},
-		{Name: "owner", Optional: true}, {Name: "start"}, {Name: "end"}, {Name: "features", Flex: true, Optional: true},
+		{Name: "owner", Optional: true}, {Name: "start", Optional: true}, {Name: "end"}, {Name: "features", Flex: true, Optional: true},
 	}}
 	for _, c := range cs {
 		t.Rows = append(t.Rows, []string{c.ID, c.Title, string(c.Status), c.Owner, c.Start.String(), c.End.String(), strings.Join(c.Features, ", ")})

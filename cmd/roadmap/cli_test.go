@@ -276,7 +276,7 @@ func TestList(t *testing.T) {
 // loses its borders before its titles become unreadable, and no line runs
 // past the edge, where the terminal would break it mid-table.
 func TestTablesFitANarrowTerminal(t *testing.T) {
-	commands := [][]string{{"list"}, {"prioritize"}, {"prioritize", "--period", "2027-Q1"}, {"report"}, {"launches"}, {"rules"}, {"validate"}}
+	commands := [][]string{{"list"}, {"list", "campaigns"}, {"prioritize"}, {"prioritize", "--period", "2027-Q1"}, {"report"}, {"launches"}, {"rules"}, {"validate"}}
 	for _, width := range []int{60, 62, 80} {
 		for _, env := range []map[string]string{nil, {"NO_COLOR": "1"}} {
 			for _, args := range commands {
