@@ -29,6 +29,7 @@ FUZZ_TARGETS = \
 	./roadmap:FuzzFormula \
 	./roadmap:FuzzParseDate \
 	./roadmap:FuzzBlockYAML \
+	./roadmap:FuzzPlainTag \
 	./roadmap:FuzzExportNeverLeaks:300x \
 	./roadmap/gitrepo:FuzzPackEntry \
 	./roadmap/gitrepo:FuzzParseTree \

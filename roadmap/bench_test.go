@@ -82,3 +82,15 @@ func BenchmarkValidate(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoad is reading and decoding every file of the 10,000-feature
+// roadmap, which every command does before anything else.
+func BenchmarkLoad(b *testing.B) {
+	fsys := benchRoadmap(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := roadmap.Load(fsys); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

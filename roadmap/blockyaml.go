@@ -114,11 +114,52 @@ func (p *blockParser) node(kind yaml.Kind, style yaml.Style, value string, line,
 		n.Tag = "!!map"
 	case kind == yaml.SequenceNode:
 		n.Tag = "!!seq"
+	case style == 0:
+		n.Tag = plainTag(n)
 	default:
 		n.Tag = n.ShortTag() // the library's own resolution: !!str when quoted
 	}
 	return n
 }
+
+// plainTag is the tag the YAML library resolves a plain scalar to. The
+// commonest values of a roadmap (words, whole numbers, quarters such as
+// 2027-Q1) are told at a glance; the library, which allocates as it tries
+// each reading, is asked about the rest.
+func plainTag(n *yaml.Node) string {
+	v := n.Value
+	switch {
+	case v == "":
+	case !mayResolve[v[0]]:
+		return "!!str"
+	case len(v) <= 18 && (v[0] != '0' || len(v) == 1) && digits(v) == len(v):
+		return "!!int"
+	case len(v) > 5 && digits(v) == 4 && v[4] == '-' && (v[5] < '0' || v[5] > '9'):
+		// No timestamp, and no number with a dash inside.
+		return "!!str"
+	}
+	return n.ShortTag()
+}
+
+// digits counts the ASCII digits s starts with.
+func digits(s string) int {
+	for i := range len(s) {
+		if s[i] < '0' || s[i] > '9' {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// mayResolve holds the bytes a plain scalar the YAML library reads as other
+// than text can start with (null, true, a number, .inf, <<, ...): any other
+// plain scalar is text.
+var mayResolve = func() (t [256]bool) {
+	for _, c := range []byte("+-0123456789.~<yYnNtTfFoO") {
+		t[c] = true
+	}
+	return t
+}()
 
 // column is the column (from 1, in characters) of byte off of line i.
 func (p *blockParser) column(i, off int) int {

@@ -244,3 +244,34 @@ func TestBlockYAMLDeepNesting(t *testing.T) {
 		}
 	}
 }
+
+// plainTagCases are plain scalars near each shortcut plainTag takes.
+var plainTagCases = []string{
+	"", "a", "feature-0001", "yes", "Yes", "on", "no", "null", "Null", "~", "true", "False", "<<", "<a",
+	"0", "00", "07", "0123", "089", "0x1F", "0o17", "0b101", "1", "42", "1_000", "-5", "+5", "1e5", "1.5", ".5", ".inf",
+	"123456789012345678", "1234567890123456789", "99999999999999999999",
+	"2027-Q1", "2027-H2", "2027-_1", "2027-e5", "2027-", "2027-1", "2026-11-02", "2026-13-45", "2026-1-2", "20271-Q1", "202-Q1",
+}
+
+// TestPlainTagAgreesWithTheLibrary: each shortcut gives the tag the YAML
+// library resolves.
+func TestPlainTagAgreesWithTheLibrary(t *testing.T) {
+	for _, v := range plainTagCases {
+		n := &yaml.Node{Kind: yaml.ScalarNode, Value: v}
+		if got, want := plainTag(n), n.ShortTag(); got != want {
+			t.Errorf("plainTag(%q) = %s, the library says %s", v, got, want)
+		}
+	}
+}
+
+func FuzzPlainTag(f *testing.F) {
+	for _, v := range plainTagCases {
+		f.Add(v)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		n := &yaml.Node{Kind: yaml.ScalarNode, Value: v}
+		if got, want := plainTag(n), n.ShortTag(); got != want {
+			t.Errorf("plainTag(%q) = %s, the library says %s", v, got, want)
+		}
+	})
+}

@@ -183,7 +183,7 @@ type pair struct {
 // pairs lists a mapping's keys and values; keys of merged mappings (<<: *base)
 // come first and yield to keys written in the mapping itself.
 func (d *decoder) pairs(n *yaml.Node) []pair {
-	var out []pair
+	out := make([]pair, 0, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Tag == "!!merge" {
@@ -288,11 +288,14 @@ var itemKinds = map[reflect.Type]string{
 
 // decodeStruct fills the struct v from mapping n. what names the value in
 // messages ("feature sso-okta"); at collects field positions under prefix.
-func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix, what string, at map[string]Pos) {
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix, what string, at *Positions) {
 	s := shapeOf(v.Type())
 	seen := make([]bool, len(s.fields))
 	blank := make([]bool, len(s.fields)) // written with no value (key: or key: ~)
-	explicit := map[string]*yaml.Node{}
+	// Where each key was first written in the mapping itself (not merged
+	// in): the line of each field's, and the other keys in a list.
+	firstLine := make([]int, len(s.fields))
+	var others []*yaml.Node
 	for _, p := range d.pairs(n) {
 		k := resolve(p.key)
 		if k.Kind != yaml.ScalarNode {
@@ -300,14 +303,24 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix, what strin
 			continue
 		}
 		key := k.Value
+		i, ok := s.byName[key]
 		if !p.merged {
-			if first, dup := explicit[key]; dup {
-				d.report(ruleInvalidValue, k, "key %q appears twice in %s (first at line %d)", key, what, first.Line)
+			first := 0
+			if ok {
+				first, firstLine[i] = firstLine[i], k.Line
+			} else if j := slices.IndexFunc(others, func(o *yaml.Node) bool { return o.Value == key }); j >= 0 {
+				first = others[j].Line
+			} else {
+				others = append(others, k)
+			}
+			if first != 0 {
+				d.report(ruleInvalidValue, k, "key %q appears twice in %s (first at line %d)", key, what, first)
+				if ok {
+					firstLine[i] = first
+				}
 				continue
 			}
-			explicit[key] = k
 		}
-		i, ok := s.byName[key]
 		if !ok {
 			d.report(ruleUnknownField, k, "unknown key %q in %s%s", key, what, suggestion(key, s.names))
 			switch {
@@ -370,7 +383,7 @@ func join(prefix, key string) string {
 }
 
 // decodeValue fills v from n, recording n's position at path.
-func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path, what string, at map[string]Pos, isID bool) {
+func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path, what string, at *Positions, isID bool) {
 	orig := n
 	n = resolve(n)
 	if n == nil || !d.spend(orig) {
@@ -384,12 +397,12 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path, what string, 
 		// field keeps where it was written ("has an empty title"); any
 		// other is absent, as null is (a blank weight is no weight of 0).
 		if at != nil && v.Kind() == reflect.String {
-			at[path] = posOf(orig)
+			at.Set(path, posOf(orig))
 		}
 		return
 	}
 	if at != nil {
-		at[path] = posOf(orig)
+		at.Set(path, posOf(orig))
 	}
 	t := v.Type()
 	if reflect.PointerTo(t).Implements(scalarParserType) {
@@ -490,7 +503,7 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path, what string, 
 				continue // an empty value counts as absent
 			}
 			if at != nil {
-				at[KeyPath(path+"."+k.Value)] = posOf(k)
+				at.Set(KeyPath(path+"."+k.Value), posOf(k))
 			}
 			elem := reflect.New(t.Elem()).Elem()
 			d.decodeValue(p.value, elem, path+"."+k.Value, what, at, false)
@@ -508,7 +521,7 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path, what string, 
 
 // decodeList fills the slice v from sequence n. Elements that are items
 // (features, objectives, ...) get their own file position and field positions.
-func (d *decoder) decodeList(n *yaml.Node, v reflect.Value, path, what string, at map[string]Pos, isID bool) {
+func (d *decoder) decodeList(n *yaml.Node, v reflect.Value, path, what string, at *Positions, isID bool) {
 	et := v.Type().Elem()
 	itemType := et
 	if itemType.Kind() == reflect.Pointer {
@@ -556,7 +569,7 @@ func (d *decoder) decodeItem(c *yaml.Node, t reflect.Type, kind string, list []*
 	if i+1 < len(list) {
 		loc.End = max(list[i+1].Line-1, c.Line)
 	}
-	loc.At = make(map[string]Pos, len(n.Content))
+	loc.At.list = make([]fieldPos, 0, len(n.Content))
 	what := kind
 	if id := idOf(n); id != "" {
 		what = kind + " " + clip(id)
@@ -565,7 +578,7 @@ func (d *decoder) decodeItem(c *yaml.Node, t reflect.Type, kind string, list []*
 	}
 	outer, seeing := d.cur, d.seeing
 	d.cur, d.seeing = loc, nil
-	d.decodeStruct(n, ptr.Elem(), "", what, loc.At)
+	d.decodeStruct(n, ptr.Elem(), "", what, &loc.At)
 	// A key that may say who sees an item counts only while the item
 	// gives no visibility of its own.
 	if f := ptr.Elem().FieldByName("Visibility"); f.IsValid() && f.Kind() == reflect.String && f.String() == "" {

@@ -368,7 +368,6 @@ var documentFields = shapeOf(reflect.TypeFor[Document]())
 func (d *decoder) decodeDocument(root *yaml.Node, doc *Document, lastLine int, whole bool) {
 	doc.Settings.File = d.file
 	doc.Settings.Pos = Pos{Line: 1, Col: 1}
-	doc.Settings.At = map[string]Pos{}
 	d.cur = &doc.Settings.Located
 	v := reflect.ValueOf(doc).Elem()
 	ps := d.pairs(root)
@@ -406,7 +405,7 @@ func (d *decoder) decodeDocument(root *yaml.Node, doc *Document, lastLine int, w
 		if i+1 < len(ps) && ps[i+1].key.Line > k.Line {
 			d.end = ps[i+1].key.Line - 1
 		}
-		d.decodeValue(p.value, v.FieldByIndex(documentFields.fields[fi].index), key, d.file, doc.Settings.At, false)
+		d.decodeValue(p.value, v.FieldByIndex(documentFields.fields[fi].index), key, d.file, &doc.Settings.At, false)
 		if d.bombed {
 			// What was decoded before the budget ran out is partial; keep
 			// only the finding that says why.

@@ -15,7 +15,7 @@ type Located struct {
 	File string
 	Pos  Pos
 	End  int
-	At   map[string]Pos
+	At   Positions
 	// Invalid holds the fields written with a value that could not be read,
 	// by path, each with the value as written ("\"2027-02-30\"", "a list").
 	// invalid-value reports them; other rules take them as present but
@@ -29,7 +29,7 @@ type Located struct {
 // PosOf returns the position of the field at path, or the item's own position
 // when the field was not written.
 func (l *Located) PosOf(path string) Pos {
-	if p, ok := l.At[path]; ok {
+	if p, ok := l.At.Get(path); ok {
 		return p
 	}
 	return l.Pos
@@ -37,8 +37,35 @@ func (l *Located) PosOf(path string) Pos {
 
 // Has reports whether the field at path was written.
 func (l *Located) Has(path string) bool {
-	_, ok := l.At[path]
+	_, ok := l.At.Get(path)
 	return ok
+}
+
+// Positions holds where each field of an item was written, by path. An item
+// has a few dozen: a list, searched from its end so the latest position set
+// wins, costs a load far less than a map per item.
+type Positions struct {
+	list []fieldPos
+}
+
+type fieldPos struct {
+	path string
+	pos  Pos
+}
+
+// Set records the position of the field at path.
+func (p *Positions) Set(path string, at Pos) {
+	p.list = append(p.list, fieldPos{path, at})
+}
+
+// Get returns the position of the field at path, if it was written.
+func (p *Positions) Get(path string) (Pos, bool) {
+	for i := len(p.list) - 1; i >= 0; i-- {
+		if p.list[i].path == path {
+			return p.list[i].pos, true
+		}
+	}
+	return Pos{}, false
 }
 
 // Unreadable reports whether the field at path, or a field holding it

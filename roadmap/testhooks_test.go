@@ -1,5 +1,10 @@
 package roadmap
 
+import (
+	"cmp"
+	"slices"
+)
+
 // HeadOf lets the external tests see what a file keeps outside its chunks.
 var HeadOf = head
 
@@ -30,11 +35,15 @@ func ParseSplit(p string, text []byte) (doc Document, findings []Finding, ok boo
 		doc.People = appendItems(doc.People, d.People)
 		doc.Themes = appendItems(doc.Themes, d.Themes)
 		doc.Personas = appendItems(doc.Personas, d.Personas)
-		if _, ok := doc.Settings.At[c.Key]; !ok {
+		if _, ok := doc.Settings.At.Get(c.Key); !ok {
 			// Where the list starts: its first item's dash.
-			doc.Settings.At[c.Key] = Pos{Line: c.Start, Col: indent(c.Text) + 1}
+			doc.Settings.At.Set(c.Key, Pos{Line: c.Start, Col: indent(c.Text) + 1})
 		}
 	}
+	// A whole parse records positions in the order of the file.
+	slices.SortStableFunc(doc.Settings.At.list, func(a, b fieldPos) int {
+		return cmp.Or(cmp.Compare(a.pos.Line, b.pos.Line), cmp.Compare(a.pos.Col, b.pos.Col))
+	})
 	return doc, findings, true
 }
 
