@@ -290,11 +290,14 @@ var itemKinds = map[reflect.Type]string{
 // messages ("feature sso-okta"); at collects field positions under prefix.
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix, what string, at *Positions) {
 	s := shapeOf(v.Type())
-	seen := make([]bool, len(s.fields))
-	blank := make([]bool, len(s.fields)) // written with no value (key: or key: ~)
-	// Where each key was first written in the mapping itself (not merged
-	// in): the line of each field's, and the other keys in a list.
-	firstLine := make([]int, len(s.fields))
+	// Per field: whether it was written, whether with no value (key: or
+	// key: ~), and the line it was first written on in the mapping itself
+	// (not merged in). Other keys' first lines are in others.
+	type written struct {
+		seen, blank bool
+		line        int
+	}
+	fields := make([]written, len(s.fields))
 	var others []*yaml.Node
 	for _, p := range d.pairs(n) {
 		k := resolve(p.key)
@@ -307,7 +310,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix, what strin
 		if !p.merged {
 			first := 0
 			if ok {
-				first, firstLine[i] = firstLine[i], k.Line
+				first, fields[i].line = fields[i].line, k.Line
 			} else if j := slices.IndexFunc(others, func(o *yaml.Node) bool { return o.Value == key }); j >= 0 {
 				first = others[j].Line
 			} else {
@@ -316,7 +319,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix, what strin
 			if first != 0 {
 				d.report(ruleInvalidValue, k, "key %q appears twice in %s (first at line %d)", key, what, first)
 				if ok {
-					firstLine[i] = first
+					fields[i].line = first
 				}
 				continue
 			}
@@ -332,8 +335,8 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix, what strin
 			continue
 		}
 		f := s.fields[i]
-		seen[i] = true
-		blank[i] = isEmpty(resolve(p.value))
+		fields[i].seen = true
+		fields[i].blank = isEmpty(resolve(p.value))
 		d.decodeValue(p.value, v.FieldByIndex(f.index), join(prefix, key), what, at, f.id)
 	}
 	for i, f := range s.fields {
@@ -342,9 +345,10 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix, what strin
 		}
 		fv := v.FieldByIndex(f.index)
 		// A number may be 0, but not blank.
-		empty := blank[i] || fv.Kind() == reflect.String && fv.Len() == 0 || fv.Kind() != reflect.String && fv.Kind() != reflect.Float64 && fv.IsZero()
-		if f.required && (!seen[i] || empty) {
-			if seen[i] {
+		seen := fields[i].seen
+		empty := fields[i].blank || fv.Kind() == reflect.String && fv.Len() == 0 || fv.Kind() != reflect.String && fv.Kind() != reflect.Float64 && fv.IsZero()
+		if f.required && (!seen || empty) {
+			if seen {
 				d.report(ruleMissingField, n, "%s has an empty %s", what, f.name)
 			} else {
 				d.report(ruleMissingField, n, "%s lacks the required key %q", what, f.name)
@@ -513,7 +517,11 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path, what string, 
 			if d.cur != nil && d.cur.Unreadable(path+"."+k.Value) {
 				continue // left out rather than read as zero
 			}
-			m.SetMapIndex(reflect.ValueOf(k.Value).Convert(t.Key()), elem)
+			key := reflect.ValueOf(k.Value)
+			if t.Key() != key.Type() {
+				key = key.Convert(t.Key())
+			}
+			m.SetMapIndex(key, elem)
 		}
 		v.Set(m)
 	}
@@ -569,7 +577,9 @@ func (d *decoder) decodeItem(c *yaml.Node, t reflect.Type, kind string, list []*
 	if i+1 < len(list) {
 		loc.End = max(list[i+1].Line-1, c.Line)
 	}
-	loc.At.list = make([]fieldPos, 0, len(n.Content))
+	// A key's value may hold more fields (owners.product): room for twice
+	// as many as the keys, so few items grow the list.
+	loc.At.list = make([]fieldPos, 0, len(n.Content)*2)
 	what := kind
 	if id := idOf(n); id != "" {
 		what = kind + " " + clip(id)
