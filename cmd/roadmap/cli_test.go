@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/northwind-labs/roadmap/render/golden"
+	"github.com/northwind-labs/roadmap/roadmap/gitrepo/gittest"
 )
 
 // session is how a test calls roadmap: from a working folder, with an
@@ -277,10 +279,11 @@ func TestList(t *testing.T) {
 // past the edge, where the terminal would break it mid-table.
 func TestTablesFitANarrowTerminal(t *testing.T) {
 	commands := [][]string{{"list"}, {"list", "campaigns"}, {"prioritize"}, {"prioritize", "--period", "2027-Q1"}, {"report"}, {"launches"}, {"rules"}, {"validate"}}
+	dir := exampleHistory(t)
 	for _, width := range []int{60, 62, 80} {
 		for _, env := range []map[string]string{nil, {"NO_COLOR": "1"}} {
 			for _, args := range commands {
-				r := session{terminal: true, width: width, env: env}.run(t, append(args, "--dir", exampleDir, "--today", "2026-11-23")...)
+				r := session{terminal: true, width: width, env: env}.run(t, append(args, "--dir", dir, "--today", "2026-11-23")...)
 				r.expect(t, 0)
 				for _, line := range strings.Split(strings.TrimRight(r.stdout, "\n"), "\n") {
 					if w := visibleWidth(line); w > width {
@@ -290,6 +293,53 @@ func TestTablesFitANarrowTerminal(t *testing.T) {
 			}
 		}
 	}
+}
+
+// exampleHistory commits the bundled example to a new repository over a
+// year, a target slipped and a feature shipped on the way, and returns its
+// roadmap folder: report reads a history of its own rather than the
+// project's, which a copy of the source without .git lacks.
+func exampleHistory(t *testing.T) string {
+	t.Helper()
+	b := gittest.New(t)
+	files := map[string]string{}
+	err := filepath.WalkDir(exampleDir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		text, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(exampleDir, p)
+		files[filepath.ToSlash(rel)] = string(text)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// write writes the example with each of edits (old, new) made once to
+	// the invoicing features.
+	write := func(edits ...string) {
+		t.Helper()
+		for name, text := range files {
+			for i := 0; name == "features/invoicing.yaml" && i+1 < len(edits); i += 2 {
+				if !strings.Contains(text, edits[i]) {
+					t.Fatalf("the example's %s no longer holds %q", name, edits[i])
+				}
+				text = strings.Replace(text, edits[i], edits[i+1], 1)
+			}
+			b.Write("roadmap/"+name, text)
+		}
+	}
+	shipped := "status: shipped"
+	write(shipped, "status: planned", "    shipped: 2026-10-20\n", "", "target: 2026-12", "target: 2026-09")
+	b.CommitOn("2026-02-02", "Ana Ruiz", "Plan the year")
+	write(shipped, "status: planned", "    shipped: 2026-10-20\n", "")
+	b.CommitOn("2026-09-28", "Raj Patel", "Pay-by-bank slips to December")
+	write()
+	b.CommitOn("2026-10-20", "Ana Ruiz", "Payment reminders shipped")
+	return filepath.Join(b.Dir, "roadmap")
 }
 
 // A terminal that does not tell its size is fitted to COLUMNS; one that does
