@@ -29,6 +29,8 @@ type decoder struct {
 	// seeing holds the findings, among those of the item being decoded, of
 	// unknown keys that may be meant to say who sees it.
 	seeing []int
+	// writtenOf holds written of anchored values read already.
+	writtenOf map[*yaml.Node]string
 }
 
 // scalarParser is implemented by the types written as one formatted scalar.
@@ -67,8 +69,19 @@ func (d *decoder) unreadable(path string, n *yaml.Node, format string, args ...a
 	if d.cur.Invalid == nil {
 		d.cur.Invalid, d.cur.Written = map[string]string{}, map[string]string{}
 	}
-	d.cur.Invalid[path] = describe(resolve(n))
-	d.cur.Written[path] = written(resolve(n))
+	r := resolve(n)
+	d.cur.Invalid[path] = describe(r)
+	w, ok := d.writtenOf[r]
+	if !ok {
+		w = written(r)
+		if r.Anchor != "" { // aliases may name it again and again
+			if d.writtenOf == nil {
+				d.writtenOf = map[*yaml.Node]string{}
+			}
+			d.writtenOf[r] = w
+		}
+	}
+	d.cur.Written[path] = w
 }
 
 // written is a value as written, on one line: a scalar's text, a list or
@@ -209,8 +222,10 @@ func (d *decoder) mergePairs(v *yaml.Node, depth int) []pair {
 		}
 		return out
 	case yaml.SequenceNode:
+		// A mapping earlier in the list wins over a later one, and the
+		// last pair of a key is the one kept: the last goes first.
 		var out []pair
-		for _, m := range v.Content {
+		for _, m := range slices.Backward(v.Content) {
 			out = append(out, d.mergePairs(m, depth+1)...)
 		}
 		return out
@@ -298,7 +313,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix, what strin
 		line        int
 	}
 	fields := make([]written, len(s.fields))
-	var others []*yaml.Node
+	var others map[string]int // made for the first unknown key
 	for _, p := range d.pairs(n) {
 		k := resolve(p.key)
 		if k.Kind != yaml.ScalarNode {
@@ -311,10 +326,13 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix, what strin
 			first := 0
 			if ok {
 				first, fields[i].line = fields[i].line, k.Line
-			} else if j := slices.IndexFunc(others, func(o *yaml.Node) bool { return o.Value == key }); j >= 0 {
-				first = others[j].Line
+			} else if line, dup := others[key]; dup {
+				first = line
 			} else {
-				others = append(others, k)
+				if others == nil {
+					others = map[string]int{}
+				}
+				others[key] = k.Line
 			}
 			if first != 0 {
 				d.report(ruleInvalidValue, k, "key %q appears twice in %s (first at line %d)", key, what, first)
@@ -335,6 +353,11 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix, what strin
 			continue
 		}
 		f := s.fields[i]
+		if fields[i].seen && !p.merged {
+			// Written in the mapping after a merged-in value: it replaces
+			// that value, even with none.
+			v.FieldByIndex(f.index).SetZero()
+		}
 		fields[i].seen = true
 		fields[i].blank = isEmpty(resolve(p.value))
 		d.decodeValue(p.value, v.FieldByIndex(f.index), join(prefix, key), what, at, f.id)
@@ -577,8 +600,9 @@ func (d *decoder) decodeItem(c *yaml.Node, t reflect.Type, kind string, list []*
 	if i+1 < len(list) {
 		loc.End = max(list[i+1].Line-1, c.Line)
 	}
-	// A key's value may hold more fields (owners.product): room for twice
-	// as many as the keys, so few items grow the list.
+	// A key's value may hold more fields (owners.product): room for four
+	// positions a key (Content holds keys and values), so few items grow
+	// the list.
 	loc.At.list = make([]fieldPos, 0, len(n.Content)*2)
 	what := kind
 	if id := idOf(n); id != "" {
@@ -589,11 +613,14 @@ func (d *decoder) decodeItem(c *yaml.Node, t reflect.Type, kind string, list []*
 	outer, seeing := d.cur, d.seeing
 	d.cur, d.seeing = loc, nil
 	d.decodeStruct(n, ptr.Elem(), "", what, &loc.At)
+	loc.At.index()
 	// A key that may say who sees an item counts only while the item
 	// gives no visibility of its own.
-	if f := ptr.Elem().FieldByName("Visibility"); f.IsValid() && f.Kind() == reflect.String && f.String() == "" {
-		for _, i := range d.seeing {
-			keep(&d.findings[i], "give the "+kind+" a visibility, or fix the key")
+	if len(d.seeing) > 0 {
+		if f := ptr.Elem().FieldByName("Visibility"); f.IsValid() && f.Kind() == reflect.String && f.String() == "" {
+			for _, i := range d.seeing {
+				keep(&d.findings[i], "give the "+kind+" a visibility, or fix the key")
+			}
 		}
 	}
 	d.cur, d.seeing = outer, seeing

@@ -30,6 +30,7 @@ func FuzzParseDocument(f *testing.F) {
 	seedExamples(f, func(text []byte) { f.Add(text) })
 	f.Add([]byte("features: [{id: a, <<: {title: b}}]"))
 	f.Add([]byte("a: &a [*a]"))
+	f.Add([]byte("features:\n  - id: a\n    share_with: &x [*x]\n"))
 	f.Add([]byte("features:\n  - id: x\n    launch: {size: large, date: 2027-02-30}\n"))
 	f.Fuzz(func(t *testing.T, text []byte) {
 		_, findings := roadmap.ParseDocument("roadmap.yaml", text)

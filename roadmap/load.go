@@ -232,6 +232,7 @@ func parseDocument(p string, text []byte, whole bool) (doc Document, findings []
 	}
 	d := newDecoder(p, len(text))
 	d.decodeDocument(root, &doc, lineCount(text), whole)
+	doc.Settings.At.index()
 	return doc, d.findings
 }
 

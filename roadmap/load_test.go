@@ -2,6 +2,7 @@ package roadmap_test
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"math/rand/v2"
 	"runtime"
@@ -31,9 +32,11 @@ func findingsOf(r *roadmap.Roadmap) []roadmap.Finding {
 	return roadmap.Check(r, roadmap.Options{Today: fixtureToday})
 }
 
+// hasFinding reports whether fs holds a finding of rule in path (any path
+// for "") at line (any for 0) whose message holds msgPart.
 func hasFinding(fs []roadmap.Finding, rule, path string, line int, msgPart string) bool {
 	for _, f := range fs {
-		if f.Rule == rule && f.Path == path && (line == 0 || f.Line == line) && strings.Contains(f.Message, msgPart) {
+		if f.Rule == rule && (path == "" || f.Path == path) && (line == 0 || f.Line == line) && strings.Contains(f.Message, msgPart) {
 			return true
 		}
 	}
@@ -331,5 +334,49 @@ features:
 	}
 	if !missing {
 		t.Error("a blank reach is not reported missing")
+	}
+}
+
+// TestMergeKeys: keys merged in (<<) yield to the mapping's own, even one
+// written empty, and in a list of merged mappings the earlier wins, as YAML
+// has it; each field's position is where its value came from.
+func TestMergeKeys(t *testing.T) {
+	r := load(t, map[string]string{
+		"roadmap.yaml": minimal + `bases:
+  - &a {title: From a, status: planned, target: 2027-Q1, summary: From a.}
+  - &b {title: From b, status: idea, owners: {product: ana}}
+features:
+  - id: x
+    <<: [*a, *b]
+    status: in-progress
+    target: ~
+`,
+	})
+	f := r.Features[0]
+	if f.Title != "From a" || f.Status != "in-progress" || f.Target.String() != "" || f.Owners["product"] != "ana" || f.Summary != "From a." {
+		t.Errorf("merged feature: title %q, status %q, target %q, owners %v, summary %q", f.Title, f.Status, f.Target, f.Owners, f.Summary)
+	}
+	for path, want := range map[string]roadmap.Pos{"status": {Line: 8, Col: 13}, "title": {Line: 3, Col: 16}} {
+		if got := f.PosOf(path); got != want {
+			t.Errorf("PosOf(%q) = %v, want %v", path, got, want)
+		}
+	}
+}
+
+// TestPositionsOfALongList: every entry of a list too long to search finds
+// its own position.
+func TestPositionsOfALongList(t *testing.T) {
+	var ids []string
+	for i := range 200 {
+		ids = append(ids, fmt.Sprintf("      - ghost-%03d\n", i))
+	}
+	r := load(t, map[string]string{
+		"roadmap.yaml": minimal + "features:\n  - id: x\n    title: X\n    status: idea\n    depends_on:\n" + strings.Join(ids, ""),
+	})
+	fs := findingsOf(r)
+	for _, i := range []int{0, 64, 199} {
+		if !hasFinding(fs, "unknown-reference", "roadmap.yaml", 7+i, fmt.Sprintf("ghost-%03d", i)) {
+			t.Errorf("no unknown-reference for ghost-%03d at line %d among %d findings", i, 7+i, len(fs))
+		}
 	}
 }

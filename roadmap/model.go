@@ -43,9 +43,12 @@ func (l *Located) Has(path string) bool {
 
 // Positions holds where each field of an item was written, by path. An item
 // has a few dozen: a list, searched from its end so the latest position set
-// wins, costs a load far less than a map per item.
+// wins, costs a load far less than a map per item. A long one (a list of
+// thousands of ids) gets a map as well once decoded, so rules that look up
+// each of its entries do not search it each time.
 type Positions struct {
 	list []fieldPos
+	at   map[string]int // the index in list of each path's latest position
 }
 
 type fieldPos struct {
@@ -53,13 +56,38 @@ type fieldPos struct {
 	pos  Pos
 }
 
+// indexAbove is how long a list of positions grows before it gets a map.
+const indexAbove = 64
+
 // Set records the position of the field at path.
 func (p *Positions) Set(path string, at Pos) {
 	p.list = append(p.list, fieldPos{path, at})
+	if p.at != nil {
+		p.at[path] = len(p.list) - 1
+	}
+}
+
+// index makes the map of a long list; positions are set while a file is
+// decoded and only read after, by rules that may run at once.
+func (p *Positions) index() {
+	if len(p.list) <= indexAbove || p.at != nil {
+		return
+	}
+	p.at = make(map[string]int, len(p.list))
+	for i, fp := range p.list {
+		p.at[fp.path] = i
+	}
 }
 
 // Get returns the position of the field at path, if it was written.
 func (p *Positions) Get(path string) (Pos, bool) {
+	if p.at != nil {
+		i, ok := p.at[path]
+		if !ok {
+			return Pos{}, false
+		}
+		return p.list[i].pos, true
+	}
 	for i := len(p.list) - 1; i >= 0; i-- {
 		if p.list[i].path == path {
 			return p.list[i].pos, true

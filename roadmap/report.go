@@ -11,8 +11,9 @@ import (
 // the roadmap as of one of them.
 type ReportHistory struct {
 	Commits []ReportCommit
-	// Load returns the roadmap as commit i left it; a report reads only its
-	// features, and Load may give only those.
+	// Load returns the roadmap as commit i left it, a file that does not
+	// parse there read as it last parsed (and a note says so); a report
+	// reads only its features, and Load may give only those.
 	Load func(i int) (*Roadmap, error)
 }
 

@@ -103,24 +103,29 @@ var relations = map[string]bool{"to": true, "from": true, "until": true, "till":
 var audienceWords = []string{"intern", "extern", "public", "customer", "sales", "analyst", "share", "partner"}
 
 // readsAsSetting reports whether a value reads as a setting of who sees an
-// item: true or false, a visibility, or an audience (or a list of them).
+// item: true or false, a visibility, or an audience, or a list of them. A
+// list inside the list is no setting and is not looked into: through
+// aliases it could hold itself.
 func readsAsSetting(n *yaml.Node) bool {
-	if n == nil {
+	if n = resolve(n); n != nil && n.Kind == yaml.SequenceNode {
+		return slices.ContainsFunc(n.Content, func(c *yaml.Node) bool { return settingWord(resolve(c)) })
+	}
+	return settingWord(n)
+}
+
+// settingWord reports whether a scalar reads as true or false, a
+// visibility or an audience.
+func settingWord(n *yaml.Node) bool {
+	if n == nil || n.Kind != yaml.ScalarNode {
 		return false
 	}
-	n = resolve(n)
-	switch n.Kind {
-	case yaml.ScalarNode:
-		if n.ShortTag() == "!!bool" {
-			return true
-		}
-		switch strings.ToLower(strings.TrimSpace(n.Value)) {
-		case "yes", "no", "on", "off", "public", "internal", "confidential", "private", "hidden",
-			"sales", "customers", "customer", "analysts", "analyst", "partners", "everyone", "nobody", "none", "all":
-			return true
-		}
-	case yaml.SequenceNode:
-		return slices.ContainsFunc(n.Content, readsAsSetting)
+	if n.ShortTag() == "!!bool" {
+		return true
+	}
+	switch strings.ToLower(strings.TrimSpace(n.Value)) {
+	case "yes", "no", "on", "off", "public", "internal", "confidential", "private", "hidden",
+		"sales", "customers", "customer", "analysts", "analyst", "partners", "everyone", "nobody", "none", "all":
+		return true
 	}
 	return false
 }

@@ -44,6 +44,8 @@ func ParseSplit(p string, text []byte) (doc Document, findings []Finding, ok boo
 	slices.SortStableFunc(doc.Settings.At.list, func(a, b fieldPos) int {
 		return cmp.Or(cmp.Compare(a.pos.Line, b.pos.Line), cmp.Compare(a.pos.Col, b.pos.Col))
 	})
+	doc.Settings.At.at = nil
+	doc.Settings.At.index()
 	return doc, findings, true
 }
 

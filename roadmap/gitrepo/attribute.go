@@ -79,7 +79,7 @@ func (r *Repo) Attribute(head *object.Commit, stop plumbing.Hash, dir string, ch
 		if len(pending) == 0 {
 			return ErrStop
 		}
-		changes, err := r.changes(s, want, false)
+		changes, _, err := r.changes(s, want, false)
 		if err != nil {
 			return err
 		}

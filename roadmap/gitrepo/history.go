@@ -143,7 +143,7 @@ func (r *Repo) Histories(head *object.Commit, o HistoryOptions, kinds ...string)
 				continue
 			}
 			want := func(kind, id string) bool { return id == o.ID && kind == k }
-			changes, err := r.changes(Step{Commit: s.Commit, Dir: s.Dir, Files: held[k]}, want, false)
+			changes, _, err := r.changes(Step{Commit: s.Commit, Dir: s.Dir, Files: held[k]}, want, false)
 			if err != nil {
 				return err
 			}
@@ -194,16 +194,15 @@ func (r *Repo) Between(old, new *object.Commit, dir, kind, id string) (e roadmap
 	if err := r.diffTrees(oldTree, newTree, "", &files); err != nil {
 		return e, false, false, err
 	}
-	notes := len(r.Notes())
 	want := func(k, i string) bool { return k == kind && i == id }
-	changes, err := r.changes(Step{Commit: new, Dir: dir, Files: files}, want, false)
+	changes, known, err := r.changes(Step{Commit: new, Dir: dir, Files: files}, want, false)
 	if err != nil {
 		return e, false, false, err
 	}
 	if len(changes) > 0 { // changes gives one at most, for want's item
 		e, changed = eventOf(changes[0], new)
 	}
-	return e, changed, len(r.Notes()) == notes, nil
+	return e, changed, known, nil
 }
 
 // filesHolding lists the roadmap files of c that hold the item kind/id.

@@ -504,22 +504,26 @@ func (c ItemChange) Removed() bool { return c.New == nil && c.Old != nil }
 // sides cancel out, whatever file they are in, so a move is no change. want,
 // if not nil, limits the result to some items before they are decoded. whole
 // asks for Old and New of changed items too (the older made from the newer
-// where it can), for callers that need whole items.
-func (r *Repo) changes(step Step, want func(kind, id string) bool, whole bool) ([]ItemChange, error) {
+// where it can), for callers that need whole items. complete is false when
+// a file, or an item want asks for, does not parse on a side and was left
+// out (a note says so).
+func (r *Repo) changes(step Step, want func(kind, id string) bool, whole bool) (out []ItemChange, complete bool, err error) {
+	complete = true
 	var olds, news []*item
 	for _, f := range step.Files {
 		o, err := r.fileItems(f.Path, f.Old)
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		n, err := r.fileItems(f.Path, f.New)
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		if r.isBroken(f.Old) || r.isBroken(f.New) {
 			// A side that does not parse would read as every item gone (or
 			// back): leave the file out of this commit, and say so.
 			r.note(step, f)
+			complete = false
 			continue
 		}
 		// Items alike at the start and the end of both versions cancel
@@ -588,19 +592,20 @@ func (r *Repo) changes(step Step, want func(kind, id string) bool, whole bool) (
 			order = append(order, k)
 		}
 	}
-	out := make([]ItemChange, 0, len(order))
+	out = make([]ItemChange, 0, len(order))
 	for _, k := range order {
 		p := byKey[k]
 		c, ok := r.diffItems(k.kind, p.old, p.new, whole)
 		if !ok {
 			// A side does not parse: no telling what changed.
 			r.addNote(fmt.Sprintf("%s %s does not parse on one side of commit %s; its changes there are not shown", strings.TrimSuffix(k.kind, "s"), k.id, step.Commit.Hash.String()[:7]))
+			complete = false
 			continue
 		}
 		c.ID = k.id
 		out = append(out, c)
 	}
-	return out, nil
+	return out, complete, nil
 }
 
 func (r *Repo) isBroken(h plumbing.Hash) bool {

@@ -1349,6 +1349,11 @@ func FuzzResolveFirstParents(f *testing.F) {
 	f.Fuzz(func(t *testing.T, rev string) {
 		c, err := r.Resolve(rev)
 		if err != nil {
+			// Refused: go-git finds no commit either, or the revision uses
+			// syntax go-git would resolve to another commit than asked.
+			if h, gerr := g.ResolveRevision(plumbing.Revision(rev)); gerr == nil && !strings.Contains(rev, "@{") && !strings.Contains(rev, ":") && !strings.Contains(rev, "^{t") && !strings.Contains(rev, "^{b") {
+				t.Fatalf("%q: Resolve refuses it (%v); go-git resolves %s", rev, err, h)
+			}
 			return
 		}
 		h, err := g.ResolveRevision(plumbing.Revision(rev))
@@ -1552,5 +1557,30 @@ func TestHistorySinceADay(t *testing.T) {
 	}
 	if want := "Mia 2026-07-01,Raj 2026-07-02,Li 2026-07-03"; err != nil || strings.Join(got, ",") != want {
 		t.Errorf("history since 2026-07-01: %v %v, want %s", got, err, want)
+	}
+}
+
+// TestBetweenSaysWhenItCannotTell: with a file that does not parse on one
+// side, Between cannot tell whether the item changed, however many times it
+// is asked (once per kind, for an id two kinds share).
+func TestBetweenSaysWhenItCannotTell(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap.yaml", "product: Acme\n")
+	b.Write("features.yaml", "features:\n"+feature("search", "planned", "2027-Q1"))
+	b.Write("objectives.yaml", "objectives:\n  - id: search\n\ttitle: broken\n")
+	b.Commit("Ana", "Start, one file broken")
+	b.Write("objectives.yaml", "objectives:\n  - id: search\n    title: Search\n")
+	b.Write("features.yaml", "features:\n"+feature("search", "in-progress", "2027-Q1"))
+	b.Commit("Ana", "Mend the objectives, start search")
+	r := open(t, b.Dir)
+	old, new := resolve(t, r, "HEAD~1"), resolve(t, r, "HEAD")
+	for _, kind := range []string{"objectives", "objectives", "features"} {
+		_, _, known, err := r.Between(old, new, "", kind, "search")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if known {
+			t.Errorf("Between(%s search) claims to know, with objectives.yaml broken on the older side", kind)
+		}
 	}
 }

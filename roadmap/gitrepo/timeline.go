@@ -14,8 +14,9 @@ import (
 // that changed the roadmap folder at dir, oldest first, with the features it
 // changed; Load reads the roadmap's features as of any of them, from what
 // the walk decoded, one call at a time and never during another walk of r.
-// atHead, if not nil, is the roadmap at head, which Load gives again for the
-// commits whose folder is head's; none may change it.
+// A file that does not parse at a commit is read as it last parsed. atHead,
+// if not nil, is the roadmap at head, which Load gives again for the commits
+// whose folder is head's when it has no syntax error; none may change it.
 func (r *Repo) ReportHistory(head *object.Commit, dir string, atHead *roadmap.Roadmap) (roadmap.ReportHistory, error) {
 	headTree, err := r.subtree(head, dir)
 	if err != nil {
@@ -26,7 +27,7 @@ func (r *Repo) ReportHistory(head *object.Commit, dir string, atHead *roadmap.Ro
 	var dirs []string // the roadmap folder in each commit
 	var changed [][]FileChange
 	err = r.walk(head, plumbing.ZeroHash, dir, func(s Step) error {
-		changes, err := r.changes(s, func(kind, _ string) bool { return kind == "features" }, true)
+		changes, _, err := r.changes(s, func(kind, _ string) bool { return kind == "features" }, true)
 		if err != nil {
 			return err
 		}
