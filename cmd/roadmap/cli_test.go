@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -433,6 +434,19 @@ func TestInitTakesDir(t *testing.T) {
 		t.Error("init --dir also wrote ./roadmap")
 	}
 	s.run(t, "init", "other", "--dir", "other/").expect(t, 0)
+	// The commands it suggests work pasted, whatever the folder's name.
+	spaced := s.run(t, "init", "my plan")
+	spaced.expect(t, 0)
+	if words := pasted(t, strings.TrimSpace(spaced.stdout)); !slices.Equal(words, []string{"validate", "--dir", "my plan"}) {
+		t.Errorf("init 'my plan' suggests %q", words)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "new plan"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	missing := s.run(t, "list", "--dir", "new plan")
+	missing.expect(t, 2)
+	s.run(t, pasted(t, strings.TrimSpace(missing.stderr))...).expect(t, 0)
+	s.run(t, "list", "--dir", "new plan").expect(t, 0)
 	clash := s.run(t, "init", "a", "--dir", "b")
 	clash.expect(t, 2)
 	if !strings.Contains(clash.stderr, "two folders") {

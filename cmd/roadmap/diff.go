@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -107,14 +106,14 @@ func (a *app) makeDiff(o diffOptions, args []string) (render.DiffReport, error) 
 		return report, err
 	}
 	if a.at != "" {
-		revs := slices.Clone(args)
-		if len(revs) < 2 {
-			revs = append([]string{a.at}, revs...)
+		if len(args) == 2 {
+			return report, usageError("diff takes at most two revisions, as arguments, not --at")
 		}
-		for i := range revs {
-			revs[i] = shellWord(revs[i])
+		words := []string{"diff", shellWord(a.at)}
+		for _, rev := range args {
+			words = append(words, shellWord(rev))
 		}
-		return report, usageError("diff takes its revisions as arguments, not --at: %s", a.command(append([]string{"diff"}, revs...)...))
+		return report, usageError("diff takes its revisions as arguments, not --at: %s", a.command(append(words, a.flagWords("at")...)...))
 	}
 	g, err := a.openGit()
 	if err != nil {
@@ -294,64 +293,73 @@ func (a *app) attribute(g *gitRoadmap, head, base *object.Commit, args []string,
 		merge, _ = g.repo.MergedAt(head, base.Hash)
 	}
 	if merge == nil {
-		fmt.Fprintf(a.stderr, "roadmap: %s\n", offLineNote(bases, head, args, to, a.dirArgs()))
+		fmt.Fprintf(a.stderr, "roadmap: %s\n", a.offLineNote(bases, head, args, to))
 		return nil
 	}
 	if err := g.repo.Attribute(head, merge.ParentHashes[0], dir, changes); err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
+	followed := true
 	if slices.ContainsFunc(changes, unnamed) {
 		// The rest were made on the line the merge joined: back from its
 		// first parent to where base's branch left it (a pull request that
 		// merged its base branch in, then diffed from the merge base).
-		if err := a.attributeBefore(g, base, merge.ParentHashes[0], changes); err != nil {
+		if followed, err = a.attributeBefore(g, base, merge.ParentHashes[0], changes); err != nil {
 			return err
 		}
 	}
-	if slices.ContainsFunc(changes, unnamed) {
+	switch {
+	case !slices.ContainsFunc(changes, unnamed):
+	case followed:
 		fmt.Fprintf(a.stderr, "roadmap: %s joined the first-parent line of %s in merge %s; no commit on either line it joined made some changes (the merge chose them), so they name no commit\n", args[0], args[1], merge.Hash.String()[:7])
+	default:
+		fmt.Fprintf(a.stderr, "roadmap: %s joined the first-parent line of %s in merge %s; the line it joined cannot be followed back to where %s left it (the history ends first, or they part at more than one commit), so some changes name no commit\n", args[0], args[1], merge.Hash.String()[:7], args[0])
 	}
 	return nil
 }
 
 // attributeBefore names changes still unnamed from the commits on the
 // first-parent line of parent (a merge's first parent) back to its merge
-// base with base; none when there is no single merge base on that line.
-func (a *app) attributeBefore(g *gitRoadmap, base *object.Commit, parent plumbing.Hash, changes []roadmap.Change) error {
+// base with base. followed is false when there is no single merge base to
+// walk to (beyond a shallow clone's edge, or more than one fork point).
+func (a *app) attributeBefore(g *gitRoadmap, base *object.Commit, parent plumbing.Hash, changes []roadmap.Change) (followed bool, err error) {
 	p, err := g.resolve(parent.String())
 	if err != nil {
-		return err
+		return false, err
 	}
 	bases, err := base.MergeBase(p)
 	if err != nil || len(bases) != 1 {
-		return nil // beyond a shallow clone's edge, or no one fork point
+		return false, nil
 	}
 	dir, err := g.dir(p)
 	if err != nil {
-		return err
+		return false, err
 	}
 	err = g.repo.Attribute(p, bases[0].Hash, dir, changes)
-	if err != nil && !errors.Is(err, gitrepo.ErrNotAncestor) {
-		return &exitError{code: exitUsage, err: err}
+	if errors.Is(err, gitrepo.ErrNotAncestor) {
+		return false, nil
 	}
-	return nil
+	if err != nil {
+		return false, &exitError{code: exitUsage, err: err}
+	}
+	return true, nil
 }
 
 // offLineNote says why no change names its commit when base, args[0], is
 // not on the first-parent line of head, args[1], and which diff would name
 // them: from their merge base (bases, when there is one) to to (the newer
 // side as given, "" for the working tree), or, when base comes after head,
-// the other way round. dir ends each diff it suggests (--dir, as given).
-func offLineNote(bases []*object.Commit, head *object.Commit, args []string, to string, dir []string) string {
+// the other way round.
+func (a *app) offLineNote(bases []*object.Commit, head *object.Commit, args []string, to string) string {
 	switch {
 	case len(bases) == 1 && bases[0].Hash == head.Hash && to != "":
 		return fmt.Sprintf("%s comes after %s, so no change names its commit; give the older revision first: %s", args[0], args[1],
-			strings.Join(append([]string{"roadmap diff", shellWord(args[1]), shellWord(args[0])}, dir...), " "))
+			a.command(append([]string{"diff", shellWord(args[1]), shellWord(args[0])}, a.flagWords()...)...))
 	case len(bases) == 1 && bases[0].Hash == head.Hash:
 		return fmt.Sprintf("%s comes after %s, so no change names its commit", args[0], args[1])
 	case len(bases) == 1:
 		return fmt.Sprintf("%s is not on the first-parent line of %s, so no change names its commit; diff from their merge base to name them: %s",
-			args[0], args[1], strings.Join(append(append([]string{"roadmap diff", bases[0].Hash.String()[:7]}, shellWords(to)...), dir...), " "))
+			args[0], args[1], a.command(append(append([]string{"diff", bases[0].Hash.String()[:7]}, shellWords(to)...), a.flagWords()...)...))
 	}
 	return fmt.Sprintf("%s is not on the first-parent line of %s, so no change names its commit; diff from their merge base to name them", args[0], args[1])
 }

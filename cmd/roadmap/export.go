@@ -170,7 +170,7 @@ func (a *app) runExport(o exportOptions) error {
 		}
 		opts := roadmap.ViewOptions{Today: today, Revision: o.since}
 		view.Since = &roadmap.Since{Revision: o.since, Changes: roadmap.DiffViews(old.View(audience, opts), view)}
-		a.warnIfSinceIsLater(o.since, o.audience)
+		a.warnIfSinceIsLater(o.since)
 	}
 
 	var buf bytes.Buffer
@@ -198,7 +198,7 @@ func (a *app) runExport(o exportOptions) error {
 // warnIfSinceIsLater says, as notes does for its revisions, when --since
 // names a revision after the one --at exports: every change then reads
 // backwards (a slip as a pull-in).
-func (a *app) warnIfSinceIsLater(since, audience string) {
+func (a *app) warnIfSinceIsLater(since string) {
 	if a.at == "" {
 		return
 	}
@@ -207,11 +207,10 @@ func (a *app) warnIfSinceIsLater(since, audience string) {
 		return // the loads have said what is wrong, if anything is
 	}
 	defer g.Close()
-	if g.before(a.at, since) && !g.before(since, a.at) { // the same commit is neither
-		words := []string{"export", "--at", shellWord(since), "--since", shellWord(a.at)}
-		if audience != "" {
-			words = append(words, "--audience", shellWord(audience))
-		}
+	// Asked the way round that ends soon when they are in order: the walk
+	// from --at back reaches --since. The same commit is before itself.
+	if !g.before(since, a.at) && g.before(a.at, since) {
+		words := append([]string{"export", "--at", shellWord(since), "--since", shellWord(a.at)}, a.flagWords("at", "since")...)
 		fmt.Fprintf(a.stderr, "roadmap: warning: --since %s comes after --at %s, so every change reads backwards; the older revision goes in --since: %s\n", since, a.at, a.command(words...))
 	}
 }

@@ -100,8 +100,8 @@ func TestExportSinceAndDiffAudience(t *testing.T) {
 	// says which goes where; the same revision twice is no mistake.
 	back := s.run(t, "export", "--dir", "../plan", "--at", "v1", "--since", "v2", "--audience", "internal", "--today", "2026-11-23")
 	back.expect(t, 0)
-	// The command it suggests keeps the audience and the folder.
-	if !strings.Contains(back.stderr, "--since v2 comes after --at v1") || !strings.Contains(back.stderr, "roadmap export --at v2 --since v1 --audience internal --dir ../plan\n") {
+	// The command it suggests keeps every other flag given, and the folder.
+	if !strings.Contains(back.stderr, "--since v2 comes after --at v1") || !strings.Contains(back.stderr, "roadmap export --at v2 --since v1 --audience internal --today 2026-11-23 --dir ../plan\n") {
 		t.Errorf("export --at v1 --since v2: %q", back.stderr)
 	}
 	if same := s.run(t, "export", "--dir", "../plan", "--at", "v2", "--since", "v2", "--today", "2026-11-23"); same.stderr != "" {

@@ -135,6 +135,9 @@ func TestGitErrors(t *testing.T) {
 		{[]string{"history", "--dir", "plan", "search", "--since", "last-tuesday"}, "neither a date"},
 		{[]string{"diff", "--dir", "plan", "--at", "v1"}, "not --at: roadmap diff v1"},
 		{[]string{"diff", "--dir", "plan", "--at", "v1", "HEAD"}, "not --at: roadmap diff v1 HEAD --dir plan\n"},
+		{[]string{"diff", "--dir", "plan", "--at", "v1", "--format", "md", "--exit-code"}, "not --at: roadmap diff v1 --exit-code --format md --dir plan\n"},
+		{[]string{"diff", "--dir", "plan", "--at", "v1", "v2", "HEAD"}, "diff takes at most two revisions, as arguments, not --at"},
+		{[]string{"history", "--dir", "plan", "search", "--at", "v1", "--since", "v2"}, "--since v2 comes after v1, where history ends; give an older revision, or a date"},
 		{[]string{"diff", "--dir", "plan", "HEAD@{1}", "HEAD"}, `"HEAD@{1}" uses syntax roadmap does not read`},
 		{[]string{"diff", "--dir", "plan", "v1..v2"}, "give a range as two revisions, as in roadmap diff v1 v2"},
 		{[]string{"diff", "--dir", "plan", "HEAD:plan", "v1"}, `"HEAD:plan" uses syntax roadmap does not read`},
@@ -523,7 +526,7 @@ func TestHistoryOfASharedID(t *testing.T) {
 	if !strings.Contains(f.stdout, "Growth loops: 2 commits") || !strings.Contains(f.stdout, "status: idea → planned") || strings.Contains(f.stdout, "20%") {
 		t.Errorf("history of the feature:\n%s", f.stdout)
 	}
-	if want := `roadmap: note: "grow" is also the id of an objective; 'roadmap history grow --kind objective' shows its history`; !strings.Contains(f.stderr, want) {
+	if want := `roadmap: note: "grow" is also the id of an objective; its history: roadmap history grow --kind objective`; !strings.Contains(f.stderr, want) {
 		t.Errorf("stderr %q, want %q", f.stderr, want)
 	}
 	o := s.run(t, "history", "grow", "--kind", "objective", "--format", "json")
@@ -570,7 +573,7 @@ func TestHistoryOfASharedID(t *testing.T) {
 	if !strings.Contains(both.stdout, "Growth loops: 3 commits") || strings.Contains(both.stdout, "20%") {
 		t.Errorf("history of a gone feature sharing its id:\n%s", both.stdout)
 	}
-	if want := `roadmap: note: "grow" was also the id of an objective; 'roadmap history grow --kind objective' shows its history`; !strings.Contains(both.stderr, want) {
+	if want := `roadmap: note: "grow" was also the id of an objective; its history: roadmap history grow --kind objective`; !strings.Contains(both.stderr, want) {
 		t.Errorf("stderr %q, want %q", both.stderr, want)
 	}
 	// Both gone before --since: the same, with no commits.
@@ -1058,18 +1061,23 @@ func TestDiffFromABranchOffTheLineNamesTheMergeBase(t *testing.T) {
 	if r := s.run(t, "diff", "HEAD", "HEAD~1"); !strings.HasSuffix(r.stderr, "HEAD comes after HEAD~1, so no change names its commit; give the older revision first: roadmap diff 'HEAD~1' HEAD\n") {
 		t.Errorf("diff the other way round: stderr %q", r.stderr)
 	}
-	// Run with --dir from elsewhere, each hint keeps it, and works pasted.
-	dir := shellWord(b.Dir)
+	// Run with --dir from elsewhere (through a folder name a shell would
+	// split), each hint keeps it and the other flags given, and works
+	// pasted into a shell.
+	spaced := filepath.Join(t.TempDir(), "my plan")
+	if err := os.Symlink(b.Dir, spaced); err != nil {
+		t.Fatal(err)
+	}
+	dir := shellWord(spaced)
 	for args, hint := range map[[2]string]string{
-		{"side", "HEAD"}:   "roadmap diff " + base.String()[:7] + " HEAD --dir " + dir,
-		{"HEAD", "HEAD~1"}: "roadmap diff 'HEAD~1' HEAD --dir " + dir,
+		{"side", "HEAD"}:   "roadmap diff " + base.String()[:7] + " HEAD --format md --dir " + dir,
+		{"HEAD", "HEAD~1"}: "roadmap diff 'HEAD~1' HEAD --format md --dir " + dir,
 	} {
-		r := pipe.run(t, "diff", args[0], args[1], "--dir", b.Dir)
+		r := pipe.run(t, "diff", args[0], args[1], "--format", "md", "--dir", spaced)
 		if !strings.HasSuffix(r.stderr, ": "+hint+"\n") {
 			t.Errorf("diff %s %s --dir: stderr %q, want the hint %q", args[0], args[1], r.stderr, hint)
 		}
-		words := strings.Fields(strings.ReplaceAll(hint, "'", ""))
-		if h := pipe.run(t, words[1:]...); h.code != 0 || h.stderr != "" || !strings.Contains(h.stdout, "Li, ") {
+		if h := pipe.run(t, pasted(t, hint)...); h.code != 0 || h.stderr != "" || !strings.Contains(h.stdout, "Li, ") || !strings.HasPrefix(h.stdout, "#") {
 			t.Errorf("%s: exit %d\n%s%s", hint, h.code, h.stdout, h.stderr)
 		}
 	}
@@ -1404,6 +1412,37 @@ func TestDiffFromTheMergeBaseOfAPullRequest(t *testing.T) {
 	}
 	if !strings.Contains(r.stderr, "joined the first-parent line of pr in merge") {
 		t.Errorf("no note of the change no commit on the line made: %q", r.stderr)
+	}
+}
+
+// TestDiffFromARevisionWithTwoForkPoints: a revision merged into the line
+// whose history crosses the line's twice (each merged the other) has no one
+// point to walk back to; a change made there names no commit, and the note
+// says why rather than blaming the merge.
+func TestDiffFromARevisionWithTwoForkPoints(t *testing.T) {
+	b := gittest.New(t)
+	item := func(extra string) string {
+		return "product: Acme\nfeatures:\n  - {id: search, title: Search" + extra + "}\n"
+	}
+	b.Write("roadmap.yaml", item(", status: idea"))
+	start := b.Commit("Ana", "Start")
+	side := b.OnBranchFrom("side", start, func() plumbing.Hash {
+		b.Write("roadmap.yaml", item(", status: planned"))
+		return b.Commit("Li", "Plan search")
+	})
+	b.Write("roadmap.yaml", item(", status: idea, target: 2027-Q1"))
+	target := b.Commit("Raj", "Target search")
+	b.Write("roadmap.yaml", item(", status: planned, target: 2027-Q1, summary: Find anything."))
+	b.Commit("Raj", "Merge side, with a summary", side)
+	crossed := b.OnBranchFrom("crossed", side, func() plumbing.Hash {
+		b.Write("roadmap.yaml", item(", status: planned, target: 2027-Q1"))
+		return b.Commit("Li", "Merge main into side", target)
+	})
+	b.Commit("Raj", "Merge crossed", crossed)
+	r := session{wd: b.Dir}.run(t, "diff", "crossed", "HEAD")
+	r.expect(t, 0)
+	if !strings.Contains(r.stdout, "summary: (none) → Find anything.") || !strings.Contains(r.stderr, "the line it joined cannot be followed back to where crossed left it") || strings.Contains(r.stderr, "the merge chose them") {
+		t.Errorf("diff from a revision with two fork points:\n%s%s", r.stdout, r.stderr)
 	}
 }
 

@@ -153,6 +153,9 @@ func (a *app) runHistory(o historyOptions, id string) error {
 	}
 	report.Item = strings.TrimSuffix(hopts.Kind, "s")
 	if errors.Is(err, gitrepo.ErrNotAncestor) {
+		if g.before(g.rev, o.since) {
+			return usageError("--since %s comes after %s, where history ends; give an older revision, or a date", o.since, g.rev)
+		}
 		return usageError("--since %s is not on the first-parent line of %s, nor merged into it; give a date instead", o.since, g.rev)
 	}
 	if err != nil {
@@ -212,7 +215,8 @@ func (a *app) runHistory(o historyOptions, id string) error {
 // kind (a list: features, objectives, campaigns), and how to see its history.
 func (a *app) noteSharedID(id, is, kind string) {
 	k := strings.TrimSuffix(kind, "s")
-	fmt.Fprintf(a.stderr, "roadmap: note: %q %s also the id of %s %s; 'roadmap history %s --kind %s' shows its history\n", id, is, article(k), k, id, k)
+	fmt.Fprintf(a.stderr, "roadmap: note: %q %s also the id of %s %s; its history: %s\n", id, is, article(k), k,
+		a.command(append([]string{"history", shellWord(id), "--kind", k}, a.flagWords("kind")...)...))
 }
 
 // goneBefore is the report, with no commits, on an item that left the

@@ -74,6 +74,6 @@ func (a *app) runInit(dir string) error {
 		}
 		fmt.Fprintf(a.stdout, "created %s\n", filepath.ToSlash(filepath.Join(dir, filepath.FromSlash(p))))
 	}
-	fmt.Fprintf(a.stdout, "\nNext: edit the files, then run 'roadmap validate --dir %s'.\n", dir)
+	fmt.Fprintf(a.stdout, "\nNext: edit the files, then run: roadmap validate --dir %s\n", shellWord(dir))
 	return nil
 }

@@ -92,7 +92,7 @@ func (a *app) runNotes(o notesOptions, args []string) error {
 	shipped := roadmap.ShippedBetween(old, new)
 	// Revisions given newest first ship nothing: say which order would.
 	if len(args) == 2 && len(shipped) == 0 && len(roadmap.ShippedBetween(new, old)) > 0 && g.before(args[1], args[0]) {
-		fmt.Fprintf(a.stderr, "roadmap: warning: nothing shipped from %s to %s, but %s comes before %s; the older revision comes first: %s\n", args[0], args[1], args[1], args[0], a.command("notes", shellWord(args[1]), shellWord(args[0])))
+		fmt.Fprintf(a.stderr, "roadmap: warning: nothing shipped from %s to %s, but %s comes before %s; the older revision comes first: %s\n", args[0], args[1], args[1], args[0], a.command(append([]string{"notes", shellWord(args[1]), shellWord(args[0])}, a.flagWords()...)...))
 	}
 	notes := roadmap.ReleaseNotes(view, shipped, args[0], to)
 

@@ -79,7 +79,7 @@ func TestNotes(t *testing.T) {
 	// Newest first ships nothing, and says which order would.
 	back := s.run(t, "notes", "v2", "v1", "--format", "json")
 	back.expect(t, 0)
-	if !strings.Contains(back.stdout, `"count": 0`) || !strings.Contains(back.stderr, "the older revision comes first: roadmap notes v1 v2") {
+	if !strings.Contains(back.stdout, `"count": 0`) || !strings.Contains(back.stderr, "the older revision comes first: roadmap notes v1 v2 --format json\n") {
 		t.Errorf("notes v2 v1: %s%s", back.stdout, back.stderr)
 	}
 	// From elsewhere, the order it suggests keeps --dir.

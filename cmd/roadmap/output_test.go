@@ -95,8 +95,9 @@ func TestEveryCommandWritesAFile(t *testing.T) {
 	if got, _ := os.ReadFile(kept); string(got) != "the last report" {
 		t.Errorf("the file was changed: %q", got)
 	}
-	// schema, which has no --format, takes .json only.
-	if r := pipe.run(t, "schema", "-o", filepath.Join(out, "schema.pdf")); r.code != 2 || strings.Contains(r.stderr, "--format") {
+	// schema, which has no --format, writes .json (or .txt) files, and its
+	// refusal of another does not offer a --format it lacks.
+	if r := pipe.run(t, "schema", "-o", filepath.Join(out, "schema.pdf")); r.code != 2 || strings.Contains(r.stderr, "--format") || !strings.Contains(r.stderr, "schema writes .json or .txt files") {
 		t.Errorf("schema -o schema.pdf: %d %q", r.code, r.stderr)
 	}
 }

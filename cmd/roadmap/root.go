@@ -40,6 +40,8 @@ type app struct {
 	today   string
 	noColor bool
 	at      string
+	// cmd is the command running, whose flags a suggested command keeps.
+	cmd *cobra.Command
 }
 
 // exitError carries the exit code of a failed command. A nil err means the
@@ -154,6 +156,7 @@ atomically, its format picked by the extension when --format is not given.`,
 		// Every command takes --today; a malformed one is refused before any
 		// command runs, whether or not it looks at the date.
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			a.cmd = cmd
 			// An empty --at (an unset variable in CI) would read the working
 			// tree instead.
 			if f := cmd.Flags().Lookup("at"); f != nil && f.Changed && strings.TrimSpace(a.at) == "" {

@@ -1,9 +1,32 @@
 package main
 
 import (
+	"bytes"
 	"os/exec"
+	"strings"
 	"testing"
 )
+
+// pasted is what a POSIX shell makes of a suggested command, pasted as it
+// was printed (after the last ": " of line, if any): its words after
+// "roadmap".
+func pasted(t *testing.T, line string) []string {
+	t.Helper()
+	cmd := line
+	if i := strings.LastIndex(line, ": "); i >= 0 {
+		cmd = line[i+2:]
+	}
+	cmd = strings.TrimSpace(cmd)
+	rest, ok := strings.CutPrefix(cmd, "roadmap ")
+	if !ok {
+		t.Fatalf("no roadmap command to paste in %q", line)
+	}
+	out, err := exec.Command("sh", "-c", `printf '%s\0' `+rest).Output()
+	if err != nil {
+		t.Fatalf("sh reads %q: %v", rest, err)
+	}
+	return strings.Split(string(bytes.TrimSuffix(out, []byte{0})), "\x00")
+}
 
 // TestShellWordReadsBack: a suggested command's words read back, through a
 // POSIX shell, as they were: nothing expands, nothing splits.

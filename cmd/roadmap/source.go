@@ -70,7 +70,7 @@ func (a *app) findRoot(fromGit bool) (string, error) {
 			return cand, nil
 		}
 	}
-	return "", usageError("--dir %s holds no roadmap.yaml (nor roadmap/roadmap.yaml); start one with `roadmap init %s`", a.dir, a.dir)
+	return "", usageError("--dir %s holds no roadmap.yaml (nor roadmap/roadmap.yaml); start one with: roadmap init %s", a.dir, shellWord(a.dir))
 }
 
 // load reads the roadmap the command works on: the working tree's, or with
