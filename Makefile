@@ -32,6 +32,7 @@ FUZZ_TARGETS = \
 	./roadmap:FuzzPlainTag \
 	./roadmap:FuzzExportNeverLeaks:300x \
 	./roadmap/gitrepo:FuzzPackEntry \
+	./roadmap/gitrepo:FuzzApplyDelta:2000x \
 	./roadmap/gitrepo:FuzzParseTree \
 	./roadmap/gitrepo:FuzzResolveFirstParents
 

@@ -26,12 +26,15 @@ type cached struct {
 	key  packOffset
 	t    plumbing.ObjectType
 	data []byte
+	ref  *sharedText // the cache's hold on a blob's text
 }
 
 func newBaseCache(limit int) *baseCache {
 	return &baseCache{limit: limit, order: list.New(), at: map[packOffset]*list.Element{}}
 }
 
+// get returns the object kept at off, its text (if shared) held for the
+// caller.
 func (c *baseCache) get(pk *pack, off int64) (*cached, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -40,10 +43,14 @@ func (c *baseCache) get(pk *pack, off int64) (*cached, bool) {
 		return nil, false
 	}
 	c.order.MoveToFront(el)
-	return el.Value.(*cached), true
+	e := el.Value.(*cached)
+	e.ref.hold()
+	return e, true
 }
 
-func (c *baseCache) put(pk *pack, off int64, t plumbing.ObjectType, data []byte) {
+// put keeps an object, taking a hold of its own on ref, which it releases
+// when it drops the object.
+func (c *baseCache) put(pk *pack, off int64, t plumbing.ObjectType, data []byte, ref *sharedText) {
 	if len(data) > c.limit {
 		return
 	}
@@ -53,7 +60,7 @@ func (c *baseCache) put(pk *pack, off int64, t plumbing.ObjectType, data []byte)
 	if _, ok := c.at[key]; ok {
 		return
 	}
-	c.at[key] = c.order.PushFront(&cached{key: key, t: t, data: data})
+	c.at[key] = c.order.PushFront(&cached{key: key, t: t, data: data, ref: ref.hold()})
 	c.size += len(data)
 	for c.size > c.limit {
 		last := c.order.Back()
@@ -61,5 +68,6 @@ func (c *baseCache) put(pk *pack, off int64, t plumbing.ObjectType, data []byte)
 		c.order.Remove(last)
 		delete(c.at, e.key)
 		c.size -= len(e.data)
+		e.ref.release()
 	}
 }

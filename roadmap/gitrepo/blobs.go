@@ -26,69 +26,112 @@ type blobCache struct {
 
 type blobEntry struct {
 	hash plumbing.Hash
-	read func() ([]byte, error)
-	size int
+	read func() (blobText, error)
+	// text is the cache's hold on the text once read, released when the
+	// entry is gone from the cache; c.mu guards both.
+	text blobText
+	gone bool
 }
 
+// blobText is a blob's text, held until released; blob texts rebuilt from
+// a pack are reused for other blobs once every holder has let go.
+type blobText struct {
+	b   []byte
+	ref *sharedText // nil for a text the collector keeps
+}
+
+// release lets go of the text: it must not be read after.
+func (t blobText) release() { t.ref.release() }
+
 // blobCacheLimit is how many bytes of blob text a Repo keeps.
-const blobCacheLimit = 16 << 20
+const blobCacheLimit = 8 << 20
 
 func newBlobCache(limit int) *blobCache {
 	return &blobCache{text: map[plumbing.Hash]*blobEntry{}, limit: limit}
 }
 
-// blob returns a blob's text; a blob over roadmap.MaxFileSize is read no
-// further than that, so the loader reports it instead of holding it.
-func (r *Repo) blob(h plumbing.Hash) ([]byte, error) {
+// blob returns a blob's text, held for the caller, who releases it; a blob
+// over roadmap.MaxFileSize is read no further than that, so the loader
+// reports it instead of holding it.
+func (r *Repo) blob(h plumbing.Hash) (blobText, error) {
 	c := r.blobs
-	c.mu.Lock()
-	e, ok := c.text[h]
-	if !ok {
-		e = &blobEntry{hash: h}
-		e.read = sync.OnceValues(func() ([]byte, error) {
-			text, err := r.readBlob(h)
-			c.mu.Lock()
-			defer c.mu.Unlock()
-			c.reads++
-			e.size = len(text)
-			c.order = append(c.order, e)
-			c.size += e.size
-			for c.size > c.limit && len(c.order) > 1 {
-				old := c.order[0]
-				if c.text[old.hash] == old {
-					delete(c.text, old.hash)
-				}
-				c.size -= old.size
-				c.order[0] = nil // let the text go
-				c.order = c.order[1:]
-			}
-			return text, err
-		})
-		c.text[h] = e
+	for range 2 {
+		c.mu.Lock()
+		e, ok := c.text[h]
+		if !ok {
+			e = c.add(h, r.readBlob)
+		}
+		c.mu.Unlock()
+		t, err := e.read()
+		if err != nil {
+			return blobText{}, err
+		}
+		c.mu.Lock()
+		gone := e.gone
+		if !gone {
+			t.ref.hold()
+		}
+		c.mu.Unlock()
+		if !gone {
+			return t, nil
+		}
+		// Dropped, by newer blobs read meanwhile, before it was held.
 	}
+	c.mu.Lock()
+	c.reads++
 	c.mu.Unlock()
-	return e.read()
+	return r.readBlob(h)
 }
 
-func (r *Repo) readBlob(h plumbing.Hash) ([]byte, error) {
-	if t, text, ok := r.packs.read(h); ok && t == plumbing.BlobObject {
-		return text[:min(len(text), roadmap.MaxFileSize+1)], nil
+// add makes the entry of blob h, read once by read. c.mu is held.
+func (c *blobCache) add(h plumbing.Hash, read func(plumbing.Hash) (blobText, error)) *blobEntry {
+	e := &blobEntry{hash: h}
+	e.read = sync.OnceValues(func() (blobText, error) {
+		t, err := read(h)
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		c.reads++
+		e.text = t
+		c.order = append(c.order, e)
+		c.size += len(t.b)
+		for c.size > c.limit && len(c.order) > 1 {
+			old := c.order[0]
+			if c.text[old.hash] == old {
+				delete(c.text, old.hash)
+			}
+			c.size -= len(old.text.b)
+			c.order[0] = nil
+			c.order = c.order[1:]
+			old.gone = true
+			old.text.release()
+		}
+		return t, err
+	})
+	c.text[h] = e
+	return e
+}
+
+func (r *Repo) readBlob(h plumbing.Hash) (blobText, error) {
+	if t, text, ref, ok := r.packs.read(h); ok && t == plumbing.BlobObject {
+		return blobText{b: text[:min(len(text), roadmap.MaxFileSize+1)], ref: ref}, nil
+	} else {
+		ref.release()
 	}
 	b, err := r.git.BlobObject(h)
 	if err != nil {
-		return nil, fmt.Errorf("reading blob %s: %w", h.String()[:7], err)
+		return blobText{}, fmt.Errorf("reading blob %s: %w", h.String()[:7], err)
 	}
 	rd, err := b.Reader()
 	if err != nil {
-		return nil, fmt.Errorf("reading blob %s: %w", h.String()[:7], err)
+		return blobText{}, fmt.Errorf("reading blob %s: %w", h.String()[:7], err)
 	}
 	defer rd.Close()
 	// Read into a buffer of the blob's size: no growing, no copying.
 	t := make([]byte, min(b.Size, roadmap.MaxFileSize+1))
 	if _, err := io.ReadFull(rd, t); err != nil {
-		return nil, fmt.Errorf("reading blob %s: %w", h.String()[:7], err)
+		return blobText{}, fmt.Errorf("reading blob %s: %w", h.String()[:7], err)
 	}
-	return t, nil
+	return blobText{b: t}, nil
 }
 
 // BlobReads is how many blobs were read from the object store so far.

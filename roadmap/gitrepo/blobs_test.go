@@ -26,7 +26,8 @@ func TestBlobCacheKeepsItsLimit(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		first[h] = text
+		first[h] = bytes.Clone(text.b)
+		text.release()
 		if c := r.blobs; c.size > limit && len(c.order) > 1 {
 			t.Fatalf("the cache holds %d bytes, over its limit of %d", c.size, limit)
 		}
@@ -36,9 +37,11 @@ func TestBlobCacheKeepsItsLimit(t *testing.T) {
 	}
 	reads := r.BlobReads()
 	for _, h := range blobs {
-		if text, err := r.blob(h); err != nil || !bytes.Equal(text, first[h]) {
+		text, err := r.blob(h)
+		if err != nil || !bytes.Equal(text.b, first[h]) {
 			t.Fatalf("blob %s read again differs: %v", h, err)
 		}
+		text.release()
 	}
 	if r.BlobReads() == reads {
 		t.Error("no dropped blob was read again")

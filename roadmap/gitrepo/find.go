@@ -42,7 +42,9 @@ func (r *Repo) Find(c *object.Commit, dir, id string) ([]Found, error) {
 		if err != nil {
 			return nil, err
 		}
-		if !bytes.Contains(text, []byte(id)) {
+		mentions := bytes.Contains(text.b, []byte(id))
+		text.release()
+		if !mentions {
 			continue
 		}
 		sp, err := r.split(f.Path, f.New, plumbing.ZeroHash)

@@ -109,7 +109,9 @@ func (r *Repo) Histories(head *object.Commit, o HistoryOptions, kinds ...string)
 		}
 		hint.Unlock()
 		for _, h := range read {
-			r.blob(h)
+			if t, err := r.blob(h); err == nil {
+				t.release()
+			}
 		}
 	}
 	err := r.walk(head, o.Stop, o.Dir, func(s Step) error {
@@ -252,8 +254,13 @@ func (r *Repo) holds(p string, h, near plumbing.Hash, kind, id string) (bool, er
 		return false, nil
 	}
 	text, err := r.blob(h)
-	if err != nil || !bytes.Contains(text, []byte(id)) {
+	if err != nil {
 		return false, err
+	}
+	mentions := bytes.Contains(text.b, []byte(id))
+	text.release()
+	if !mentions {
+		return false, nil
 	}
 	sp, err := r.split(p, h, near)
 	if err != nil {

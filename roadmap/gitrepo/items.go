@@ -63,7 +63,7 @@ type itemCache struct {
 // nearSplit is a blob's text, its chunks (from SplitFile or ResplitFile),
 // the hash of each chunk's item, and whether the rest of the text parses.
 type nearSplit struct {
-	text   []byte
+	text   blobText // held while near keeps it
 	chunks []roadmap.Chunk
 	hashes []textHash
 	head   bool
@@ -159,8 +159,11 @@ func (r *Repo) split(p string, h, near plumbing.Hash) (split, error) {
 func (r *Repo) readBlobs(s Step) {
 	for _, f := range s.Files {
 		for _, h := range []plumbing.Hash{f.New, f.Old} {
-			if h != plumbing.ZeroHash {
-				r.blob(h)
+			if h == plumbing.ZeroHash {
+				continue
+			}
+			if t, err := r.blob(h); err == nil {
+				t.release()
 			}
 		}
 	}
@@ -177,10 +180,12 @@ func (r *Repo) prefetchItems(s Step) {
 }
 
 func (r *Repo) splitBlob(p string, h, near plumbing.Hash) (split, error) {
-	text, err := r.blob(h)
+	t, err := r.blob(h)
 	if err != nil {
 		return split{}, err
 	}
+	defer t.release()
+	text := t.b
 	if len(text) > roadmap.MaxFileSize {
 		// A load reports such a file and reads nothing of it; so does a walk.
 		c := r.items
@@ -216,7 +221,7 @@ func (r *Repo) splitBlob(p string, h, near plumbing.Hash) (split, error) {
 				c.parses[it.hash] = true
 			}
 		}
-		c.remember(h, nearSplit{text: text, chunks: chunks, hashes: hashesOf(its), head: headOK})
+		c.remember(h, nearSplit{text: t, chunks: chunks, hashes: hashesOf(its), head: headOK})
 		return split{items: its, head: headOK}, nil
 	}
 	doc, findings := roadmap.ParseDocument(p, text)
@@ -242,11 +247,13 @@ func (r *Repo) resplit(text []byte, near plumbing.Hash) (chunks []roadmap.Chunk,
 	c := r.items
 	c.mu.Lock()
 	ns, ok = c.near[near]
+	ns.text.ref.hold() // near may drop it meanwhile
 	c.mu.Unlock()
 	if !ok {
 		return nil, 0, ns, false
 	}
-	if chunks, j, ok = roadmap.ResplitFile(text, ns.text, ns.chunks); !ok {
+	defer ns.text.release()
+	if chunks, j, ok = roadmap.ResplitFile(text, ns.text.b, ns.chunks); !ok {
 		return nil, 0, ns, false
 	}
 	c.mu.Lock()
@@ -274,11 +281,14 @@ func (c *itemCache) remember(h plumbing.Hash, ns nearSplit) {
 	if _, ok := c.near[h]; ok {
 		return
 	}
+	ns.text.ref.hold()
 	c.near[h] = ns
-	c.nearSize += len(ns.text)
+	c.nearSize += len(ns.text.b)
 	c.recent = append(c.recent, h)
 	for len(c.recent) > maxNear || c.nearSize > maxNearBytes && len(c.recent) > 1 {
-		c.nearSize -= len(c.near[c.recent[0]].text)
+		old := c.near[c.recent[0]]
+		c.nearSize -= len(old.text.b)
+		old.text.release()
 		delete(c.near, c.recent[0])
 		c.recent = slices.Delete(c.recent, 0, 1)
 	}

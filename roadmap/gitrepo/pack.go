@@ -5,13 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"sync"
 
 	"github.com/go-git/go-billy/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/format/idxfile"
-	"github.com/go-git/go-git/v5/plumbing/format/packfile"
 	"github.com/go-git/go-git/v5/storage/filesystem/dotgit"
 	"github.com/klauspost/compress/zlib"
 )
@@ -21,12 +19,14 @@ import (
 // another; packs keeps the versions it rebuilt by their place in the pack,
 // as git does, so a chain is rebuilt once and nothing is hashed to be cached.
 // Anything it cannot read (loose objects, other object formats, damage) it
-// leaves to go-git, which stays the authority on errors.
+// leaves to go-git, which stays the authority on errors. Blob texts are
+// built in memory from texts, and given back to it once nothing reads them.
 //
 // packs is safe for concurrent use.
 type packs struct {
 	list  []*pack
 	cache *baseCache
+	texts *textPool
 	bufs  sync.Pool // *bufio.Reader
 	zlibs sync.Pool // io.ReadCloser that is a zlib.Resetter
 }
@@ -44,10 +44,21 @@ const maxObjectSize = 256 << 20
 // maxChain bounds a delta chain; git writes them no deeper than 4095.
 const maxChain = 10000
 
+// baseCacheLimit is how many bytes of rebuilt objects packs keeps. A walk
+// from the newest commit back meets each version of a file just after the
+// newer ones its delta is likely to be built on; a few versions of each
+// file are enough, and the rest of the memory is better reused.
+// textPoolLimit is how many bytes of texts no longer read it keeps to
+// reuse.
+const (
+	baseCacheLimit = 16 << 20
+	textPoolLimit  = 16 << 20
+)
+
 // openPacks opens the packfiles of the git folder dot. A pack whose index
 // does not read is skipped (go-git reads its objects, or reports it).
 func openPacks(dot *dotgit.DotGit) *packs {
-	p := &packs{cache: newBaseCache(96 << 20)}
+	p := &packs{cache: newBaseCache(baseCacheLimit), texts: newTextPool(textPoolLimit)}
 	hashes, err := dot.ObjectPacks()
 	if err != nil {
 		return p
@@ -92,17 +103,19 @@ func (p *packs) Close() error {
 
 // read returns an object's type and content; ok is false when the object is
 // in none of the packs or does not read, and go-git should be asked.
-// The content is shared: callers must not change it.
-func (p *packs) read(h plumbing.Hash) (t plumbing.ObjectType, data []byte, ok bool) {
+// The content is shared: callers must not change it. A blob's text is held
+// for the caller by ref, which it releases once it no longer reads it;
+// other objects have no ref and are kept by the collector.
+func (p *packs) read(h plumbing.Hash) (t plumbing.ObjectType, data []byte, ref *sharedText, ok bool) {
 	for _, pk := range p.list {
 		off, err := pk.idx.FindOffset(h)
 		if err != nil {
 			continue
 		}
-		t, data, err := p.readAt(pk, off)
-		return t, data, err == nil
+		t, data, ref, err := p.readAt(pk, off)
+		return t, data, ref, err == nil
 	}
-	return plumbing.InvalidObject, nil, false
+	return plumbing.InvalidObject, nil, nil, false
 }
 
 // link is one object of a delta chain still to be rebuilt.
@@ -113,43 +126,48 @@ type link struct {
 
 // readAt rebuilds the object at off: it follows the chain of deltas down to
 // a whole object or one already rebuilt, then applies the deltas back up,
-// keeping each result for the chains that share it.
-func (p *packs) readAt(pk *pack, off int64) (plumbing.ObjectType, []byte, error) {
+// keeping each result for the chains that share it. A blob's text comes
+// held for the caller by ref, as read says.
+func (p *packs) readAt(pk *pack, off int64) (t plumbing.ObjectType, data []byte, ref *sharedText, err error) {
 	var chain []link
-	var t plumbing.ObjectType
-	var data []byte
 	for {
 		if e, ok := p.cache.get(pk, off); ok {
-			t, data = e.t, e.data
+			t, data, ref = e.t, e.data, e.ref
 			break
 		}
 		if len(chain) == maxChain {
-			return 0, nil, fmt.Errorf("pack: delta chain deeper than %d", maxChain)
+			return 0, nil, nil, fmt.Errorf("pack: delta chain deeper than %d", maxChain)
 		}
 		h, err := p.entry(pk, off)
 		if err != nil {
-			return 0, nil, err
+			return 0, nil, nil, err
 		}
 		if !h.isDelta() {
-			t, data = h.t, h.data
-			p.cache.put(pk, off, t, data)
+			t, data, ref = h.t, h.data, h.ref
+			p.cache.put(pk, off, t, data, ref)
 			break
 		}
 		chain = append(chain, link{off, h.data})
 		off = h.base
 	}
-	for i := len(chain) - 1; i >= 0; i-- {
-		if deltaTarget(chain[i].delta) > maxObjectSize {
-			return 0, nil, fmt.Errorf("pack: delta at %d builds an object over %d bytes", chain[i].off, maxObjectSize)
-		}
-		out, err := packfile.PatchDelta(data, chain[i].delta)
-		if err != nil {
-			return 0, nil, err
-		}
-		data = out
-		p.cache.put(pk, chain[i].off, t, data)
+	alloc := func(n int) []byte { return make([]byte, n) }
+	if t == plumbing.BlobObject {
+		alloc = p.texts.get // a delta builds an object of its base's type
 	}
-	return t, data, nil
+	for i := len(chain) - 1; i >= 0; i-- {
+		out, err := applyDelta(data, chain[i].delta, alloc)
+		if err != nil {
+			ref.release()
+			return 0, nil, nil, fmt.Errorf("%w at %d", err, chain[i].off)
+		}
+		ref.release() // the base, rebuilt
+		data, ref = out, nil
+		if t == plumbing.BlobObject {
+			ref = newSharedText(p.texts, out)
+		}
+		p.cache.put(pk, chain[i].off, t, data, ref)
+	}
+	return t, data, ref, nil
 }
 
 // entry is an object as a pack stores it: whole, or a delta on a base.
@@ -157,6 +175,7 @@ type entry struct {
 	t    plumbing.ObjectType
 	base int64 // the base's offset, for deltas
 	data []byte
+	ref  *sharedText // holding data, for a whole blob
 }
 
 func (e entry) isDelta() bool {
@@ -235,9 +254,16 @@ func (p *packs) entry(pk *pack, off int64) (entry, error) {
 		return entry{}, err
 	}
 	defer p.zlibs.Put(zr)
-	e.data = make([]byte, size)
+	if e.t == plumbing.BlobObject {
+		e.data = p.texts.get(int(size))
+	} else {
+		e.data = make([]byte, size)
+	}
 	if _, err := io.ReadFull(zr, e.data); err != nil {
 		return entry{}, fmt.Errorf("pack: inflating the object at %d: %w", off, err)
+	}
+	if e.t == plumbing.BlobObject {
+		e.ref = newSharedText(p.texts, e.data)
 	}
 	return e, nil
 }
@@ -250,25 +276,4 @@ func (p *packs) inflate(r io.Reader) (io.ReadCloser, error) {
 		return zr, nil
 	}
 	return zlib.NewReader(r)
-}
-
-// deltaTarget is the size a delta says it builds: the second of the two
-// little-endian base-128 numbers it starts with.
-func deltaTarget(delta []byte) uint64 {
-	var n uint64
-	for i := 0; i < 2; i++ {
-		n = 0
-		for shift := 0; ; shift += 7 {
-			if len(delta) == 0 || shift > 63 {
-				return math.MaxUint64
-			}
-			b := delta[0]
-			delta = delta[1:]
-			n |= uint64(b&0x7f) << shift
-			if b&0x80 == 0 {
-				break
-			}
-		}
-	}
-	return n
 }

@@ -87,7 +87,7 @@ func TestPacksReadWhatGoGitReads(t *testing.T) {
 			}
 			for _, h := range hashes {
 				want := all[h]
-				typ, data, ok := r.packs.read(h)
+				typ, data, ref, ok := r.packs.read(h)
 				if !ok {
 					t.Fatalf("refDeltas %v: packs did not read %s", refDeltas, h)
 				}
@@ -97,6 +97,7 @@ func TestPacksReadWhatGoGitReads(t *testing.T) {
 				if got := plumbing.ComputeHash(typ, data); got != h {
 					t.Fatalf("refDeltas %v: %s hashes to %s", refDeltas, h, got)
 				}
+				ref.release()
 				if e, err := r.packs.entry(r.packs.list[0], mustOffset(t, r, h)); err == nil && e.t == kind {
 					deltas++
 				}
@@ -125,7 +126,7 @@ func TestBaseCacheKeepsItsLimit(t *testing.T) {
 	c := newBaseCache(100)
 	pk := &pack{}
 	for i := range 50 {
-		c.put(pk, int64(i), plumbing.BlobObject, make([]byte, 30))
+		c.put(pk, int64(i), plumbing.BlobObject, make([]byte, 30), nil)
 		if c.size > 100 {
 			t.Fatalf("after %d puts the cache holds %d bytes", i+1, c.size)
 		}
@@ -136,7 +137,7 @@ func TestBaseCacheKeepsItsLimit(t *testing.T) {
 	if _, ok := c.get(pk, 0); ok {
 		t.Error("the oldest object is still kept")
 	}
-	c.put(pk, 99, plumbing.BlobObject, make([]byte, 101))
+	c.put(pk, 99, plumbing.BlobObject, make([]byte, 101), nil)
 	if _, ok := c.get(pk, 99); ok {
 		t.Error("an object larger than the whole cache was kept")
 	}
@@ -182,7 +183,7 @@ func memPack(t testing.TB, body []byte) (*packs, *pack) {
 	}
 	file.Write(append([]byte("PACK\x00\x00\x00\x02\x00\x00\x00\x02"), body...))
 	pk := &pack{idx: idxfile.NewMemoryIndex(), file: file, size: int64(12 + len(body))}
-	return &packs{list: []*pack{pk}, cache: newBaseCache(1 << 20)}, pk
+	return &packs{list: []*pack{pk}, cache: newBaseCache(1 << 20), texts: newTextPool(1 << 20)}, pk
 }
 
 func TestPackReadsAWholeObjectAndADelta(t *testing.T) {
@@ -192,7 +193,7 @@ func TestPackReadsAWholeObjectAndADelta(t *testing.T) {
 		off  int64
 		want string
 	}{{12, "hello\n"}, {deltaAt, "hello, world\n"}} {
-		typ, data, err := p.readAt(pk, c.off)
+		typ, data, _, err := p.readAt(pk, c.off)
 		if err != nil || typ != plumbing.BlobObject || string(data) != c.want {
 			t.Errorf("at %d: %v %q %v, want a blob %q", c.off, typ, data, err, c.want)
 		}
@@ -200,7 +201,7 @@ func TestPackReadsAWholeObjectAndADelta(t *testing.T) {
 	// A claim of more than the pack could inflate to is refused unread.
 	huge := append([]byte{0xbf, 0xff, 0xff, 0x7f}, packEntry(plumbing.BlobObject, []byte("x"), 0)[1:]...)
 	p, pk = memPack(t, huge)
-	if _, _, err := p.readAt(pk, 12); err == nil || !strings.Contains(err.Error(), "claims") {
+	if _, _, _, err := p.readAt(pk, 12); err == nil || !strings.Contains(err.Error(), "claims") {
 		t.Errorf("an object claiming 33 MB in a 16-byte pack: %v", err)
 	}
 }
@@ -217,7 +218,7 @@ func FuzzPackEntry(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte, at uint16) {
 		p, pk := memPack(t, body)
 		off := 12 + int64(at)%max(int64(len(body)), 1)
-		typ, data, err := p.readAt(pk, off)
+		typ, data, _, err := p.readAt(pk, off)
 		if err == nil && (typ < plumbing.CommitObject || typ > plumbing.TagObject) {
 			t.Fatalf("read an object of type %v", typ)
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"slices"
 	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -24,8 +25,15 @@ var _ storer.EncodedObjectStorer = (*storage)(nil)
 
 // EncodedObject reads an object from the packs, or else through go-git.
 func (s *storage) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (plumbing.EncodedObject, error) {
-	if typ, data, ok := s.packs.read(h); ok && (t == plumbing.AnyObject || t == typ) {
-		return &packedObject{hash: h, t: typ, data: data}, nil
+	if typ, data, ref, ok := s.packs.read(h); ok {
+		if ref != nil {
+			// go-git's objects live as long as their readers keep them.
+			data = slices.Clone(data)
+			ref.release()
+		}
+		if t == plumbing.AnyObject || t == typ {
+			return &packedObject{hash: h, t: typ, data: data}, nil
+		}
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

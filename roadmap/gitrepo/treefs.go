@@ -72,22 +72,42 @@ func (r *Repo) FS(c *object.Commit, dir string) (fs.FS, error) {
 }
 
 func (t *treeFS) Open(name string) (fs.File, error) {
+	e, dir, err := t.find(name)
+	switch {
+	case err != nil:
+		return nil, err
+	case dir != nil:
+		return dir, nil
+	}
+	// The text is read outside the lock: the loader's goroutines rebuild
+	// their files at once.
+	text, err := t.repo.blob(e.Hash)
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	return &treeFile{info: entryInfo{entry: e, size: int64(len(text.b)), when: t.when}, r: bytes.NewReader(text.b), text: text}, nil
+}
+
+// find finds the file or folder name: a folder is opened, a file's entry
+// returned.
+func (t *treeFS) find(name string) (object.TreeEntry, *treeDir, error) {
 	// The loader opens files from several goroutines, and go-git's Tree
 	// fills a lookup map on first use: one at a time.
 	t.repo.mu.Lock()
 	defer t.repo.mu.Unlock()
+	var none object.TreeEntry
 	if !fs.ValidPath(name) {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+		return none, nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
 	if name == "." {
-		return &treeDir{fsys: t, tree: t.root, name: "."}, nil
+		return none, &treeDir{fsys: t, tree: t.root, name: "."}, nil
 	}
 	dir, base := path.Split(name)
 	parent := t.root
 	if dir != "" {
 		var err error
 		if parent, err = t.root.Tree(strings.TrimSuffix(dir, "/")); err != nil {
-			return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+			return none, nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 		}
 	}
 	for _, e := range parent.Entries {
@@ -97,32 +117,44 @@ func (t *treeFS) Open(name string) (fs.File, error) {
 		if e.Mode == filemode.Dir {
 			sub, err := t.root.Tree(name)
 			if err != nil {
-				return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+				return none, nil, &fs.PathError{Op: "open", Path: name, Err: err}
 			}
-			return &treeDir{fsys: t, tree: sub, name: base}, nil
+			return none, &treeDir{fsys: t, tree: sub, name: base}, nil
 		}
 		if !e.Mode.IsFile() {
-			return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
-		}
-		text, err := t.repo.blob(e.Hash)
-		if err != nil {
-			return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+			return none, nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 		}
 		t.read[name] = e.Hash
-		return &treeFile{info: entryInfo{entry: e, size: int64(len(text)), when: t.when}, r: bytes.NewReader(text)}, nil
+		return e, nil, nil
 	}
-	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	return none, nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 }
 
-// treeFile is an open blob.
+// treeFile is an open blob, its text held until it is closed.
 type treeFile struct {
-	info entryInfo
-	r    *bytes.Reader
+	info   entryInfo
+	r      *bytes.Reader
+	text   blobText
+	closed bool
 }
 
 func (f *treeFile) Stat() (fs.FileInfo, error) { return f.info, nil }
-func (f *treeFile) Read(b []byte) (int, error) { return f.r.Read(b) }
-func (f *treeFile) Close() error               { return nil }
+
+func (f *treeFile) Read(b []byte) (int, error) {
+	if f.closed {
+		return 0, fs.ErrClosed
+	}
+	return f.r.Read(b)
+}
+
+func (f *treeFile) Close() error {
+	if f.closed {
+		return fs.ErrClosed
+	}
+	f.closed = true
+	f.text.release()
+	return nil
+}
 
 // treeDir is an open tree.
 type treeDir struct {

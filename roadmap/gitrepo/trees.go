@@ -40,9 +40,10 @@ func (r *Repo) entries(h plumbing.Hash) ([]object.TreeEntry, error) {
 		return es, nil
 	}
 	var err error
-	if t, data, ok := r.packs.read(h); ok && t == plumbing.TreeObject {
+	if t, data, ref, ok := r.packs.read(h); ok && t == plumbing.TreeObject {
 		es, err = parseTree(data)
 	} else {
+		ref.release() // a blob where a tree should be
 		var t *object.Tree
 		if t, err = r.git.TreeObject(h); err == nil {
 			es = t.Entries

@@ -1,0 +1,95 @@
+package gitrepo
+
+import (
+	"errors"
+	"fmt"
+)
+
+// errDelta is a delta that does not apply to its base.
+var errDelta = errors.New("pack: invalid delta")
+
+// applyDelta rebuilds an object from its base and a git delta (a size
+// check of the base, the target's size, then instructions that copy a range
+// of the base or insert bytes), as go-git's packfile.PatchDelta does, but
+// into memory the caller gives: alloc returns room for the target's size.
+// A walk rebuilds thousands of file versions, and memory handed back by the
+// versions it is done with costs nothing, where new memory costs the system
+// a fault for every 4 KiB.
+func applyDelta(base, delta []byte, alloc func(n int) []byte) ([]byte, error) {
+	if len(delta) < 2 {
+		return nil, fmt.Errorf("%w: it is too short to hold its sizes", errDelta)
+	}
+	baseSize, delta, ok := deltaSize(delta)
+	if !ok || baseSize != uint64(len(base)) {
+		return nil, fmt.Errorf("%w: it is for a base of another size", errDelta)
+	}
+	size, delta, ok := deltaSize(delta)
+	if !ok || size > maxObjectSize {
+		return nil, fmt.Errorf("%w: no size it can build", errDelta)
+	}
+	out := alloc(int(size))[:0]
+	for len(delta) > 0 {
+		op := delta[0]
+		delta = delta[1:]
+		switch {
+		case op&0x80 != 0: // copy from the base: which bytes of offset and size follow
+			var off, n uint64
+			for i := range 4 {
+				if op&(1<<i) != 0 {
+					if len(delta) == 0 {
+						return nil, fmt.Errorf("%w: a copy runs past its end", errDelta)
+					}
+					off |= uint64(delta[0]) << (8 * i)
+					delta = delta[1:]
+				}
+			}
+			for i := range 3 {
+				if op&(0x10<<i) != 0 {
+					if len(delta) == 0 {
+						return nil, fmt.Errorf("%w: a copy runs past its end", errDelta)
+					}
+					n |= uint64(delta[0]) << (8 * i)
+					delta = delta[1:]
+				}
+			}
+			if n == 0 {
+				n = 0x10000
+			}
+			if off+n > uint64(len(base)) || uint64(len(out))+n > size {
+				return nil, fmt.Errorf("%w: a copy reaches outside the base or the object", errDelta)
+			}
+			out = append(out, base[off:off+n]...)
+		case op != 0: // insert the next op bytes
+			n := int(op)
+			if n > len(delta) || uint64(len(out)+n) > size {
+				return nil, fmt.Errorf("%w: an insert runs past its end", errDelta)
+			}
+			out = append(out, delta[:n]...)
+			delta = delta[n:]
+		default:
+			return nil, fmt.Errorf("%w: instruction 0 is reserved", errDelta)
+		}
+	}
+	if uint64(len(out)) != size {
+		return nil, fmt.Errorf("%w: it builds %d bytes of %d", errDelta, len(out), size)
+	}
+	return out, nil
+}
+
+// deltaSize reads one of the little-endian base-128 sizes a delta starts
+// with. As in git, a size cut short by the end of the delta is what was
+// read of it.
+func deltaSize(delta []byte) (n uint64, rest []byte, ok bool) {
+	for shift := 0; len(delta) > 0; shift += 7 {
+		if shift > 57 {
+			return 0, nil, false
+		}
+		b := delta[0]
+		delta = delta[1:]
+		n |= uint64(b&0x7f) << shift
+		if b&0x80 == 0 {
+			break
+		}
+	}
+	return n, delta, true
+}

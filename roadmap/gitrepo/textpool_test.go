@@ -1,0 +1,120 @@
+package gitrepo
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/northwind-labs/roadmap/roadmap"
+	"github.com/northwind-labs/roadmap/roadmap/internal/gen"
+)
+
+// TestTextPoolReusesWhatIsReleased: a text released by its last holder is
+// handed out again, and not before.
+func TestTextPoolReusesWhatIsReleased(t *testing.T) {
+	p := newTextPool(1 << 20)
+	a := newSharedText(p, p.get(5000))
+	copy(a.b, "kept")
+	a.hold()
+	a.release()
+	if b := p.get(5000); &b[0] == &a.b[0] {
+		t.Fatal("a text still held was handed out again")
+	}
+	a.release()
+	if a.b[0] != 0xff {
+		t.Errorf("a released text reads %q in tests, not the poison", a.b[:4])
+	}
+	if b := p.get(6000); &b[:1][0] != &a.b[0] || len(b) != 6000 {
+		t.Errorf("a text of 5000 bytes released was not reused for one of 6000 (its room is 8 KiB)")
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("releasing a text more often than it was held went unnoticed")
+		}
+	}()
+	a.release()
+}
+
+// TestTextPoolKeepsItsLimit: the pool keeps no more than its limit.
+func TestTextPoolKeepsItsLimit(t *testing.T) {
+	p := newTextPool(16 << 10)
+	for range 10 {
+		p.put(make([]byte, 0, 8<<10))
+	}
+	if p.size > 16<<10 {
+		t.Errorf("the pool keeps %d bytes, over its limit", p.size)
+	}
+	p.put(make([]byte, 0, 5000)) // not a multiple of its step: not its own
+	p.put(make([]byte, 0, 2<<20))
+	if p.size > 16<<10 {
+		t.Errorf("the pool keeps %d bytes, over its limit", p.size)
+	}
+}
+
+// TestWalksReadTheSameWithLittleMemory walks a generated history with the
+// caches of rebuilt objects and blob texts at their smallest, so nearly
+// every text is rebuilt in memory another released, and holds the diff's
+// commits and a feature's history to those read with the usual caches. In
+// tests a released text is overwritten: one read after its release would
+// change what the walk finds.
+func TestWalksReadTheSameWithLittleMemory(t *testing.T) {
+	dir := t.TempDir()
+	info, err := gen.Repo(dir, gen.RepoOptions{Features: 60, Commits: 200, Seed: 11})
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(small bool) (string, *Repo) {
+		r, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { r.Close() })
+		if small {
+			r.packs.cache = newBaseCache(0)
+			r.blobs = newBlobCache(0)
+		}
+		head, err := r.Resolve("HEAD")
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, err := r.Resolve("HEAD~199")
+		if err != nil {
+			t.Fatal(err)
+		}
+		load := func(h plumbing.Hash) *roadmap.Roadmap {
+			c, err := r.Resolve(h.String())
+			if err != nil {
+				t.Fatal(err)
+			}
+			rm, err := r.Load(c, info.Dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return rm
+		}
+		changes := roadmap.Diff(load(first.Hash), load(head.Hash))
+		if err := r.Attribute(head, first.Hash, info.Dir, changes); err != nil {
+			t.Fatal(err)
+		}
+		events, err := r.History(head, HistoryOptions{Dir: info.Dir, Kind: "features", ID: info.Busiest})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := json.Marshal([]any{changes, events})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(out), r
+	}
+	want, _ := read(false)
+	got, r := read(true)
+	if got != want {
+		t.Error("the walks read differently with little memory")
+	}
+	if r.packs.texts.reused < 100 {
+		t.Errorf("only %d texts were rebuilt in memory released: the test tests little", r.packs.texts.reused)
+	}
+	if len(want) < 10000 {
+		t.Errorf("the diff and history are %d bytes of JSON: the test tests little", len(want))
+	}
+}
