@@ -44,14 +44,12 @@ const maxObjectSize = 256 << 20
 // maxChain bounds a delta chain; git writes them no deeper than 4095.
 const maxChain = 10000
 
-// baseCacheLimit is how many bytes of rebuilt objects packs keeps. A walk
-// from the newest commit back meets each version of a file just after the
-// newer ones its delta is likely to be built on; a few versions of each
-// file are enough, and the rest of the memory is better reused.
-// textPoolLimit is how many bytes of texts no longer read it keeps to
-// reuse.
+// baseCacheLimit is how many bytes of rebuilt objects packs keeps, git's
+// own default: with less, a long history rebuilds its delta chains again
+// (diff across 20,000 commits took twice as long with 16 MiB). textPoolLimit
+// is how many bytes of texts no longer read it keeps to reuse.
 const (
-	baseCacheLimit = 16 << 20
+	baseCacheLimit = 96 << 20
 	textPoolLimit  = 16 << 20
 )
 
