@@ -33,25 +33,15 @@ func applyDelta(base, delta []byte, alloc func(n int) []byte) ([]byte, error) {
 		delta = delta[1:]
 		switch {
 		case op&0x80 != 0: // copy from the base: which bytes of offset and size follow
-			var off, n uint64
-			for i := range 4 {
-				if op&(1<<i) != 0 {
-					if len(delta) == 0 {
-						return nil, fmt.Errorf("%w: a copy runs past its end", errDelta)
-					}
-					off |= uint64(delta[0]) << (8 * i)
-					delta = delta[1:]
-				}
+			off, rest, ok := copyField(op, delta, 4)
+			var n uint64
+			if ok {
+				n, rest, ok = copyField(op>>4, rest, 3)
 			}
-			for i := range 3 {
-				if op&(0x10<<i) != 0 {
-					if len(delta) == 0 {
-						return nil, fmt.Errorf("%w: a copy runs past its end", errDelta)
-					}
-					n |= uint64(delta[0]) << (8 * i)
-					delta = delta[1:]
-				}
+			if !ok {
+				return nil, fmt.Errorf("%w: a copy runs past its end", errDelta)
 			}
+			delta = rest
 			if n == 0 {
 				n = 0x10000
 			}
@@ -74,6 +64,21 @@ func applyDelta(base, delta []byte, alloc func(n int) []byte) ([]byte, error) {
 		return nil, fmt.Errorf("%w: it builds %d bytes of %d", errDelta, len(out), size)
 	}
 	return out, nil
+}
+
+// copyField reads a copy's offset or size: the bytes of it that the low
+// count bits of flags say follow, lowest first.
+func copyField(flags byte, delta []byte, count int) (v uint64, rest []byte, ok bool) {
+	for i := range count {
+		if flags&(1<<i) != 0 {
+			if len(delta) == 0 {
+				return 0, nil, false
+			}
+			v |= uint64(delta[0]) << (8 * i)
+			delta = delta[1:]
+		}
+	}
+	return v, delta, true
 }
 
 // deltaSize reads one of the little-endian base-128 sizes a delta starts
