@@ -66,7 +66,12 @@ may not see.`,
   roadmap diff v2026-Q4            # since the Q4 planning tag
   roadmap diff v2026-Q4 HEAD --format md >> "$GITHUB_STEP_SUMMARY"
   roadmap diff origin/main HEAD --exit-code`,
-		Args: cobra.MaximumNArgs(2),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 2 {
+				return usageError("diff takes at most two revisions, the older first: roadmap diff [REV1 [REV2]]")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			report, err := a.makeDiff(o, args)
 			var ee *exitError

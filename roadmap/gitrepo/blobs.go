@@ -43,7 +43,8 @@ type blobText struct {
 // release lets go of the text: it must not be read after.
 func (t blobText) release() { t.ref.release() }
 
-// blobCacheLimit is how many bytes of blob text a Repo keeps.
+// blobCacheLimit is how many bytes of blob text the blob cache keeps (the
+// packs' cache of rebuilt objects keeps more of the same texts).
 const blobCacheLimit = 8 << 20
 
 func newBlobCache(limit int) *blobCache {
@@ -55,32 +56,30 @@ func newBlobCache(limit int) *blobCache {
 // reports it instead of holding it.
 func (r *Repo) blob(h plumbing.Hash) (blobText, error) {
 	c := r.blobs
-	for range 2 {
-		c.mu.Lock()
-		e, ok := c.text[h]
-		if !ok {
-			e = c.add(h, r.readBlob)
-		}
-		c.mu.Unlock()
-		t, err := e.read()
-		if err != nil {
-			return blobText{}, err
-		}
-		c.mu.Lock()
-		gone := e.gone
-		if !gone {
-			t.ref.hold()
-		}
-		c.mu.Unlock()
-		if !gone {
-			return t, nil
-		}
-		// Dropped, by newer blobs read meanwhile, before it was held.
+	c.mu.Lock()
+	e, ok := c.text[h]
+	if !ok {
+		e = c.add(h, r.readBlob)
+	}
+	c.mu.Unlock()
+	t, err := e.read()
+	if err != nil {
+		return blobText{}, err
 	}
 	c.mu.Lock()
-	c.reads++
+	gone := e.gone
+	if gone {
+		c.reads++
+	} else {
+		t.ref.hold()
+	}
 	c.mu.Unlock()
-	return r.readBlob(h)
+	if gone {
+		// Dropped by newer blobs read meanwhile, before it was held: its
+		// text may be another's by now. Read it again, for this caller.
+		return r.readBlob(h)
+	}
+	return t, nil
 }
 
 // add makes the entry of blob h, read once by read. c.mu is held.

@@ -24,7 +24,9 @@ func applyDelta(base, delta []byte, alloc func(n int) []byte) ([]byte, error) {
 		return nil, fmt.Errorf("%w: it is for a base of another size", errDelta)
 	}
 	size, delta, ok := deltaSize(delta)
-	if !ok || size > maxObjectSize {
+	// Each byte left builds at most 64 KiB (a copy of the most one copy
+	// takes): a larger claim is refused before memory is given to it.
+	if !ok || size > maxObjectSize || size > uint64(len(delta))<<16 {
 		return nil, fmt.Errorf("%w: no size it can build", errDelta)
 	}
 	out := alloc(int(size))[:0]

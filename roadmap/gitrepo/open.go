@@ -23,7 +23,7 @@ var ErrNotRepository = errors.New("not inside a git repository")
 
 // Repo is an opened repository and the caches of its objects.
 type Repo struct {
-	mu      sync.Mutex // serialises reads of the object storage
+	mu      sync.Mutex // serialises go-git's lookups that fill caches of their own (a tree's entries by name, the refs)
 	git     *git.Repository
 	top     string // absolute path of the work tree's root
 	shallow map[plumbing.Hash]bool

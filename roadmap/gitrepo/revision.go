@@ -28,6 +28,11 @@ func (r *Repo) Resolve(rev string) (*object.Commit, error) {
 	if err := readable(rev); err != nil {
 		return nil, err
 	}
+	if base := revBase(rev); len(base) < 4 && isHex(base) && !r.names(rev) {
+		// go-git expands a hash of any length; git asks for four
+		// characters at least, so a stray one is not taken for a commit.
+		return nil, fmt.Errorf("%w %q: no branch or tag has that name, and a hash needs at least 4 characters%s", ErrUnknownRevision, rev, r.nearRef(rev))
+	}
 	if c, ok := r.resolveFirstParents(rev); ok {
 		return c, nil
 	}
@@ -42,7 +47,7 @@ func (r *Repo) Resolve(rev string) (*object.Commit, error) {
 		case r.HeadHash() == "":
 			return nil, fmt.Errorf("%w %q: %w; commit the roadmap first", ErrUnknownRevision, rev, ErrNoCommits)
 		case strings.Contains(rev, ".."):
-			return nil, fmt.Errorf("%w %q: give a range as two revisions, as in roadmap diff %s", ErrUnknownRevision, rev, strings.Replace(strings.Replace(rev, "...", " ", 1), "..", " ", 1))
+			return nil, fmt.Errorf("%w %q: give a range as two revisions, as in roadmap diff %s", ErrUnknownRevision, rev, r.rangeAsTwo(rev))
 		case base != "" && asksParent(rev):
 			return nil, fmt.Errorf("%w %q: it asks for a parent a commit of %s does not have (^2 is a merge's second parent)", ErrUnknownRevision, rev, base)
 		case base != "":
@@ -137,6 +142,36 @@ func firstParentSteps(rev string) (base string, n int, ok bool) {
 // notInName reports whether git forbids r in the name of a ref.
 func notInName(r rune) bool {
 	return r <= ' ' || r == 0x7f || strings.ContainsRune(`?*[\:`, r)
+}
+
+// rangeAsTwo words git's range a..b, or a...b, as roadmap diff's two
+// revisions: a...b runs from where the two fork, which it names when both
+// resolve. An empty side is HEAD, as in git.
+func (r *Repo) rangeAsTwo(rev string) string {
+	a, b, three := strings.Cut(rev, "...")
+	if !three {
+		a, b, _ = strings.Cut(rev, "..")
+	}
+	if a == "" {
+		a = "HEAD"
+	}
+	if b == "" {
+		b = "HEAD"
+	}
+	if three && !strings.Contains(a+b, "..") {
+		ca, errA := r.Resolve(a)
+		cb, errB := r.Resolve(b)
+		if errA == nil && errB == nil {
+			if bases, err := ca.MergeBase(cb); err == nil && len(bases) == 1 {
+				a = bases[0].Hash.String()[:7]
+			}
+		}
+	}
+	return a + " " + b
+}
+
+func isHex(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789abcdefABCDEF") == ""
 }
 
 // readable refuses a revision using syntax go-git parses but does not

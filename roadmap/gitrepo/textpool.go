@@ -3,13 +3,12 @@ package gitrepo
 import (
 	"sync"
 	"sync/atomic"
-	"testing"
 )
 
 // textPool keeps the memory of blob texts no longer read, for the next blob
 // rebuilt: a walk rebuilds every version of the files it compares, and
 // memory the program has not used before costs the system a page fault
-// for every 4 KiB it gives, more than rebuilding the text does.
+// for every 4 KiB it gives.
 // It is safe for concurrent use.
 type textPool struct {
 	mu     sync.Mutex
@@ -71,12 +70,13 @@ func (p *textPool) put(b []byte) {
 	p.size += cap(b)
 }
 
-// poisonReleased fills memory given back with bytes no roadmap holds, in
-// tests, so a text read after it was let go cannot pass for the text.
-var poisonReleased = testing.Testing()
+// poisonReleased fills memory given back with bytes no roadmap holds, so a
+// text read after it was let go cannot pass for the text; the tests set it.
+var poisonReleased bool
 
 // sharedText is a text several holders read at once (the packs' cache of
-// rebuilt objects, the blob cache, a walk splitting it), counted so that
+// rebuilt objects, the blob cache, the texts kept for resplitting, a walk
+// splitting it, a load's open file), counted so that
 // the last to let go gives its memory back to the pool. A holder must not
 // read the text after its release.
 type sharedText struct {

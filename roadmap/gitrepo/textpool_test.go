@@ -1,7 +1,10 @@
 package gitrepo
 
 import (
+	"bytes"
 	"encoding/json"
+	"io"
+	"io/fs"
 	"testing"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -116,5 +119,59 @@ func TestWalksReadTheSameWithLittleMemory(t *testing.T) {
 	}
 	if len(want) < 10000 {
 		t.Errorf("the diff and history are %d bytes of JSON: the test tests little", len(want))
+	}
+}
+
+func init() { poisonReleased = true }
+
+// TestAnOpenFileKeepsItsText: a load's open file reads its own text while
+// other files are read, with no cache keeping it.
+func TestAnOpenFileKeepsItsText(t *testing.T) {
+	dir := t.TempDir()
+	info, err := gen.Repo(dir, gen.RepoOptions{Features: 200, Commits: 20, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	head, err := r.Resolve("HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys, err := r.FS(head, info.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := fs.Glob(fsys, "features/*.yaml")
+	if err != nil || len(files) < 3 {
+		t.Fatalf("features: %v %v", files, err)
+	}
+	want := map[string][]byte{}
+	for _, name := range files {
+		if want[name], err = fs.ReadFile(fsys, name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r.packs.cache = newBaseCache(0)
+	r.blobs = newBlobCache(0)
+	first, err := fsys.Open(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range files[1:] {
+		if got, err := fs.ReadFile(fsys, name); err != nil || !bytes.Equal(got, want[name]) {
+			t.Fatalf("%s read differently: %v", name, err)
+		}
+	}
+	got, err := io.ReadAll(first)
+	first.Close()
+	if err != nil || !bytes.Equal(got, want[files[0]]) {
+		t.Errorf("%s, opened before the others were read, reads differently: %v", files[0], err)
+	}
+	if r.packs.texts.reused == 0 {
+		t.Error("no text was reused: the test tests nothing")
 	}
 }
