@@ -13,10 +13,13 @@ type DiffReport struct {
 	// From and To are the revisions compared, as given; To is empty for
 	// the working tree.
 	From, To string
+	// FromCommit and ToCommit are the commits From and To resolved to (full
+	// hashes), empty for the working tree and a branch with no commit yet.
+	FromCommit, ToCommit string
 	// Audience, when set, is whose view both sides were filtered to.
 	Audience string
 	Changes  []roadmap.Change
-	// Unread names the sides (as From and To do) with a file that was not
+	// Unread names the sides, "from" or "to", with a file that was not
 	// read, as it does not parse or is a link: its items read as absent.
 	Unread []string
 }
@@ -194,8 +197,11 @@ func WriteDiffMarkdown(w io.Writer, d DiffReport) error {
 	fmt.Fprintf(&b, "### %s: %s\n\nFrom %s to %s.\n", MarkdownText(title), summary(d.Changes), MarkdownText(revisionName(d.From)), MarkdownText(d.to()))
 	for _, side := range d.Unread {
 		where := "in the working tree"
-		if side != "" {
-			where = "at " + MarkdownText(revisionName(side))
+		switch {
+		case side == "from":
+			where = "at " + MarkdownText(revisionName(d.From))
+		case d.To != "":
+			where = "at " + MarkdownText(revisionName(d.To))
 		}
 		fmt.Fprintf(&b, "\n> **Warning:** a file of the roadmap %s was not read (it does not parse, or is a link), so its items read as absent there.\n", where)
 	}
@@ -218,6 +224,14 @@ func WriteDiffMarkdown(w io.Writer, d DiffReport) error {
 	return err
 }
 
+// orNull is s, or JSON's null when it is empty.
+func orNull(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
 // WriteDiffJSON writes changes as a JSON document of kind "diff".
 func WriteDiffJSON(w io.Writer, d DiffReport) error {
 	cs := d.Changes
@@ -229,20 +243,15 @@ func WriteDiffJSON(w io.Writer, d DiffReport) error {
 	if d.To == "" {
 		to = nil
 	}
-	fields := []Field{{"from", d.From}, {"to", to}}
+	fields := []Field{{"from", d.From}, {"to", to}, {"fromCommit", orNull(d.FromCommit)}, {"toCommit", orNull(d.ToCommit)}}
 	if d.Audience != "" {
 		fields = append(fields, Field{"audience", d.Audience})
 	}
-	// The sides with a file not read, as md warns of them: their items
-	// read as missing there.
+	// The sides with a file not read, as md warns of them, named by the
+	// field that names them ("from", "to"): their items read as missing
+	// there.
 	if len(d.Unread) > 0 {
-		sides := make([]any, len(d.Unread))
-		for i, side := range d.Unread {
-			if side != "" {
-				sides[i] = side // the working tree stays null, as in "to"
-			}
-		}
-		fields = append(fields, Field{"unread", sides})
+		fields = append(fields, Field{"unread", d.Unread})
 	}
 	return WriteJSON(w, "diff", "changes", cs, fields...)
 }

@@ -578,3 +578,20 @@ func TestAtOnCommandsThatReadNoRoadmap(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpListsAtWhereItApplies: a command that refuses --at leaves it out
+// of its help (and so of its docs); one that reads a revision lists it.
+func TestHelpListsAtWhereItApplies(t *testing.T) {
+	for _, name := range []string{"validate", "list", "prioritize", "export", "launches", "history", "report", "align",
+		"diff", "notes", "serve", "init", "rules", "schema"} {
+		r := pipe.run(t, name, "--help")
+		r.expect(t, 0)
+		if got, want := strings.Contains(r.stdout, "--at"), !slices.Contains(noRevision, name); got != want {
+			t.Errorf("%s --help lists --at: %v, want %v", name, got, want)
+		}
+	}
+	// Given before the command, as a global flag, it is still refused.
+	if r := pipe.run(t, "--at", "v1", "rules"); r.code != 2 || !strings.Contains(r.stderr, "--at reads a revision") {
+		t.Errorf("--at v1 rules: %d %q", r.code, r.stderr)
+	}
+}

@@ -136,6 +136,13 @@ func (a *app) makeDiff(o diffOptions, args []string) (render.DiffReport, error) 
 	if err != nil {
 		return report, err
 	}
+	// Both resolved as they loaded (a branch with no commit yet did not).
+	if c, err := g.resolve(report.From); err == nil {
+		report.FromCommit = c.Hash.String()
+	}
+	if c, err := g.resolve(report.To); report.To != "" && err == nil {
+		report.ToCommit = c.Hash.String()
+	}
 	// A plain diff shows what it can, but warns of errors on either side
 	// (a file that does not parse reads as its items removed); --audience
 	// refuses a side with errors. The checks run while the commits are
@@ -176,7 +183,7 @@ func (a *app) makeDiff(o diffOptions, args []string) (render.DiffReport, error) 
 		for i, side := range []string{report.From, report.To} {
 			a.warnSide(c[i], side)
 			if c[i].unparsed {
-				report.Unread = append(report.Unread, side)
+				report.Unread = append(report.Unread, []string{"from", "to"}[i])
 			}
 		}
 	}

@@ -86,7 +86,7 @@ func TestDiffAndHistory(t *testing.T) {
 }
 
 func TestDiffWorkingTreeAndExitCode(t *testing.T) {
-	b, _ := planRepo(t)
+	b, hs := planRepo(t)
 	s := session{wd: filepath.Join(b.Dir, "plan")}
 	clean := s.run(t, "diff", "--exit-code")
 	clean.expect(t, 0)
@@ -105,7 +105,10 @@ func TestDiffWorkingTreeAndExitCode(t *testing.T) {
 	if err := json.Unmarshal([]byte(j.stdout), &doc); err != nil || doc.From != "HEAD" || doc.To != nil || !strings.Contains(j.stdout, `"to": null`) {
 		t.Errorf("diff json of the working tree (%v): from %q, to %v:\n%s", err, doc.From, doc.To, j.stdout)
 	}
-	if j := s.run(t, "diff", "v1", "HEAD", "--format", "json"); !strings.Contains(j.stdout, `"to": "HEAD"`) {
+	// The revisions stay as given, beside the commits they resolved to,
+	// for a job that keeps the report.
+	if j := s.run(t, "diff", "v1", "HEAD", "--format", "json"); !strings.Contains(j.stdout, `"to": "HEAD"`) ||
+		!strings.Contains(j.stdout, `"fromCommit": "`+hs["c1"].String()+`"`) || !strings.Contains(j.stdout, `"toCommit": "`+hs["c4"].String()+`"`) {
 		t.Errorf("diff json between revisions:\n%s", j.stdout)
 	}
 	for _, want := range []string{"status: in-progress → shipped", "target: 2027-H2 → 2027-Q3 (pull-in of 92 days)"} {
@@ -645,8 +648,10 @@ func TestDiffWarnsAsValidateCounts(t *testing.T) {
 	if md := s.run(t, "diff", "HEAD~1", "--format", "md"); !strings.Contains(md.stdout, "\n> **Warning:** a file of the roadmap in the working tree was not read (it does not parse, or is a link), so its items read as absent there.\n") {
 		t.Errorf("diff --format md of a working tree that does not parse:\n%s", md.stdout)
 	}
-	// So does json, naming the side, the working tree as null as in "to".
-	if js := s.run(t, "diff", "HEAD~1", "--format", "json"); !strings.Contains(js.stdout, "\"unread\": [\n    null\n  ]") {
+	// So does json, naming the side by its field: "to", the working tree,
+	// whose commit is null.
+	if js := s.run(t, "diff", "HEAD~1", "--format", "json"); !strings.Contains(js.stdout, "\"unread\": [\n    \"to\"\n  ]") ||
+		!strings.Contains(js.stdout, "\"toCommit\": null") || !regexp.MustCompile(`"fromCommit": "[0-9a-f]{40}"`).MatchString(js.stdout) {
 		t.Errorf("diff --format json of a working tree that does not parse:\n%s", js.stdout)
 	}
 	if js := s.run(t, "diff", "HEAD~1", "HEAD", "--format", "json"); strings.Contains(js.stdout, "unread") {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -197,7 +198,25 @@ atomically, its format picked by the extension when --format is not given.`,
 		a.newGenDocsCmd(),
 		a.newExportCmd(),
 	)
+	for _, c := range root.Commands() {
+		if slices.Contains(noRevision, c.Name()) {
+			a.hideAt(c)
+		}
+	}
 	return root
+}
+
+// noRevision are the commands that refuse --at: diff and notes take their
+// revisions as arguments, serve and init work on the working tree, rules
+// and schema read no roadmap.
+var noRevision = []string{"diff", "notes", "serve", "init", "rules", "schema"}
+
+// hideAt leaves --at out of c's help and docs: a flag of c's own, hidden,
+// takes the place of the global one. c still reads it, to say what to type
+// instead.
+func (a *app) hideAt(c *cobra.Command) {
+	c.Flags().StringVar(&a.at, "at", "", "")
+	c.Flags().MarkHidden("at")
 }
 
 func version() string {
