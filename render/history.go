@@ -14,7 +14,21 @@ type HistoryReport struct {
 	// Item is feature, objective or campaign.
 	Item      string
 	ID, Title string
-	Events    []roadmap.Event
+	// Since is --since as given (a date or a revision), empty without it.
+	Since  string
+	Events []roadmap.Event
+}
+
+// count says how many commits changed the item, and since when.
+func (h HistoryReport) count() string {
+	n := plural(len(h.Events), "commit")
+	if len(h.Events) == 0 {
+		n = "no commits"
+	}
+	if h.Since != "" {
+		n += " since " + revisionName(h.Since)
+	}
+	return n
 }
 
 // kindWord names the kind of item before its id, unless it is a feature,
@@ -37,7 +51,7 @@ func (o Output) WriteHistoryText(w io.Writer, h HistoryReport) error {
 	id := oneLine(h.ID)
 	head := h.kindWord() + id + "  "
 	o.underHead(&b, head, h.kindWord()+o.bold(id)+"  ",
-		o.titleBeside(head, oneLine(h.Title), ": "+plural(len(h.Events), "commit")))
+		o.titleBeside(head, oneLine(h.Title), ": "+h.count()))
 	for _, e := range h.Events {
 		// A long subject wraps under itself, past the date, hash and author;
 		// an author too long to leave it room is cut.
@@ -66,6 +80,9 @@ func (o Output) WriteHistoryText(w io.Writer, h HistoryReport) error {
 func WriteHistoryMarkdown(w io.Writer, h HistoryReport) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "### History of %s`%s` %s\n", h.kindWord(), h.ID, MarkdownText(h.Title))
+	if len(h.Events) == 0 || h.Since != "" {
+		fmt.Fprintf(&b, "\n%s.\n", MarkdownText(capitalize(h.count())))
+	}
 	for _, e := range h.Events {
 		fmt.Fprintf(&b, "\n- %s `%s` %s: %s (%s%s)\n", e.Commit.Date, e.Commit.Short, MarkdownText(e.Commit.Author), MarkdownText(e.Commit.Subject), e.Kind, MarkdownText(keyFields(e)))
 		if e.Kind != roadmap.Changed {
@@ -85,7 +102,11 @@ func WriteHistoryJSON(w io.Writer, h HistoryReport) error {
 	if ev == nil {
 		ev = []roadmap.Event{}
 	}
-	return WriteJSON(w, "history", "commits", ev, Field{"item", h.Item}, Field{"id", h.ID}, Field{"title", h.Title})
+	fields := []Field{{"item", h.Item}, {"id", h.ID}, {"title", h.Title}}
+	if h.Since != "" {
+		fields = append(fields, Field{"since", h.Since})
+	}
+	return WriteJSON(w, "history", "commits", ev, fields...)
 }
 
 // keyFields sums up an added or removed item by its status and target.

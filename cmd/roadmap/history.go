@@ -202,6 +202,7 @@ func (a *app) runHistory(o historyOptions, id string) error {
 	if report.Title == "" {
 		report.Title = lastTitle(report.Events)
 	}
+	report.Since = o.since
 	switch o.format {
 	case "json":
 		return render.WriteHistoryJSON(a.stdout, report)
