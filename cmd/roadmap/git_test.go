@@ -1521,3 +1521,37 @@ func TestHistorySinceATagThatDoesNotParse(t *testing.T) {
 		t.Errorf("no note of the item that did not read: %q", r.stderr)
 	}
 }
+
+// TestHistoryTellsOfUncommittedChanges: history lists commits, and says on
+// stderr when the working tree changes or removes the item, not yet
+// committed; a clean working tree, or --at, says nothing.
+func TestHistoryTellsOfUncommittedChanges(t *testing.T) {
+	b, _ := planRepo(t)
+	s := session{wd: filepath.Join(b.Dir, "plan")}
+	clean := s.run(t, "history", "search")
+	clean.expect(t, 0)
+	if clean.stderr != "" {
+		t.Errorf("history with a clean working tree: stderr %q", clean.stderr)
+	}
+	// The file changes, the item does not: nothing to tell.
+	b.Write("plan/core.yaml", "features:\n"+feat("search", "in-progress", "2027-Q2")+feat("alerts", "planned", "2027-Q3"))
+	if r := s.run(t, "history", "search"); r.code != 0 || r.stderr != "" {
+		t.Errorf("history of an item its file's edit leaves alone: %d %q", r.code, r.stderr)
+	}
+	b.Write("plan/core.yaml", "features:\n"+feat("search", "shipped", "2027-Q3")+feat("alerts", "planned", "2027-Q3"))
+	changed := s.run(t, "history", "search")
+	changed.expect(t, 0)
+	if want := "roadmap: note: the working tree changes search (status, target), not committed yet; roadmap diff shows how\n"; changed.stderr != want {
+		t.Errorf("history of an item changed in the working tree: stderr %q, want %q", changed.stderr, want)
+	}
+	if changed.stdout != clean.stdout {
+		t.Errorf("history lists uncommitted changes:\n%s", changed.stdout)
+	}
+	if r := s.run(t, "history", "search", "--at", "HEAD"); r.stderr != "" {
+		t.Errorf("history --at HEAD tells of the working tree: %q", r.stderr)
+	}
+	b.Write("plan/core.yaml", "features:\n"+feat("alerts", "planned", "2027-Q3"))
+	if r := s.run(t, "history", "search"); r.stderr != "roadmap: note: the working tree removes search, not committed yet; roadmap diff shows it\n" {
+		t.Errorf("history of an item the working tree removes: stderr %q", r.stderr)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -203,6 +204,13 @@ func (a *app) runHistory(o historyOptions, id string) error {
 		report.Title = lastTitle(report.Events)
 	}
 	report.Since = o.since
+	if a.at == "" {
+		for _, f := range found {
+			if f.Kind == hopts.Kind {
+				a.noteUncommitted(g, f, id)
+			}
+		}
+	}
 	switch o.format {
 	case "json":
 		return render.WriteHistoryJSON(a.stdout, report)
@@ -252,6 +260,61 @@ func (a *app) goneBefore(g *gitRoadmap, head *object.Commit, hopts gitrepo.Histo
 }
 
 // lastTitle is the title an item had when it was last seen in its history.
+// noteUncommitted tells, on stderr, of changes to item id (found at HEAD)
+// that the working tree has and no commit yet: history lists commits only.
+// The working tree is loaded only when the item's file differs from HEAD's.
+func (a *app) noteUncommitted(g *gitRoadmap, f gitrepo.Found, id string) {
+	if text, err := os.ReadFile(filepath.Join(g.root, filepath.FromSlash(f.Path))); err == nil &&
+		plumbing.ComputeHash(plumbing.BlobObject, text) == f.Blob {
+		return
+	}
+	work, err := roadmap.Load(os.DirFS(g.root))
+	if err != nil {
+		return // no roadmap in the working tree: nothing to compare
+	}
+	committed, err := g.load(g.rev)
+	if err != nil {
+		return
+	}
+	k := strings.TrimSuffix(f.Kind, "s")
+	name := k + " " + id
+	if k == "feature" {
+		name = id
+	}
+	old, now := itemOf(committed, f.Kind, id), itemOf(work, f.Kind, id)
+	if now == nil {
+		fmt.Fprintf(a.stderr, "roadmap: note: the working tree removes %s, not committed yet; %s shows it\n", name, a.command("diff"))
+		return
+	}
+	var fields []string
+	for _, c := range roadmap.DiffFields(roadmap.ItemFields(old), roadmap.ItemFields(now)) {
+		fields = append(fields, c.Field)
+	}
+	if len(fields) > 0 {
+		fmt.Fprintf(a.stderr, "roadmap: note: the working tree changes %s (%s), not committed yet; %s shows how\n", name, strings.Join(fields, ", "), a.command("diff"))
+	}
+}
+
+// itemOf is r's item of a kind (a list: features, objectives, campaigns)
+// and id, or nil.
+func itemOf(r *roadmap.Roadmap, kind, id string) any {
+	switch kind {
+	case "features":
+		if f := r.Feature(id); f != nil {
+			return f
+		}
+	case "objectives":
+		if o := r.Objective(id); o != nil {
+			return o
+		}
+	case "campaigns":
+		if c := r.Campaign(id); c != nil {
+			return c
+		}
+	}
+	return nil
+}
+
 func lastTitle(events []roadmap.Event) string {
 	for i := len(events) - 1; i >= 0; i-- {
 		for _, f := range events[i].Fields {

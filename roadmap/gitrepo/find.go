@@ -9,9 +9,12 @@ import (
 )
 
 // Found is an item Find found: the list that holds it (features,
-// objectives or campaigns) and its title.
+// objectives or campaigns), its title, and the file it is in (its path in
+// the roadmap folder, and its blob).
 type Found struct {
 	Kind, Title string
+	Path        string
+	Blob        plumbing.Hash
 }
 
 // Find tells which lists of the roadmap at dir in commit c hold an item of
@@ -82,7 +85,7 @@ func (r *Repo) Find(c *object.Commit, dir, id string) ([]Found, error) {
 				ok = false
 			}
 			if ok {
-				out = append(out, Found{cand.it.kind, title})
+				out = append(out, Found{cand.it.kind, title, cand.file.Path, cand.file.New})
 				break // the first of its kind, as a load reads it
 			}
 		}
