@@ -41,7 +41,8 @@ first with the second. Each change names the newest commit that made it, walking
 the first-parent history between them: a change made on a branch names the merge
 that brought it in. From a revision on such a branch (a release tag), the walk
 goes on from the merge to where the branch left the line, so a change the
-line made before the merge names its own commit. From a revision to the
+line made before the merge names its own commit. A change made while its file
+did not parse names the commit that mended the file. From a revision to the
 working tree, a change not committed yet says so (with no revision, every
 change is one, and none says so). A revision from before the roadmap began (no
 YAML file in its folder, or HEAD before its first commit) reads as an empty

@@ -1555,3 +1555,22 @@ func TestHistoryTellsOfUncommittedChanges(t *testing.T) {
 		t.Errorf("history of an item the working tree removes: stderr %q", r.stderr)
 	}
 }
+
+// TestDiffNamesTheCommitThatMendedAFile: a change made while its file did
+// not parse is named by the commit that mended the file, where readers
+// first saw it, and stderr says so.
+func TestDiffNamesTheCommitThatMendedAFile(t *testing.T) {
+	b, _ := planRepo(t)
+	b.Write("plan/core.yaml", "features:\n"+feat("search", "shipped", "2027-Q2")+feat("alerts", "planned", "2027-H2")+"  - [unclosed\n")
+	b.Commit("Li", "Ship search, badly")
+	b.Write("plan/core.yaml", "features:\n"+feat("search", "shipped", "2027-Q2")+feat("alerts", "planned", "2027-H2"))
+	b.Commit("Raj", "Mend core.yaml")
+	r := session{wd: filepath.Join(b.Dir, "plan")}.run(t, "diff", "v2", "HEAD")
+	r.expect(t, 0)
+	if !regexp.MustCompile(`status: in-progress → shipped\n +[0-9a-f]{7} Raj, \d{4}-\d\d-\d\d: Mend core.yaml\n`).MatchString(r.stdout) {
+		t.Errorf("diff across a broken version:\n%s", r.stdout)
+	}
+	if !regexp.MustCompile(`^roadmap: warning: plan/core.yaml did not parse from commit [0-9a-f]{7} until commit [0-9a-f]{7} mended it; the changes made in between are shown at [0-9a-f]{7}\n$`).MatchString(r.stderr) {
+		t.Errorf("diff across a broken version: stderr %q", r.stderr)
+	}
+}

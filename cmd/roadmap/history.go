@@ -41,7 +41,12 @@ History follows the first-parent line of HEAD (or --at REV), so a merged branch
 shows as its merge commit; --since a revision on such a branch (a release tag)
 lists the commits from the merge that brought it in, the merge with what it
 changed since that revision. An item removed before --since shows no commits,
-and a note says when it was removed.`,
+and a note says when it was removed.
+
+What changed while the item's file did not parse shows at the commit that
+mended the file, where readers first saw it, and a note says so. Edits not
+committed yet are no commit: a note says which fields the working tree
+changes, for 'roadmap diff' to show.`,
 		Example: `  roadmap history bank-feeds
   roadmap history bank-feeds --since 2026-07-01
   roadmap history grow-smbs --since v2026-Q3 --format md

@@ -44,7 +44,10 @@ type itemCache struct {
 	nearSize int                    // bytes of text in near
 	broken   map[plumbing.Hash]bool // blobs that do not parse as YAML, or are too large
 	huge     map[plumbing.Hash]bool // blobs over roadmap.MaxFileSize
-	decoded  map[textHash]any       // nil for a text that is no item or does not parse
+	// mended holds broken blobs whose changes a walk showed at the newer
+	// commit that mended the file (see lastParsed).
+	mended  map[plumbing.Hash]bool
+	decoded map[textHash]any // nil for a text that is no item or does not parse
 	// parses holds item texts known to parse: decoded without a syntax
 	// error, in a file that parses whole, or an older version of one whose
 	// changed keys parse.
@@ -92,6 +95,7 @@ func newItemCache() *itemCache {
 		near:    map[plumbing.Hash]nearSplit{},
 		broken:  map[plumbing.Hash]bool{},
 		huge:    map[plumbing.Hash]bool{},
+		mended:  map[plumbing.Hash]bool{},
 		decoded: map[textHash]any{},
 		parses:  map[textHash]bool{},
 		whole:   map[plumbing.Hash]bool{},
@@ -529,12 +533,33 @@ func (r *Repo) changes(step Step, want func(kind, id string) bool, whole bool) (
 		if err != nil {
 			return nil, false, err
 		}
-		if r.isBroken(f.Old) || r.isBroken(f.New) {
+		switch {
+		case step.fromParent && r.isMended(f.New):
+			// Broken here, mended in a newer commit, which showed the
+			// changes made meanwhile.
+			continue
+		case r.isBroken(f.New) || r.isBroken(f.Old) && !step.fromParent:
 			// A side that does not parse would read as every item gone (or
 			// back): leave the file out of this commit, and say so.
 			r.note(step, f)
 			complete = false
 			continue
+		case r.isBroken(f.Old):
+			// This commit mends the file: compare it with the version that
+			// parsed last, so the changes made while it did not are shown
+			// here, where readers first saw them.
+			last, ok, err := r.lastParsed(step, f)
+			if err != nil {
+				return nil, false, err
+			}
+			if !ok {
+				r.note(step, f)
+				complete = false
+				continue
+			}
+			if o, err = r.fileItems(f.Path, last); err != nil {
+				return nil, false, err
+			}
 		}
 		// Items alike at the start and the end of both versions cancel
 		// out: only the middle, usually one item, needs counting.

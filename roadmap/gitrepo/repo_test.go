@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -379,10 +381,12 @@ func TestHistoryFollowsAMovePastABrokenFileNamingTheItem(t *testing.T) {
 }
 
 // TestHistoryKeepsTheTrailThroughABrokenVersion: a commit that leaves the
-// file holding the item unparsable, and the one that mends it, cut no trail,
-// and neither can say what changed, which the walk tells. The broken version
-// still holds the item (it names it): commits meanwhile that change only
-// other files cost the walk no blob, as they do while the file parses.
+// file holding the item unparsable, and the one that mends it, cut no trail:
+// what changed while it did not parse shows at the commit that mended it,
+// compared with the version that parsed last, and a note says so. The
+// broken version still holds the item (it names it): commits meanwhile that
+// change only other files cost the walk no blob, as they do while the file
+// parses.
 func TestHistoryKeepsTheTrailThroughABrokenVersion(t *testing.T) {
 	walk := func(others int) (got string, notes []string, reads int) {
 		b := gittest.New(t)
@@ -404,11 +408,11 @@ func TestHistoryKeepsTheTrailThroughABrokenVersion(t *testing.T) {
 		return trail(t, r, resolve(t, r, "HEAD"), "plan", "search"), r.Notes(), r.BlobReads()
 	}
 	got, notes, reads := walk(0)
-	if want := "Add: added; Plan search: changed"; got != want {
+	if want := "Add: added; Plan search: changed; Start search: changed"; got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
-	if len(notes) != 2 || !strings.HasPrefix(notes[0], "plan/a.yaml does not parse on one side of commit") {
-		t.Errorf("notes %q, want one for each commit touching the broken version", notes)
+	if len(notes) != 1 || !regexp.MustCompile(`^plan/a.yaml did not parse from commit [0-9a-f]{7} until commit ([0-9a-f]{7}) mended it; the changes made in between are shown at ([0-9a-f]{7})$`).MatchString(notes[0]) {
+		t.Errorf("notes %q, want one of the mending", notes)
 	}
 	if _, _, more := walk(3); more != reads {
 		t.Errorf("three commits changing another file while a.yaml is broken cost %d blob reads more", more-reads)
@@ -1586,5 +1590,69 @@ func TestBetweenSaysWhenItCannotTell(t *testing.T) {
 		if known {
 			t.Errorf("Between(%s search) claims to know, with objectives.yaml broken on the older side", kind)
 		}
+	}
+}
+
+// TestChangesWhileBrokenShowWhereMended: what changed while a file did not
+// parse (in the commit that broke it, and after) shows at the commit that
+// mended it, in history and in a report's walk, compared with the version
+// that parsed last; a file broken from its first commit shows its items
+// added where it was mended, and one still broken at the head shows
+// nothing, with a note.
+func TestChangesWhileBrokenShowWhereMended(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("plan/roadmap.yaml", "product: Acme\n")
+	b.Write("plan/a.yaml", "features:\n"+feature("search", "idea", "later")+feature("other", "idea", "later"))
+	b.Write("plan/b.yaml", "features: [\n")
+	b.Commit("Ana", "Add")
+	b.Write("plan/a.yaml", "features:\n"+feature("search", "planned", "2027-Q1")+feature("other", "idea", "later")+"    tags: [unclosed\n")
+	b.Commit("Li", "Plan search, badly")
+	b.Write("plan/a.yaml", "features:\n"+feature("search", "planned", "2027-Q1")+feature("other", "planned", "later")+"    tags: [unclosed\n")
+	b.Commit("Li", "Plan other, still badly")
+	b.Write("plan/a.yaml", "features:\n"+feature("search", "planned", "2027-Q1")+feature("other", "planned", "later"))
+	b.Write("plan/b.yaml", "features:\n"+feature("late", "idea", "later"))
+	b.Commit("Raj", "Mend")
+	b.Write("plan/a.yaml", "features: [\n")
+	b.Commit("Raj", "Break again")
+	r := open(t, b.Dir)
+	mended := resolve(t, r, "HEAD~1")
+	for id, want := range map[string]string{
+		"search": "Add: added; Mend: changed status idea->planned target later->2027-Q1",
+		"other":  "Add: added; Mend: changed status idea->planned",
+		"late":   "Mend: added",
+	} {
+		if got := changedFields(t, r, mended, id); got != want {
+			t.Errorf("history of %s:\ngot  %s\nwant %s", id, got, want)
+		}
+	}
+	notes := strings.Join(r.Notes(), "\n")
+	for _, want := range []string{"plan/a.yaml did not parse from commit", "plan/b.yaml did not parse from commit"} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("notes %q, want %q", notes, want)
+		}
+	}
+	rh, err := r.ReportHistory(mended, "plan", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var walked []string
+	for _, c := range rh.Commits {
+		var ids []string
+		for _, f := range c.Features {
+			ids = append(ids, f.ID)
+		}
+		slices.Sort(ids)
+		walked = append(walked, c.Commit.Subject+": "+strings.Join(ids, " "))
+	}
+	if got, want := strings.Join(walked, "; "), "Add: other search; Plan search, badly: ; Plan other, still badly: ; Mend: late other search"; got != want {
+		t.Errorf("report walk:\ngot  %s\nwant %s", got, want)
+	}
+	// Broken at the head, never mended: no telling, as before.
+	r = open(t, b.Dir)
+	if got, want := changedFields(t, r, resolve(t, r, "HEAD"), "search"), "Add: added; Mend: changed status idea->planned target later->2027-Q1"; got != want {
+		t.Errorf("history from a head where the file is broken:\ngot  %s\nwant %s", got, want)
+	}
+	if notes := r.Notes(); !slices.ContainsFunc(notes, func(n string) bool { return strings.HasPrefix(n, "plan/a.yaml does not parse on one side of commit") }) {
+		t.Errorf("notes %q, want one of the break at the head", notes)
 	}
 }

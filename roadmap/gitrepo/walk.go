@@ -27,6 +27,10 @@ type Step struct {
 	Files []FileChange
 	// Parent is the folder's tree in the first parent; zero when it had none.
 	Parent plumbing.Hash
+	// fromParent is set when Files compare Commit with its first parent, as
+	// a walk's do, so a version that does not parse can be looked past
+	// down the line (lastParsed).
+	fromParent bool
 }
 
 // Walk visits, newest first, the commits on the first-parent line from head
@@ -106,7 +110,7 @@ func (r *Repo) walkTrees(head *object.Commit, stop plumbing.Hash, dir string, vi
 		if err := r.diffTrees(prev, cur, "", &files); err != nil || len(files) == 0 {
 			return err
 		}
-		return visit(Step{Commit: c, Dir: dir, Files: files, Parent: prev})
+		return visit(Step{Commit: c, Dir: dir, Files: files, Parent: prev, fromParent: true})
 	})
 	if err == ErrStop {
 		return nil
