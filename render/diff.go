@@ -243,7 +243,7 @@ func WriteDiffJSON(w io.Writer, d DiffReport) error {
 	if d.To == "" {
 		to = nil
 	}
-	fields := []Field{{"from", d.From}, {"to", to}, {"fromCommit", orNull(d.FromCommit)}, {"toCommit", orNull(d.ToCommit)}}
+	fields := []Field{{"from", d.From}, {"to", to}, {"from_commit", orNull(d.FromCommit)}, {"to_commit", orNull(d.ToCommit)}}
 	if d.Audience != "" {
 		fields = append(fields, Field{"audience", d.Audience})
 	}

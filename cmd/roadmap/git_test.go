@@ -108,7 +108,7 @@ func TestDiffWorkingTreeAndExitCode(t *testing.T) {
 	// The revisions stay as given, beside the commits they resolved to,
 	// for a job that keeps the report.
 	if j := s.run(t, "diff", "v1", "HEAD", "--format", "json"); !strings.Contains(j.stdout, `"to": "HEAD"`) ||
-		!strings.Contains(j.stdout, `"fromCommit": "`+hs["c1"].String()+`"`) || !strings.Contains(j.stdout, `"toCommit": "`+hs["c4"].String()+`"`) {
+		!strings.Contains(j.stdout, `"from_commit": "`+hs["c1"].String()+`"`) || !strings.Contains(j.stdout, `"to_commit": "`+hs["c4"].String()+`"`) {
 		t.Errorf("diff json between revisions:\n%s", j.stdout)
 	}
 	for _, want := range []string{"status: in-progress → shipped", "target: 2027-H2 → 2027-Q3 (pull-in of 92 days)"} {
@@ -651,7 +651,7 @@ func TestDiffWarnsAsValidateCounts(t *testing.T) {
 	// So does json, naming the side by its field: "to", the working tree,
 	// whose commit is null.
 	if js := s.run(t, "diff", "HEAD~1", "--format", "json"); !strings.Contains(js.stdout, "\"unread\": [\n    \"to\"\n  ]") ||
-		!strings.Contains(js.stdout, "\"toCommit\": null") || !regexp.MustCompile(`"fromCommit": "[0-9a-f]{40}"`).MatchString(js.stdout) {
+		!strings.Contains(js.stdout, "\"to_commit\": null") || !regexp.MustCompile(`"from_commit": "[0-9a-f]{40}"`).MatchString(js.stdout) {
 		t.Errorf("diff --format json of a working tree that does not parse:\n%s", js.stdout)
 	}
 	if js := s.run(t, "diff", "HEAD~1", "HEAD", "--format", "json"); strings.Contains(js.stdout, "unread") {
@@ -1553,6 +1553,11 @@ func TestHistoryTellsOfUncommittedChanges(t *testing.T) {
 	b.Write("plan/core.yaml", "features:\n"+feat("alerts", "planned", "2027-Q3"))
 	if r := s.run(t, "history", "search"); r.stderr != "roadmap: note: the working tree removes search, not committed yet; roadmap diff shows it\n" {
 		t.Errorf("history of an item the working tree removes: stderr %q", r.stderr)
+	}
+	// A file that does not parse hides its items; it does not remove them.
+	b.Write("plan/core.yaml", "features:\n"+feat("search", "in-progress", "2027-Q2")+"  - [unclosed\n")
+	if r := s.run(t, "history", "search"); r.stderr != "" {
+		t.Errorf("history of an item whose file does not parse in the working tree: stderr %q", r.stderr)
 	}
 }
 

@@ -287,6 +287,9 @@ func (a *app) noteUncommitted(g *gitRoadmap, f gitrepo.Found, id string) {
 		name = id
 	}
 	old, now := itemOf(committed, f.Kind, id), itemOf(work, f.Kind, id)
+	if now == nil && roadmap.HasSyntaxError(work.Findings) {
+		return // not removed, perhaps, but unread: validate tells why
+	}
 	if now == nil {
 		fmt.Fprintf(a.stderr, "roadmap: note: the working tree removes %s, not committed yet; %s shows it\n", name, a.command("diff"))
 		return

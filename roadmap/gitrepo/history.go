@@ -145,7 +145,7 @@ func (r *Repo) Histories(head *object.Commit, o HistoryOptions, kinds ...string)
 				continue
 			}
 			want := func(kind, id string) bool { return id == o.ID && kind == k }
-			changes, _, err := r.changes(Step{Commit: s.Commit, Dir: s.Dir, Files: held[k], fromParent: true}, want, false)
+			changes, _, err := r.changes(Step{Commit: s.Commit, Dir: s.Dir, Files: held[k], mends: s.mends}, want, false)
 			if err != nil {
 				return err
 			}

@@ -44,10 +44,7 @@ type itemCache struct {
 	nearSize int                    // bytes of text in near
 	broken   map[plumbing.Hash]bool // blobs that do not parse as YAML, or are too large
 	huge     map[plumbing.Hash]bool // blobs over roadmap.MaxFileSize
-	// mended holds broken blobs whose changes a walk showed at the newer
-	// commit that mended the file (see lastParsed).
-	mended  map[plumbing.Hash]bool
-	decoded map[textHash]any // nil for a text that is no item or does not parse
+	decoded  map[textHash]any       // nil for a text that is no item or does not parse
 	// parses holds item texts known to parse: decoded without a syntax
 	// error, in a file that parses whole, or an older version of one whose
 	// changed keys parse.
@@ -95,7 +92,6 @@ func newItemCache() *itemCache {
 		near:    map[plumbing.Hash]nearSplit{},
 		broken:  map[plumbing.Hash]bool{},
 		huge:    map[plumbing.Hash]bool{},
-		mended:  map[plumbing.Hash]bool{},
 		decoded: map[textHash]any{},
 		parses:  map[textHash]bool{},
 		whole:   map[plumbing.Hash]bool{},
@@ -534,23 +530,27 @@ func (r *Repo) changes(step Step, want func(kind, id string) bool, whole bool) (
 			return nil, false, err
 		}
 		switch {
-		case step.fromParent && r.isMended(f.New):
+		case step.mends.has(f.New):
 			// Broken here, mended in a newer commit, which showed the
 			// changes made meanwhile.
 			continue
-		case r.isBroken(f.New) || r.isBroken(f.Old) && !step.fromParent:
+		case r.isBroken(f.New) || r.isBroken(f.Old) && step.mends == nil:
 			// A side that does not parse would read as every item gone (or
 			// back): leave the file out of this commit, and say so.
 			r.note(step, f)
 			complete = false
 			continue
 		case r.isBroken(f.Old):
-			// This commit mends the file: compare it with the version that
-			// parsed last, so the changes made while it did not are shown
-			// here, where readers first saw them.
-			last, ok, err := r.lastParsed(step, f)
-			if err != nil {
-				return nil, false, err
+			// This commit mends the file (or removes it): compare it with
+			// the version that parsed last, so the changes made while it did
+			// not are shown here, where readers first saw them. Removed
+			// while another file is left broken, it may have moved there:
+			// no telling.
+			last, ok := plumbing.ZeroHash, false
+			if f.New != plumbing.ZeroHash || !r.leavesBroken(step) {
+				if last, ok, err = r.lastParsed(step, f); err != nil {
+					return nil, false, err
+				}
 			}
 			if !ok {
 				r.note(step, f)
@@ -641,6 +641,20 @@ func (r *Repo) changes(step Step, want func(kind, id string) bool, whole bool) (
 		out = append(out, c)
 	}
 	return out, complete, nil
+}
+
+// leavesBroken reports whether step leaves a file that does not parse,
+// whose changes no newer step of the walk showed.
+func (r *Repo) leavesBroken(step Step) bool {
+	for _, f := range step.Files {
+		if f.New == plumbing.ZeroHash || step.mends.has(f.New) {
+			continue
+		}
+		if _, err := r.fileItems(f.Path, f.New); err != nil || r.isBroken(f.New) {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *Repo) isBroken(h plumbing.Hash) bool {

@@ -13,12 +13,24 @@ import (
 // maxMend bounds how many commits lastParsed reads back.
 const maxMend = 10000
 
+// mends holds, for one walk, the versions of files that did not parse whose
+// changes a newer step showed, at the commit that mended the file: the
+// steps that made them add nothing. Only the walk's visit uses it, one step
+// at a time.
+type mends struct {
+	broken map[plumbing.Hash]bool
+}
+
+// has reports whether blob h is a broken version a newer step showed; a
+// nil mends (no walk) has none.
+func (m *mends) has(h plumbing.Hash) bool { return m != nil && m.broken[h] }
+
 // lastParsed finds the version of a file that step mends (f.Old does not
-// parse, f.New does) as it last parsed: down the first-parent line from
-// step's parent, the newest version that parses, or the zero hash when the
-// file did not exist before it broke. Each broken version it passes is
-// marked mended, so the walk leaves those commits' changes to step. ok is
-// false when it cannot tell: the folder is gone from a commit (it moved),
+// parse) as it last parsed: down the first-parent line from step's parent,
+// the newest version that parses, or the zero hash when the file did not
+// exist before it broke. It marks each broken version it passes in
+// step.mends, and notes the span. ok is false when it cannot tell: the
+// file or its folder came from elsewhere (a rename, a move) while broken,
 // the line ends at a shallow clone's edge, or it ran past maxMend commits.
 func (r *Repo) lastParsed(step Step, f FileChange) (last plumbing.Hash, ok bool, err error) {
 	broken := []plumbing.Hash{f.Old}
@@ -37,17 +49,23 @@ func (r *Repo) lastParsed(step Step, f FileChange) (last plumbing.Hash, ok bool,
 		if err != nil || !found {
 			return plumbing.ZeroHash, false, err
 		}
-		if h != plumbing.ZeroHash && h != broken[len(broken)-1] {
+		if h == plumbing.ZeroHash {
+			// New in broke, unless it came from another file or folder.
+			if created, err := r.created(c, broke, step.Dir); err != nil || !created {
+				return plumbing.ZeroHash, false, err
+			}
+			r.mend(step, f, broken, broke)
+			return h, true, nil
+		}
+		if h != broken[len(broken)-1] {
 			if _, err := r.fileItems(f.Path, h); err != nil {
 				return plumbing.ZeroHash, false, err
 			}
-			if r.isBroken(h) {
-				broken = append(broken, h)
+			if !r.isBroken(h) {
+				r.mend(step, f, broken, broke)
+				return h, true, nil
 			}
-		}
-		if h == plumbing.ZeroHash || !r.isBroken(h) {
-			r.mend(step, f, broken, broke)
-			return h, true, nil
+			broken = append(broken, h)
 		}
 		broke = c
 	}
@@ -57,25 +75,45 @@ func (r *Repo) lastParsed(step Step, f FileChange) (last plumbing.Hash, ok bool,
 	return plumbing.ZeroHash, false, err
 }
 
+// created reports whether commit c, whose first parent is p, removed no
+// roadmap file from the folder dir: a file new in c is then no rename.
+func (r *Repo) created(p, c *object.Commit, dir string) (bool, error) {
+	old, err := r.subtree(p, dir)
+	if err != nil {
+		return false, err
+	}
+	cur, err := r.subtree(c, dir)
+	if err != nil {
+		return false, err
+	}
+	var files []FileChange
+	if err := r.diffTrees(old, cur, "", &files); err != nil {
+		return false, err
+	}
+	for _, f := range files {
+		if f.New == plumbing.ZeroHash {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
 // mend marks the broken versions of a file as shown at step, and notes
 // that they were: the file broke in commit broke.
 func (r *Repo) mend(step Step, f FileChange, broken []plumbing.Hash, broke *object.Commit) {
-	c := r.items
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for _, h := range broken {
-		c.mended[h] = true
+	if step.mends.broken == nil {
+		step.mends.broken = map[plumbing.Hash]bool{}
 	}
-	c.addNote(fmt.Sprintf("%s did not parse from commit %s until commit %s mended it; the changes made in between are shown at %s",
-		path.Join(step.Dir, f.Path), broke.Hash.String()[:7], step.Commit.Hash.String()[:7], step.Commit.Hash.String()[:7]))
-}
-
-// isMended reports whether broken blob h had its changes shown at the
-// commit that mended it.
-func (r *Repo) isMended(h plumbing.Hash) bool {
-	r.items.mu.Lock()
-	defer r.items.mu.Unlock()
-	return r.items.mended[h]
+	for _, h := range broken {
+		step.mends.broken[h] = true
+	}
+	what := "mended"
+	if f.New == plumbing.ZeroHash {
+		what = "removed"
+	}
+	at := step.Commit.Hash.String()[:7]
+	r.addNote(fmt.Sprintf("%s did not parse from commit %s until commit %s %s it; the changes made in between are shown at %s",
+		path.Join(step.Dir, f.Path), broke.Hash.String()[:7], at, what, at))
 }
 
 // fileAt is the blob of the file at p in the folder dir of commit c: found

@@ -1656,3 +1656,72 @@ func TestChangesWhileBrokenShowWhereMended(t *testing.T) {
 		t.Errorf("notes %q, want one of the break at the head", notes)
 	}
 }
+
+// TestBrokenFilesRenamedOrRemoved: a file renamed, or its folder moved,
+// while it did not parse is not taken for a new file (its items would read
+// as added again): the walk leaves those commits out, with a note, as for
+// a file broken at the head. One removed while broken shows its items
+// removed as they last parsed, and the note says it was removed. Each walk
+// looks for itself: a walk from inside the broken span is not told by an
+// earlier walk from past it that the span was shown.
+func TestBrokenFilesRenamedOrRemoved(t *testing.T) {
+	start := func() *gittest.Repo {
+		b := gittest.New(t)
+		b.Write("plan/roadmap.yaml", "product: Acme\n")
+		b.Write("plan/f.yaml", "features:\n"+feature("search", "planned", "2027-Q1"))
+		b.Commit("Ana", "Add")
+		b.Write("plan/f.yaml", "features:\n"+feature("search", "in-progress", "2027-Q1")+"  - [unclosed\n")
+		b.Commit("Li", "Start search, badly")
+		return b
+	}
+	b := start()
+	b.Move("plan/f.yaml", "plan/g.yaml")
+	b.Commit("Li", "Rename")
+	b.Write("plan/g.yaml", "features:\n"+feature("search", "in-progress", "2027-Q1"))
+	b.Commit("Raj", "Mend")
+	r := open(t, b.Dir)
+	if got, want := changedFields(t, r, resolve(t, r, "HEAD"), "search"), "Add: added"; got != want {
+		t.Errorf("renamed while broken:\ngot  %s\nwant %s", got, want)
+	}
+	if notes := strings.Join(r.Notes(), "\n"); strings.Contains(notes, "did not parse from") || !strings.Contains(notes, "plan/g.yaml does not parse on one side of commit") {
+		t.Errorf("renamed while broken: notes %q", notes)
+	}
+
+	b = start()
+	b.Move("plan/roadmap.yaml", "roadmap.yaml")
+	b.Move("plan/f.yaml", "f.yaml")
+	b.Commit("Li", "Move the roadmap to the top")
+	b.Write("f.yaml", "features:\n"+feature("search", "in-progress", "2027-Q1"))
+	b.Commit("Raj", "Mend")
+	r = open(t, b.Dir)
+	if got, want := trail(t, r, resolve(t, r, "HEAD"), "", "search"), "Add: added"; got != want {
+		t.Errorf("folder moved while broken:\ngot  %s\nwant %s", got, want)
+	}
+	if notes := strings.Join(r.Notes(), "\n"); strings.Contains(notes, "did not parse from") {
+		t.Errorf("folder moved while broken: notes %q", notes)
+	}
+
+	b = start()
+	b.Remove("plan/f.yaml")
+	b.Write("plan/g.yaml", "features:\n"+feature("other", "idea", "later"))
+	b.Commit("Raj", "Drop f.yaml")
+	r = open(t, b.Dir)
+	if got, want := changedFields(t, r, resolve(t, r, "HEAD"), "search"), "Add: added; Drop f.yaml: removed"; got != want {
+		t.Errorf("removed while broken:\ngot  %s\nwant %s", got, want)
+	}
+	if notes := r.Notes(); len(notes) != 1 || !regexp.MustCompile(`^plan/f.yaml did not parse from commit [0-9a-f]{7} until commit [0-9a-f]{7} removed it`).MatchString(notes[0]) {
+		t.Errorf("removed while broken: notes %q", notes)
+	}
+
+	b = start()
+	b.Write("plan/f.yaml", "features:\n"+feature("search", "in-progress", "2027-Q1"))
+	b.Commit("Raj", "Mend")
+	r = open(t, b.Dir)
+	changedFields(t, r, resolve(t, r, "HEAD"), "search")
+	if got, want := changedFields(t, r, resolve(t, r, "HEAD~1"), "search"), "Add: added"; got != want {
+		t.Errorf("a second walk, from the broken version:\ngot  %s\nwant %s", got, want)
+	}
+	if notes := strings.Join(r.Notes(), "\n"); !strings.Contains(notes, "plan/f.yaml does not parse on one side of commit") {
+		t.Errorf("a second walk, from the broken version, says nothing of it: notes %q", notes)
+	}
+}

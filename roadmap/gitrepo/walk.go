@@ -27,10 +27,11 @@ type Step struct {
 	Files []FileChange
 	// Parent is the folder's tree in the first parent; zero when it had none.
 	Parent plumbing.Hash
-	// fromParent is set when Files compare Commit with its first parent, as
-	// a walk's do, so a version that does not parse can be looked past
-	// down the line (lastParsed).
-	fromParent bool
+	// mends is set when Files compare Commit with its first parent, as a
+	// walk's do, so a version that does not parse can be looked past down
+	// the line (lastParsed): it holds, for the walk, the broken versions
+	// whose changes a newer step showed.
+	mends *mends
 }
 
 // Walk visits, newest first, the commits on the first-parent line from head
@@ -105,12 +106,13 @@ func (r *Repo) walk(head *object.Commit, stop plumbing.Hash, dir string, visit f
 
 // walkTrees is Walk on the caller's goroutine.
 func (r *Repo) walkTrees(head *object.Commit, stop plumbing.Hash, dir string, visit func(Step) error) error {
+	m := &mends{}
 	_, err := r.line(head, stop, dir, func(c *object.Commit, dir string, prev, cur plumbing.Hash) error {
 		var files []FileChange
 		if err := r.diffTrees(prev, cur, "", &files); err != nil || len(files) == 0 {
 			return err
 		}
-		return visit(Step{Commit: c, Dir: dir, Files: files, Parent: prev, fromParent: true})
+		return visit(Step{Commit: c, Dir: dir, Files: files, Parent: prev, mends: m})
 	})
 	if err == ErrStop {
 		return nil
