@@ -111,11 +111,11 @@ func (c *blobCache) add(h plumbing.Hash, read func(plumbing.Hash) (blobText, err
 }
 
 func (r *Repo) readBlob(h plumbing.Hash) (blobText, error) {
-	if t, text, ref, ok := r.packs.read(h); ok && t == plumbing.BlobObject {
+	typ, text, ref, ok := r.packs.read(h)
+	if ok && typ == plumbing.BlobObject {
 		return blobText{b: text[:min(len(text), roadmap.MaxFileSize+1)], ref: ref}, nil
-	} else {
-		ref.release()
 	}
+	ref.release()
 	b, err := r.git.BlobObject(h)
 	if err != nil {
 		return blobText{}, fmt.Errorf("reading blob %s: %w", h.String()[:7], err)

@@ -41,12 +41,10 @@ func (r *Repo) Find(c *object.Commit, dir, id string) ([]Found, error) {
 	var candidates [3][]candidate // features, objectives, campaigns, in path order
 	for _, f := range files {
 		// Only a file whose text holds the id can hold the item: split no other.
-		text, err := r.blob(f.New)
+		mentions, err := r.mentions(f.New, id)
 		if err != nil {
 			return nil, err
 		}
-		mentions := bytes.Contains(text.b, []byte(id))
-		text.release()
 		if !mentions {
 			continue
 		}
@@ -91,6 +89,17 @@ func (r *Repo) Find(c *object.Commit, dir, id string) ([]Found, error) {
 		}
 	}
 	return out, nil
+}
+
+// mentions reports whether the text of blob h holds id anywhere, a cheap
+// test before the blob is split.
+func (r *Repo) mentions(h plumbing.Hash, id string) (bool, error) {
+	text, err := r.blob(h)
+	if err != nil {
+		return false, err
+	}
+	defer text.release()
+	return bytes.Contains(text.b, []byte(id)), nil
 }
 
 func kindRank(kind string) int {

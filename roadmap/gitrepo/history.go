@@ -1,7 +1,6 @@
 package gitrepo
 
 import (
-	"bytes"
 	"maps"
 	"slices"
 	"strings"
@@ -253,14 +252,8 @@ func (r *Repo) holds(p string, h, near plumbing.Hash, kind, id string) (bool, er
 	if h == plumbing.ZeroHash {
 		return false, nil
 	}
-	text, err := r.blob(h)
-	if err != nil {
+	if ok, err := r.mentions(h, id); err != nil || !ok {
 		return false, err
-	}
-	mentions := bytes.Contains(text.b, []byte(id))
-	text.release()
-	if !mentions {
-		return false, nil
 	}
 	sp, err := r.split(p, h, near)
 	if err != nil {

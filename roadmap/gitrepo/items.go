@@ -530,11 +530,11 @@ func (r *Repo) changes(step Step, want func(kind, id string) bool, whole bool) (
 			return nil, false, err
 		}
 		switch {
-		case step.mends.has(f.New):
+		case step.mends.has(f.Path, f.New):
 			// Broken here, mended in a newer commit, which showed the
 			// changes made meanwhile.
 			continue
-		case r.isBroken(f.New) || r.isBroken(f.Old) && step.mends == nil:
+		case r.isBroken(f.New) || (r.isBroken(f.Old) && step.mends == nil):
 			// A side that does not parse would read as every item gone (or
 			// back): leave the file out of this commit, and say so.
 			r.note(step, f)
@@ -647,7 +647,7 @@ func (r *Repo) changes(step Step, want func(kind, id string) bool, whole bool) (
 // whose changes no newer step of the walk showed.
 func (r *Repo) leavesBroken(step Step) bool {
 	for _, f := range step.Files {
-		if f.New == plumbing.ZeroHash || step.mends.has(f.New) {
+		if f.New == plumbing.ZeroHash || step.mends.has(f.Path, f.New) {
 			continue
 		}
 		if _, err := r.fileItems(f.Path, f.New); err != nil || r.isBroken(f.New) {

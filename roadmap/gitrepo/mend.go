@@ -3,10 +3,8 @@ package gitrepo
 import (
 	"fmt"
 	"path"
-	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
 )
 
@@ -15,15 +13,31 @@ const maxMend = 10000
 
 // mends holds, for one walk, the versions of files that did not parse whose
 // changes a newer step showed, at the commit that mended the file: the
-// steps that made them add nothing. Only the walk's visit uses it, one step
-// at a time.
+// steps that made them add nothing. It keeps what lastParsed found for each
+// mending step, as history asks once per kind of item. Only the walk's
+// visit uses it, one step at a time.
 type mends struct {
-	broken map[plumbing.Hash]bool
+	broken map[fileVersion]bool
+	last   map[fileVersion]lastVersion // by the file's path and broken f.Old
 }
 
-// has reports whether blob h is a broken version a newer step showed; a
-// nil mends (no walk) has none.
-func (m *mends) has(h plumbing.Hash) bool { return m != nil && m.broken[h] }
+// fileVersion is a file's version by its path in the roadmap folder: two
+// files broken alike share a blob, not a mend.
+type fileVersion struct {
+	path string
+	blob plumbing.Hash
+}
+
+type lastVersion struct {
+	blob plumbing.Hash
+	ok   bool
+}
+
+// has reports whether the file at p, as blob h, is a broken version a newer
+// step showed; a nil mends (no walk) has none.
+func (m *mends) has(p string, h plumbing.Hash) bool {
+	return m != nil && m.broken[fileVersion{p, h}]
+}
 
 // lastParsed finds the version of a file that step mends (f.Old does not
 // parse) as it last parsed: down the first-parent line from step's parent,
@@ -33,6 +47,18 @@ func (m *mends) has(h plumbing.Hash) bool { return m != nil && m.broken[h] }
 // file or its folder came from elsewhere (a rename, a move) while broken,
 // the line ends at a shallow clone's edge, or it ran past maxMend commits.
 func (r *Repo) lastParsed(step Step, f FileChange) (last plumbing.Hash, ok bool, err error) {
+	key := fileVersion{f.Path, f.Old}
+	if v, done := step.mends.last[key]; done {
+		return v.blob, v.ok, nil
+	}
+	defer func() {
+		if err == nil {
+			if step.mends.last == nil {
+				step.mends.last = map[fileVersion]lastVersion{}
+			}
+			step.mends.last[key] = lastVersion{last, ok}
+		}
+	}()
 	broken := []plumbing.Hash{f.Old}
 	broke, err := r.parent(step.Commit) // holds f.Old
 	for i := 0; err == nil && i < maxMend; i++ {
@@ -102,10 +128,10 @@ func (r *Repo) created(p, c *object.Commit, dir string) (bool, error) {
 // that they were: the file broke in commit broke.
 func (r *Repo) mend(step Step, f FileChange, broken []plumbing.Hash, broke *object.Commit) {
 	if step.mends.broken == nil {
-		step.mends.broken = map[plumbing.Hash]bool{}
+		step.mends.broken = map[fileVersion]bool{}
 	}
 	for _, h := range broken {
-		step.mends.broken[h] = true
+		step.mends.broken[fileVersion{f.Path, h}] = true
 	}
 	what := "mended"
 	if f.New == plumbing.ZeroHash {
@@ -120,27 +146,10 @@ func (r *Repo) mend(step Step, f FileChange, broken []plumbing.Hash, broke *obje
 // is false when c has no such folder, and the hash zero when the folder has
 // no such file (or a link, or a folder, there).
 func (r *Repo) fileAt(c *object.Commit, dir, p string) (h plumbing.Hash, found bool, err error) {
-	h, err = r.subtree(c, dir)
-	if err != nil || h == plumbing.ZeroHash {
+	tree, err := r.subtree(c, dir)
+	if err != nil || tree == plumbing.ZeroHash {
 		return plumbing.ZeroHash, false, err
 	}
-	names := strings.Split(p, "/")
-	for i, name := range names {
-		es, err := r.entries(h)
-		if err != nil {
-			return plumbing.ZeroHash, false, err
-		}
-		h = plumbing.ZeroHash
-		for _, e := range es {
-			last := i == len(names)-1
-			if e.Name == name && (last && isFile(e.Mode) || !last && e.Mode == filemode.Dir) {
-				h = e.Hash
-				break
-			}
-		}
-		if h == plumbing.ZeroHash {
-			break
-		}
-	}
-	return h, true, nil
+	h, err = r.lookup(tree, p, isFile)
+	return h, err == nil, err
 }

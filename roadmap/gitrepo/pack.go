@@ -20,7 +20,8 @@ import (
 // as git does, so a chain is rebuilt once and nothing is hashed to be cached.
 // Anything it cannot read (loose objects, other object formats, damage) it
 // leaves to go-git, which stays the authority on errors. Blob texts are
-// built in memory from texts, and given back to it once nothing reads them.
+// built in memory from the text pool, and given back to it once nothing
+// reads them.
 //
 // packs is safe for concurrent use.
 type packs struct {

@@ -411,7 +411,7 @@ func TestHistoryKeepsTheTrailThroughABrokenVersion(t *testing.T) {
 	if want := "Add: added; Plan search: changed; Start search: changed"; got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
-	if len(notes) != 1 || !regexp.MustCompile(`^plan/a.yaml did not parse from commit [0-9a-f]{7} until commit ([0-9a-f]{7}) mended it; the changes made in between are shown at ([0-9a-f]{7})$`).MatchString(notes[0]) {
+	if len(notes) != 1 || !regexp.MustCompile(`^plan/a.yaml did not parse from commit [0-9a-f]{7} until commit [0-9a-f]{7} mended it; the changes made in between are shown at [0-9a-f]{7}$`).MatchString(notes[0]) {
 		t.Errorf("notes %q, want one of the mending", notes)
 	}
 	if _, _, more := walk(3); more != reads {
@@ -1413,6 +1413,8 @@ func TestReportLoadsAsLoad(t *testing.T) {
 		{"plan/a.yaml": "features:\n" + feature("a", "planned", "2027-Q2") + feature("b", "idea", "next")},
 		// b's text breaks: the whole file reads as empty.
 		{"plan/a.yaml": "features:\n" + feature("a", "planned", "2027-Q2") + "  - id: b\n    title: B: broken\n"},
+		// Changed again while broken: still read as it last parsed.
+		{"plan/a.yaml": "features:\n" + feature("a", "planned", "2027-Q3") + "  - id: b\n    title: B: still broken\n"},
 		// A person that does not parse empties the file with its features.
 		{"plan/mixed.yaml": "people:\n  - id: p\n    name: P: broken\nfeatures:\n" + feature("m", "idea", "next")},
 		// A head that does not parse, in a file that splits.
@@ -1711,6 +1713,23 @@ func TestBrokenFilesRenamedOrRemoved(t *testing.T) {
 	}
 	if notes := r.Notes(); len(notes) != 1 || !regexp.MustCompile(`^plan/f.yaml did not parse from commit [0-9a-f]{7} until commit [0-9a-f]{7} removed it`).MatchString(notes[0]) {
 		t.Errorf("removed while broken: notes %q", notes)
+	}
+
+	// Two files broken alike share a blob: mending one says nothing of
+	// the other, still broken.
+	b = start()
+	b.Write("plan/g.yaml", "features:\n"+feature("other", "idea", "later"))
+	b.Commit("Li", "Add g.yaml")
+	b.Write("plan/g.yaml", "features:\n"+feature("search", "in-progress", "2027-Q1")+"  - [unclosed\n")
+	b.Commit("Li", "Break g.yaml alike")
+	b.Write("plan/f.yaml", "features:\n"+feature("search", "in-progress", "2027-Q1"))
+	b.Commit("Raj", "Mend f.yaml")
+	r = open(t, b.Dir)
+	if _, err := r.ReportHistory(resolve(t, r, "HEAD"), "plan", nil); err != nil {
+		t.Fatal(err)
+	}
+	if notes := strings.Join(r.Notes(), "\n"); !strings.Contains(notes, "plan/g.yaml does not parse on one side of commit") {
+		t.Errorf("two files broken alike, one mended: notes %q", notes)
 	}
 
 	b = start()

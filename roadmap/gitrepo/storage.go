@@ -26,14 +26,15 @@ var _ storer.EncodedObjectStorer = (*storage)(nil)
 // EncodedObject reads an object from the packs, or else through go-git.
 func (s *storage) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (plumbing.EncodedObject, error) {
 	if typ, data, ref, ok := s.packs.read(h); ok {
-		if ref != nil {
-			// go-git's objects live as long as their readers keep them.
-			data = slices.Clone(data)
-			ref.release()
-		}
 		if t == plumbing.AnyObject || t == typ {
+			// go-git's objects live as long as their readers keep them.
+			if ref != nil {
+				data = slices.Clone(data)
+			}
+			ref.release()
 			return &packedObject{hash: h, t: typ, data: data}, nil
 		}
+		ref.release()
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -76,9 +76,9 @@ var poisonReleased bool
 
 // sharedText is a text several holders read at once (the packs' cache of
 // rebuilt objects, the blob cache, the texts kept for resplitting, a walk
-// splitting it, a load's open file), counted so that
-// the last to let go gives its memory back to the pool. A holder must not
-// read the text after its release.
+// splitting it, a load's open file), counted so that the last to let go
+// gives its memory back to the pool. A holder must not read the text after
+// its release.
 type sharedText struct {
 	b    []byte
 	refs atomic.Int32

@@ -104,7 +104,7 @@ func (r *Repo) ReportHistory(head *object.Commit, dir string, atHead *roadmap.Ro
 							continue
 						}
 						if f.Old == plumbing.ZeroHash {
-							return f.Old // new in commit j: nothing before it
+							return plumbing.ZeroHash // new in commit j: nothing before it
 						}
 						if s, err := r.split(p, f.Old, plumbing.ZeroHash); err == nil && r.fileParses(f.Old, s) {
 							r.addNote(fmt.Sprintf("%s does not parse at commit %s; the report reads it as it was before commit %s",

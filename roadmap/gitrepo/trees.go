@@ -87,28 +87,44 @@ func parseTree(data []byte) ([]object.TreeEntry, error) {
 
 // subtree is the hash of the tree at dir in c, or zero when c has none.
 func (r *Repo) subtree(c *object.Commit, dir string) (plumbing.Hash, error) {
-	h := c.TreeHash
 	if dir == "" || dir == "." {
-		return h, nil
+		return c.TreeHash, nil
 	}
-	for name := range strings.SplitSeq(dir, "/") {
+	h, err := r.lookup(c.TreeHash, dir, isDir)
+	if err != nil {
+		return plumbing.ZeroHash, fmt.Errorf("reading the tree of %s: %w", c.Hash.String()[:7], err)
+	}
+	return h, nil
+}
+
+// lookup follows the slash path p down from tree h, through folders, to
+// an entry whose mode last accepts: its hash, or zero when there is none.
+func (r *Repo) lookup(h plumbing.Hash, p string, last func(filemode.FileMode) bool) (plumbing.Hash, error) {
+	names := strings.Split(p, "/")
+	for i, name := range names {
 		es, err := r.entries(h)
 		if err != nil {
-			return plumbing.ZeroHash, fmt.Errorf("reading the tree of %s: %w", c.Hash.String()[:7], err)
+			return plumbing.ZeroHash, err
+		}
+		accepts := isDir
+		if i == len(names)-1 {
+			accepts = last
 		}
 		h = plumbing.ZeroHash
 		for _, e := range es {
-			if e.Name == name && e.Mode == filemode.Dir {
+			if e.Name == name && accepts(e.Mode) {
 				h = e.Hash
 				break
 			}
 		}
 		if h == plumbing.ZeroHash {
-			return h, nil
+			break
 		}
 	}
 	return h, nil
 }
+
+func isDir(m filemode.FileMode) bool { return m == filemode.Dir }
 
 // isFile tells a file (plain or executable) from a folder, a link or a
 // submodule, as loads do.
