@@ -20,7 +20,8 @@ type DiffReport struct {
 	Audience string
 	Changes  []roadmap.Change
 	// Unread names the sides, "from" or "to", with a file that was not
-	// read, as it does not parse or is a link: its items read as absent.
+	// read, as it does not parse or is a link: the items the other side has
+	// in it are left out.
 	Unread []string
 }
 
@@ -203,7 +204,7 @@ func WriteDiffMarkdown(w io.Writer, d DiffReport) error {
 		case d.To != "":
 			where = "at " + MarkdownText(revisionName(d.To))
 		}
-		fmt.Fprintf(&b, "\n> **Warning:** a file of the roadmap %s was not read (it does not parse, or is a link), so its items read as absent there.\n", where)
+		fmt.Fprintf(&b, "\n> **Warning:** a file of the roadmap %s was not read (it does not parse, or is a link), so what the other side has in it is left out.\n", where)
 	}
 	for _, c := range d.Changes {
 		fmt.Fprintf(&b, "\n- **%s** %s `%s` %s", c.Kind, c.Item, c.ID, MarkdownText(c.Title))
@@ -248,7 +249,8 @@ func WriteDiffJSON(w io.Writer, d DiffReport) error {
 		fields = append(fields, Field{"audience", d.Audience})
 	}
 	// The sides with a file not read, as md warns of them, named by the
-	// field that names them ("from", "to"): their items read as missing
+	// field that names them ("from", "to"): what the other side has in their
+	// files is left out
 	// there.
 	if len(d.Unread) > 0 {
 		fields = append(fields, Field{"unread", d.Unread})

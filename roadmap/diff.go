@@ -88,19 +88,42 @@ const (
 
 // Diff compares two versions of a roadmap: features, objectives and campaigns
 // matched by id (never by file, so moving an item is no change), in id order,
-// features first.
+// features first. An item on one side only, in a file the other side could
+// not read (it does not parse there, or is a link), is no change: it was
+// not read there, which says nothing of whether it is there.
 func Diff(old, new *Roadmap) []Change {
+	unread := [2]map[string]bool{unreadFiles(old), unreadFiles(new)}
+	// notRead tells an item of one side (0 old, 1 new) in a file the other
+	// side did not read.
+	notRead := func(l *Located, side int) bool { return unread[1-side][l.File] }
 	var out []Change
 	out = append(out, diffItems("feature", old.Features, new.Features,
-		func(f *Feature) string { return f.ID }, func(f *Feature) string { return f.Title }, (*Feature).Fields)...)
+		func(f *Feature) string { return f.ID }, func(f *Feature) string { return f.Title }, (*Feature).Fields,
+		func(f *Feature, side int) bool { return notRead(&f.Located, side) })...)
 	out = append(out, diffItems("objective", old.Objectives, new.Objectives,
-		func(o *Objective) string { return o.ID }, func(o *Objective) string { return o.Title }, (*Objective).Fields)...)
+		func(o *Objective) string { return o.ID }, func(o *Objective) string { return o.Title }, (*Objective).Fields,
+		func(o *Objective, side int) bool { return notRead(&o.Located, side) })...)
 	out = append(out, diffItems("campaign", old.Campaigns, new.Campaigns,
-		func(c *Campaign) string { return c.ID }, func(c *Campaign) string { return c.Title }, (*Campaign).Fields)...)
+		func(c *Campaign) string { return c.ID }, func(c *Campaign) string { return c.Title }, (*Campaign).Fields,
+		func(c *Campaign, side int) bool { return notRead(&c.Located, side) })...)
 	return out
 }
 
-func diffItems[T any](kind string, old, new []T, id, title func(T) string, fields func(T) []Field) []Change {
+// unreadFiles are the paths of r's files that were not read: they do not
+// parse, or are links.
+func unreadFiles(r *Roadmap) map[string]bool {
+	out := map[string]bool{}
+	for _, f := range r.Findings {
+		if f.Rule == ruleSyntax.ID {
+			out[f.Path] = true
+		}
+	}
+	return out
+}
+
+// diffItems compares two lists of items by id; notRead, if not nil, tells an
+// item of one side (0 old, 1 new) that the other side could not have read.
+func diffItems[T any](kind string, old, new []T, id, title func(T) string, fields func(T) []Field, notRead func(T, int) bool) []Change {
 	before := byID(old, id)
 	after := byID(new, id)
 	var ids []string
@@ -118,6 +141,8 @@ func diffItems[T any](kind string, old, new []T, id, title func(T) string, field
 		b, inB := before[k]
 		a, inA := after[k]
 		switch {
+		case notRead != nil && (!inB && notRead(a, 1) || !inA && notRead(b, 0)):
+			// Not read on the other side: no telling.
 		case !inB:
 			out = append(out, Change{Kind: Added, Item: kind, ID: k, Title: title(a)})
 		case !inA:

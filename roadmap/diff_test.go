@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/northwind-labs/roadmap/roadmap"
 )
@@ -222,5 +223,43 @@ func TestFieldsShowValuesThatDoNotRead(t *testing.T) {
 		{Field: "target", Old: "2027-03", New: "2027-02-30", NewInvalid: true},
 	}; !reflect.DeepEqual(changes, want) {
 		t.Errorf("changes:\n got %+v\nwant %+v", changes, want)
+	}
+}
+
+// TestDiffLeavesOutWhatASideDidNotRead: an item in a file the other side
+// could not read (it does not parse there) is neither added nor removed;
+// items of files both sides read are compared as ever.
+func TestDiffLeavesOutWhatASideDidNotRead(t *testing.T) {
+	load := func(files map[string]string) *roadmap.Roadmap {
+		fsys := fstest.MapFS{"roadmap.yaml": {Data: []byte("product: Acme\n")}}
+		for p, text := range files {
+			fsys[p] = &fstest.MapFile{Data: []byte(text)}
+		}
+		r, err := roadmap.Load(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	good := load(map[string]string{
+		"a.yaml": "features:\n  - {id: x, title: X, status: idea}\n",
+		"b.yaml": "features:\n  - {id: y, title: Y, status: idea}\n",
+	})
+	broken := load(map[string]string{
+		"a.yaml": "features:\n  - {id: x, title: X, status: idea\n",
+		"b.yaml": "features:\n  - {id: z, title: Z, status: idea}\n",
+	})
+	summary := func(cs []roadmap.Change) string {
+		var out []string
+		for _, c := range cs {
+			out = append(out, c.ID+" "+c.Kind)
+		}
+		return strings.Join(out, ", ")
+	}
+	if got, want := summary(roadmap.Diff(good, broken)), "y removed, z added"; got != want {
+		t.Errorf("to a side that did not read a.yaml: %s, want %s", got, want)
+	}
+	if got, want := summary(roadmap.Diff(broken, good)), "y added, z removed"; got != want {
+		t.Errorf("from a side that did not read a.yaml: %s, want %s", got, want)
 	}
 }

@@ -12,7 +12,7 @@ import (
 // Features then objectives, each in id order.
 func DiffViews(old, new *View) []Change {
 	out := diffItems("feature", old.AllFeatures(), new.AllFeatures(),
-		func(f *ViewFeature) string { return f.ID }, (*ViewFeature).title, (*ViewFeature).Fields)
+		func(f *ViewFeature) string { return f.ID }, (*ViewFeature).title, (*ViewFeature).Fields, nil)
 	objs := func(v *View) []*ViewObject {
 		out := make([]*ViewObject, len(v.Objectives))
 		for i := range v.Objectives {
@@ -21,7 +21,7 @@ func DiffViews(old, new *View) []Change {
 		return out
 	}
 	out = append(out, diffItems("objective", objs(old), objs(new),
-		func(o *ViewObject) string { return o.ID }, func(o *ViewObject) string { return o.Title }, (*ViewObject).Fields)...)
+		func(o *ViewObject) string { return o.ID }, func(o *ViewObject) string { return o.Title }, (*ViewObject).Fields, nil)...)
 	if out == nil {
 		out = []Change{}
 	}

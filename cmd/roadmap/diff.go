@@ -32,7 +32,9 @@ objectives added and removed, and each field that changed (status, target,
 launch size and date, scores, owners, ...). A target that moved says whether it
 slipped or was pulled in, and by how many days. A value that does not read (a
 typo such as status: shiped) shows as written, marked "(not valid)"; 'roadmap
-validate' says why.
+validate' says why. A file that does not parse (or is a link) on one side is
+not read there, so what the other side has in it is left out, not shown as
+added or removed, and a warning says so.
 
 Items are matched by id, never by file: moving a feature to another file is no
 change. With no revision, diff compares HEAD with the working tree (uncommitted
@@ -145,7 +147,8 @@ func (a *app) makeDiff(o diffOptions, args []string) (render.DiffReport, error) 
 		report.ToCommit = c.Hash.String()
 	}
 	// A plain diff shows what it can, but warns of errors on either side
-	// (a file that does not parse reads as its items removed); --audience
+	// (a file that does not parse is not read, and what the other side has
+	// in it is left out); --audience
 	// refuses a side with errors. The checks run while the commits are
 	// walked.
 	var counts chan [2]sideErrors

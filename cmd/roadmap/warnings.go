@@ -84,7 +84,7 @@ func (a *app) warnSide(e sideErrors, rev string) {
 	}
 	why := ""
 	if e.unparsed {
-		why = " (a file that does not parse, or is a link, counts as empty)"
+		why = " (a file that does not parse, or is a link, is not read: what the other side has in it is left out)"
 	}
 	fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap %s has %d error(s) in its files%s; run %s\n", where, e.errors, why, a.validateAt(rev))
 }
