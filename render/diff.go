@@ -19,9 +19,9 @@ type DiffReport struct {
 	// Audience, when set, is whose view both sides were filtered to.
 	Audience string
 	Changes  []roadmap.Change
-	// Unread names the sides, "from" or "to", with a file that was not
-	// read, as it does not parse or is a link: the items the other side has
-	// in it are left out.
+	// Unread names the sides (as From and To do, "" for the working tree)
+	// with a file that was not read, as it does not parse or is a link: the
+	// items the other side has in it are left out.
 	Unread []string
 }
 
@@ -198,11 +198,8 @@ func WriteDiffMarkdown(w io.Writer, d DiffReport) error {
 	fmt.Fprintf(&b, "### %s: %s\n\nFrom %s to %s.\n", MarkdownText(title), summary(d.Changes), MarkdownText(revisionName(d.From)), MarkdownText(d.to()))
 	for _, side := range d.Unread {
 		where := "in the working tree"
-		switch {
-		case side == "from":
-			where = "at " + MarkdownText(revisionName(d.From))
-		case d.To != "":
-			where = "at " + MarkdownText(revisionName(d.To))
+		if side != "" {
+			where = "at " + MarkdownText(revisionName(side))
 		}
 		fmt.Fprintf(&b, "\n> **Warning:** a file of the roadmap %s was not read (it does not parse, or is a link), so what the other side has in it is left out.\n", where)
 	}
@@ -240,20 +237,19 @@ func WriteDiffJSON(w io.Writer, d DiffReport) error {
 		cs = []roadmap.Change{}
 	}
 	// A machine reads the working tree as no revision: null.
-	var to any = d.To
-	if d.To == "" {
-		to = nil
-	}
-	fields := []Field{{"from", d.From}, {"to", to}, {"from_commit", orNull(d.FromCommit)}, {"to_commit", orNull(d.ToCommit)}}
+	fields := []Field{{"from", d.From}, {"to", orNull(d.To)}, {"from_commit", orNull(d.FromCommit)}, {"to_commit", orNull(d.ToCommit)}}
 	if d.Audience != "" {
 		fields = append(fields, Field{"audience", d.Audience})
 	}
-	// The sides with a file not read, as md warns of them, named by the
-	// field that names them ("from", "to"): what the other side has in their
-	// files is left out
-	// there.
+	// The sides with a file not read, as md warns of them: what the other
+	// side has in their files is left out. The working tree is null, as in
+	// "to".
 	if len(d.Unread) > 0 {
-		fields = append(fields, Field{"unread", d.Unread})
+		sides := make([]any, len(d.Unread))
+		for i, side := range d.Unread {
+			sides[i] = orNull(side)
+		}
+		fields = append(fields, Field{"unread", sides})
 	}
 	return WriteJSON(w, "diff", "changes", cs, fields...)
 }

@@ -26,12 +26,12 @@ func TestRevisionName(t *testing.T) {
 // TestDiffMarkdownCutsHashes: a pull request's summary names its sides,
 // and the side that was not read, by short hash.
 func TestDiffMarkdownCutsHashes(t *testing.T) {
-	full := "3f2a9c1e7b5d4a60918273645546372819a0b1c2"
+	from, to := "3f2a9c1e7b5d4a60918273645546372819a0b1c2", "9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c"
 	var b strings.Builder
-	if err := WriteDiffMarkdown(&b, DiffReport{From: full, To: full, Unread: []string{"to"}}); err != nil {
+	if err := WriteDiffMarkdown(&b, DiffReport{From: from, To: to, Unread: []string{to}}); err != nil {
 		t.Fatal(err)
 	}
-	if out := b.String(); strings.Contains(out, full) || !strings.Contains(out, "From 3f2a9c1 to 3f2a9c1.") || !strings.Contains(out, "roadmap at 3f2a9c1 was not read") {
+	if out := b.String(); strings.Contains(out, from) || strings.Contains(out, to) || !strings.Contains(out, "From 3f2a9c1 to 9b8c7d6.") || !strings.Contains(out, "roadmap at 9b8c7d6 was not read") {
 		t.Errorf("markdown diff:\n%s", out)
 	}
 }

@@ -308,11 +308,11 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix, what strin
 	// Per field: whether it was written, whether with no value (key: or
 	// key: ~), and the line it was first written on in the mapping itself
 	// (not merged in). Other keys' first lines are in others.
-	type written struct {
+	type fieldSeen struct {
 		seen, blank bool
 		line        int
 	}
-	fields := make([]written, len(s.fields))
+	fields := make([]fieldSeen, len(s.fields))
 	var others map[string]int // made for the first unknown key
 	for _, p := range d.pairs(n) {
 		k := resolve(p.key)
@@ -323,23 +323,21 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, prefix, what strin
 		key := k.Value
 		i, ok := s.byName[key]
 		if !p.merged {
-			first := 0
+			first := others[key]
 			if ok {
-				first, fields[i].line = fields[i].line, k.Line
-			} else if line, dup := others[key]; dup {
-				first = line
+				first = fields[i].line
+			}
+			if first != 0 {
+				d.report(ruleInvalidValue, k, "key %q appears twice in %s (first at line %d)", key, what, first)
+				continue
+			}
+			if ok {
+				fields[i].line = k.Line
 			} else {
 				if others == nil {
 					others = map[string]int{}
 				}
 				others[key] = k.Line
-			}
-			if first != 0 {
-				d.report(ruleInvalidValue, k, "key %q appears twice in %s (first at line %d)", key, what, first)
-				if ok {
-					fields[i].line = first
-				}
-				continue
 			}
 		}
 		if !ok {

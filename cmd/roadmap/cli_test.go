@@ -586,7 +586,7 @@ func TestHelpListsAtWhereItApplies(t *testing.T) {
 		"diff", "notes", "serve", "init", "rules", "schema"} {
 		r := pipe.run(t, name, "--help")
 		r.expect(t, 0)
-		if got, want := strings.Contains(r.stdout, "--at"), !slices.Contains(noRevision, name); got != want {
+		if got, want := strings.Contains(r.stdout, "--at string"), !slices.Contains(noRevision, name); got != want {
 			t.Errorf("%s --help lists --at: %v, want %v", name, got, want)
 		}
 	}

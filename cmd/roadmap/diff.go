@@ -143,8 +143,10 @@ func (a *app) makeDiff(o diffOptions, args []string) (render.DiffReport, error) 
 	if c, err := g.resolve(report.From); err == nil {
 		report.FromCommit = c.Hash.String()
 	}
-	if c, err := g.resolve(report.To); report.To != "" && err == nil {
-		report.ToCommit = c.Hash.String()
+	if report.To != "" {
+		if c, err := g.resolve(report.To); err == nil {
+			report.ToCommit = c.Hash.String()
+		}
 	}
 	// A plain diff shows what it can, but warns of errors on either side
 	// (a file that does not parse is not read, and what the other side has
@@ -187,7 +189,7 @@ func (a *app) makeDiff(o diffOptions, args []string) (render.DiffReport, error) 
 		for i, side := range []string{report.From, report.To} {
 			a.warnSide(c[i], side)
 			if c[i].unparsed {
-				report.Unread = append(report.Unread, []string{"from", "to"}[i])
+				report.Unread = append(report.Unread, side)
 			}
 		}
 	}

@@ -148,7 +148,20 @@ func (a *app) runExport(o exportOptions) error {
 			return usageError("--template: %v", err)
 		}
 	}
-	l, err := a.load()
+	// With --since, one repository reads both revisions.
+	var g *gitRoadmap
+	if o.since != "" {
+		if g, err = a.openGit(); err != nil {
+			return err
+		}
+		defer g.Close()
+	}
+	var l *loaded
+	if g != nil && a.at != "" {
+		l, err = g.loaded(a.at)
+	} else {
+		l, err = a.load()
+	}
 	if err != nil {
 		return err
 	}
@@ -161,7 +174,7 @@ func (a *app) runExport(o exportOptions) error {
 	}
 	view := l.View(audience, roadmap.ViewOptions{Today: today, Revision: l.rev, Themes: o.level == roadmap.LevelThemes})
 	if o.since != "" {
-		old, err := a.loadSince(o.since)
+		old, err := g.loaded(o.since)
 		if err != nil {
 			return err
 		}
@@ -170,7 +183,7 @@ func (a *app) runExport(o exportOptions) error {
 		}
 		opts := roadmap.ViewOptions{Today: today, Revision: o.since}
 		view.Since = &roadmap.Since{Revision: o.since, Changes: roadmap.DiffViews(old.View(audience, opts), view)}
-		a.warnIfSinceIsLater(o.since)
+		a.warnIfSinceIsLater(g, o.since)
 	}
 
 	var buf bytes.Buffer
@@ -198,43 +211,13 @@ func (a *app) runExport(o exportOptions) error {
 // warnIfSinceIsLater says, as notes does for its revisions, when --since
 // names a revision after the one --at exports: every change then reads
 // backwards (a slip as a pull-in).
-func (a *app) warnIfSinceIsLater(since string) {
-	if a.at == "" {
-		return
-	}
-	g, err := a.openGit()
-	if err != nil {
-		return // the loads have said what is wrong, if anything is
-	}
-	defer g.Close()
+func (a *app) warnIfSinceIsLater(g *gitRoadmap, since string) {
 	// Asked the way round that ends soon when they are in order: the walk
 	// from --at back reaches --since. The same commit is before itself.
-	if !g.before(since, a.at) && g.before(a.at, since) {
+	if a.at != "" && !g.before(since, a.at) && g.before(a.at, since) {
 		words := append([]string{"export", "--at", shellWord(since), "--since", shellWord(a.at)}, a.flagWords("at", "since")...)
 		fmt.Fprintf(a.stderr, "roadmap: warning: --since %s comes after --at %s, so every change reads backwards; the older revision goes in --since: %s\n", since, a.at, a.command(words...))
 	}
-}
-
-// loadSince reads the roadmap of --since from the repository that holds the
-// one being exported, with the folder it was read from (the roadmap's folder
-// may have moved since), where its findings are.
-func (a *app) loadSince(rev string) (*loaded, error) {
-	// The working tree's folder, not the one --at read: the folder may
-	// have moved between the two revisions.
-	root, err := a.roadmapRoot()
-	if err != nil {
-		return nil, err
-	}
-	repo, err := a.openRepo(root)
-	if err != nil {
-		return nil, err
-	}
-	defer repo.Close()
-	r, at, err := a.loadAt(repo, root, rev)
-	if err != nil {
-		return nil, err
-	}
-	return &loaded{Roadmap: r, root: at, rev: rev}, nil
 }
 
 // refuseErrors fails with exit 1 when r has errors, listing them on stderr

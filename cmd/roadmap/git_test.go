@@ -648,9 +648,9 @@ func TestDiffWarnsAsValidateCounts(t *testing.T) {
 	if md := s.run(t, "diff", "HEAD~1", "--format", "md"); !strings.Contains(md.stdout, "\n> **Warning:** a file of the roadmap in the working tree was not read (it does not parse, or is a link), so what the other side has in it is left out.\n") {
 		t.Errorf("diff --format md of a working tree that does not parse:\n%s", md.stdout)
 	}
-	// So does json, naming the side by its field: "to", the working tree,
-	// whose commit is null.
-	if js := s.run(t, "diff", "HEAD~1", "--format", "json"); !strings.Contains(js.stdout, "\"unread\": [\n    \"to\"\n  ]") ||
+	// So does json, naming the side: the working tree as null, as in "to",
+	// whose commit is null too.
+	if js := s.run(t, "diff", "HEAD~1", "--format", "json"); !strings.Contains(js.stdout, "\"unread\": [\n    null\n  ]") ||
 		!strings.Contains(js.stdout, "\"to_commit\": null") || !regexp.MustCompile(`"from_commit": "[0-9a-f]{40}"`).MatchString(js.stdout) {
 		t.Errorf("diff --format json of a working tree that does not parse:\n%s", js.stdout)
 	}
@@ -1422,7 +1422,7 @@ func TestDiffFromTheMergeBaseOfAPullRequest(t *testing.T) {
 			t.Errorf("diff from the merge base of a pull request lacks %q:\n%s", want, r.stdout)
 		}
 	}
-	if !strings.Contains(r.stderr, "joined the first-parent line of pr in merge") {
+	if !strings.Contains(r.stderr, "joined the first-parent line of pr in merge") || !strings.Contains(r.stderr, "(the merge chose them)") {
 		t.Errorf("no note of the change no commit on the line made: %q", r.stderr)
 	}
 }

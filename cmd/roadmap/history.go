@@ -95,7 +95,7 @@ func (a *app) runHistory(o historyOptions, id string) error {
 		if d, err := roadmap.ParseDate(o.since); err == nil {
 			hopts.Since = d
 		} else {
-			if base, err = g.repo.Resolve(o.since); err != nil {
+			if base, err = g.resolve(o.since); err != nil {
 				return usageError("--since %q is neither a date (YYYY-MM-DD) nor a revision", o.since)
 			}
 			hopts.Stop = base.Hash
@@ -185,8 +185,11 @@ func (a *app) runHistory(o historyOptions, id string) error {
 		if a.at == "" {
 			// Not committed yet: say so, rather than that it is nowhere.
 			if work, err := roadmap.Load(os.DirFS(g.root)); err == nil {
-				in := map[string]bool{"features": work.Feature(id) != nil, "objectives": work.Objective(id) != nil, "campaigns": work.Campaign(id) != nil}
-				if in[kind] || o.kind == "" && (in["objectives"] || in["campaigns"]) {
+				asked := []string{kind}
+				if o.kind == "" {
+					asked = []string{"features", "objectives", "campaigns"}
+				}
+				if slices.ContainsFunc(asked, func(k string) bool { return itemOf(work, k, id) != nil }) {
 					return usageError("%q is in the working tree but in no commit yet: its history starts when it is committed", id)
 				}
 			}
@@ -264,7 +267,6 @@ func (a *app) goneBefore(g *gitRoadmap, head *object.Commit, hopts gitrepo.Histo
 	return report, ok, nil
 }
 
-// lastTitle is the title an item had when it was last seen in its history.
 // noteUncommitted tells, on stderr, of changes to item id (found at HEAD)
 // that the working tree has and no commit yet: history lists commits only.
 // The working tree is loaded only when the item's file differs from HEAD's.
@@ -323,6 +325,7 @@ func itemOf(r *roadmap.Roadmap, kind, id string) any {
 	return nil
 }
 
+// lastTitle is the title an item had when it was last seen in its history.
 func lastTitle(events []roadmap.Event) string {
 	for i := len(events) - 1; i >= 0; i-- {
 		for _, f := range events[i].Fields {

@@ -135,6 +135,16 @@ func (g *gitRoadmap) load(rev string) (*roadmap.Roadmap, error) {
 	return r, err
 }
 
+// loaded is load as a command's roadmap, its findings' paths where rev has
+// its folder.
+func (g *gitRoadmap) loaded(rev string) (*loaded, error) {
+	r, at, err := g.loadWhere(rev)
+	if err != nil {
+		return nil, err
+	}
+	return &loaded{Roadmap: r, root: at, rev: rev}, nil
+}
+
 // loadWhere is load, and says where the folder it read is in the working
 // tree (where it was before a move), for the paths of its findings.
 func (g *gitRoadmap) loadWhere(rev string) (*roadmap.Roadmap, string, error) {

@@ -13,7 +13,7 @@ import (
 // warnNotes tells on stderr what history walks left out, each note once.
 func (a *app) warnNotes(g *gitRoadmap) {
 	notes := g.repo.Notes()
-	for _, n := range notes[min(g.warned, len(notes)):] {
+	for _, n := range notes[g.warned:] { // notes only grow
 		fmt.Fprintf(a.stderr, "roadmap: warning: %s\n", n)
 	}
 	g.warned = len(notes)
