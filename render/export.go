@@ -224,7 +224,10 @@ func sinceSummary(s *roadmap.Since) string {
 			parts = append(parts, fmt.Sprintf("%d %s", n[k], k))
 		}
 	}
-	return capitalize(strings.Join(parts, ", ")) + " since " + revisionName(s.Revision) + "."
+	// The first count names what it counts: "1 item changed, 2 removed".
+	_, rest, _ := strings.Cut(parts[0], " ")
+	parts[0] = plural(n[rest], "item") + " " + rest
+	return strings.Join(parts, ", ") + " since " + revisionName(s.Revision) + "."
 }
 
 func (x exportText) subtitle() string {
