@@ -6,7 +6,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/northwind-labs/roadmap/roadmap"
 )
@@ -230,24 +229,15 @@ func TestFieldsShowValuesThatDoNotRead(t *testing.T) {
 // could not read (it does not parse there) is neither added nor removed;
 // items of files both sides read are compared as ever.
 func TestDiffLeavesOutWhatASideDidNotRead(t *testing.T) {
-	load := func(files map[string]string) *roadmap.Roadmap {
-		fsys := fstest.MapFS{"roadmap.yaml": {Data: []byte("product: Acme\n")}}
-		for p, text := range files {
-			fsys[p] = &fstest.MapFile{Data: []byte(text)}
-		}
-		r, err := roadmap.Load(fsys)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return r
-	}
-	good := load(map[string]string{
-		"a.yaml": "features:\n  - {id: x, title: X, status: idea}\n",
-		"b.yaml": "features:\n  - {id: y, title: Y, status: idea}\n",
+	good := load(t, map[string]string{
+		"roadmap.yaml": minimal,
+		"a.yaml":       "features:\n  - {id: x, title: X, status: idea}\n",
+		"b.yaml":       "features:\n  - {id: y, title: Y, status: idea}\n",
 	})
-	broken := load(map[string]string{
-		"a.yaml": "features:\n  - {id: x, title: X, status: idea\n",
-		"b.yaml": "features:\n  - {id: z, title: Z, status: idea}\n",
+	broken := load(t, map[string]string{
+		"roadmap.yaml": minimal,
+		"a.yaml":       "features:\n  - {id: x, title: X, status: idea\n",
+		"b.yaml":       "features:\n  - {id: z, title: Z, status: idea}\n",
 	})
 	summary := func(cs []roadmap.Change) string {
 		var out []string
