@@ -107,8 +107,8 @@ func (p *packs) Close() error {
 // other objects have no ref and are kept by the collector.
 func (p *packs) read(h plumbing.Hash) (t plumbing.ObjectType, data []byte, ref *sharedText, ok bool) {
 	for _, pk := range p.list {
-		off, err := pk.idx.FindOffset(h)
-		if err != nil {
+		off, found := pk.offset(h)
+		if !found {
 			continue
 		}
 		t, data, ref, err := p.readAt(pk, off)
@@ -237,9 +237,9 @@ func (p *packs) entry(pk *pack, off int64) (entry, error) {
 		if _, err := io.ReadFull(br, h[:]); err != nil {
 			return entry{}, err
 		}
-		base, err := pk.idx.FindOffset(h)
-		if err != nil {
-			return entry{}, err // a thin pack's base lives elsewhere: go-git
+		base, found := pk.offset(h)
+		if !found {
+			return entry{}, fmt.Errorf("pack: the base of the delta at %d is not in the pack", off) // a thin pack: go-git
 		}
 		if base == off {
 			return entry{}, fmt.Errorf("pack: delta at %d is its own base", off)
