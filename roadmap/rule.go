@@ -92,6 +92,9 @@ type checker struct {
 	scorer *Scorer
 	rule   *Rule // the rule whose check runs
 	out    []Finding
+	// unreadWords are the words of the files that do not parse, read once
+	// by unreadMentions.
+	unreadWords map[string]bool
 }
 
 // report adds a finding of the running rule at the field path of item l.

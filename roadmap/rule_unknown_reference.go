@@ -12,7 +12,8 @@ var ruleUnknownReference = &Rule{
 	check:    checkReferences,
 	Doc: "A reference to an id that is not defined: a feature's `theme`, `objectives`, `owners`, `messaging.personas` and `depends_on`; an objective's `owner`; a campaign's `owner`, `objectives` and `features`; and `launch.done` entries that name no task of the feature's playbook; and a score `scoring.formula` uses that no feature has, a near miss of one they do (`impcat` for `impact`: every feature would go unscored). " +
 		"A dangling reference is nearly always a typo or an item removed elsewhere, and whatever follows it (the owner of a launch task, the theme a feature is grouped under, the objective it serves) points at nothing; the message suggests the nearest id. " +
-		"Define the missing item, or correct the id.",
+		"Define the missing item, or correct the id. " +
+		"While a file does not parse, a reference to an id written in it is not reported: the file's syntax error comes first.",
 }
 
 func checkReferences(c *checker) {
@@ -28,7 +29,9 @@ func checkReferences(c *checker) {
 		"theme":     {func(id string) bool { return r.Theme(id) != nil }, func() []string { return sortedKeys(r.index.themes) }},
 		"persona":   {func(id string) bool { return r.Persona(id) != nil }, func() []string { return sortedKeys(r.index.personas) }},
 	}
-	exists := func(k, id string) bool { return kinds[k].exists(id) }
+	// An id a file that does not parse holds may be defined there: its
+	// syntax error is reported, and the reference is checked once it parses.
+	exists := func(k, id string) bool { return kinds[k].exists(id) || c.unreadMentions(id) }
 	sorted := map[string][]string{} // each kind's ids, sorted once, for suggestions
 	known := func(k string) []string {
 		if _, ok := sorted[k]; !ok {
