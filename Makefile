@@ -30,6 +30,7 @@ FUZZ_TARGETS = \
 	./roadmap:FuzzParseDate \
 	./roadmap:FuzzBlockYAML \
 	./roadmap:FuzzPlainTag \
+	./roadmap:FuzzMisindented \
 	./roadmap:FuzzExportNeverLeaks:300x \
 	./roadmap/gitrepo:FuzzPackEntry \
 	./roadmap/gitrepo:FuzzApplyDelta:2000x \

@@ -220,7 +220,8 @@ func parseDocument(p string, text []byte, whole bool) (doc Document, findings []
 	if err != nil {
 		line, msg := yamlError(err)
 		line = min(line, lineCount(text))
-		syntax(line, 1, "%s", lineHint(text, line, msg))
+		line, col, msg := misindented(text, line, msg)
+		syntax(line, col, "%s", lineHint(text, line, msg))
 		return doc, findings
 	}
 	if root == nil {
