@@ -59,7 +59,7 @@ size: Large, which it reads as unset), a gate for CI.`,
   roadmap align --format md >> "$GITHUB_STEP_SUMMARY"
   roadmap align --at v2026-Q4 --today 2026-10-01
   roadmap align --exit-code --format json > align.json`,
-		Args: cobra.NoArgs,
+		Args: a.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return a.runAlign(o) },
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text, md or json")

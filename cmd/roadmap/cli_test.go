@@ -202,6 +202,33 @@ func TestUsageErrors(t *testing.T) {
 	}
 }
 
+// TestArgumentCountsInWords: a wrong number of arguments is told in the
+// command's own words, with its usage, not cobra's "accepts at most 1
+// arg(s)"; a folder given to a command that takes none names --dir.
+func TestArgumentCountsInWords(t *testing.T) {
+	dir := brokenRoadmap(t)
+	if err := os.Mkdir(filepath.Join(dir, "plans"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s := session{wd: dir}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"validate", "plans"}, "validate takes no arguments; to read the roadmap in plans: roadmap validate --dir plans\n"},
+		{[]string{"prioritize", "rice"}, `prioritize takes no arguments (got "rice"); see roadmap prioritize --help` + "\n"},
+		{[]string{"notes"}, "notes takes the revision the notes start after"},
+		{[]string{"notes", "v1", "v2", "v3"}, "notes takes the revision the notes start after, and the one they end at (default: the working tree): roadmap notes REV1 [REV2]"},
+		{[]string{"init", "a", "b"}, "init takes one folder to write the roadmap in, not 2"},
+		{[]string{"list", "features", "x"}, "list takes one of features or campaigns, not 2 arguments"},
+	} {
+		r := s.run(t, c.args...)
+		if r.code != 2 || r.stdout != "" || !strings.HasPrefix(r.stderr, "roadmap: "+c.want) || strings.Contains(r.stderr, "arg(s)") || strings.Contains(r.stderr, "unknown command") {
+			t.Errorf("%v: code %d, stdout %q, stderr %q; want exit 2 and %q", c.args, r.code, r.stdout, r.stderr, c.want)
+		}
+	}
+}
+
 func TestNoRoadmapFound(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.Mkdir(filepath.Join(dir, ".git"), 0o755); err != nil {

@@ -94,7 +94,7 @@ bytes.`,
   roadmap export --audience analysts --format json | jq '.roadmap.groups[].title'
   roadmap export --audience internal --template board.html.tmpl -o board.html
   roadmap export --level themes --format html -o themes.html`,
-		Args: cobra.NoArgs,
+		Args: a.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if o.template != "" && cmd.Flags().Changed("format") {
 				return usageError("--template and --format exclude each other: the template decides the format")

@@ -20,7 +20,12 @@ refuses to run if any file it would write already exists, so it never overwrites
 your work.`,
 		Example: `  roadmap init              # creates roadmap/roadmap.yaml and friends
   roadmap init plans/2027`,
-		Args: cobra.MaximumNArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return usageError("init takes one folder to write the roadmap in, not %d: roadmap init [DIR]", len(args))
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := "roadmap"
 			switch {

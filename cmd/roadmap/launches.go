@@ -60,7 +60,7 @@ the calendar afresh then. The same roadmap and --today give the same bytes.`,
   roadmap launches --from 2027-01-01 --to 2027-03-31
   roadmap launches --feature bank-feeds --format md     # a checklist to paste into an issue
   roadmap launches --format ics -o launches.ics          # import into your calendar app`,
-		Args: cobra.NoArgs,
+		Args: a.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
 			if o.format, err = formatFor(cmd, o.format, o.output, "md", "json", "ics"); err != nil {

@@ -156,7 +156,7 @@ func TestLaunchesErrors(t *testing.T) {
 		{[]string{"--from", "2027-04-01", "--to", "2027-03-31"}, "--from 2027-04-01 is after --to 2027-03-31"},
 		{[]string{"--format", "csv"}, `unknown --format "csv"; choose table, md, json, ics`},
 		{[]string{"--today", "2026-11-31"}, `--today: "2026-11-31" is not a date`},
-		{[]string{"extra"}, "unknown command"},
+		{[]string{"extra"}, `launches takes no arguments (got "extra")`},
 	}
 	for _, tt := range tests {
 		r := pipe.run(t, append([]string{"launches", "--dir", exampleDir}, tt.args...)...)

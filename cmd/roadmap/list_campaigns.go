@@ -11,8 +11,8 @@ import (
 // listArgs accepts what `roadmap list` lists: features (the default) or
 // campaigns.
 func listArgs(cmd *cobra.Command, args []string) error {
-	if err := cobra.MaximumNArgs(1)(cmd, args); err != nil {
-		return err
+	if len(args) > 1 {
+		return usageError("list takes one of features or campaigns, not %d arguments: roadmap list [features|campaigns]", len(args))
 	}
 	if len(args) == 1 && args[0] != "features" && args[0] != "campaigns" {
 		return usageError("list takes features or campaigns, not %q%s", args[0], roadmap.Suggestion(args[0], []string{"features", "campaigns"}))

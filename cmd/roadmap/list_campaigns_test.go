@@ -56,7 +56,7 @@ func TestListCampaignsUsageErrors(t *testing.T) {
 		{[]string{"list", "campaigns", "--format", "ics"}, "unknown --format"},
 		{[]string{"list", "people"}, `not "people"`},
 		{[]string{"list", "campaign"}, `not "campaign"; did you mean "campaigns"?`},
-		{[]string{"list", "campaigns", "extra"}, "arg(s)"},
+		{[]string{"list", "campaigns", "extra"}, "list takes one of features or campaigns, not 2 arguments"},
 		{[]string{"list", "--feature", "bank-feeds"}, "--feature filters campaigns"},
 	} {
 		r := pipe.run(t, append(tt.args, "--dir", exampleDir)...)

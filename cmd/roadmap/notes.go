@@ -31,7 +31,12 @@ the others only the fields it sees. A roadmap with errors is refused (exit 1).`,
 		Example: `  roadmap notes v2026.10 v2026.11
   roadmap notes v2026.10 --format html -o whats-new.html
   roadmap notes v2026.10 HEAD --audience sales --format md`,
-		Args: cobra.RangeArgs(1, 2),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 || len(args) > 2 {
+				return usageError("notes takes the revision the notes start after, and the one they end at (default: the working tree): roadmap notes REV1 [REV2], such as roadmap notes v2026.10")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
 			if o.format, err = formatFor(cmd, o.format, o.output, "md", "html", "json"); err != nil {

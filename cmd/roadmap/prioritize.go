@@ -60,7 +60,7 @@ without a capacity).`,
   roadmap prioritize --model wsjf --capacity 40
   roadmap prioritize --compare rice,ice,wsjf
   roadmap prioritize --status idea --format csv > ideas.csv`,
-		Args: cobra.NoArgs,
+		Args: a.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.capacitySet = cmd.Flags().Changed("capacity")
 			return a.runPrioritize(o)

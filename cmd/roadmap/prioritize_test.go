@@ -187,7 +187,7 @@ func TestPrioritizeErrors(t *testing.T) {
 		{"explain and compare", exampleDir, []string{"--explain", "--compare", "rice,wsjf"}, 2, []string{"--explain shows one model's arithmetic"}},
 		{"unknown status", exampleDir, []string{"--status", "parkd"}, 2, []string{`did you mean "parked"?`}},
 		{"bad format", exampleDir, []string{"--format", "html"}, 2, []string{`unknown --format "html"`}},
-		{"extra argument", exampleDir, []string{"rice"}, 2, []string{"unknown command"}},
+		{"extra argument", exampleDir, []string{"rice"}, 2, []string{`prioritize takes no arguments (got "rice")`}},
 		{"model without settings", noCriteria, []string{"--model", "weighted"}, 2, []string{"the weighted model needs scoring.criteria in roadmap.yaml"}},
 		// The same settings chosen by roadmap.yaml are the roadmap's error.
 		{"roadmap.yaml model without settings", weightedNoCriteria, nil, 1, []string{"roadmap.yaml:3:10: the weighted model needs scoring.criteria"}},

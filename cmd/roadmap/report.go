@@ -56,7 +56,7 @@ granularity, no owners, themes or commits it may not see.`,
 		Example: `  roadmap report
   roadmap report --from 2026-Q1 --to 2026-Q4 --format md > q-review.md
   roadmap report --format html -o report.html`,
-		Args: cobra.NoArgs,
+		Args: a.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
 			if o.format, err = formatFor(cmd, o.format, o.output, "md", "html", "json"); err != nil {

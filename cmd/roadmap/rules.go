@@ -19,7 +19,7 @@ Change a severity, or turn a rule off, in roadmap.yaml:
     rules:
       objective-not-smart: error
       stale-target: off`,
-		Args: cobra.NoArgs,
+		Args: a.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := a.refuseAt("rules lists the rules this build of roadmap knows"); err != nil {
 				return err

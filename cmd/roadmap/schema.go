@@ -17,7 +17,7 @@ extension, Neovim, Helix), save it and point your files at it:
 
   roadmap schema > .roadmap.schema.json
   # yaml-language-server: $schema=.roadmap.schema.json   (first line of a file)`,
-		Args: cobra.NoArgs,
+		Args: a.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := a.refuseAt("schema describes the format this build of roadmap reads"); err != nil {
 				return err

@@ -50,7 +50,7 @@ the page only for an audience that sees everything (internal, unless roadmap.yam
 narrows it): they quote ids, titles and paths that others may not see.`,
 		Example: `  roadmap serve
   roadmap serve --audience sales --addr 127.0.0.1:9000`,
-		Args: cobra.NoArgs,
+		Args: a.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runServe(cmd.Context(), o, nil)
 		},

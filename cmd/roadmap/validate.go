@@ -36,7 +36,7 @@ which roadmap does not read.`,
   roadmap validate --format sarif > roadmap.sarif
   roadmap validate --format codequality > gl-code-quality-report.json   # GitLab
   roadmap validate --strict --today 2027-01-04`,
-		Args: cobra.NoArgs,
+		Args: a.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return a.runValidate(o) },
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text, json, github, sarif or codequality (GitLab)")
