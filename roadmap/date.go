@@ -18,12 +18,46 @@ const minYear = 1900
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(dateLayout, s)
 	if err != nil || len(s) != len(dateLayout) {
-		return Date{}, fmt.Errorf("%q is not a date (YYYY-MM-DD)", s)
+		return Date{}, fmt.Errorf("%q is not a date (YYYY-MM-DD)%s", s, whyNotADate(s))
 	}
 	if t.Year() < minYear {
 		return Date{}, fmt.Errorf("%q is before %d, too early for a roadmap", s, minYear)
 	}
 	return Date{t}, nil
+}
+
+// whyNotADate says what is wrong with a text written as YYYY-MM-DD that
+// names no day: "2027-02-30" is a slip a reader should not have to puzzle
+// over. It is "" for any other text.
+func whyNotADate(s string) string {
+	if !LooksLikeDate(s) {
+		return ""
+	}
+	year, month, day := atoi(s[:4]), atoi(s[5:7]), atoi(s[8:])
+	switch last := time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day(); {
+	case month < 1 || month > 12:
+		return fmt.Sprintf(": there is no month %d", month)
+	case day < 1:
+		return ": there is no day 0"
+	case day > last:
+		return fmt.Sprintf(": %s %d has %d days", time.Month(month), year, last)
+	}
+	return ""
+}
+
+// LooksLikeDate reports whether s is written as a date, YYYY-MM-DD in
+// digits, whether or not it names a day.
+func LooksLikeDate(s string) bool {
+	return len(s) == len(dateLayout) && s[4] == '-' && s[7] == '-' && digits(s[:4]) == 4 && digits(s[5:7]) == 2 && digits(s[8:]) == 2
+}
+
+// atoi reads a run of ASCII digits.
+func atoi(s string) int {
+	n := 0
+	for _, c := range []byte(s) {
+		n = n*10 + int(c-'0')
+	}
+	return n
 }
 
 // NewDate returns the given calendar day; out-of-range days normalise as time.Date does.

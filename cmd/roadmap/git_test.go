@@ -135,7 +135,7 @@ func TestGitErrors(t *testing.T) {
 		{[]string{"diff", "--dir", "plan", "v1", "v9"}, `unknown revision "v9"`},
 		{[]string{"list", "--dir", "plan", "--at", "HEAD~9"}, `unknown revision "HEAD~9"`},
 		{[]string{"history", "--dir", "plan", "serch"}, `did you mean "search"?`},
-		{[]string{"history", "--dir", "plan", "search", "--since", "last-tuesday"}, "neither a date"},
+		{[]string{"history", "--dir", "plan", "search", "--since", "last-tuesday"}, `--since takes a date (YYYY-MM-DD) or a revision: unknown revision "last-tuesday"`},
 		{[]string{"diff", "--dir", "plan", "--at", "v1"}, "not --at: roadmap diff v1"},
 		{[]string{"diff", "--dir", "plan", "--at", "v1", "HEAD"}, "not --at: roadmap diff v1 HEAD --dir plan\n"},
 		{[]string{"diff", "--dir", "plan", "--at", "v1", "--format", "md", "--exit-code"}, "not --at: roadmap diff v1 --exit-code --format md --dir plan\n"},
@@ -152,6 +152,8 @@ func TestGitErrors(t *testing.T) {
 		{[]string{"list", "--dir", "plan", "--at", ""}, "--at needs a revision"},
 		{[]string{"history", "--dir", "plan"}, "history takes the id of one feature"},
 		{[]string{"history", "--dir", "plan", "search", "export"}, "history takes the id of one feature"},
+		{[]string{"history", "--dir", "plan", "search", "--since", "2026-02-30"}, `--since: "2026-02-30" is not a date (YYYY-MM-DD): February 2026 has 28 days`},
+		{[]string{"history", "--dir", "plan", "search", "--since", "v9"}, `--since takes a date (YYYY-MM-DD) or a revision: unknown revision "v9"`},
 	} {
 		r := s.run(t, tc.args...)
 		if r.code != 2 || r.stdout != "" || !strings.Contains(r.stderr, tc.want) {

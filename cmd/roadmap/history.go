@@ -92,11 +92,16 @@ func (a *app) runHistory(o historyOptions, id string) error {
 	hopts := gitrepo.HistoryOptions{Dir: dir, Kind: kind, ID: id}
 	var base *object.Commit // --since a revision
 	if o.since != "" {
-		if d, err := roadmap.ParseDate(o.since); err == nil {
+		d, dateErr := roadmap.ParseDate(o.since)
+		switch {
+		case dateErr == nil:
 			hopts.Since = d
-		} else {
+		case roadmap.LooksLikeDate(o.since):
+			// 2026-02-30 is a slip in a date, not a revision's name.
+			return usageError("--since: %v", dateErr)
+		default:
 			if base, err = g.resolve(o.since); err != nil {
-				return usageError("--since %q is neither a date (YYYY-MM-DD) nor a revision", o.since)
+				return usageError("--since takes a date (YYYY-MM-DD) or a revision: %v", err)
 			}
 			hopts.Stop = base.Hash
 		}

@@ -151,7 +151,7 @@ func TestLaunchesErrors(t *testing.T) {
 		{[]string{"--feature", "bank-connector-platform"}, "--feature: feature bank-connector-platform has a launch of size none, whose playbook has no tasks"},
 		{[]string{"--feature", "bank-rules-import"}, "--feature: feature bank-rules-import is an idea: only planned, in-progress and shipped features have a launch plan"},
 		{[]string{"--feature", "apple-watch-app"}, "--feature: feature apple-watch-app is dropped"},
-		{[]string{"--from", "2027-02-30"}, `--from: "2027-02-30" is not a date (YYYY-MM-DD)`},
+		{[]string{"--from", "2027-02-30"}, `--from: "2027-02-30" is not a date (YYYY-MM-DD): February 2027 has 28 days`},
 		{[]string{"--to", "2027-Q1"}, `--to: "2027-Q1" is not a date (YYYY-MM-DD)`},
 		{[]string{"--from", "2027-04-01", "--to", "2027-03-31"}, "--from 2027-04-01 is after --to 2027-03-31"},
 		{[]string{"--format", "csv"}, `unknown --format "csv"; choose table, md, json, ics`},
