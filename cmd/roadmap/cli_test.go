@@ -547,6 +547,16 @@ func TestOutputExtensionPicksTheFormat(t *testing.T) {
 	if !strings.HasPrefix(read("forced.html"), "# ") {
 		t.Errorf("--format md did not win over the extension")
 	}
+	// An extension the command does not write is refused, naming what it
+	// writes and what --format would do.
+	r := s.run(t, "prioritize", "--dir", abs, "-o", "ranking.html")
+	want := "roadmap: -o ranking.html: prioritize writes .md, .csv, .json or .txt (its table output) files, not .html; name the file for one of them, or give --format to write one of them under this name\n"
+	if r.code != 2 || r.stderr != want {
+		t.Errorf("code %d, stderr %q; want 2 and %q", r.code, r.stderr, want)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "ranking.html")); err == nil {
+		t.Error("a refused -o wrote its file")
+	}
 }
 
 // TestReadCommandsWarnAsValidateReports: a file lint.ignore leaves out has

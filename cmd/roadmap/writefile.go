@@ -47,7 +47,7 @@ func formatFor(cmd *cobra.Command, format, output string, allowed ...string) (st
 	if len(exts) > 1 {
 		list = strings.Join(exts[:len(exts)-1], ", ") + " or " + exts[len(exts)-1]
 	}
-	or := ", or give --format"
+	or := ", or give --format to write one of them under this name"
 	if cmd.Flags().Lookup("format") == nil {
 		or = ""
 	}
