@@ -105,11 +105,11 @@ func reportTables(v ReportView, starred bool) (quarters, features, owners, theme
 	// planned = shipped + open + slipped + missed + dropped + parked + removed;
 	// early and unplanned shipped outside the plan.
 	quarters = Table{Columns: []Column{{Name: "quarter"}, {Name: "planned", Right: true, Short: shortOutcomes["planned"]}}}
-	// On a narrow terminal the rarer outcomes give way first; md, csv and
-	// json keep them all.
-	rare := map[string]bool{roadmap.OutcomeDropped: true, roadmap.OutcomeParked: true, roadmap.OutcomeRemoved: true}
+	// On a narrow terminal every outcome but shipped may give way: first
+	// those that are 0 in every quarter, then the others from the right,
+	// the rarer outcomes first; md, csv and json keep them all.
 	for _, k := range plannedOutcomes {
-		quarters.Columns = append(quarters.Columns, Column{Name: k, Right: true, Optional: rare[k], Short: shortOutcomes[k]})
+		quarters.Columns = append(quarters.Columns, Column{Name: k, Right: true, Optional: k != roadmap.OutcomeShipped, Short: shortOutcomes[k]})
 	}
 	quarters.Columns = append(quarters.Columns, Column{Name: "early/unplanned", Right: true, Optional: true}, Column{Name: "say/do", Right: true})
 	for _, q := range v.Quarters {
@@ -166,6 +166,11 @@ func (o Output) WriteReportText(w io.Writer, v ReportView) error {
 	starred := o.Width > 0 && !o.roomy(quarters) && slices.ContainsFunc(v.Quarters, func(q roadmap.QuarterReport) bool { return q.InProgress })
 	if starred {
 		quarters, _, _, _ = reportTables(v, true)
+	}
+	// Narrower still, short headers (plan, ship) keep a count in sight
+	// that a long header would hide.
+	if o.Width > 0 && !o.roomy(quarters) {
+		quarters = quarters.withShortHeaders()
 	}
 	if err := o.WriteTable(&b, quarters); err != nil {
 		return err

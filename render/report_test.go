@@ -44,3 +44,42 @@ func TestReportTablesFitEightyColumns(t *testing.T) {
 		t.Errorf("a pipe lost columns:\n%s", piped.String())
 	}
 }
+
+// TestReportNarrowKeepsCountsOverZeros: on a narrow terminal the quarter
+// table hides the outcomes that are 0 in every quarter before one that is
+// not, takes a star and short headers before hiding any count, and names
+// what it hid.
+func TestReportNarrowKeepsCountsOverZeros(t *testing.T) {
+	v := ReportView{Product: "Northwind Books", Report: &roadmap.Report{
+		Quarters: []roadmap.QuarterReport{{Quarter: "2026-Q4", InProgress: true, Planned: make([]roadmap.Outcome, 2), Counts: map[string]int{
+			"planned": 2, roadmap.OutcomeOpen: 2, "early": 1,
+		}}},
+	}}
+	header := func(width int) (string, string) {
+		var b strings.Builder
+		if err := (Output{Terminal: true, Width: width}).WriteReportText(&b, v); err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(b.String(), "\n") {
+			if strings.HasPrefix(line, "QUARTER") {
+				return strings.Join(strings.Fields(line), " "), b.String()
+			}
+		}
+		t.Fatalf("no quarter table:\n%s", b.String())
+		return "", ""
+	}
+	for width, want := range map[int]string{
+		80: "QUARTER PLANNED SHIPPED OPEN SLIPPED EARLY/UNPLANNED SAY/DO",
+		60: "QUARTER PLANNED SHIPPED OPEN EARLY/UNPLANNED SAY/DO",
+		45: "QUARTER PLAN SHIP OPEN SAY/DO",
+	} {
+		got, out := header(width)
+		if got != want {
+			t.Errorf("%d columns: %s, want %s\n%s", width, got, want, out)
+		}
+		hidden := strings.Contains(strings.Join(strings.Fields(out), " "), "Hidden to fit: EARLY/UNPLANNED; widen the terminal to see it.")
+		if hidden != !strings.Contains(want, "EARLY") {
+			t.Errorf("%d columns: the hidden count is not named, or one named that is not hidden:\n%s", width, out)
+		}
+	}
+}

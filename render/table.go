@@ -244,11 +244,23 @@ func (o Output) layout(t Table) Table {
 	return t
 }
 
+// withShortHeaders is t with each column that has a short header named by it.
+func (t Table) withShortHeaders() Table {
+	t.Columns = slices.Clone(t.Columns)
+	for i, c := range t.Columns {
+		if c.Short != "" {
+			t.Columns[i].Name = c.Short
+		}
+	}
+	return t
+}
+
 // roomy says t fits the terminal as it is best drawn: with borders on a
-// styled terminal, and without cutting a column below minFlex.
+// styled terminal, without hiding a column that holds something, and
+// without cutting a column below minFlex.
 func (o Output) roomy(t Table) bool {
 	l := o.layout(t)
-	return !l.cramped && (l.bordered || !o.Styled)
+	return !l.cramped && len(l.hidden) == len(t.hidden) && (l.bordered || !o.Styled)
 }
 
 // writeHidden names, under a table, the columns left out to fit the
@@ -257,7 +269,11 @@ func (o Output) writeHidden(w io.Writer, t Table) error {
 	if len(t.hidden) == 0 {
 		return nil
 	}
-	text := "Hidden to fit: " + strings.Join(t.hidden, ", ") + "; widen the terminal to see them."
+	them := "them"
+	if len(t.hidden) == 1 {
+		them = "it"
+	}
+	text := "Hidden to fit: " + strings.Join(t.hidden, ", ") + "; widen the terminal to see " + them + "."
 	var b strings.Builder
 	for _, l := range wrap(text, o.Width-2) {
 		b.WriteString(o.faint(l) + "\n")
