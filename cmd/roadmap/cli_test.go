@@ -632,3 +632,23 @@ func TestHelpListsAtWhereItApplies(t *testing.T) {
 		t.Errorf("--at v1 rules: %d %q", r.code, r.stderr)
 	}
 }
+
+// TestStderrWrapsOnATerminal: a message longer than the terminal wraps to
+// its width, its later lines indented; in a pipe it stays one line.
+func TestStderrWrapsOnATerminal(t *testing.T) {
+	dir := brokenRoadmap(t)
+	msg := `roadmap: prioritize takes no arguments (got "rice"); see roadmap prioritize --help`
+	r := session{wd: dir, terminal: true, width: 40}.run(t, "prioritize", "rice")
+	lines := strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n")
+	if r.code != 2 || len(lines) < 2 || strings.Join(strings.Fields(r.stderr), " ") != msg {
+		t.Fatalf("code %d, stderr:\n%s", r.code, r.stderr)
+	}
+	for i, line := range lines {
+		if len(line) > 40 || (i > 0 && !strings.HasPrefix(line, "    ")) {
+			t.Errorf("line %q: wider than 40 or not indented under the first", line)
+		}
+	}
+	if r := (session{wd: dir}).run(t, "prioritize", "rice"); r.stderr != msg+"\n" {
+		t.Errorf("a pipe's stderr: %q", r.stderr)
+	}
+}
