@@ -530,7 +530,7 @@ func (r *Repo) changes(step Step, want func(kind, id string) bool, whole bool) (
 			return nil, false, err
 		}
 		switch {
-		case step.mends.has(f.Path, f.New):
+		case step.mends.has(step, f.Path):
 			// Broken here, mended in a newer commit, which showed the
 			// changes made meanwhile.
 			continue
@@ -647,7 +647,7 @@ func (r *Repo) changes(step Step, want func(kind, id string) bool, whole bool) (
 // whose changes no newer step of the walk showed.
 func (r *Repo) leavesBroken(step Step) bool {
 	for _, f := range step.Files {
-		if f.New == plumbing.ZeroHash || step.mends.has(f.Path, f.New) {
+		if f.New == plumbing.ZeroHash || step.mends.has(step, f.Path) {
 			continue
 		}
 		if _, err := r.fileItems(f.Path, f.New); err != nil || r.isBroken(f.New) {

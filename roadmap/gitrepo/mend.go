@@ -11,21 +11,22 @@ import (
 // maxMend bounds how many commits lastParsed reads back.
 const maxMend = 10000
 
-// mends holds, for one walk, the versions of files that did not parse whose
-// changes a newer step showed, at the commit that mended the file: the
-// steps that made them add nothing. It keeps what lastParsed found for each
-// mending step, as history asks once per kind of item. Only the walk's
-// visit uses it, one step at a time.
+// mends holds, for one walk, the commits at which a file did not parse
+// whose changes a newer step showed, at the commit that mended the file:
+// the steps of those commits add nothing for the file. It keeps what
+// lastParsed found for each mending step, as history asks once per kind of
+// item. Both are by commit, not by the file's text: the same broken text
+// (a typo made twice, a revert) may stand in two spans, each mended by its
+// own commit. Only the walk's visit uses it, one step at a time.
 type mends struct {
-	broken map[fileVersion]bool
-	last   map[fileVersion]lastVersion // by the file's path and broken f.Old
+	shown map[fileAt]bool
+	last  map[fileAt]lastVersion // by the mending step's commit
 }
 
-// fileVersion is a file's version by its path in the roadmap folder: two
-// files broken alike share a blob, not a mend.
-type fileVersion struct {
-	path string
-	blob plumbing.Hash
+// fileAt is a file, by its path in the roadmap folder, at a commit.
+type fileAt struct {
+	commit plumbing.Hash
+	path   string
 }
 
 type lastVersion struct {
@@ -33,34 +34,39 @@ type lastVersion struct {
 	ok   bool
 }
 
-// has reports whether the file at p, as blob h, is a broken version a newer
-// step showed; a nil mends (no walk) has none.
-func (m *mends) has(p string, h plumbing.Hash) bool {
-	return m != nil && m.broken[fileVersion{p, h}]
+// has reports whether the file at p in step's commit is a broken version a
+// newer step showed; a nil mends (no walk) has none.
+func (m *mends) has(step Step, p string) bool {
+	return m != nil && m.shown[fileAt{step.Commit.Hash, p}]
 }
 
 // lastParsed finds the version of a file that step mends (f.Old does not
 // parse) as it last parsed: down the first-parent line from step's parent,
 // the newest version that parses, or the zero hash when the file did not
-// exist before it broke. It marks each broken version it passes in
-// step.mends, and notes the span. ok is false when it cannot tell: the
-// file or its folder came from elsewhere (a rename, a move) while broken,
-// the line ends at a shallow clone's edge, or it ran past maxMend commits.
+// exist before it broke. It marks the commits it passes, where the file did
+// not parse, in step.mends, and notes the span. ok is false when it cannot
+// tell: the file or its folder came from elsewhere (a rename, a move) while
+// broken, the line ends at a shallow clone's edge, or it ran past maxMend
+// commits.
 func (r *Repo) lastParsed(step Step, f FileChange) (last plumbing.Hash, ok bool, err error) {
-	key := fileVersion{f.Path, f.Old}
+	key := fileAt{step.Commit.Hash, f.Path}
 	if v, done := step.mends.last[key]; done {
 		return v.blob, v.ok, nil
 	}
 	defer func() {
 		if err == nil {
 			if step.mends.last == nil {
-				step.mends.last = map[fileVersion]lastVersion{}
+				step.mends.last = map[fileAt]lastVersion{}
 			}
 			step.mends.last[key] = lastVersion{last, ok}
 		}
 	}()
-	broken := []plumbing.Hash{f.Old}
 	broke, err := r.parent(step.Commit) // holds f.Old
+	if err != nil || broke == nil {
+		return plumbing.ZeroHash, false, err
+	}
+	span := []plumbing.Hash{broke.Hash} // the commits where the file did not parse
+	text := f.Old                       // the broken text broke holds
 	for i := 0; err == nil && i < maxMend; i++ {
 		var c *object.Commit
 		if c, err = r.parent(broke); err != nil {
@@ -68,7 +74,7 @@ func (r *Repo) lastParsed(step Step, f FileChange) (last plumbing.Hash, ok bool,
 		}
 		if c == nil {
 			// Broken since the first commit: before it, there was no file.
-			r.mend(step, f, broken, broke)
+			r.mend(step, f, span, broke)
 			return plumbing.ZeroHash, true, nil
 		}
 		h, found, err := r.fileAt(c, step.Dir, f.Path)
@@ -80,20 +86,21 @@ func (r *Repo) lastParsed(step Step, f FileChange) (last plumbing.Hash, ok bool,
 			if created, err := r.created(c, broke, step.Dir); err != nil || !created {
 				return plumbing.ZeroHash, false, err
 			}
-			r.mend(step, f, broken, broke)
+			r.mend(step, f, span, broke)
 			return h, true, nil
 		}
-		if h != broken[len(broken)-1] {
+		if h != text {
 			if _, err := r.fileItems(f.Path, h); err != nil {
 				return plumbing.ZeroHash, false, err
 			}
 			if !r.isBroken(h) {
-				r.mend(step, f, broken, broke)
+				r.mend(step, f, span, broke)
 				return h, true, nil
 			}
-			broken = append(broken, h)
+			text = h
 		}
 		broke = c
+		span = append(span, c.Hash)
 	}
 	if err == ErrShallow {
 		err = nil
@@ -124,14 +131,14 @@ func (r *Repo) created(p, c *object.Commit, dir string) (bool, error) {
 	return true, nil
 }
 
-// mend marks the broken versions of a file as shown at step, and notes
-// that they were: the file broke in commit broke.
-func (r *Repo) mend(step Step, f FileChange, broken []plumbing.Hash, broke *object.Commit) {
-	if step.mends.broken == nil {
-		step.mends.broken = map[fileVersion]bool{}
+// mend marks the file at the commits of span, where it did not parse, as
+// shown at step, and notes that they were: the file broke in commit broke.
+func (r *Repo) mend(step Step, f FileChange, span []plumbing.Hash, broke *object.Commit) {
+	if step.mends.shown == nil {
+		step.mends.shown = map[fileAt]bool{}
 	}
-	for _, h := range broken {
-		step.mends.broken[fileVersion{f.Path, h}] = true
+	for _, c := range span {
+		step.mends.shown[fileAt{c, f.Path}] = true
 	}
 	what := "mended"
 	if f.New == plumbing.ZeroHash {

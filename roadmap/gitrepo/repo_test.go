@@ -1454,11 +1454,13 @@ func TestReportLoadsAsLoad(t *testing.T) {
 	var last *roadmap.Roadmap // what report reads at HEAD
 	for i, c := range h.Commits {
 		cm := resolve(t, r, c.Commit.Hash)
-		want, err := r.Load(cm, "plan")
-		if err != nil {
-			t.Fatal(err)
-		}
-		sameFeatures(t, c.Commit.Subject, func() (*roadmap.Roadmap, error) { return r.FeaturesAt(cm, "plan") }, func() *roadmap.Roadmap { return want })
+		sameFeatures(t, c.Commit.Subject, func() (*roadmap.Roadmap, error) { return r.FeaturesAt(cm, "plan") }, func() *roadmap.Roadmap {
+			want, err := r.Load(cm, "plan")
+			if err != nil {
+				t.Fatal(err)
+			}
+			return want
+		})
 		// report reads each file that does not parse as its newest
 		// version before that parses, or not at all when none does.
 		files := filesAt(t, cm, "plan/")
@@ -1743,5 +1745,60 @@ func TestBrokenFilesRenamedOrRemoved(t *testing.T) {
 	}
 	if notes := strings.Join(r.Notes(), "\n"); !strings.Contains(notes, "plan/f.yaml does not parse on one side of commit") {
 		t.Errorf("a second walk, from the broken version, says nothing of it: notes %q", notes)
+	}
+}
+
+// TestTheSameBreakTwice: a file broken with the same text twice (a typo
+// made again, a revert), and mended each time, shows each span's changes
+// at its own mend: the answer for one span is not taken for the other,
+// in history and in diff's attribution.
+func TestTheSameBreakTwice(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("plan/roadmap.yaml", "product: Acme\n")
+	b.Write("plan/a.yaml", "features:\n"+feature("search", "idea", "later"))
+	b.Commit("Ana", "Add")
+	b.Write("plan/a.yaml", "features: [\n")
+	b.Commit("Li", "Break")
+	b.Write("plan/a.yaml", "features:\n"+feature("search", "planned", "2027-Q1"))
+	b.Commit("Raj", "Mend v2")
+	b.Write("plan/a.yaml", "features: [\n")
+	b.Commit("Li", "Break again")
+	b.Write("plan/a.yaml", "features:\n"+feature("search", "in-progress", "2027-Q1"))
+	b.Commit("Raj", "Mend v3")
+	r := open(t, b.Dir)
+	got := changedFields(t, r, resolve(t, r, "HEAD"), "search")
+	want := "Add: added; Mend v2: changed status idea->planned target later->2027-Q1; Mend v3: changed status planned->in-progress"
+	if got != want {
+		t.Errorf("history:\ngot  %s\nwant %s", got, want)
+	}
+	if notes := r.Notes(); len(notes) != 2 {
+		t.Errorf("notes %q, want one for each span", notes)
+	}
+
+	r = open(t, b.Dir)
+	head, first := resolve(t, r, "HEAD"), resolve(t, r, "HEAD~4")
+	load := func(c *object.Commit) *roadmap.Roadmap {
+		rm, err := r.Load(c, "plan")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rm
+	}
+	changes := roadmap.Diff(load(first), load(head))
+	if err := r.Attribute(head, first.Hash, "plan", changes); err != nil {
+		t.Fatal(err)
+	}
+	subjects := map[string]string{}
+	for _, c := range changes {
+		for _, f := range c.Fields {
+			if f.Commit == nil {
+				t.Errorf("%s of %s names no commit", f.Field, c.ID)
+				continue
+			}
+			subjects[f.Field] = f.Commit.Subject
+		}
+	}
+	if subjects["target"] != "Mend v2" || subjects["status"] != "Mend v3" {
+		t.Errorf("diff names %v, want target at Mend v2 and status at Mend v3", subjects)
 	}
 }
