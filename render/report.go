@@ -106,8 +106,9 @@ func reportTables(v ReportView, starred bool) (quarters, features, owners, theme
 	// early and unplanned shipped outside the plan.
 	quarters = Table{Columns: []Column{{Name: "quarter"}, {Name: "planned", Right: true, Short: shortOutcomes["planned"]}}}
 	// On a narrow terminal every outcome but shipped may give way: first
-	// those that are 0 in every quarter, then the others from the right,
-	// the rarer outcomes first; md, csv and json keep them all.
+	// those that are 0 in every quarter, then the others from the right
+	// (early/unplanned, then removed, parked, dropped, missed, slipped and
+	// open); md, csv and json keep them all.
 	for _, k := range plannedOutcomes {
 		quarters.Columns = append(quarters.Columns, Column{Name: k, Right: true, Optional: k != roadmap.OutcomeShipped, Short: shortOutcomes[k]})
 	}

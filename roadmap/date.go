@@ -2,6 +2,8 @@ package roadmap
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -30,10 +32,12 @@ func ParseDate(s string) (Date, error) {
 // names no day: "2027-02-30" is a slip a reader should not have to puzzle
 // over. It is "" for any other text.
 func whyNotADate(s string) string {
-	if !LooksLikeDate(s) {
+	if len(s) != len(dateLayout) || !LooksLikeDate(s) {
 		return ""
 	}
-	year, month, day := atoi(s[:4]), atoi(s[5:7]), atoi(s[8:])
+	year, _ := strconv.Atoi(s[:4])
+	month, _ := strconv.Atoi(s[5:7])
+	day, _ := strconv.Atoi(s[8:])
 	switch last := time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day(); {
 	case month < 1 || month > 12:
 		return fmt.Sprintf(": there is no month %d", month)
@@ -45,19 +49,14 @@ func whyNotADate(s string) string {
 	return ""
 }
 
-// LooksLikeDate reports whether s is written as a date, YYYY-MM-DD in
-// digits, whether or not it names a day.
+// LooksLikeDate reports whether s is written as a date, a year of four
+// digits, a month and a day, whether or not it names a day (2026-02-30,
+// 2026-2-3).
 func LooksLikeDate(s string) bool {
-	return len(s) == len(dateLayout) && s[4] == '-' && s[7] == '-' && digits(s[:4]) == 4 && digits(s[5:7]) == 2 && digits(s[8:]) == 2
-}
-
-// atoi reads a run of ASCII digits.
-func atoi(s string) int {
-	n := 0
-	for _, c := range []byte(s) {
-		n = n*10 + int(c-'0')
-	}
-	return n
+	parts := strings.Split(s, "-")
+	return len(parts) == 3 && len(parts[0]) == 4 && digits(parts[0]) == 4 &&
+		len(parts[1]) >= 1 && len(parts[1]) <= 2 && digits(parts[1]) == len(parts[1]) &&
+		len(parts[2]) >= 1 && len(parts[2]) <= 2 && digits(parts[2]) == len(parts[2])
 }
 
 // NewDate returns the given calendar day; out-of-range days normalise as time.Date does.

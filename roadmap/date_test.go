@@ -26,7 +26,7 @@ func TestParseDateSaysWhy(t *testing.T) {
 	if _, err := roadmap.ParseDate("2028-02-29"); err != nil {
 		t.Errorf("a leap day: %v", err)
 	}
-	if !roadmap.LooksLikeDate("2026-02-30") || roadmap.LooksLikeDate("v2026-02") || roadmap.LooksLikeDate("2026-02-3x") {
+	if !roadmap.LooksLikeDate("2026-02-30") || !roadmap.LooksLikeDate("2026-2-3") || roadmap.LooksLikeDate("v2026-02") || roadmap.LooksLikeDate("2026-02-3x") || roadmap.LooksLikeDate("2026-02-301") {
 		t.Error("LooksLikeDate tells dates from other text wrongly")
 	}
 }

@@ -11,6 +11,21 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// placeMisindented moves a file's syntax finding of a mapping or list out
+// of line to the line to mend (see misindented). Only loads do: what they
+// find is shown, while a history walk asks only whether a version parses,
+// and need not parse it again.
+func placeMisindented(text []byte, findings []Finding) {
+	for i, f := range findings {
+		if f.Rule != ruleSyntax.ID {
+			continue
+		}
+		if line, col, msg := misindented(text, f.Line, f.Message); line != f.Line {
+			findings[i].Line, findings[i].Column, findings[i].Message = line, col, lineHint(text, line, msg)
+		}
+	}
+}
+
 // misindented finds the line a mapping or list that does not line up goes
 // wrong on. The YAML library reports such a mistake ("did not find expected
 // key", "... '-' indicator") at the line where the mapping or list began,
@@ -60,9 +75,9 @@ func failsWith(text []byte, problem string) bool {
 }
 
 // maxHalvedBytes bounds the files misindented reads again: halving parses
-// some twenty prefixes of a large file, and a roadmap file is rarely over
-// 100 KiB.
-const maxHalvedBytes = 1 << 20
+// some twenty prefixes of a file, each up to its whole length, and a
+// roadmap file is rarely over 100 KiB.
+const maxHalvedBytes = 256 << 10
 
 // lineEnds holds, for each line, the offset just past its newline (or the
 // end of the text, for a last line without one).

@@ -5,9 +5,21 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"go.yaml.in/yaml/v3"
 )
+
+// loadFindings loads text as the one file of a roadmap, as every command
+// does, and returns what loading found.
+func loadFindings(t *testing.T, text string) []Finding {
+	t.Helper()
+	r, err := Load(fstest.MapFS{"roadmap.yaml": {Data: []byte(text)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r.Findings
+}
 
 // TestMisindentedPointsAtTheLine: a key or list item out of line is
 // reported on its own line, not where its mapping or list began, with the
@@ -29,7 +41,7 @@ func TestMisindentedPointsAtTheLine(t *testing.T) {
 			5, 4, "line 5 starts a list item at column 4, but the list items above it start at column 3"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			_, findings := ParseDocument("f.yaml", []byte(c.text))
+			findings := loadFindings(t, c.text)
 			if len(findings) != 1 {
 				t.Fatalf("findings %v, want one", findings)
 			}
@@ -45,7 +57,7 @@ func TestMisindentedPointsAtTheLine(t *testing.T) {
 // over; a file too large to read again keeps the library's line.
 func TestMisindentedLooksPastFlowLists(t *testing.T) {
 	text := "a:\n  b:\n    c: [x,\n" + strings.Repeat("       y,\n", 30) + "       z]\n    e: 1\n   d: 2\n"
-	_, findings := ParseDocument("f.yaml", []byte(text))
+	findings := loadFindings(t, text)
 	if len(findings) != 1 || findings[0].Line != 36 {
 		t.Errorf("got %v, want one finding on line 36", findings)
 	}

@@ -163,6 +163,7 @@ func loadFile(fsys fs.FS, p string) (res fileResult) {
 	}
 	res.suppressions = scanSuppressions(p, text)
 	res.doc, res.findings = parseDocument(p, text, true)
+	placeMisindented(text, res.findings)
 	return res
 }
 
@@ -220,8 +221,7 @@ func parseDocument(p string, text []byte, whole bool) (doc Document, findings []
 	if err != nil {
 		line, msg := yamlError(err)
 		line = min(line, lineCount(text))
-		line, col, msg := misindented(text, line, msg)
-		syntax(line, col, "%s", lineHint(text, line, msg))
+		syntax(line, 1, "%s", lineHint(text, line, msg))
 		return doc, findings
 	}
 	if root == nil {

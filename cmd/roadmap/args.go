@@ -8,19 +8,36 @@ import (
 )
 
 // noArgs refuses arguments to a command that takes only flags, in words
-// rather than cobra's "unknown command". A folder given as an argument
-// (roadmap validate plans/) is the usual slip, so it names --dir.
+// rather than cobra's "unknown command". A roadmap folder given as an
+// argument (roadmap validate plans/) is the usual slip, so for one the
+// message gives the command with --dir, keeping the other flags.
 func (a *app) noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) == 0 {
 		return nil
 	}
 	name := cmd.Name()
-	p := args[0]
-	if !filepath.IsAbs(p) {
-		p = filepath.Join(a.wd, p)
-	}
-	if info, err := os.Stat(p); err == nil && info.IsDir() {
-		return usageError("%s takes no arguments; to read the roadmap in %s: roadmap %s --dir %s", name, args[0], name, args[0])
+	if dir := a.roadmapFolder(args[0]); dir != "" && a.dir == "" {
+		a.cmd = cmd // for flagWords: arguments are checked before the command runs
+		words := append([]string{name, "--dir", shellWord(dir)}, a.flagWords()...)
+		return usageError("%s takes no arguments; to read the roadmap in %s: %s", name, dir, a.command(words...))
 	}
 	return usageError("%s takes no arguments (got %q); see roadmap %s --help", name, args[0], name)
+}
+
+// roadmapFolder is arg, or its roadmap subfolder, when that folder holds
+// roadmap.yaml, as the user wrote it; "" otherwise.
+func (a *app) roadmapFolder(arg string) string {
+	if arg == "" {
+		return ""
+	}
+	for _, dir := range []string{arg, filepath.Join(arg, "roadmap")} {
+		p := dir
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(a.wd, p)
+		}
+		if info, err := os.Stat(filepath.Join(p, "roadmap.yaml")); err == nil && info.Mode().IsRegular() {
+			return dir
+		}
+	}
+	return ""
 }

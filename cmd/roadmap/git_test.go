@@ -153,6 +153,7 @@ func TestGitErrors(t *testing.T) {
 		{[]string{"history", "--dir", "plan"}, "history takes the id of one feature"},
 		{[]string{"history", "--dir", "plan", "search", "export"}, "history takes the id of one feature"},
 		{[]string{"history", "--dir", "plan", "search", "--since", "2026-02-30"}, `--since: "2026-02-30" is not a date (YYYY-MM-DD): February 2026 has 28 days`},
+		{[]string{"history", "--dir", "plan", "search", "--since", "2026-2-3"}, `--since: "2026-2-3" is not a date (YYYY-MM-DD)`},
 		{[]string{"history", "--dir", "plan", "search", "--since", "v9"}, `--since takes a date (YYYY-MM-DD) or a revision: unknown revision "v9"`},
 	} {
 		r := s.run(t, tc.args...)

@@ -98,18 +98,6 @@ func Execute(args []string, stdout, stderr io.Writer) int {
 // run executes args and maps the outcome to an exit code: the one place where
 // errors become exit codes and are printed, once, on stderr.
 func (a *app) run(args []string) int {
-	// Warnings and errors on a terminal wrap to its width, as tables fit it.
-	if a.isTerminal(a.stderr) {
-		width := a.termWidth(a.stderr)
-		if width <= 0 {
-			width = a.columnsEnv()
-		}
-		if width > 0 {
-			w := &render.LineWrapper{W: a.stderr, Width: width}
-			a.stderr = w
-			defer w.Flush()
-		}
-	}
 	root := a.newRootCmd()
 	root.SetArgs(args)
 	err := root.Execute()
