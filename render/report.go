@@ -97,7 +97,7 @@ func quarterLine(q roadmap.QuarterReport) string {
 }
 
 // shortOutcomes are the headers of the quarter table on a narrow terminal.
-var shortOutcomes = map[string]string{"planned": "plan", roadmap.OutcomeShipped: "ship", roadmap.OutcomeSlipped: "slip", roadmap.OutcomeMissed: "miss"}
+var shortOutcomes = map[string]string{"planned": "plan", roadmap.OutcomeShipped: "ship", roadmap.OutcomeSlipped: "slip", roadmap.OutcomeMissed: "miss", roadmap.OutcomeDropped: "drop", roadmap.OutcomeParked: "park", "early/unplanned": "extra"}
 
 // reportTables are the report's tables. starred marks the quarter in
 // progress with a star rather than in words, for a narrow terminal.
@@ -112,7 +112,7 @@ func reportTables(v ReportView, starred bool) (quarters, features, owners, theme
 	for _, k := range plannedOutcomes {
 		quarters.Columns = append(quarters.Columns, Column{Name: k, Right: true, Optional: k != roadmap.OutcomeShipped, Short: shortOutcomes[k]})
 	}
-	quarters.Columns = append(quarters.Columns, Column{Name: "early/unplanned", Right: true, Optional: true}, Column{Name: "say/do", Right: true})
+	quarters.Columns = append(quarters.Columns, Column{Name: "early/unplanned", Right: true, Optional: true, Short: shortOutcomes["early/unplanned"], Means: "shipped early or unplanned"}, Column{Name: "say/do", Right: true})
 	for _, q := range v.Quarters {
 		name := q.Quarter
 		switch {

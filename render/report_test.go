@@ -47,8 +47,9 @@ func TestReportTablesFitEightyColumns(t *testing.T) {
 
 // TestReportNarrowKeepsCountsOverZeros: on a narrow terminal the quarter
 // table hides the outcomes that are 0 in every quarter before one that is
-// not, takes a star and short headers before hiding any count, and names
-// what it hid.
+// not, takes a star and short headers before hiding any count, says what a
+// short header that is no plain word stands for, and names in full what it
+// hid.
 func TestReportNarrowKeepsCountsOverZeros(t *testing.T) {
 	v := ReportView{Product: "Northwind Books", Report: &roadmap.Report{
 		Quarters: []roadmap.QuarterReport{{Quarter: "2026-Q4", InProgress: true, Planned: make([]roadmap.Outcome, 2), Counts: map[string]int{
@@ -71,15 +72,21 @@ func TestReportNarrowKeepsCountsOverZeros(t *testing.T) {
 	for width, want := range map[int]string{
 		80: "QUARTER PLANNED SHIPPED OPEN SLIPPED EARLY/UNPLANNED SAY/DO",
 		60: "QUARTER PLANNED SHIPPED OPEN EARLY/UNPLANNED SAY/DO",
-		45: "QUARTER PLAN SHIP OPEN SAY/DO",
+		45: "QUARTER PLAN SHIP OPEN EXTRA SAY/DO",
+		36: "QUARTER PLAN SHIP OPEN SAY/DO",
 	} {
 		got, out := header(width)
 		if got != want {
 			t.Errorf("%d columns: %s, want %s\n%s", width, got, want, out)
 		}
-		hidden := strings.Contains(strings.Join(strings.Fields(out), " "), "Hidden to fit: EARLY/UNPLANNED; widen the terminal to see it.")
-		if hidden != !strings.Contains(want, "EARLY") {
+		words := strings.Join(strings.Fields(out), " ")
+		hidden := strings.Contains(words, "Hidden to fit: EARLY/UNPLANNED; widen the terminal to see it.")
+		shown := strings.Contains(want, "EARLY") || strings.Contains(want, "EXTRA")
+		if hidden == shown {
 			t.Errorf("%d columns: the hidden count is not named, or one named that is not hidden:\n%s", width, out)
+		}
+		if legend := strings.Contains(words, "EXTRA = shipped early or unplanned."); legend != strings.Contains(want, "EXTRA") {
+			t.Errorf("%d columns: EXTRA is not explained, or explained when not shown:\n%s", width, out)
 		}
 	}
 }

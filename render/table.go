@@ -30,8 +30,15 @@ type Column struct {
 	// Short is a shorter header, used when the table cannot fit the
 	// terminal even without its optional columns ("plan" for "planned").
 	Short string
+	// Means says what a short header stands for when the word alone does
+	// not ("extra": "shipped early or unplanned"); it is said under a table
+	// that shows the column under its short header.
+	Means string
 	// Color colours a cell by its value on a styled terminal; may be nil.
 	Color func(value string) color.Color
+	// long is Name before withShortHeaders put Short in its place: a
+	// column hidden is named in full, as it is nowhere in sight.
+	long string
 }
 
 // Table is rows of text under named columns; every format of a listing
@@ -39,8 +46,9 @@ type Column struct {
 type Table struct {
 	Columns []Column
 	Rows    [][]string
-	// hidden names the optional columns fit left out that held a value.
-	hidden []string
+	// hidden names the optional columns fit left out that held a value;
+	// legend says what the short headers shown that need it stand for.
+	hidden, legend []string
 	// cramped says fit had to cut a flexible column below minFlex, or
 	// could not make the table fit at all.
 	cramped bool
@@ -155,9 +163,16 @@ func (t Table) fit(width, perColumn int) Table {
 			if short != nil && short[i] {
 				c.Name = c.Short
 			}
+			if c.Means != "" && c.Name == c.Short {
+				out.legend = append(out.legend, strings.ToUpper(c.Name)+" = "+c.Means)
+			}
 			out.Columns = append(out.Columns, c)
 		case !blank(i):
-			out.hidden = append(out.hidden, strings.ToUpper(c.Name))
+			name := c.Name
+			if c.long != "" {
+				name = c.long
+			}
+			out.hidden = append(out.hidden, strings.ToUpper(name))
 		}
 	}
 	for _, r := range t.Rows {
@@ -249,7 +264,7 @@ func (t Table) withShortHeaders() Table {
 	t.Columns = slices.Clone(t.Columns)
 	for i, c := range t.Columns {
 		if c.Short != "" {
-			t.Columns[i].Name = c.Short
+			t.Columns[i].Name, t.Columns[i].long = c.Short, c.Name
 		}
 	}
 	return t
@@ -266,17 +281,25 @@ func (o Output) roomy(t Table) bool {
 // writeHidden names, under a table, the columns left out to fit the
 // terminal: a row whose numbers no longer add up says why.
 func (o Output) writeHidden(w io.Writer, t Table) error {
-	if len(t.hidden) == 0 {
-		return nil
+	var lines []string
+	if len(t.legend) > 0 {
+		lines = append(lines, strings.Join(t.legend, "; ")+".")
 	}
-	them := "them"
-	if len(t.hidden) == 1 {
-		them = "it"
+	if len(t.hidden) > 0 {
+		them := "them"
+		if len(t.hidden) == 1 {
+			them = "it"
+		}
+		lines = append(lines, "Hidden to fit: "+strings.Join(t.hidden, ", ")+"; widen the terminal to see "+them+".")
 	}
-	text := "Hidden to fit: " + strings.Join(t.hidden, ", ") + "; widen the terminal to see " + them + "."
 	var b strings.Builder
-	for _, l := range wrap(text, o.Width-2) {
-		b.WriteString(o.faint(l) + "\n")
+	for _, text := range lines {
+		for _, l := range wrap(text, o.Width-2) {
+			b.WriteString(o.faint(l) + "\n")
+		}
+	}
+	if b.Len() == 0 {
+		return nil
 	}
 	_, err := io.WriteString(o.writer(w), b.String())
 	return err
