@@ -385,15 +385,13 @@ func sinceMerged(repo *gitrepo.Repo, head, base, merge *object.Commit, o gitrepo
 	if ok, err := repo.HasRoadmap(base, dir); err != nil || !ok {
 		return err
 	}
+	between, known, err := repo.Between(base, merge, dir, kinds, o.ID)
+	if err != nil || !known {
+		return err // not known: the walk's view of the merge stands, and a note says why
+	}
 	for _, k := range kinds {
 		es := events[k]
-		e, changed, known, err := repo.Between(base, merge, dir, k, o.ID)
-		if err != nil {
-			return err
-		}
-		if !known {
-			continue // the walk's view of the merge stands, and a note says why
-		}
+		e, changed := between[k]
 		atMerge := len(es) > 0 && es[0].Commit.Hash == merge.Hash.String()
 		switch {
 		case atMerge && changed:

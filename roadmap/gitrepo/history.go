@@ -175,35 +175,38 @@ func eventOf(ch ItemChange, c *object.Commit) (roadmap.Event, bool) {
 	return e, e.Kind != roadmap.Changed || len(e.Fields) > 0
 }
 
-// Between is the change to the item of a kind with an id from commit old to
-// commit new, in the roadmap folder at dir in both, named as new's: history
-// since a release tag merged in shows the merge against the tag, not
-// against the line it joined, so what the tag already had is not listed
-// again. changed is false when the item is alike in both; known is false
-// when a file that differs does not parse on a side, so that no one can
-// tell (a note says so).
-func (r *Repo) Between(old, new *object.Commit, dir, kind, id string) (e roadmap.Event, changed, known bool, err error) {
+// Between is the change to the item with an id, of each of kinds (an id
+// two kinds share), from commit old to commit new, in the roadmap folder at
+// dir in both, named as new's: history since a release tag merged in shows
+// the merge against the tag, not against the line it joined, so what the
+// tag already had is not listed again. events holds the kinds whose item
+// changed; known is false when a file that differs does not parse on a
+// side, so that no one can tell (a note says so).
+func (r *Repo) Between(old, new *object.Commit, dir string, kinds []string, id string) (events map[string]roadmap.Event, known bool, err error) {
 	oldTree, err := r.subtree(old, dir)
 	if err != nil {
-		return e, false, false, err
+		return nil, false, err
 	}
 	newTree, err := r.subtree(new, dir)
 	if err != nil {
-		return e, false, false, err
+		return nil, false, err
 	}
 	var files []FileChange
 	if err := r.diffTrees(oldTree, newTree, "", &files); err != nil {
-		return e, false, false, err
+		return nil, false, err
 	}
-	want := func(k, i string) bool { return k == kind && i == id }
+	want := func(k, i string) bool { return i == id && slices.Contains(kinds, k) }
 	changes, known, err := r.changes(Step{Commit: new, Dir: dir, Files: files}, want, false)
 	if err != nil {
-		return e, false, false, err
+		return nil, false, err
 	}
-	if len(changes) > 0 { // changes gives one at most, for want's item
-		e, changed = eventOf(changes[0], new)
+	events = map[string]roadmap.Event{}
+	for _, c := range changes { // one at most for each of want's items
+		if e, changed := eventOf(c, new); changed {
+			events[c.Kind] = e
+		}
 	}
-	return e, changed, known, nil
+	return events, known, nil
 }
 
 // filesHolding lists the roadmap files of c that hold the item kind/id.

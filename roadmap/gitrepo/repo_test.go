@@ -1575,7 +1575,7 @@ func TestHistorySinceADay(t *testing.T) {
 
 // TestBetweenSaysWhenItCannotTell: with a file that does not parse on one
 // side, Between cannot tell whether the item changed, however many times it
-// is asked (once per kind, for an id two kinds share).
+// is asked, and for whichever kinds.
 func TestBetweenSaysWhenItCannotTell(t *testing.T) {
 	b := gittest.New(t)
 	b.Write("roadmap.yaml", "product: Acme\n")
@@ -1587,14 +1587,36 @@ func TestBetweenSaysWhenItCannotTell(t *testing.T) {
 	b.Commit("Ana", "Mend the objectives, start search")
 	r := open(t, b.Dir)
 	old, new := resolve(t, r, "HEAD~1"), resolve(t, r, "HEAD")
-	for _, kind := range []string{"objectives", "objectives", "features"} {
-		_, _, known, err := r.Between(old, new, "", kind, "search")
+	for _, kinds := range [][]string{{"objectives"}, {"objectives"}, {"features"}, {"features", "objectives"}} {
+		_, known, err := r.Between(old, new, "", kinds, "search")
 		if err != nil {
 			t.Fatal(err)
 		}
 		if known {
-			t.Errorf("Between(%s search) claims to know, with objectives.yaml broken on the older side", kind)
+			t.Errorf("Between(%v search) claims to know, with objectives.yaml broken on the older side", kinds)
 		}
+	}
+}
+
+// TestBetweenTellsEachKind: an id two kinds share is compared for both in
+// one pass, and only the kind whose item changed has an event.
+func TestBetweenTellsEachKind(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap.yaml", "product: Acme\n")
+	b.Write("features.yaml", "features:\n"+feature("search", "planned", "2027-Q1"))
+	b.Write("objectives.yaml", "objectives:\n  - id: search\n    title: Search\n")
+	b.Commit("Ana", "Start")
+	b.Write("features.yaml", "features:\n"+feature("search", "in-progress", "2027-Q1"))
+	b.Commit("Raj", "Start search")
+	r := open(t, b.Dir)
+	old, new := resolve(t, r, "HEAD~1"), resolve(t, r, "HEAD")
+	events, known, err := r.Between(old, new, "", []string{"features", "objectives"}, "search")
+	if err != nil || !known {
+		t.Fatal(known, err)
+	}
+	e, ok := events["features"]
+	if len(events) != 1 || !ok || e.Commit.Author != "Raj" || len(e.Fields) != 1 || e.Fields[0].Field != "status" {
+		t.Errorf("Between: %+v, want the feature's status change alone, by Raj", events)
 	}
 }
 
