@@ -269,7 +269,10 @@ func (o Output) WriteRanking(w io.Writer, r *roadmap.Ranking, explain bool) erro
 	if r.Scored > 0 {
 		t, cut := rankingTable(r)
 		t = o.layout(t) // the cut line is drawn to the widths WriteTable keeps
-		if r.Cut != nil {
+		switch {
+		case r.Cut != nil && t.stacked:
+			t.rules = map[int]string{cut: cutRowLabel(r)}
+		case r.Cut != nil:
 			drawCut(t, cut, cutRowLabel(r))
 		}
 		if err := o.writeTableTo(&b, t); err != nil {

@@ -152,7 +152,9 @@ func (o Output) WriteReportText(w io.Writer, v ReportView) error {
 	if v.Product != "" {
 		title = oneLine(v.Product) + ": " + strings.ToLower(title[:1]) + title[1:]
 	}
-	fmt.Fprintf(&b, "%s\n", o.bold(title))
+	for _, line := range wrap(title, o.Width) {
+		b.WriteString(o.bold(line) + "\n")
+	}
 	if v.Audience != "" {
 		fmt.Fprintf(&b, "As the %s audience sees it.\n", v.Audience)
 	}

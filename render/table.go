@@ -52,8 +52,12 @@ type Table struct {
 	// cramped says fit had to cut a flexible column below minFlex, or
 	// could not make the table fit at all.
 	cramped bool
-	// laidOut says the table is fitted to the terminal, bordered or not.
-	laidOut, bordered bool
+	// laidOut says the table is fitted to the terminal, bordered or not;
+	// stacked that the terminal is too narrow for columns, so each row is
+	// written as a block (writeStackedTable).
+	laidOut, bordered, stacked bool
+	// rules are rows drawn as a line across, with a label (a cut line).
+	rules map[int]string
 }
 
 // minFlex is how narrow a flexible column is cut while a table can fit
@@ -201,6 +205,9 @@ func (o Output) WriteTable(w io.Writer, t Table) error {
 		return nil
 	}
 	t = o.layout(t.clean())
+	if t.stacked {
+		return o.writeStackedTable(w, t)
+	}
 	if !t.bordered {
 		return o.writePlainTable(w, t)
 	}
@@ -253,7 +260,13 @@ func (o Output) layout(t Table) Table {
 		}
 		fallthrough
 	default:
-		t = t.fit(o.Width+2, 2)
+		// Too narrow for a readable title even as plain columns: a
+		// block a row, with every column whole.
+		if f := t.fit(o.Width+2, 2); !f.cramped {
+			t = f
+		} else {
+			t.stacked = true
+		}
 	}
 	t.laidOut = true
 	return t
@@ -275,7 +288,7 @@ func (t Table) withShortHeaders() Table {
 // without cutting a column below minFlex.
 func (o Output) roomy(t Table) bool {
 	l := o.layout(t)
-	return !l.cramped && len(l.hidden) == len(t.hidden) && (l.bordered || !o.Styled)
+	return !l.stacked && !l.cramped && len(l.hidden) == len(t.hidden) && (l.bordered || !o.Styled)
 }
 
 // writeHidden names, under a table, the columns left out to fit the

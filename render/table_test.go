@@ -190,41 +190,52 @@ func TestTableShortHeaders(t *testing.T) {
 	}
 }
 
-// TestLayoutDropsBordersBeforeCuttingTitlesShort: borders take three columns
-// each, so a table of long ids on a narrow terminal is drawn as plain
-// columns, still bold and coloured, rather than with titles cut below
-// minFlex; with room, it keeps its borders.
-func TestLayoutDropsBordersBeforeCuttingTitlesShort(t *testing.T) {
+// TestLayoutDropsBordersThenStacks: borders take three columns each, so a
+// table of long ids on a narrow terminal is drawn as plain columns, still
+// bold and coloured, rather than with titles cut below minFlex; narrower
+// still, each row becomes a block with its title whole; with room, the
+// table keeps its borders.
+func TestLayoutDropsBordersThenStacks(t *testing.T) {
 	tb := Table{
 		Columns: []Column{{Name: "id"}, {Name: "title", Flex: true}, {Name: "status", Color: statusColor}},
 		Rows:    [][]string{{"bank-connector-platform", "Bank connections for every region", "in-progress"}},
 	}
-	write := func(width int) string {
+	write := func(width int) (styled, plain string) {
 		t.Helper()
 		var b strings.Builder
 		if err := (Output{Terminal: true, Styled: true, Width: width, Profile: colorprofile.TrueColor}).WriteTable(&b, tb); err != nil {
 			t.Fatal(err)
 		}
-		return b.String()
-	}
-	// Bordered, the title would get 44-1-(23+11)-3*3-1 = 0 columns;
-	// without borders 44-23-11-2*2 = 6.
-	narrow := write(44)
-	plain := ansi.Strip(narrow)
-	if strings.ContainsAny(plain, "│╭─") || !strings.Contains(plain, "Bank …") {
-		t.Errorf("at 44 columns:\n%s", plain)
-	}
-	for _, line := range strings.Split(strings.TrimRight(plain, "\n"), "\n") {
-		if w := ansi.StringWidth(line); w > 44 {
-			t.Errorf("a line of %d columns at 44: %q", w, line)
+		plain = ansi.Strip(b.String())
+		for _, line := range strings.Split(strings.TrimRight(plain, "\n"), "\n") {
+			if w := ansi.StringWidth(line); w > width {
+				t.Errorf("a line of %d columns at %d: %q", w, width, line)
+			}
 		}
+		return b.String(), plain
 	}
-	if narrow == plain || !strings.Contains(narrow, "\x1b[1m") {
-		t.Errorf("the plain layout on a styled terminal lost its bold headers and colours: %q", narrow)
-	}
-	// With room for a title of minFlex, the borders stay.
-	if wide := ansi.Strip(write(23 + minFlex + 11 + 3*3 + 1)); !strings.Contains(wide, "│") || !strings.Contains(wide, "Bank connec…") {
+	// Bordered, a title of minFlex needs 23+12+11 and 3 a column, and 1.
+	bordered := 23 + minFlex + 11 + 3*3 + 1
+	if _, wide := write(bordered); !strings.Contains(wide, "│") || !strings.Contains(wide, "Bank connec…") {
 		t.Errorf("with room for borders:\n%s", wide)
+	}
+	// Plain, it needs 2 a column between them.
+	styled, plain := write(23 + minFlex + 11 + 2*2)
+	if strings.ContainsAny(plain, "│╭─") || !strings.Contains(plain, "Bank connec…") {
+		t.Errorf("with room for plain columns:\n%s", plain)
+	}
+	if styled == plain || !strings.Contains(styled, "\x1b[1m") {
+		t.Errorf("the plain layout on a styled terminal lost its bold headers and colours: %q", styled)
+	}
+	// One column less, and the row is a block: the title whole, the status
+	// named and still coloured.
+	styled, plain = write(23 + minFlex + 11 + 2*2 - 1)
+	want := "bank-connector-platform\n  Bank connections for every region\n  status in-progress\n"
+	if plain != want {
+		t.Errorf("stacked:\n%s\nwant:\n%s", plain, want)
+	}
+	if !strings.Contains(styled, "in-progress") || styled == plain {
+		t.Errorf("the stacked layout lost its colours: %q", styled)
 	}
 }
 
@@ -245,5 +256,34 @@ func TestFitCutsFurtherRatherThanOverflow(t *testing.T) {
 	}
 	if got := tb.fit(21+2*2, 2); !got.cramped || ansi.StringWidth(got.Rows[0][1]) != minCut {
 		t.Errorf("no room at all: cramped %v, %q", got.cramped, got.Rows[0][1])
+	}
+}
+
+// TestStackedBlocks: a table too narrow for its columns is a block a row:
+// a flexible first column (an owner's name) heads it, wrapped; the others
+// follow as name and value, a pair too long for a line wrapped at spaces;
+// empty cells are left out; no line runs past the edge.
+func TestStackedBlocks(t *testing.T) {
+	tb := Table{
+		Columns: []Column{{Name: "owner", Flex: true}, {Name: "planned", Right: true, Short: "plan"}, {Name: "note"}, {Name: "features"}},
+		Rows: [][]string{
+			{"Ana Lima of the platform group", "12", "", "search, sso-google-microsoft, bank-feeds"},
+			{"Raj", "3", "new", ""},
+		},
+	}
+	var b strings.Builder
+	if err := (Output{Terminal: true, Width: 24}).WriteTable(&b, tb); err != nil {
+		t.Fatal(err)
+	}
+	want := "Ana Lima of the platform\n" +
+		"group\n" +
+		"  planned 12\n" +
+		"  features search,\n" +
+		"  sso-google-microsoft,\n" +
+		"  bank-feeds\n" +
+		"Raj\n" +
+		"  planned 3 · note new\n"
+	if b.String() != want {
+		t.Errorf("stacked:\n%s\nwant:\n%s", b.String(), want)
 	}
 }
