@@ -17,20 +17,27 @@ var ruleDependencyCycle = &Rule{
 }
 
 // checkCycles reports each loop of depends_on once, printed from the smallest
-// id in it so the message is the same whatever order the files are in.
+// id in it so the message is the same whatever order the files are in; a
+// feature that depends on itself is reported as well as a loop it is in, so
+// mending one does not reveal the other.
 func checkCycles(c *checker) {
 	r := c.r
 	for _, scc := range stronglyConnected(r) {
+		for _, id := range slices.Sorted(slices.Values(scc)) {
+			f := r.Feature(id)
+			if i := slices.Index(f.DependsOn, id); i >= 0 {
+				c.report(&f.Located, fmt.Sprintf("depends_on[%d]", i), "feature %s depends on itself", id)
+			}
+		}
+		if len(scc) == 1 {
+			continue
+		}
 		start := slices.Min(scc)
 		loop := shortestLoop(r, start, scc)
 		f := r.Feature(start)
 		path := "depends_on"
 		if i := slices.Index(f.DependsOn, loop[1]); i >= 0 {
 			path = fmt.Sprintf("depends_on[%d]", i)
-		}
-		if len(loop) == 2 {
-			c.report(&f.Located, path, "feature %s depends on itself", start)
-			continue
 		}
 		c.report(&f.Located, path, "features depend on each other in a loop: %s", strings.Join(loop, " -> "))
 	}
@@ -87,8 +94,9 @@ func stronglyConnected(r *Roadmap) [][]string {
 	return out
 }
 
-// shortestLoop finds the shortest path from start back to itself inside group,
-// breadth first, dependencies in written order: [start, ..., start].
+// shortestLoop finds the shortest path from start back to itself through
+// other features of group, breadth first, dependencies in written order:
+// [start, ..., start].
 func shortestLoop(r *Roadmap, start string, group []string) []string {
 	prev := map[string]string{}
 	queue := []string{start}
@@ -96,8 +104,8 @@ func shortestLoop(r *Roadmap, start string, group []string) []string {
 		id := queue[0]
 		queue = queue[1:]
 		for _, dep := range r.Feature(id).DependsOn {
-			if !slices.Contains(group, dep) {
-				continue
+			if dep == id || !slices.Contains(group, dep) {
+				continue // a feature's dependence on itself is reported alone
 			}
 			if dep == start {
 				loop := []string{start}
