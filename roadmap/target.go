@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -47,7 +48,7 @@ func ParseTarget(s string) (Target, error) {
 			return Target{raw: s, kind: TargetHorizon, horizon: i + 1}, nil
 		}
 	}
-	bad := fmt.Errorf("%q is not a target (YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn, now, next or later)", s)
+	bad := fmt.Errorf("%q is not a target (YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn, now, next or later)%s", s, nearTarget(s))
 	if len(s) < 7 || s[4] != '-' {
 		return Target{}, bad
 	}
@@ -59,6 +60,9 @@ func ParseTarget(s string) (Target, error) {
 	switch {
 	case len(s) == 10:
 		d, err := ParseDate(s)
+		if why := whyNotADate(s); err != nil && why != "" {
+			return Target{}, fmt.Errorf("%q is not a date%s", s, why)
+		}
 		if err != nil {
 			return Target{}, bad
 		}
@@ -80,6 +84,29 @@ func ParseTarget(s string) (Target, error) {
 		}
 	}
 	return Target{}, bad
+}
+
+// nearTarget suggests the target a text that is none was likely meant to
+// be ("2027-q1", "2027-3", "2027-Q5"), as "; did you mean ...?" or a
+// reason, or "".
+func nearTarget(s string) string {
+	year, rest, ok := strings.Cut(s, "-")
+	if !ok || len(year) != 4 || digits(year) != 4 {
+		return ""
+	}
+	switch {
+	case len(rest) == 2 && (rest[0] == 'q' || rest[0] == 'h'):
+		return fmt.Sprintf("; did you mean %s-%s?", year, strings.ToUpper(rest))
+	case len(rest) == 2 && rest[0] == 'Q' && digits(rest[1:]) == 1:
+		return fmt.Sprintf("; there is no quarter %c (Q1 to Q4)", rest[1])
+	case len(rest) == 2 && rest[0] == 'H' && digits(rest[1:]) == 1:
+		return fmt.Sprintf("; there is no half %c (H1 or H2)", rest[1])
+	case len(rest) == 1 && digits(rest) == 1 && rest != "0":
+		return fmt.Sprintf("; did you mean %s-0%s?", year, rest)
+	case len(rest) == 2 && digits(rest) == 2:
+		return fmt.Sprintf("; there is no month %s", strings.TrimPrefix(rest, "0"))
+	}
+	return ""
 }
 
 func spanTarget(raw string, kind TargetKind, start Date, months int) Target {

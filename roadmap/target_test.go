@@ -2,6 +2,7 @@ package roadmap_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/northwind-labs/roadmap/roadmap"
@@ -130,6 +131,26 @@ func TestLaunchTaskDates(t *testing.T) {
 			if got[id] != due {
 				t.Errorf("%s launch on %s: task %s due %s, want %s", tt.size, tt.day, id, got[id], due)
 			}
+		}
+	}
+}
+
+// TestTargetNearMisses: a target written nearly right says what it was
+// likely meant to be, or why it names no period.
+func TestTargetNearMisses(t *testing.T) {
+	for in, want := range map[string]string{
+		"2027-02-30": `"2027-02-30" is not a date: February 2027 has 28 days`,
+		"2027-q1":    "did you mean 2027-Q1?",
+		"2027-h2":    "did you mean 2027-H2?",
+		"2027-3":     "did you mean 2027-03?",
+		"2027-Q5":    "there is no quarter 5 (Q1 to Q4)",
+		"2027-H3":    "there is no half 3 (H1 or H2)",
+		"2027-13":    "there is no month 13",
+		"Q1-2027":    `"Q1-2027" is not a target (YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn, now, next or later)`,
+	} {
+		_, err := roadmap.ParseTarget(in)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseTarget(%q): %v, want it to say %q", in, err, want)
 		}
 	}
 }
