@@ -1585,3 +1585,73 @@ func TestDiffNamesTheCommitThatMendedAFile(t *testing.T) {
 		t.Errorf("diff across a broken version: stderr %q", r.stderr)
 	}
 }
+
+// TestValidateStaged: --staged checks what the next commit would hold: a
+// mistake staged fails it though the working tree has it mended, a mistake
+// left unstaged does not; the index's own text is shown under a finding;
+// a file in conflict, or --at beside it, is refused.
+func TestValidateStaged(t *testing.T) {
+	b := gittest.New(t)
+	good := "features:\n" + feat("search", "planned", "2027-Q1")
+	b.Write("plan/roadmap.yaml", "product: Acme\n")
+	b.Write("plan/features/core.yaml", good)
+	b.Commit("Ana", "Start")
+	stage := func(name string) {
+		t.Helper()
+		if _, err := b.Worktree.Add(name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := session{wd: filepath.Join(b.Dir, "plan")}
+
+	// Staged with a typo, then mended in the working tree only.
+	b.Write("plan/features/core.yaml", strings.Replace(good, "title:", "titel:", 1))
+	stage("plan/features/core.yaml")
+	b.Write("plan/features/core.yaml", good)
+	r := session{wd: s.wd, terminal: true, width: 100, env: map[string]string{"NO_COLOR": "1"}}.run(t, "validate", "--staged")
+	r.expect(t, 1)
+	if !strings.Contains(r.stdout, `features/core.yaml:3:5: error: unknown key "titel"`) || !strings.Contains(r.stdout, "titel: Feature search") {
+		t.Errorf("validate --staged missed the staged typo, or showed another text:\n%s", r.stdout)
+	}
+	s.run(t, "validate").expect(t, 0)
+
+	// Mended and staged, then broken in the working tree only.
+	stage("plan/features/core.yaml")
+	b.Write("plan/features/core.yaml", "features: [\n")
+	s.run(t, "validate", "--staged").expect(t, 0)
+	s.run(t, "validate").expect(t, 1)
+
+	// A new file counts once it is staged.
+	b.Write("plan/features/more.yaml", "features:\n"+feat("search", "idea", "later"))
+	s.run(t, "validate", "--staged").expect(t, 0)
+	stage("plan/features/more.yaml")
+	if r := s.run(t, "validate", "--staged"); r.code != 1 || !strings.Contains(r.stdout, `duplicate feature id "search"`) {
+		t.Errorf("a staged new file: %d\n%s", r.code, r.stdout)
+	}
+
+	if r := s.run(t, "validate", "--staged", "--at", "HEAD"); r.code != 2 || !strings.Contains(r.stderr, "give --staged or --at, not both") {
+		t.Errorf("--staged with --at: %d %q", r.code, r.stderr)
+	}
+}
+
+// TestValidateStagedRefusesAConflict: a file the index holds in conflict is
+// not decided yet, and says so.
+func TestValidateStagedRefusesAConflict(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("roadmap.yaml", "product: Acme\n")
+	b.Commit("Ana", "Start")
+	idx, err := b.Git.Storer.Index()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := *idx.Entries[0]
+	e.Stage = 2 // ours, in a merge
+	idx.Entries = append(idx.Entries, &e)
+	if err := b.Git.Storer.SetIndex(idx); err != nil {
+		t.Fatal(err)
+	}
+	r := session{wd: b.Dir}.run(t, "validate", "--staged")
+	if r.code != 2 || !strings.Contains(r.stderr, "roadmap.yaml is not merged yet: resolve the conflict and stage the file") {
+		t.Errorf("validate --staged in a conflict: %d %q", r.code, r.stderr)
+	}
+}

@@ -617,5 +617,14 @@ func TestCIRecipes(t *testing.T) {
 		if code, out := run(s); code != 0 {
 			t.Errorf("a YAML file staged, the roadmap valid: exit %d, want 0\n%s", code, out)
 		}
+
+		// What the commit holds is checked, not the working tree: a
+		// mistake staged and then mended without staging stops it.
+		if code, out := s.sh("cp roadmap/people.yaml people.keep && echo 'bogus: 1' >> roadmap/people.yaml && git add roadmap/people.yaml && mv people.keep roadmap/people.yaml"); code != 0 {
+			t.Fatalf("staging a mistake: %s", out)
+		}
+		if code, out := run(s); code != 1 || !strings.Contains(out, "[unknown-field]") {
+			t.Errorf("a mistake staged, mended only in the working tree: exit %d, want 1\n%s", code, out)
+		}
 	})
 }

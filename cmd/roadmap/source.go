@@ -100,6 +100,34 @@ func (a *app) load() (*loaded, error) {
 	return &loaded{Roadmap: r, root: at, rev: a.at}, nil
 }
 
+// loadStaged reads the roadmap as git's index holds it, what the next
+// commit would hold: a pre-commit hook checks that, not the working tree,
+// where a change may be left unstaged.
+func (a *app) loadStaged() (*loaded, error) {
+	root, err := a.roadmapRoot()
+	if err != nil {
+		return nil, err
+	}
+	repo, err := a.openRepo(root)
+	if err != nil {
+		return nil, err
+	}
+	defer repo.Close()
+	prefix, err := repoPrefix(repo, root)
+	if err != nil {
+		return nil, err
+	}
+	fsys, err := repo.IndexFS(prefix)
+	if err != nil {
+		return nil, &exitError{code: exitUsage, err: err}
+	}
+	r, err := roadmap.Load(fsys)
+	if err != nil {
+		return nil, &exitError{code: exitUsage, err: err}
+	}
+	return &loaded{Roadmap: r, root: root}, nil
+}
+
 // openRepo opens the repository that holds the roadmap folder.
 func (a *app) openRepo(root string) (*gitrepo.Repo, error) {
 	repo, err := gitrepo.Open(root)

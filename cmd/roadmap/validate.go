@@ -9,6 +9,7 @@ import (
 type validateOptions struct {
 	format string
 	strict bool
+	staged bool
 }
 
 func (a *app) newValidateCmd() *cobra.Command {
@@ -35,12 +36,14 @@ which roadmap does not read.`,
   roadmap validate --format github          # annotations in GitHub Actions
   roadmap validate --format sarif > roadmap.sarif
   roadmap validate --format codequality > gl-code-quality-report.json   # GitLab
-  roadmap validate --strict --today 2027-01-04`,
+  roadmap validate --strict --today 2027-01-04
+  roadmap validate --staged                 # in a pre-commit hook: what the commit would hold`,
 		Args: a.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return a.runValidate(o) },
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text, json, github, sarif or codequality (GitLab)")
 	cmd.Flags().BoolVar(&o.strict, "strict", false, "fail (exit 1) on warnings too")
+	cmd.Flags().BoolVar(&o.staged, "staged", false, "check the files as staged for the next commit (git's index), not as in the working tree")
 	return cmd
 }
 
@@ -52,7 +55,14 @@ func (a *app) runValidate(o validateOptions) error {
 	if err != nil {
 		return err
 	}
-	l, err := a.load()
+	load := a.load
+	if o.staged {
+		if a.at != "" {
+			return usageError("give --staged or --at, not both: --staged checks what the next commit would hold")
+		}
+		load = a.loadStaged
+	}
+	l, err := load()
 	if err != nil {
 		return err
 	}

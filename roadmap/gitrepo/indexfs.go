@@ -1,0 +1,127 @@
+package gitrepo
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// ErrUnmerged is returned for an index that holds a file in conflict: what
+// would be committed is not decided yet.
+var ErrUnmerged = errors.New("not merged yet")
+
+// indexFS is the roadmap folder as git's index (the staging area) holds it:
+// what the next commit would hold, which a pre-commit hook checks.
+type indexFS struct {
+	repo  *Repo
+	files map[string]plumbing.Hash // by path in the folder
+	dirs  map[string][]object.TreeEntry
+}
+
+// IndexFS returns the folder at dir (slash-separated, relative to the
+// repository root; "" for the root) as the index holds it, as an fs.FS.
+func (r *Repo) IndexFS(dir string) (fs.FS, error) {
+	idx, err := r.git.Storer.Index()
+	if err != nil {
+		return nil, fmt.Errorf("reading the index: %w", err)
+	}
+	if dir == "." {
+		dir = ""
+	}
+	prefix := ""
+	if dir != "" {
+		prefix = strings.TrimSuffix(dir, "/") + "/"
+	}
+	fsys := &indexFS{repo: r, files: map[string]plumbing.Hash{}, dirs: map[string][]object.TreeEntry{".": nil}}
+	for _, e := range idx.Entries {
+		name, ok := strings.CutPrefix(e.Name, prefix)
+		if !ok || !e.Mode.IsFile() || !fs.ValidPath(name) {
+			continue
+		}
+		if e.Stage != 0 {
+			return nil, fmt.Errorf("%s is %w: resolve the conflict and stage the file", e.Name, ErrUnmerged)
+		}
+		fsys.add(name, e.Hash)
+	}
+	if len(fsys.files) == 0 {
+		return nil, fmt.Errorf("%w: nothing in %s is staged", ErrNoRoadmapAt, cmp.Or(dir, "the repository"))
+	}
+	return fsys, nil
+}
+
+// add records the file at name and every folder above it.
+func (f *indexFS) add(name string, h plumbing.Hash) {
+	f.files[name] = h
+	child := object.TreeEntry{Name: path.Base(name), Mode: filemode.Regular, Hash: h}
+	for dir := path.Dir(name); ; dir = path.Dir(dir) {
+		_, known := f.dirs[dir]
+		f.dirs[dir] = append(f.dirs[dir], child)
+		if known || dir == "." {
+			return
+		}
+		child = object.TreeEntry{Name: path.Base(dir), Mode: filemode.Dir}
+	}
+}
+
+func (f *indexFS) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	if entries, ok := f.dirs[name]; ok {
+		return &indexDir{name: path.Base(name), entries: entries}, nil
+	}
+	h, ok := f.files[name]
+	if !ok {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	text, err := f.repo.blob(h)
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	e := object.TreeEntry{Name: path.Base(name), Mode: filemode.Regular, Hash: h}
+	return &treeFile{info: entryInfo{entry: e, size: int64(len(text.b))}, r: bytes.NewReader(text.b), text: text}, nil
+}
+
+// indexDir is an open folder of the index.
+type indexDir struct {
+	name    string
+	entries []object.TreeEntry
+	read    int
+}
+
+func (d *indexDir) Stat() (fs.FileInfo, error) {
+	return entryInfo{entry: object.TreeEntry{Name: d.name, Mode: filemode.Dir}, when: time.Time{}}, nil
+}
+func (d *indexDir) Read([]byte) (int, error) {
+	return 0, &fs.PathError{Op: "read", Path: d.name, Err: errors.New("is a directory")}
+}
+func (d *indexDir) Close() error { return nil }
+
+// ReadDir lists the folder's entries in name order.
+func (d *indexDir) ReadDir(n int) ([]fs.DirEntry, error) {
+	entries := slices.SortedFunc(slices.Values(d.entries), func(a, b object.TreeEntry) int { return strings.Compare(a.Name, b.Name) })
+	rest := entries[d.read:]
+	if n > 0 && len(rest) > n {
+		rest = rest[:n]
+	}
+	d.read += len(rest)
+	out := make([]fs.DirEntry, len(rest))
+	for i, e := range rest {
+		out[i] = fs.FileInfoToDirEntry(entryInfo{entry: e, size: -1})
+	}
+	if n > 0 && len(out) == 0 {
+		return nil, io.EOF
+	}
+	return out, nil
+}
