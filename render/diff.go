@@ -35,11 +35,40 @@ func (d DiffReport) to() string {
 
 // headline is the report's first line: what changed, between what, for whom.
 func (d DiffReport) headline() string {
-	s := fmt.Sprintf("%s from %s to %s", capitalize(summary(d.Changes)), revisionName(d.From), d.to())
+	s := fmt.Sprintf("%s from %s to %s", capitalize(d.summary()), revisionName(d.From), d.to())
 	if d.Audience != "" {
 		s += ", as the " + d.Audience + " audience sees it"
 	}
+	if len(d.Changes) == 0 && len(d.Unread) > 0 {
+		s += ", in the files both sides could read"
+	}
 	return s
+}
+
+// summary is summary of the changes, but claims no more than was read: with
+// a file left unread, "no changes" is only none found.
+func (d DiffReport) summary() string {
+	if len(d.Changes) == 0 && len(d.Unread) > 0 {
+		return "no changes found"
+	}
+	return summary(d.Changes)
+}
+
+// unreadWarnings say, for each side with a file not read, that what the
+// other side has in it is left out; md in its own words.
+func (d DiffReport) unreadWarnings(md bool) []string {
+	var out []string
+	for _, side := range d.Unread {
+		where := "in the working tree"
+		if side != "" {
+			where = "at " + revisionName(side)
+			if md {
+				where = "at " + MarkdownText(revisionName(side))
+			}
+		}
+		out = append(out, fmt.Sprintf("A file of the roadmap %s was not read (it does not parse, or is a link), so what the other side has in it is left out.", where))
+	}
+	return out
 }
 
 func summary(cs []roadmap.Change) string {
@@ -152,6 +181,11 @@ func (o Output) WriteDiffText(w io.Writer, d DiffReport) error {
 	for _, l := range wrap(d.headline(), o.Width) {
 		b.WriteString(o.bold(l) + "\n")
 	}
+	for _, warning := range d.unreadWarnings(false) {
+		for _, l := range wrap(warning, o.Width) {
+			b.WriteString(o.paint(yellow, l) + "\n")
+		}
+	}
 	for _, c := range d.Changes {
 		mark, col := "~", yellow
 		switch c.Kind {
@@ -195,13 +229,9 @@ func WriteDiffMarkdown(w io.Writer, d DiffReport) error {
 	if d.Audience != "" {
 		title = "Roadmap for " + d.Audience
 	}
-	fmt.Fprintf(&b, "### %s: %s\n\nFrom %s to %s.\n", MarkdownText(title), summary(d.Changes), MarkdownText(revisionName(d.From)), MarkdownText(d.to()))
-	for _, side := range d.Unread {
-		where := "in the working tree"
-		if side != "" {
-			where = "at " + MarkdownText(revisionName(side))
-		}
-		fmt.Fprintf(&b, "\n> **Warning:** a file of the roadmap %s was not read (it does not parse, or is a link), so what the other side has in it is left out.\n", where)
+	fmt.Fprintf(&b, "### %s: %s\n\nFrom %s to %s.\n", MarkdownText(title), d.summary(), MarkdownText(revisionName(d.From)), MarkdownText(d.to()))
+	for _, warning := range d.unreadWarnings(true) {
+		fmt.Fprintf(&b, "\n> **Warning:** %s%s\n", strings.ToLower(warning[:1]), warning[1:])
 	}
 	for _, c := range d.Changes {
 		fmt.Fprintf(&b, "\n- **%s** %s `%s` %s", c.Kind, c.Item, c.ID, MarkdownText(c.Title))

@@ -640,11 +640,11 @@ func TestDiffWarnsAsValidateCounts(t *testing.T) {
 		t.Errorf("diff against the working tree: stderr %q", w.stderr)
 	}
 	// Only a file that does not parse reads as empty, and only then is it said.
-	if strings.Contains(d.stderr, "does not parse") {
-		t.Errorf("diff says a file does not parse when every file does: %q", d.stderr)
+	if strings.Contains(d.stdout, "was not read") {
+		t.Errorf("diff says a file was not read when every file parses: %q", d.stdout)
 	}
 	b.Write("roadmap.yaml", "product: Acme\nfeatures: [\n")
-	if w := s.run(t, "diff"); !strings.Contains(w.stderr, "working tree has 1 error(s) in its files (a file that does not parse, or is a link, is not read: what the other side has in it is left out); run 'roadmap validate'\n") {
+	if w := s.run(t, "diff"); !strings.Contains(w.stderr, "working tree has 1 error(s) in its files; run 'roadmap validate'\n") || !strings.Contains(w.stdout, "A file of the roadmap in the working tree was not read (it does not parse, or is a link), so what the other side has in it is left out.") {
 		t.Errorf("diff of a working tree that does not parse: stderr %q", w.stderr)
 	}
 	// A job summary, which has no stderr, says it too.
@@ -1263,7 +1263,7 @@ func TestALinkedFileInARevision(t *testing.T) {
 	d.expect(t, 0)
 	// The link was not read: what extra.yaml holds now was there, through
 	// it, and is no change; the other file's change is.
-	if strings.Contains(d.stdout, "alerts") || !strings.Contains(d.stdout, "status: idea → planned\n      "+copied.String()[:7]+" Raj, ") || !strings.Contains(d.stderr, "the roadmap at HEAD~1 has 1 error(s) in its files (a file that does not parse, or is a link, is not read: what the other side has in it is left out); run \"roadmap validate --at 'HEAD~1'\"") {
+	if strings.Contains(d.stdout, "alerts") || !strings.Contains(d.stdout, "status: idea → planned\n      "+copied.String()[:7]+" Raj, ") || !strings.Contains(d.stderr, "the roadmap at HEAD~1 has 1 error(s) in its files; run \"roadmap validate --at 'HEAD~1'\"") || !strings.Contains(d.stdout, "A file of the roadmap at HEAD~1 was not read") {
 		t.Errorf("diff from a commit with a link:\n%s%s", d.stdout, d.stderr)
 	}
 	if g := s.run(t, "diff", "HEAD~1", "HEAD", "--exit-code"); g.code != 2 {

@@ -82,11 +82,9 @@ func (a *app) warnSide(e sideErrors, rev string) {
 	if rev != "" {
 		where = "at " + rev
 	}
-	why := ""
-	if e.unparsed {
-		why = " (a file that does not parse, or is a link, is not read: what the other side has in it is left out)"
-	}
-	fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap %s has %d error(s) in its files%s; run %s\n", where, e.errors, why, a.validateAt(rev))
+	// A file not read, and what that leaves out, the diff itself says
+	// in every format.
+	fmt.Fprintf(a.stderr, "roadmap: warning: the roadmap %s has %d error(s) in its files; run %s\n", where, e.errors, a.validateAt(rev))
 }
 
 // errorsOf is what validate finds wrong with r.
