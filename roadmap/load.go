@@ -23,7 +23,7 @@ import (
 const MaxFileSize = 8 << 20
 
 // Load reads the roadmap whose root (the folder holding roadmap.yaml) is the
-// root of fsys: every *.yaml and *.yml file below it, skipping folders whose
+// root of fsys: every *.yaml and *.yml file below it (.YAML too), skipping folders whose
 // name starts with a dot, in byte order of their paths. Problems in the files
 // are findings in the result; the error is for a roadmap that cannot be read
 // at all.
@@ -102,9 +102,8 @@ func roadmapFiles(fsys fs.FS) (paths []string, links []Finding, err error) {
 			}
 			return nil
 		}
-		ext := path.Ext(p)
 		switch {
-		case ext != ".yaml" && ext != ".yml":
+		case !IsRoadmapFile(p):
 		case e.Type()&fs.ModeSymlink != 0:
 			links = append(links, Finding{Path: p, Line: 1, Column: 1, Rule: ruleSyntax.ID, Severity: ruleSyntax.Severity,
 				Message: "the file is a symbolic link, so it is not read; " + linkAdvice})
@@ -423,4 +422,11 @@ func (d *decoder) decodeDocument(root *yaml.Node, doc *Document, lastLine int, w
 			d.report(ruleMissingField, root, "roadmap.yaml lacks the required key \"product\" (the product's name)")
 		}
 	}
+}
+
+// IsRoadmapFile says whether a file of this name is part of a roadmap: a
+// .yaml or .yml file, in any case (an editor on Windows may write .YAML).
+func IsRoadmapFile(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".yaml" || ext == ".yml"
 }

@@ -380,3 +380,21 @@ func TestPositionsOfALongList(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadReadsUpperCaseExtensions: a file named .YAML or .Yml, as an
+// editor on Windows may save it, is part of the roadmap, not skipped.
+func TestLoadReadsUpperCaseExtensions(t *testing.T) {
+	fsys := fstest.MapFS{
+		"roadmap.yaml":       {Data: []byte("product: Acme\n")},
+		"features/UP.YAML":   {Data: []byte("features:\n  - {id: up, title: Up, status: idea}\n")},
+		"features/mixed.Yml": {Data: []byte("features:\n  - {id: mixed, title: Mixed, status: idea}\n")},
+		"features/notes.txt": {Data: []byte("features: [\n")},
+	}
+	r, err := roadmap.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Files) != 3 || r.Feature("up") == nil || r.Feature("mixed") == nil {
+		t.Errorf("read %d files, features %v", len(r.Files), r.Features)
+	}
+}

@@ -564,7 +564,7 @@ func TestCIRecipes(t *testing.T) {
 			t.Errorf("hook %+v: want language golang, pass_filenames false", h)
 		}
 		files := regexp.MustCompile(h.Files)
-		for name, want := range map[string]bool{"roadmap/features/banking.yaml": true, "plan.yml": true, "main.go": false, "yaml.md": false} {
+		for name, want := range map[string]bool{"roadmap/features/banking.yaml": true, "plan.yml": true, "UP.YAML": true, "main.go": false, "yaml.md": false} {
 			if files.MatchString(name) != want {
 				t.Errorf("files %q matches %s: %v, want %v", h.Files, name, !want, want)
 			}

@@ -221,7 +221,7 @@ func roadmapVersion(root string, repo *gitrepo.Repo) string {
 		if e.IsDir() && p != root && strings.HasPrefix(e.Name(), ".") {
 			return filepath.SkipDir
 		}
-		if ext := filepath.Ext(p); !e.IsDir() && (ext == ".yaml" || ext == ".yml") {
+		if !e.IsDir() && roadmap.IsRoadmapFile(p) {
 			if info, err := e.Info(); err == nil {
 				fmt.Fprintf(h, "%s\x00%d\x00%d\n", p, info.Size(), info.ModTime().UnixNano())
 			}

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/northwind-labs/roadmap/roadmap"
 	"github.com/spf13/cobra"
 )
 
@@ -89,7 +90,7 @@ func (a *app) emit(output string, data []byte) error {
 // with a dot (which loads skip), reached through links or not. (A link at
 // path itself is replaced, not written through.)
 func (a *app) inRoadmap(path string) bool {
-	if ext := strings.ToLower(filepath.Ext(path)); ext != ".yaml" && ext != ".yml" {
+	if !roadmap.IsRoadmapFile(path) {
 		return false
 	}
 	root, err := a.roadmapRoot()

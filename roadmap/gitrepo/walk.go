@@ -9,6 +9,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/northwind-labs/roadmap/roadmap"
 )
 
 // FileChange is a roadmap file that differs between a commit and its parent;
@@ -244,7 +245,4 @@ func nameOf(o, n *object.TreeEntry) string {
 	return n.Name
 }
 
-func isRoadmapFile(name string) bool {
-	ext := path.Ext(name)
-	return ext == ".yaml" || ext == ".yml"
-}
+func isRoadmapFile(name string) bool { return roadmap.IsRoadmapFile(name) }
