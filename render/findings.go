@@ -89,10 +89,13 @@ func (o Output) snippet(text []byte, line, col int) string {
 	return o.faint(gutter) + src + "\n" + o.faint("      | ") + pad + o.paint(red, "^") + "\n"
 }
 
+// lineOf is line (from 1) of text, without its line ending, or a byte
+// order mark before the first (which no editor shows, and columns skip).
 func lineOf(text []byte, line int) (string, bool) {
 	if line < 1 {
 		return "", false
 	}
+	text = bytes.TrimPrefix(text, []byte("\ufeff"))
 	for i := 1; i < line; i++ {
 		nl := bytes.IndexByte(text, '\n')
 		if nl < 0 {
