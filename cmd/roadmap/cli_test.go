@@ -642,3 +642,19 @@ func TestHelpListsAtWhereItApplies(t *testing.T) {
 		t.Errorf("--at v1 rules: %d %q", r.code, r.stderr)
 	}
 }
+
+// TestValidateNamesTheFirstPlaceAsItsOwn: a duplicate id's message names
+// the first definition by the same kind of path as the finding, from the
+// folder validate runs in, so both open.
+func TestValidateNamesTheFirstPlaceAsItsOwn(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "roadmap/roadmap.yaml", "product: Acme\n")
+	write(t, dir, "roadmap/features/core.yaml", "features:\n  - {id: a, title: A, status: idea}\n")
+	write(t, dir, "roadmap/features/more.yaml", "features:\n  - {id: a, title: A again, status: idea}\n")
+	r := session{wd: dir}.run(t, "validate")
+	r.expect(t, 1)
+	want := `roadmap/features/more.yaml:2:10: error: duplicate feature id "a"; first defined at roadmap/features/core.yaml:2 [duplicate-id]`
+	if !strings.Contains(r.stdout, want+"\n") {
+		t.Errorf("stdout lacks %q:\n%s", want, r.stdout)
+	}
+}
