@@ -177,8 +177,9 @@ func noteCell(e roadmap.Entry) string {
 }
 
 // drawCut fills row cut of a fitted table with a line across every column,
-// labelled in the title column.
-func drawCut(t Table, cut int, label string) {
+// labelled in the title column; in a table fitted to no width (a pipe) the
+// label is whole, and widens the column if it must.
+func drawCut(t Table, cut int, label string, fitted bool) {
 	if cut < 0 {
 		return
 	}
@@ -190,7 +191,9 @@ func drawCut(t Table, cut int, label string) {
 			}
 		}
 		cell := strings.Repeat(dash, w)
-		if c.Name == "title" {
+		if c.Name == "title" && !fitted {
+			cell = label + " " + strings.Repeat(dash, max(1, w-ansi.StringWidth(label)-1))
+		} else if c.Name == "title" {
 			// The longest label that leaves a dash in a column this
 			// wide; none in a column cut narrower than "cut ─".
 			for _, l := range []string{label, cutLabel, "cut"} {
@@ -273,7 +276,7 @@ func (o Output) WriteRanking(w io.Writer, r *roadmap.Ranking, explain bool) erro
 		case r.Cut != nil && t.stacked:
 			t.rules = map[int]string{cut: cutRowLabel(r)}
 		case r.Cut != nil:
-			drawCut(t, cut, cutRowLabel(r))
+			drawCut(t, cut, cutRowLabel(r), o.Width > 0)
 		}
 		if err := o.writeTableTo(&b, t); err != nil {
 			return err
