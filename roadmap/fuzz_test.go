@@ -67,7 +67,7 @@ func FuzzLoad(f *testing.F) {
 // FuzzParseTarget: a target that parses prints as written, spans forward in
 // time, and contains its own start and end.
 func FuzzParseTarget(f *testing.F) {
-	for _, s := range []string{"2027-03-15", "2027-02", "2027-Q1", "2027-H2", "now", "next", "later", "9999-12-31", "0001-Q1", "2027-Q9"} {
+	for _, s := range []string{"2027-03-15", "2027-02", "2027-Q1", "2027-H2", "now", "next", "later", "9999-12-31", "0001-Q1", "2027-Q9", "1900-00-00", "2027-02-30", "2027-q1"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -61,7 +61,7 @@ func ParseTarget(s string) (Target, error) {
 	case len(s) == 10:
 		d, err := ParseDate(s)
 		if why := whyNotADate(s); err != nil && why != "" {
-			return Target{}, fmt.Errorf("%q is not a date%s", s, why)
+			return Target{}, fmt.Errorf("%q is not a target date%s", s, why)
 		}
 		if err != nil {
 			return Target{}, bad

@@ -139,7 +139,7 @@ func TestLaunchTaskDates(t *testing.T) {
 // likely meant to be, or why it names no period.
 func TestTargetNearMisses(t *testing.T) {
 	for in, want := range map[string]string{
-		"2027-02-30": `"2027-02-30" is not a date: February 2027 has 28 days`,
+		"2027-02-30": `"2027-02-30" is not a target date: February 2027 has 28 days`,
 		"2027-q1":    "did you mean 2027-Q1?",
 		"2027-h2":    "did you mean 2027-H2?",
 		"2027-3":     "did you mean 2027-03?",
