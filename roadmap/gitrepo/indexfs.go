@@ -5,10 +5,8 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
-	"slices"
 	"strings"
 	"time"
 
@@ -110,18 +108,5 @@ func (d *indexDir) Close() error { return nil }
 
 // ReadDir lists the folder's entries in name order.
 func (d *indexDir) ReadDir(n int) ([]fs.DirEntry, error) {
-	entries := slices.SortedFunc(slices.Values(d.entries), func(a, b object.TreeEntry) int { return strings.Compare(a.Name, b.Name) })
-	rest := entries[d.read:]
-	if n > 0 && len(rest) > n {
-		rest = rest[:n]
-	}
-	d.read += len(rest)
-	out := make([]fs.DirEntry, len(rest))
-	for i, e := range rest {
-		out[i] = fs.FileInfoToDirEntry(entryInfo{entry: e, size: -1})
-	}
-	if n > 0 && len(out) == 0 {
-		return nil, io.EOF
-	}
-	return out, nil
+	return readDir(d.entries, &d.read, n, time.Time{})
 }

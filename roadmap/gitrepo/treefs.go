@@ -174,16 +174,21 @@ func (d *treeDir) Close() error { return nil }
 
 // ReadDir lists the tree's entries in name order; blob sizes are not read.
 func (d *treeDir) ReadDir(n int) ([]fs.DirEntry, error) {
-	entries := slices.Clone(d.tree.Entries)
-	slices.SortFunc(entries, func(a, b object.TreeEntry) int { return strings.Compare(a.Name, b.Name) })
-	rest := entries[d.read:]
+	return readDir(d.tree.Entries, &d.read, n, d.fsys.when)
+}
+
+// readDir is fs.ReadDirFile's ReadDir over a folder's entries, in name
+// order, from the read-th on, as of when; read counts what was listed.
+func readDir(entries []object.TreeEntry, read *int, n int, when time.Time) ([]fs.DirEntry, error) {
+	entries = slices.SortedFunc(slices.Values(entries), func(a, b object.TreeEntry) int { return strings.Compare(a.Name, b.Name) })
+	rest := entries[*read:]
 	if n > 0 && len(rest) > n {
 		rest = rest[:n]
 	}
-	d.read += len(rest)
+	*read += len(rest)
 	out := make([]fs.DirEntry, len(rest))
 	for i, e := range rest {
-		out[i] = fs.FileInfoToDirEntry(entryInfo{entry: e, size: -1, when: d.fsys.when})
+		out[i] = fs.FileInfoToDirEntry(entryInfo{entry: e, size: -1, when: when})
 	}
 	if n > 0 && len(out) == 0 {
 		return nil, io.EOF
