@@ -121,8 +121,9 @@ func wrapPairs(pairs []string, width int) []string {
 		case line != "":
 			lines = append(lines, line)
 		}
-		wrapped := wrapWords(p, width)
-		lines, line = append(lines, wrapped[:len(wrapped)-1]...), wrapped[len(wrapped)-1]
+		if wrapped := wrapWords(p, width); len(wrapped) > 0 {
+			lines, line = append(lines, wrapped[:len(wrapped)-1]...), wrapped[len(wrapped)-1]
+		}
 	}
 	if line != "" {
 		lines = append(lines, line)

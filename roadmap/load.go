@@ -23,8 +23,8 @@ import (
 const MaxFileSize = 8 << 20
 
 // Load reads the roadmap whose root (the folder holding roadmap.yaml) is the
-// root of fsys: every *.yaml and *.yml file below it (.YAML too), skipping folders whose
-// name starts with a dot, in byte order of their paths. Problems in the files
+// root of fsys: every *.yaml and *.yml file below it (.YAML too), skipping
+// folders whose name starts with a dot, in byte order of their paths. Problems in the files
 // are findings in the result; the error is for a roadmap that cannot be read
 // at all.
 func Load(fsys fs.FS) (*Roadmap, error) {

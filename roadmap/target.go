@@ -48,13 +48,17 @@ func ParseTarget(s string) (Target, error) {
 			return Target{raw: s, kind: TargetHorizon, horizon: i + 1}, nil
 		}
 	}
-	bad := fmt.Errorf("%q is not a target (YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn, now, next or later)%s", s, nearTarget(s))
+	// Made only for a text that is no target: every feature's target is
+	// parsed on each load.
+	bad := func() error {
+		return fmt.Errorf("%q is not a target (YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn, now, next or later)%s", s, nearTarget(s))
+	}
 	if len(s) < 7 || s[4] != '-' {
-		return Target{}, bad
+		return Target{}, bad()
 	}
 	year, err := strconv.Atoi(s[:4])
 	if err != nil || year < minYear || s[0] == '+' || s[0] == '-' {
-		return Target{}, bad
+		return Target{}, bad()
 	}
 	rest := s[5:]
 	switch {
@@ -64,7 +68,7 @@ func ParseTarget(s string) (Target, error) {
 			return Target{}, fmt.Errorf("%q is not a target date%s", s, why)
 		}
 		if err != nil {
-			return Target{}, bad
+			return Target{}, bad()
 		}
 		return Target{raw: s, kind: TargetDate, start: d, end: d}, nil
 	case len(rest) == 2 && (rest[0] == 'Q' || rest[0] == 'H'):
@@ -83,7 +87,7 @@ func ParseTarget(s string) (Target, error) {
 			return spanTarget(s, TargetMonth, NewDate(year, time.Month(m), 1), 1), nil
 		}
 	}
-	return Target{}, bad
+	return Target{}, bad()
 }
 
 // nearTarget suggests the target a text that is none was likely meant to
@@ -95,11 +99,11 @@ func nearTarget(s string) string {
 		return ""
 	}
 	switch {
-	case len(rest) == 2 && (rest[0] == 'q' || rest[0] == 'h'):
+	case rest == "q1" || rest == "q2" || rest == "q3" || rest == "q4" || rest == "h1" || rest == "h2":
 		return fmt.Sprintf("; did you mean %s-%s?", year, strings.ToUpper(rest))
-	case len(rest) == 2 && rest[0] == 'Q' && digits(rest[1:]) == 1:
+	case len(rest) == 2 && (rest[0] == 'Q' || rest[0] == 'q') && digits(rest[1:]) == 1:
 		return fmt.Sprintf("; there is no quarter %c (Q1 to Q4)", rest[1])
-	case len(rest) == 2 && rest[0] == 'H' && digits(rest[1:]) == 1:
+	case len(rest) == 2 && (rest[0] == 'H' || rest[0] == 'h') && digits(rest[1:]) == 1:
 		return fmt.Sprintf("; there is no half %c (H1 or H2)", rest[1])
 	case len(rest) == 1 && digits(rest) == 1 && rest != "0":
 		return fmt.Sprintf("; did you mean %s-0%s?", year, rest)

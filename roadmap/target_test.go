@@ -144,6 +144,7 @@ func TestTargetNearMisses(t *testing.T) {
 		"2027-h2":    "did you mean 2027-H2?",
 		"2027-3":     "did you mean 2027-03?",
 		"2027-Q5":    "there is no quarter 5 (Q1 to Q4)",
+		"2027-q9":    "there is no quarter 9 (Q1 to Q4)",
 		"2027-H3":    "there is no half 3 (H1 or H2)",
 		"2027-13":    "there is no month 13",
 		"Q1-2027":    `"Q1-2027" is not a target (YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn, now, next or later)`,
@@ -151,6 +152,12 @@ func TestTargetNearMisses(t *testing.T) {
 		_, err := roadmap.ParseTarget(in)
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("ParseTarget(%q): %v, want it to say %q", in, err, want)
+		}
+	}
+	// A suggestion is itself a target.
+	for _, in := range []string{"2027-qx", "2027-hh", "2027-q9"} {
+		if _, err := roadmap.ParseTarget(in); err == nil || strings.Contains(err.Error(), "did you mean") {
+			t.Errorf("ParseTarget(%q): %v, want no suggestion", in, err)
 		}
 	}
 }

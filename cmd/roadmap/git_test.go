@@ -1629,6 +1629,16 @@ func TestValidateStaged(t *testing.T) {
 		t.Errorf("a staged new file: %d\n%s", r.code, r.stdout)
 	}
 
+	// A link staged is said to be unread, as in a folder, not read as
+	// the YAML of the path it names.
+	if err := os.Symlink("core.yaml", filepath.Join(b.Dir, "plan", "features", "link.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	stage("plan/features/link.yaml")
+	if r := s.run(t, "validate", "--staged"); !strings.Contains(r.stdout, "features/link.yaml:1:1: error: the file is a symbolic link, so it is not read") {
+		t.Errorf("a staged link:\n%s", r.stdout)
+	}
+
 	if r := s.run(t, "validate", "--staged", "--at", "HEAD"); r.code != 2 || !strings.Contains(r.stderr, "give --staged or --at, not both") {
 		t.Errorf("--staged with --at: %d %q", r.code, r.stderr)
 	}

@@ -23,7 +23,7 @@ var ErrUnmerged = errors.New("not merged yet")
 // what the next commit would hold, which a pre-commit hook checks.
 type indexFS struct {
 	repo  *Repo
-	files map[string]plumbing.Hash // by path in the folder
+	files map[string]object.TreeEntry // by path in the folder
 	dirs  map[string][]object.TreeEntry
 }
 
@@ -41,7 +41,7 @@ func (r *Repo) IndexFS(dir string) (fs.FS, error) {
 	if dir != "" {
 		prefix = strings.TrimSuffix(dir, "/") + "/"
 	}
-	fsys := &indexFS{repo: r, files: map[string]plumbing.Hash{}, dirs: map[string][]object.TreeEntry{".": nil}}
+	fsys := &indexFS{repo: r, files: map[string]object.TreeEntry{}, dirs: map[string][]object.TreeEntry{".": nil}}
 	for _, e := range idx.Entries {
 		name, ok := strings.CutPrefix(e.Name, prefix)
 		if !ok || !e.Mode.IsFile() || !fs.ValidPath(name) {
@@ -50,7 +50,7 @@ func (r *Repo) IndexFS(dir string) (fs.FS, error) {
 		if e.Stage != 0 {
 			return nil, fmt.Errorf("%s is %w: resolve the conflict and stage the file", e.Name, ErrUnmerged)
 		}
-		fsys.add(name, e.Hash)
+		fsys.add(name, e.Hash, e.Mode)
 	}
 	if len(fsys.files) == 0 {
 		return nil, fmt.Errorf("%w: nothing in %s is staged", ErrNoRoadmapAt, cmp.Or(dir, "the repository"))
@@ -58,10 +58,11 @@ func (r *Repo) IndexFS(dir string) (fs.FS, error) {
 	return fsys, nil
 }
 
-// add records the file at name and every folder above it.
-func (f *indexFS) add(name string, h plumbing.Hash) {
-	f.files[name] = h
-	child := object.TreeEntry{Name: path.Base(name), Mode: filemode.Regular, Hash: h}
+// add records the file at name (a link keeps its mode, so the loader says it
+// is not read, as in a folder) and every folder above it.
+func (f *indexFS) add(name string, h plumbing.Hash, mode filemode.FileMode) {
+	child := object.TreeEntry{Name: path.Base(name), Mode: mode, Hash: h}
+	f.files[name] = child
 	for dir := path.Dir(name); ; dir = path.Dir(dir) {
 		_, known := f.dirs[dir]
 		f.dirs[dir] = append(f.dirs[dir], child)
@@ -79,15 +80,14 @@ func (f *indexFS) Open(name string) (fs.File, error) {
 	if entries, ok := f.dirs[name]; ok {
 		return &indexDir{name: path.Base(name), entries: entries}, nil
 	}
-	h, ok := f.files[name]
+	e, ok := f.files[name]
 	if !ok {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 	}
-	text, err := f.repo.blob(h)
+	text, err := f.repo.blob(e.Hash)
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
-	e := object.TreeEntry{Name: path.Base(name), Mode: filemode.Regular, Hash: h}
 	return &treeFile{info: entryInfo{entry: e, size: int64(len(text.b))}, r: bytes.NewReader(text.b), text: text}, nil
 }
 
