@@ -55,18 +55,16 @@ func (d DiffReport) summary() string {
 }
 
 // unreadWarnings say, for each side with a file not read, that what the
-// other side has in it is left out; md in its own words.
-func (d DiffReport) unreadWarnings(md bool) []string {
+// other side has in it is left out, after "A" or "a"; name writes a
+// revision's name for the format.
+func (d DiffReport) unreadWarnings(name func(string) string) []string {
 	var out []string
 	for _, side := range d.Unread {
 		where := "in the working tree"
 		if side != "" {
-			where = "at " + revisionName(side)
-			if md {
-				where = "at " + MarkdownText(revisionName(side))
-			}
+			where = "at " + name(revisionName(side))
 		}
-		out = append(out, fmt.Sprintf("A file of the roadmap %s was not read (it does not parse, or is a link), so what the other side has in it is left out.", where))
+		out = append(out, fmt.Sprintf(" file of the roadmap %s was not read (it does not parse, or is a link), so what the other side has in it is left out.", where))
 	}
 	return out
 }
@@ -181,8 +179,8 @@ func (o Output) WriteDiffText(w io.Writer, d DiffReport) error {
 	for _, l := range wrap(d.headline(), o.Width) {
 		b.WriteString(o.bold(l) + "\n")
 	}
-	for _, warning := range d.unreadWarnings(false) {
-		for _, l := range wrap(warning, o.Width) {
+	for _, warning := range d.unreadWarnings(func(s string) string { return s }) {
+		for _, l := range wrap("A"+warning, o.Width) {
 			b.WriteString(o.paint(yellow, l) + "\n")
 		}
 	}
@@ -230,8 +228,8 @@ func WriteDiffMarkdown(w io.Writer, d DiffReport) error {
 		title = "Roadmap for " + d.Audience
 	}
 	fmt.Fprintf(&b, "### %s: %s\n\nFrom %s to %s.\n", MarkdownText(title), d.summary(), MarkdownText(revisionName(d.From)), MarkdownText(d.to()))
-	for _, warning := range d.unreadWarnings(true) {
-		fmt.Fprintf(&b, "\n> **Warning:** %s%s\n", strings.ToLower(warning[:1]), warning[1:])
+	for _, warning := range d.unreadWarnings(MarkdownText) {
+		fmt.Fprintf(&b, "\n> **Warning:** a%s\n", warning)
 	}
 	for _, c := range d.Changes {
 		fmt.Fprintf(&b, "\n- **%s** %s `%s` %s", c.Kind, c.Item, c.ID, MarkdownText(c.Title))

@@ -46,8 +46,8 @@ func TestSnippetCaretUnderWideCharacters(t *testing.T) {
 // TestSnippetSkipsAByteOrderMark: a file saved with a byte order mark shows
 // its first line as an editor does, the caret under the column.
 func TestSnippetSkipsAByteOrderMark(t *testing.T) {
-	got := Output{}.snippet([]byte("\ufefffeaturs: []\n"), 1, 1)
-	if want := "    1 | featurs: []\n      | ^\n"; got != want {
+	got := Output{}.snippet([]byte("\ufefffeaturs: []\n"), 1, 10)
+	if want := "    1 | featurs: []\n      |          ^\n"; got != want {
 		t.Errorf("snippet:\n%q\nwant:\n%q", got, want)
 	}
 }

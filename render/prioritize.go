@@ -97,8 +97,9 @@ func parkSentence(r *roadmap.Ranking) string {
 }
 
 // rankingTable is the ranking people read: one scored feature a row, and the
-// cut line as a row of its own (empty cells, drawn once the table is fitted).
-// It returns the index of that row, or -1.
+// cut line as a row of its own (its label in the title column, so a title
+// column with room keeps it whole; drawn once the table is fitted). It
+// returns the index of that row, or -1.
 func rankingTable(r *roadmap.Ranking) (Table, int) {
 	cutColor := func(v string) color.Color {
 		if strings.HasPrefix(v, dash) || strings.HasPrefix(v, cutLabel) {
@@ -136,10 +137,15 @@ func rankingTable(r *roadmap.Ranking) (Table, int) {
 	}
 	t := Table{Columns: cols}
 	cutRow := -1
+	addCut := func() {
+		cutRow = len(t.Rows)
+		row := make([]string, len(cols))
+		row[2] = cutRowLabel(r) + " " + dash // the title column
+		t.Rows = append(t.Rows, row)
+	}
 	for i, e := range r.Entries[:r.Scored] {
 		if r.Cut != nil && i == r.Cut.Above {
-			cutRow = len(t.Rows)
-			t.Rows = append(t.Rows, make([]string, len(cols)))
+			addCut()
 		}
 		row := []string{strconv.Itoa(e.Rank), e.Feature.ID, oneLine(e.Feature.Title), string(e.Feature.Status), roadmap.Num(e.Score.Value), effortCell(e)}
 		if r.Cut != nil {
@@ -151,8 +157,7 @@ func rankingTable(r *roadmap.Ranking) (Table, int) {
 		t.Rows = append(t.Rows, row)
 	}
 	if r.Cut != nil && r.Cut.Above == r.Scored && r.Scored > 0 {
-		cutRow = len(t.Rows)
-		t.Rows = append(t.Rows, make([]string, len(cols)))
+		addCut()
 	}
 	return t, cutRow
 }
@@ -177,23 +182,18 @@ func noteCell(e roadmap.Entry) string {
 }
 
 // drawCut fills row cut of a fitted table with a line across every column,
-// labelled in the title column; in a table fitted to no width (a pipe) the
-// label is whole, and widens the column if it must.
-func drawCut(t Table, cut int, label string, fitted bool) {
+// labelled in the title column.
+func drawCut(t Table, cut int, label string) {
 	if cut < 0 {
 		return
 	}
 	for i, c := range t.Columns {
 		w := cellWidth(c.Name)
-		for j, r := range t.Rows {
-			if j != cut {
-				w = max(w, cellWidth(r[i]))
-			}
+		for _, r := range t.Rows {
+			w = max(w, cellWidth(r[i]))
 		}
 		cell := strings.Repeat(dash, w)
-		if c.Name == "title" && !fitted {
-			cell = label + " " + strings.Repeat(dash, max(1, w-ansi.StringWidth(label)-1))
-		} else if c.Name == "title" {
+		if c.Name == "title" {
 			// The longest label that leaves a dash in a column this
 			// wide; none in a column cut narrower than "cut ─".
 			for _, l := range []string{label, cutLabel, "cut"} {
@@ -276,7 +276,7 @@ func (o Output) WriteRanking(w io.Writer, r *roadmap.Ranking, explain bool) erro
 		case r.Cut != nil && t.stacked:
 			t.rules = map[int]string{cut: cutRowLabel(r)}
 		case r.Cut != nil:
-			drawCut(t, cut, cutRowLabel(r), o.Width > 0)
+			drawCut(t, cut, cutRowLabel(r))
 		}
 		if err := o.writeTableTo(&b, t); err != nil {
 			return err

@@ -2,6 +2,7 @@ package render
 
 import (
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -13,19 +14,13 @@ import (
 // under them, and the others close it as "name value" pairs, so nothing is
 // cut or hidden. A rule row (prioritize's cut line) is a line across.
 func (o Output) writeStackedTable(w io.Writer, t Table) error {
-	lead := len(t.Columns)
-	for i, c := range t.Columns {
-		if c.Flex {
-			lead = i
-			break
-		}
-	}
-	body := lead // the column written whole under the head, if any
-	if lead == 0 {
-		lead, body = 1, -1 // a flexible first column heads the block itself
-	}
-	if body == len(t.Columns) {
-		body = -1
+	// lead columns head the block; body, if any, is written whole under
+	// them. With no flexible column, or a flexible first one (an owner's
+	// name), the first column heads the block alone, and every other is
+	// named.
+	lead, body := 1, -1
+	if i := slices.IndexFunc(t.Columns, func(c Column) bool { return c.Flex }); i > 0 {
+		lead, body = i, i
 	}
 	widths := make([]int, lead)
 	for i, r := range t.Rows {
@@ -65,7 +60,7 @@ func (o Output) writeStackedTable(w io.Writer, t Table) error {
 			head = append(head, o.cell(t.Columns[j], cell))
 		}
 		if lead == 1 && body < 0 {
-			// A flexible head (an owner's name) wraps as a title would.
+			// A head alone wraps as a title would.
 			for _, l := range wrapWords(r[0], o.Width) {
 				b.WriteString(o.cell(t.Columns[0], l) + "\n")
 			}

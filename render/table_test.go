@@ -234,8 +234,9 @@ func TestLayoutDropsBordersThenStacks(t *testing.T) {
 	if plain != want {
 		t.Errorf("stacked:\n%s\nwant:\n%s", plain, want)
 	}
-	if !strings.Contains(styled, "in-progress") || styled == plain {
-		t.Errorf("the stacked layout lost its colours: %q", styled)
+	o := Output{Terminal: true, Styled: true, Width: 1, Profile: colorprofile.TrueColor}
+	if coloured := o.paint(statusColor("in-progress"), "in-progress"); !strings.Contains(styled, coloured) {
+		t.Errorf("the stacked layout lost the status's colour: %q, want %q in it", styled, coloured)
 	}
 }
 
@@ -284,6 +285,22 @@ func TestStackedBlocks(t *testing.T) {
 		"Raj\n" +
 		"  planned 3 · note new\n"
 	if b.String() != want {
+		t.Errorf("stacked:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
+// TestStackedBlocksWithoutATitle: a table with no flexible column (report's
+// quarters) is headed by its first column, and every other count is named.
+func TestStackedBlocksWithoutATitle(t *testing.T) {
+	tb := Table{
+		Columns: []Column{{Name: "quarter"}, {Name: "planned", Right: true}, {Name: "shipped", Right: true}, {Name: "say/do", Right: true}},
+		Rows:    [][]string{{"2026-Q4", "2", "0", "0%"}},
+	}
+	var b strings.Builder
+	if err := (Output{Terminal: true, Width: 24}).WriteTable(&b, tb); err != nil {
+		t.Fatal(err)
+	}
+	if want := "2026-Q4\n  planned 2 · shipped 0\n  say/do 0%\n"; b.String() != want {
 		t.Errorf("stacked:\n%s\nwant:\n%s", b.String(), want)
 	}
 }

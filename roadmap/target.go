@@ -64,10 +64,10 @@ func ParseTarget(s string) (Target, error) {
 	switch {
 	case len(s) == 10:
 		d, err := ParseDate(s)
-		if why := whyNotADate(s); err != nil && why != "" {
-			return Target{}, fmt.Errorf("%q is not a target date%s", s, why)
-		}
 		if err != nil {
+			if why := whyNotADate(s); why != "" {
+				return Target{}, fmt.Errorf("%q is not a target date%s", s, why)
+			}
 			return Target{}, bad()
 		}
 		return Target{raw: s, kind: TargetDate, start: d, end: d}, nil

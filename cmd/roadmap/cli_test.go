@@ -657,4 +657,23 @@ func TestValidateNamesTheFirstPlaceAsItsOwn(t *testing.T) {
 	if !strings.Contains(r.stdout, want+"\n") {
 		t.Errorf("stdout lacks %q:\n%s", want, r.stdout)
 	}
+	// From the features folder: paths from there in text, from the
+	// repository's top in annotations, and in export's refusal too.
+	if err := os.Mkdir(filepath.Join(dir, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s := session{wd: filepath.Join(dir, "roadmap", "features")}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"validate", "--dir", ".."}, `more.yaml:2:10: error: duplicate feature id "a"; first defined at core.yaml:2`},
+		{[]string{"validate", "--dir", "..", "--format", "github"}, `::error file=roadmap/features/more.yaml,line=2,col=10,title=roadmap duplicate-id::duplicate feature id "a"; first defined at roadmap/features/core.yaml:2`},
+		{[]string{"export", "--dir", "..", "--audience", "internal"}, `more.yaml:2:10: error: duplicate feature id "a"; first defined at core.yaml:2`},
+	} {
+		r := s.run(t, c.args...)
+		if !strings.Contains(r.stdout+r.stderr, c.want) {
+			t.Errorf("%v lacks %q:\n%s%s", c.args, c.want, r.stdout, r.stderr)
+		}
+	}
 }

@@ -226,6 +226,12 @@ func (a *app) warnIfSinceIsLater(g *gitRoadmap, since string) {
 // roadmap: what they show could be wrong, or leak.
 func (a *app) refuseErrors(l *loaded, r *roadmap.Roadmap, today roadmap.Date, rev string) error {
 	findings := roadmap.Check(r, roadmap.Options{Today: today})
+	showPaths(r, findings, func(p string) string {
+		if rev != "" {
+			return rev + ":" + a.displayPath(l, p)
+		}
+		return a.displayPath(l, p)
+	})
 	var b strings.Builder
 	n := 0
 	for _, f := range findings {
@@ -233,10 +239,6 @@ func (a *app) refuseErrors(l *loaded, r *roadmap.Roadmap, today roadmap.Date, re
 			continue
 		}
 		n++
-		f.Path = a.displayPath(l, f.Path)
-		if rev != "" {
-			f.Path = rev + ":" + f.Path
-		}
 		b.WriteString(f.String() + "\n")
 	}
 	if n == 0 {

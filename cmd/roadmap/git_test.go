@@ -1665,3 +1665,14 @@ func TestValidateStagedRefusesAConflict(t *testing.T) {
 		t.Errorf("validate --staged in a conflict: %d %q", r.code, r.stderr)
 	}
 }
+
+// TestValidateStagedWithNothingStaged: a roadmap not yet added to git has
+// nothing to check for a commit, and says how to stage it.
+func TestValidateStagedWithNothingStaged(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("plan/roadmap.yaml", "product: Acme\n")
+	r := session{wd: b.Dir}.run(t, "validate", "--staged", "--dir", "plan")
+	if r.code != 2 || !strings.Contains(r.stderr, "nothing in plan is staged for commit: git add the roadmap's files first") {
+		t.Errorf("validate --staged with nothing staged: %d %q", r.code, r.stderr)
+	}
+}

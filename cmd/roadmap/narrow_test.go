@@ -20,8 +20,9 @@ func TestNarrowTerminalsFit(t *testing.T) {
 		{"prioritize", "--dir", exampleDir, "--compare", "rice,wsjf"},
 		{"launches", "--dir", exampleDir, "--today", "2026-11-24"},
 		{"rules"},
+		{"report", "--dir", exampleDir, "--today", "2027-01-04"},
 	}
-	for width := 30; width <= 100; width += 7 {
+	for width := 30; width <= 100; width++ {
 		for _, args := range commands {
 			for _, env := range []map[string]string{nil, {"NO_COLOR": "1"}} {
 				r := session{terminal: true, width: width, env: env}.run(t, args...)

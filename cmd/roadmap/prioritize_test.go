@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/northwind-labs/roadmap/render/golden"
 )
 
@@ -299,17 +300,19 @@ func TestSettingsThatDoNotReadAreNamed(t *testing.T) {
 	}
 }
 
-// TestPipedCutLineKeepsItsLabel: in a pipe, where nothing is cut to fit, the
-// cut line names its capacity and period whole, however short the titles.
-func TestPipedCutLineKeepsItsLabel(t *testing.T) {
+// TestCutLineKeepsItsLabel: in a pipe, and on a terminal with room, the cut
+// line names its capacity and period whole, however short the titles.
+func TestCutLineKeepsItsLabel(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "roadmap.yaml", "product: P\nscoring:\n  capacity: {2027-Q1: 5}\n")
 	write(t, dir, "features.yaml", "features:\n"+
 		"  - {id: a, title: A, status: planned, scores: {reach: 2, impact: 1, confidence: 100, effort: 4}}\n"+
 		"  - {id: b, title: B, status: planned, scores: {reach: 1, impact: 1, confidence: 100, effort: 4}}\n")
-	r := pipe.run(t, "prioritize", "--dir", dir, "--period", "2027-Q1")
-	r.expect(t, 0)
-	if !strings.Contains(r.stdout, "cut line at 5 (2027-Q1) ─") {
-		t.Errorf("the cut line lost its label in a pipe:\n%s", r.stdout)
+	for _, s := range []session{pipe, {terminal: true, width: 100}, {terminal: true, width: 100, env: map[string]string{"NO_COLOR": "1"}}} {
+		r := s.run(t, "prioritize", "--dir", dir, "--period", "2027-Q1")
+		r.expect(t, 0)
+		if !strings.Contains(ansi.Strip(r.stdout), "cut line at 5 (2027-Q1) ─") {
+			t.Errorf("the cut line lost its label (terminal %v, env %v):\n%s", s.terminal, s.env, r.stdout)
+		}
 	}
 }

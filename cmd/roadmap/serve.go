@@ -248,10 +248,13 @@ func (a *app) exportPage(audience string) (page []byte, details bool, err error)
 	}
 	var lines []string
 	rootBroken := false // roadmap.yaml, which defines the audiences, has an error
-	for _, f := range roadmap.Check(l.Roadmap, roadmap.Options{Today: today}) {
+	findings := roadmap.Check(l.Roadmap, roadmap.Options{Today: today})
+	for _, f := range findings {
+		rootBroken = rootBroken || f.Severity == roadmap.SeverityError && f.Path == "roadmap.yaml"
+	}
+	showPaths(l.Roadmap, findings, func(p string) string { return a.displayPath(l, p) })
+	for _, f := range findings {
 		if f.Severity == roadmap.SeverityError {
-			rootBroken = rootBroken || f.Path == "roadmap.yaml"
-			f.Path = a.displayPath(l, f.Path)
 			lines = append(lines, f.String())
 		}
 	}

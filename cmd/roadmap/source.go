@@ -306,6 +306,33 @@ func (a *app) displayPath(l *loaded, p string) string {
 	return filepath.ToSlash(abs)
 }
 
+// showPaths names each of r's findings' file, and any file of r its message
+// names ("first defined at features/core.yaml:15"), as show names them, so
+// that both open from where the command runs. It returns what show makes of
+// each file's path.
+func showPaths(r *roadmap.Roadmap, findings []roadmap.Finding, show func(string) string) map[string]string {
+	shown := map[string]string{}
+	var places []string
+	for _, f := range r.Files {
+		s := show(f.Path)
+		shown[f.Path] = s
+		if s != f.Path {
+			places = append(places, " at "+f.Path+":", " at "+s+":")
+		}
+	}
+	named := strings.NewReplacer(places...)
+	for i := range findings {
+		f := &findings[i]
+		if s, ok := shown[f.Path]; ok {
+			f.Path = s
+		} else {
+			f.Path = show(f.Path)
+		}
+		f.Message = named.Replace(f.Message)
+	}
+	return shown
+}
+
 // repoPath is a roadmap file's path relative to the root of the git work tree
 // that holds it, as GitHub annotations and SARIF need; relative to the working
 // folder when the roadmap is not in a repository.

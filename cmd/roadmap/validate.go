@@ -1,8 +1,6 @@
 package main
 
 import (
-	"strings"
-
 	"github.com/northwind-labs/roadmap/render"
 	"github.com/northwind-labs/roadmap/roadmap"
 	"github.com/spf13/cobra"
@@ -74,22 +72,10 @@ func (a *app) runValidate(o validateOptions) error {
 	if o.format == "github" || o.format == "sarif" || o.format == "codequality" {
 		pathOf = a.repoPath
 	}
+	shown := showPaths(l.Roadmap, findings, func(p string) string { return pathOf(l, p) })
 	texts := map[string][]byte{}
 	for _, f := range l.Files {
-		texts[pathOf(l, f.Path)] = f.Text
-	}
-	// A message that names another place ("first defined at
-	// features/core.yaml:15") names it as the finding's own path is named.
-	var places []string
-	for _, f := range l.Files {
-		if shown := pathOf(l, f.Path); shown != f.Path {
-			places = append(places, " at "+f.Path+":", " at "+shown+":")
-		}
-	}
-	named := strings.NewReplacer(places...)
-	for i := range findings {
-		findings[i].Path = pathOf(l, findings[i].Path)
-		findings[i].Message = named.Replace(findings[i].Message)
+		texts[shown[f.Path]] = f.Text
 	}
 	report := render.Findings{
 		Findings: findings,

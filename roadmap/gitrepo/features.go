@@ -82,7 +82,7 @@ func (r *Repo) loadFiles(tree plumbing.Hash, prefix string, out *[]FileChange) e
 					return err
 				}
 			}
-		case isFile(e.Mode) && isRoadmapFile(e.Name):
+		case isFile(e.Mode) && roadmap.IsRoadmapFile(e.Name):
 			*out = append(*out, FileChange{Path: name, New: e.Hash})
 		}
 	}

@@ -53,7 +53,7 @@ func (r *Repo) IndexFS(dir string) (fs.FS, error) {
 		fsys.add(name, e.Hash, e.Mode)
 	}
 	if len(fsys.files) == 0 {
-		return nil, fmt.Errorf("%w: nothing in %s is staged", ErrNoRoadmapAt, cmp.Or(dir, "the repository"))
+		return nil, fmt.Errorf("nothing in %s is staged for commit: git add the roadmap's files first", cmp.Or(dir, "the repository"))
 	}
 	return fsys, nil
 }

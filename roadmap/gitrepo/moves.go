@@ -117,7 +117,7 @@ func (r *Repo) HoldsNoRoadmapFile(c *object.Commit, dir string) (bool, error) {
 				if ok, err := none(e.Hash); !ok || err != nil {
 					return false, err
 				}
-			case e.Mode != filemode.Dir && e.Mode != filemode.Submodule && isRoadmapFile(e.Name):
+			case e.Mode != filemode.Dir && e.Mode != filemode.Submodule && roadmap.IsRoadmapFile(e.Name):
 				return false, nil
 			}
 		}

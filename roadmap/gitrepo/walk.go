@@ -215,7 +215,7 @@ func (r *Repo) diffEntry(o, n *object.TreeEntry, prefix string, out *[]FileChang
 		case side.e == nil:
 		case side.e.Mode == filemode.Dir:
 			*side.dir = side.e.Hash
-		case isFile(side.e.Mode) && isRoadmapFile(side.e.Name):
+		case isFile(side.e.Mode) && roadmap.IsRoadmapFile(side.e.Name):
 			*side.file = side.e.Hash
 		}
 	}
@@ -244,5 +244,3 @@ func nameOf(o, n *object.TreeEntry) string {
 	}
 	return n.Name
 }
-
-func isRoadmapFile(name string) bool { return roadmap.IsRoadmapFile(name) }
