@@ -52,6 +52,38 @@ func candidatesSentence(ss []roadmap.Status, n, scored int) string {
 	return s + "."
 }
 
+// committedSentence says what of a period's capacity the work already
+// committed to it takes, or "" when it takes none.
+func committedSentence(c *roadmap.CutLine) string {
+	if len(c.Committed) == 0 {
+		return ""
+	}
+	var planned, inProgress bool
+	parts := make([]string, 0, 6)
+	for i, m := range c.Committed {
+		planned = planned || m.Feature.Status == roadmap.StatusPlanned
+		inProgress = inProgress || m.Feature.Status == roadmap.StatusInProgress
+		if i == 5 {
+			parts = append(parts, fmt.Sprintf("and %d more", len(c.Committed)-5))
+			break
+		}
+		parts = append(parts, m.Feature.ID+" "+roadmap.Num(m.Effort))
+	}
+	work := "in-progress"
+	switch {
+	case planned && inProgress:
+		work = "planned and in-progress"
+	case planned:
+		work = "planned"
+	}
+	s := fmt.Sprintf("Capacity: %s for %s, of which %s work targeted there takes %s (%s)",
+		roadmap.Num(c.Capacity), c.Period, work, roadmap.Num(c.CommittedEffort), strings.Join(parts, ", "))
+	if c.Left() <= 0 {
+		return s + "; none is left for the ranking."
+	}
+	return s + fmt.Sprintf("; the ranking fills the %s left.", roadmap.Num(c.Left()))
+}
+
 // cutSentence says where the cut line fell.
 func cutSentence(r *roadmap.Ranking) string {
 	c := r.Cut
@@ -59,9 +91,14 @@ func cutSentence(r *roadmap.Ranking) string {
 	if c.Period != "" {
 		avail += " for " + c.Period
 	}
+	if len(c.Committed) > 0 {
+		avail = "the " + roadmap.Num(c.Left()) + " left for " + c.Period
+	}
 	switch {
 	case r.Scored == 0:
 		return fmt.Sprintf("Cut line: no feature is scored to fill %s.", avail)
+	case c.Above == 0 && c.Left() <= 0 && len(c.Committed) > 0:
+		return fmt.Sprintf("Cut line: above every feature, as work already targeted at %s takes all its capacity.", c.Period)
 	case c.Above == 0:
 		return fmt.Sprintf("Cut line: above every feature; %s at rank 1 alone needs %s of %s.",
 			r.Entries[0].Feature.ID, roadmap.Num(r.Entries[0].Cumulative), avail)
@@ -219,9 +256,18 @@ func cellWidth(s string) int {
 }
 
 func cutRowLabel(r *roadmap.Ranking) string {
-	l := cutLabel + " at " + roadmap.Num(r.Cut.Capacity)
-	if r.Cut.Period != "" {
-		l += " (" + r.Cut.Period + ")"
+	return cutLabel + " at " + cutAt(r.Cut)
+}
+
+// cutAt is where a cut line falls: "16 (2027-Q1)", or "11 of 16 (2027-Q1)"
+// when committed work takes some of the period's capacity.
+func cutAt(c *roadmap.CutLine) string {
+	l := roadmap.Num(c.Capacity)
+	if len(c.Committed) > 0 {
+		l = roadmap.Num(max(c.Left(), 0)) + " of " + l
+	}
+	if c.Period != "" {
+		l += " (" + c.Period + ")"
 	}
 	return l
 }
@@ -283,6 +329,9 @@ func (o Output) WriteRanking(w io.Writer, r *roadmap.Ranking, explain bool) erro
 		}
 	}
 	if r.Cut != nil {
+		if s := committedSentence(r.Cut); s != "" {
+			prose(s, false)
+		}
 		prose(cutSentence(r), false)
 	}
 	if s := parkSentence(r); s != "" {
@@ -381,6 +430,9 @@ func WriteRankingMarkdown(w io.Writer, r *roadmap.Ranking, explain bool) error {
 	}
 	var foot []string
 	if r.Cut != nil {
+		if s := committedSentence(r.Cut); s != "" {
+			foot = append(foot, s)
+		}
 		foot = append(foot, cutSentence(r))
 	}
 	if s := parkSentence(r); s != "" {
@@ -460,8 +512,20 @@ func WriteRankingCSV(w io.Writer, r *roadmap.Ranking) error {
 type jsonCut struct {
 	Period   string  `json:"period,omitempty"`
 	Capacity float64 `json:"capacity"`
-	Used     float64 `json:"used"`
-	Above    int     `json:"above"`
+	// Committed is the work outside the ranking already taking the period's
+	// capacity; Left what it leaves for the ranking.
+	Committed       []jsonCommitment `json:"committed,omitempty"`
+	CommittedEffort float64          `json:"committed_effort"`
+	Left            float64          `json:"left"`
+	Used            float64          `json:"used"`
+	Above           int              `json:"above"`
+}
+
+type jsonCommitment struct {
+	ID     string  `json:"id"`
+	Status string  `json:"status"`
+	Target string  `json:"target"`
+	Effort float64 `json:"effort"`
 }
 
 type jsonEntry struct {
@@ -514,7 +578,13 @@ func jsonCutOf(r *roadmap.Ranking) *jsonCut {
 	if r.Cut == nil {
 		return nil
 	}
-	return &jsonCut{Period: r.Cut.Period, Capacity: round6(r.Cut.Capacity), Used: round6(r.Cut.Used), Above: r.Cut.Above}
+	c := r.Cut
+	j := &jsonCut{Period: c.Period, Capacity: round6(c.Capacity), CommittedEffort: round6(c.CommittedEffort),
+		Left: round6(c.Left()), Used: round6(c.Used), Above: c.Above}
+	for _, m := range c.Committed {
+		j.Committed = append(j.Committed, jsonCommitment{ID: m.Feature.ID, Status: string(m.Feature.Status), Target: m.Feature.Target.String(), Effort: round6(m.Effort)})
+	}
+	return j
 }
 
 func orEmpty(ss []string) []string {
@@ -596,12 +666,30 @@ func comparisonHeading(c *roadmap.Comparison) string {
 func comparisonLegend(c *roadmap.Comparison) string {
 	r := c.Rankings[0]
 	s := candidatesSentence(r.Statuses, len(r.Entries), len(r.Entries))
-	if cut := r.Cut; cut != nil {
-		s += " A rank in brackets falls below the cut line at " + roadmap.Num(cut.Capacity)
-		if cut.Period != "" {
-			s += " (" + cut.Period + ")"
+	if r.Cut == nil {
+		return s
+	}
+	// Models that add up different efforts (wsjf: job_size) can find a
+	// different amount of the period already committed.
+	var at, committed []string
+	same := true
+	for _, rk := range c.Rankings {
+		at = append(at, cutAt(rk.Cut)+" under "+string(rk.Model))
+		committed = append(committed, committedSentence(rk.Cut))
+		same = same && cutAt(rk.Cut) == cutAt(r.Cut) && committed[len(committed)-1] == committed[0]
+	}
+	if same {
+		s += " A rank in brackets falls below the cut line at " + cutAt(r.Cut) + "."
+		if committed[0] != "" {
+			s += " " + committed[0]
 		}
-		s += "."
+		return s
+	}
+	s += " A rank in brackets falls below the cut line: at " + strings.Join(at, ", at ") + "."
+	for i, cs := range committed {
+		if cs != "" {
+			s += " Under " + string(c.Rankings[i].Model) + ", " + strings.ToLower(cs[:1]) + cs[1:]
+		}
 	}
 	return s
 }

@@ -44,9 +44,17 @@ func (o Output) writeStackedTable(w io.Writer, t Table) error {
 	var b strings.Builder
 	for i, r := range t.Rows {
 		if label, rule := t.rules[i]; rule {
-			line := dash + " " + label + " "
+			// A label longer than the line wraps under it.
+			parts := wrapWords(label, max(1, o.Width-4))
+			if len(parts) == 0 {
+				parts = []string{label}
+			}
+			line := dash + " " + parts[0] + " "
 			line += strings.Repeat(dash, max(1, o.Width-ansi.StringWidth(line)))
 			b.WriteString(o.cell(t.Columns[0], line) + "\n")
+			for _, p := range parts[1:] {
+				b.WriteString(o.cell(t.Columns[0], "  "+p) + "\n")
+			}
 			continue
 		}
 		var head []string

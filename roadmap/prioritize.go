@@ -58,10 +58,28 @@ type CutLine struct {
 	// as a number.
 	Period   string
 	Capacity float64
+	// Committed is the work already taking the period's capacity: the
+	// planned and in-progress features targeted within it that are not
+	// ranked (with the default candidates, the in-progress ones), with the
+	// most effort first. The ranking fills what they leave (Left).
+	Committed []Commitment
+	// CommittedEffort is the effort of Committed.
+	CommittedEffort float64
 	// Used is the effort of the features above the line.
 	Used float64
 	// Above counts the entries above the line: it falls after Entries[Above-1].
 	Above int
+}
+
+// Left is the capacity the ranking fills: the period's capacity less the
+// effort already committed to it.
+func (c *CutLine) Left() float64 { return c.Capacity - c.CommittedEffort }
+
+// Commitment is a feature outside the ranking that already takes some of a
+// period's capacity.
+type Commitment struct {
+	Feature *Feature
+	Effort  float64
 }
 
 // Entry is one candidate of a ranking.
@@ -138,6 +156,9 @@ func (r *Roadmap) Prioritize(opts PrioritizeOptions) (*Ranking, error) {
 			return nil, fmt.Errorf("the capacity must be a number of 0 or more, not %v", *capacity)
 		}
 		rk.Cut = &CutLine{Period: opts.Period, Capacity: *capacity}
+		if opts.Capacity == nil {
+			rk.Cut.Committed, rk.Cut.CommittedEffort = r.committed(opts.Period, rk)
+		}
 	}
 	if pb := r.Scoring.ParkBelow; pb != nil && !opts.comparing {
 		// park_below is a score on the scale of scoring.model; under another
@@ -186,7 +207,7 @@ func (r *Roadmap) Prioritize(opts PrioritizeOptions) (*Ranking, error) {
 		}
 		e.Cumulative = cum
 		if rk.Cut != nil && open {
-			if fits(cum, rk.Cut.Capacity) {
+			if fits(cum, rk.Cut.Left()) {
 				e.AboveCut = true
 				rk.Cut.Above, rk.Cut.Used = i+1, cum
 			} else {
@@ -200,6 +221,32 @@ func (r *Roadmap) Prioritize(opts PrioritizeOptions) (*Ranking, error) {
 			model, listIDs(uncounted, 5), rk.EffortKey))
 	}
 	return rk, nil
+}
+
+// committed lists the features a period's capacity is already spent on
+// before the ranking fills it: those over-capacity counts for the period
+// (planned or in progress, targeted within it, with an effort) that the
+// ranking does not rank. A planning meeting decides what else fits.
+func (r *Roadmap) committed(period string, rk *Ranking) ([]Commitment, float64) {
+	p, err := ParseTarget(period)
+	if err != nil {
+		return nil, 0 // invalid-value reports the key
+	}
+	_, fs := r.PlannedEffort(p, rk.EffortKey)
+	var out []Commitment
+	var total float64
+	for _, f := range fs {
+		if slices.Contains(rk.Statuses, f.Status) {
+			continue
+		}
+		e := f.Scores[rk.EffortKey]
+		out = append(out, Commitment{Feature: f, Effort: e})
+		total += e
+	}
+	slices.SortStableFunc(out, func(a, b Commitment) int {
+		return cmp.Or(cmp.Compare(b.Effort, a.Effort), strings.Compare(a.Feature.ID, b.Feature.ID))
+	})
+	return out, total
 }
 
 // listIDs names up to limit ids, and how many more there are.

@@ -377,6 +377,45 @@ func TestCutLine(t *testing.T) {
 	}
 }
 
+// TestCutLineCommitted: with --period, work already targeted within the
+// period and not ranked takes its effort off the capacity first, as
+// over-capacity counts it; a capacity given as a number is the ranking's.
+func TestCutLineCommitted(t *testing.T) {
+	target := func(f, tg string) string { return strings.Replace(f, "}}", "}, target: "+tg+"}", 1) }
+	r := scoringRoadmap(t, scoringSettings,
+		target(scoredFeature("building", "in-progress", "reach: 1, impact: 1, confidence: 100, effort: 2"), "2027-02"),
+		target(scoredFeature("big", "in-progress", "reach: 1, impact: 1, confidence: 100, effort: 3"), "2027-Q1"),
+		target(scoredFeature("later", "in-progress", "reach: 1, impact: 1, confidence: 100, effort: 4"), "2027-Q2"),
+		target(scoredFeature("unsized", "in-progress", "reach: 1"), "2027-Q1"),
+		target(scoredFeature("booked", "planned", "reach: 100, impact: 1, confidence: 100, effort: 1"), "2027-Q1"), // 100
+		scoredFeature("search", "idea", "reach: 2000, impact: 2, confidence: 80, effort: 1"),                       // 3200
+	)
+	rk := rank(t, r, roadmap.PrioritizeOptions{Period: "2027-Q1"}) // capacity 6, 5 taken
+	c := rk.Cut
+	if c.CommittedEffort != 5 || c.Left() != 1 || len(c.Committed) != 2 || c.Committed[0].Feature.ID != "big" || c.Committed[1].Feature.ID != "building" {
+		t.Fatalf("committed %v of %+v", c.CommittedEffort, c.Committed)
+	}
+	if c.Above != 1 || c.Used != 1 || !rk.Entries[0].AboveCut || rk.Entries[1].AboveCut {
+		t.Errorf("cut %+v; want search alone above the 1 left", c)
+	}
+
+	// Ranking only ideas, the planned work targeted there is committed too.
+	rk = rank(t, r, roadmap.PrioritizeOptions{Period: "2027-Q1", Statuses: []roadmap.Status{roadmap.StatusIdea}})
+	if c := rk.Cut; c.CommittedEffort != 6 || len(c.Committed) != 3 || c.Left() != 0 || c.Above != 0 {
+		t.Errorf("ideas alone: committed %v of %+v, above %d", c.CommittedEffort, c.Committed, c.Above)
+	}
+	// Ranking the in-progress work, it is not also committed.
+	rk = rank(t, r, roadmap.PrioritizeOptions{Period: "2027-Q1", Statuses: []roadmap.Status{roadmap.StatusInProgress, roadmap.StatusPlanned}})
+	if c := rk.Cut; c.CommittedEffort != 0 || len(c.Committed) != 0 {
+		t.Errorf("ranking in-progress: committed %v of %+v", c.CommittedEffort, c.Committed)
+	}
+	capacity := 6.0
+	rk = rank(t, r, roadmap.PrioritizeOptions{Capacity: &capacity})
+	if c := rk.Cut; c.CommittedEffort != 0 || c.Left() != 6 || c.Above != 2 {
+		t.Errorf("--capacity 6: %+v", c)
+	}
+}
+
 // TestCutLineFractions: 0.1 + 0.2 is more than 0.3 in floating point, not in
 // a planning meeting.
 func TestCutLineFractions(t *testing.T) {

@@ -49,7 +49,7 @@ func TestNarrowRankingStacks(t *testing.T) {
 	if err != nil || len(rows) < 2 {
 		t.Fatal(err, ranked.stdout)
 	}
-	cutAt := strings.Index(r.stdout, "\n─ cut line at 16 (2027-Q1) ")
+	cutAt := strings.Index(r.stdout, "\n─ cut line at 8 of 16 (2027-Q1) ")
 	if cutAt < 0 {
 		t.Fatalf("no cut line:\n%s", r.stdout)
 	}

@@ -41,7 +41,9 @@ choose). The model is scoring.model of roadmap.yaml (rice unless set), or --mode
   formula   the expression in scoring.formula
 
 The cut line: --capacity N, or --period P for the capacity scoring.capacity gives
-P. Walking down the ranking, each feature's effort (wsjf: job_size) is added up;
+P less what work already targeted within P takes: the effort of its in-progress
+features (and of its planned ones, when --status leaves planned out of the
+ranking), as the over-capacity rule counts it. Walking down the ranking, each feature's effort (wsjf: job_size) is added up;
 the line falls before the first feature that would take the sum past the
 capacity, and that feature and every one after it are below the line.
 Features scoring under scoring.park_below are marked as parking candidates
