@@ -40,8 +40,10 @@ itself when nobody holds it. The tiers are the built-in large, medium, small and
 none, or those of launch_tiers in roadmap.yaml, which replace them.
 
 A task is done when launch.done lists it; otherwise it is overdue when due before
-today (the launch-lead-time rule warns about the same tasks), due soon when due
-within 14 days, and planned after that.
+today, due soon when due within 14 days, and planned after that. For a planned or
+in-progress feature the launch-lead-time rule warns about the same overdue tasks;
+a shipped feature's tasks stay overdue, as a record of what was not done, until
+launch.done lists them.
 
 --from and --to keep the launches whose day or any task's due date falls between
 them (both days included); a launch is always shown with all its tasks. Launches

@@ -99,22 +99,29 @@ func (a *app) runPrioritize(o prioritizeOptions) error {
 	if err != nil {
 		return err
 	}
-	// The warning counts every error validate would report: a ranking is
-	// never mistaken for a validated one.
-	if _, err := a.warnIfBroken(l); err != nil {
-		return err
-	}
 	if o.period != "" && !o.capacitySet {
 		if _, err := l.PeriodCapacity(o.period); err != nil {
 			return usageError("--period: %v", err)
 		}
 	}
-
+	// A model that cannot score is the one error reported: its message
+	// points at the setting, as validate's does.
+	var c *roadmap.Comparison
+	var rk *roadmap.Ranking
 	if len(models) > 0 {
-		c, err := l.Compare(models, opts)
-		if err != nil {
+		if c, err = l.Compare(models, opts); err != nil {
 			return a.scoringError(l, err, true)
 		}
+	} else if rk, err = l.Prioritize(opts); err != nil {
+		return a.scoringError(l, err, o.model != "")
+	}
+	// The warning counts every error validate would report: a ranking is
+	// never mistaken for a validated one.
+	if _, err := a.warnIfBroken(l); err != nil {
+		return err
+	}
+
+	if c != nil {
 		a.warn(c.Warnings)
 		switch o.format {
 		case "json":
@@ -130,10 +137,6 @@ func (a *app) runPrioritize(o prioritizeOptions) error {
 		return a.output().WriteComparison(a.stdout, c)
 	}
 
-	rk, err := l.Prioritize(opts)
-	if err != nil {
-		return a.scoringError(l, err, o.model != "")
-	}
 	a.warn(rk.Warnings)
 	switch o.format {
 	case "json":

@@ -220,6 +220,11 @@ func TestPrioritizeErrors(t *testing.T) {
 			if !strings.HasPrefix(r.stderr, "roadmap: ") {
 				t.Errorf("stderr: %q", r.stderr)
 			}
+			// A setting that cannot score is said once, not again among
+			// the roadmap's errors.
+			if tt.code == 1 && strings.Count(r.stderr, "\n") != 1 {
+				t.Errorf("stderr is not the one error:\n%s", r.stderr)
+			}
 		})
 	}
 	// The bad formula does not stop another model.
@@ -279,21 +284,29 @@ func TestPrioritizeTitlesStayOnOneLine(t *testing.T) {
 	}
 }
 
-// TestSettingsThatDoNotReadAreNamed: a capacity or a scoring model that
-// does not read leaves prioritize without it; the warning names each, where
-// it is, as it names a feature's value.
+// TestSettingsThatDoNotReadAreNamed: a capacity that does not read leaves
+// prioritize without it; the warning names each, where it is, as it names a
+// feature's value. A model that does not read stops it, with one error.
 func TestSettingsThatDoNotReadAreNamed(t *testing.T) {
 	for _, tc := range []struct{ scoring, names string }{
 		{"  model: rice\n  capacity: {2027-Q5: 10}\n", `roadmap.yaml:4:14: error: scoring.capacity: "2027-Q5" is not a target`},
 		{"  model: rice\n  capacity: {2027-Q1: lots}\n", `roadmap.yaml:4:23: error: scoring.capacity.2027-Q1 must be a number, not "lots"`},
 		{"  model: rice\n  capacity: {2027-Q1: -4}\n", "roadmap.yaml:4:23: error: scoring.capacity.2027-Q1 is -4; a capacity is the effort available, 0 or more"},
-		{"  model: formula\n  formula: reach *\n", "roadmap.yaml:4:12: error: scoring.formula"},
-		{"  model: weighted\n  criteria:\n    - {id: fit, weight: heavy}\n", `roadmap.yaml:5:25: error: scoring.criteria[0].weight must be a number, not "heavy"`},
+		// A model that cannot rank is the command's one error.
+		{"  model: formula\n  formula: reach *\n", "roadmap: roadmap.yaml:4:12: scoring.formula does not compile"},
+		{"  model: weighted\n  criteria:\n    - {id: fit, weight: heavy}\n", `roadmap: roadmap.yaml:5:25: criterion "fit" has the weight "heavy", which is not a number`},
 	} {
 		dir := t.TempDir()
 		write(t, dir, "roadmap.yaml", "product: Acme\nscoring:\n"+tc.scoring)
 		write(t, dir, "features.yaml", "features:\n  - {id: feeds, title: Feeds, status: idea, target: 2027-Q1}\n")
 		r := session{wd: dir}.run(t, "prioritize", "--today", "2026-11-24")
+		if strings.HasPrefix(tc.names, "roadmap: ") {
+			r.expect(t, 1)
+			if !strings.HasPrefix(r.stderr, tc.names) || strings.Count(r.stderr, "\n") != 1 {
+				t.Errorf("scoring:\n%sstderr is not the one error %q:\n%s", tc.scoring, tc.names, r.stderr)
+			}
+			continue
+		}
 		if !strings.Contains(r.stderr, "these read as unset") || !strings.Contains(r.stderr, "\n  "+tc.names) {
 			t.Errorf("scoring:\n%sstderr does not name %q:\n%s", tc.scoring, tc.names, r.stderr)
 		}
