@@ -316,14 +316,70 @@ func (r *Roadmap) unscoredKeys(s *Scorer) []string {
 	if len(unknown) == 0 {
 		return nil
 	}
-	parts := make([]string, len(unknown))
-	for i, k := range unknown {
-		parts[i] = fmt.Sprintf("%q", k)
+	var out, parts []string
+	dashed, unknown := dashedKeys(s.formula, keys, unknown)
+	for _, k := range dashed {
+		out = append(out, dashedMessage(k))
+	}
+	for _, k := range unknown {
+		part := fmt.Sprintf("%q", k)
 		if best := nearest(k, keys); best != "" {
-			parts[i] += fmt.Sprintf(" (did you mean %q?)", best)
+			part += fmt.Sprintf(" (did you mean %q?)", best)
+		}
+		parts = append(parts, part)
+	}
+	if len(parts) > 0 {
+		out = append(out, fmt.Sprintf("the %s model needs %s, which no feature scores", s.Model, strings.Join(parts, ", ")))
+	}
+	return out
+}
+
+// dashedKeys finds the scores with a dash (strategic-fit) that a formula
+// writes as they are, which it reads as a subtraction of two keys no feature
+// scores; rest is unknown without those keys.
+func dashedKeys(formula string, scored, unknown []string) (dashed, rest []string) {
+	for _, k := range scored {
+		parts := strings.Split(k, "-")
+		if len(parts) < 2 || !writtenAlone(formula, k) {
+			continue
+		}
+		if slices.ContainsFunc(parts, func(p string) bool { return p != "" && !slices.Contains(unknown, p) }) {
+			continue // one side is a score of its own: a subtraction, maybe meant
+		}
+		dashed = append(dashed, k)
+	}
+	for _, k := range unknown {
+		if !slices.ContainsFunc(dashed, func(d string) bool { return slices.Contains(strings.Split(d, "-"), k) }) {
+			rest = append(rest, k)
 		}
 	}
-	return []string{fmt.Sprintf("the %s model needs %s, which no feature scores", s.Model, strings.Join(parts, ", "))}
+	return dashed, rest
+}
+
+// writtenAlone reports whether text holds word with no letter, digit, _ or
+// - on either side.
+func writtenAlone(text, word string) bool {
+	inWord := func(b byte) bool {
+		return b == '_' || b == '-' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+	}
+	for i := 0; ; {
+		j := strings.Index(text[i:], word)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(word)
+		if (start == 0 || !inWord(text[start-1])) && (end == len(text) || !inWord(text[end])) {
+			return true
+		}
+		i = start + 1
+	}
+}
+
+// dashedMessage says how a formula names a score with a dash.
+func dashedMessage(key string) string {
+	parts := strings.Split(key, "-")
+	return fmt.Sprintf("scoring.formula reads %s as %s; a formula names the score %s as %s",
+		key, strings.Join(parts, " minus "), key, strings.ReplaceAll(key, "-", "_"))
 }
 
 // unscored are the keys s needs that no feature scores, and, when there

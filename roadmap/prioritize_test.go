@@ -153,6 +153,50 @@ func TestFormulaUnknownKey(t *testing.T) {
 	}
 }
 
+// TestFormulaDashedKey: a formula that writes a score with a dash reads it as
+// a subtraction; the ranking and validate say how a formula names it, and
+// strategic_fit then scores. A subtraction of two keys the features score is
+// left alone.
+func TestFormulaDashedKey(t *testing.T) {
+	settings := func(formula string) string {
+		s := strings.Replace(scoringSettings, "formula: reach * impact / effort", "formula: "+formula, 1)
+		return strings.Replace(s, "model: rice", "model: formula", 1)
+	}
+	want := "scoring.formula reads strategic-fit as strategic minus fit; a formula names the score strategic-fit as strategic_fit"
+	for _, formula := range []string{"reach * strategic-fit", "(strategic-fit)*reach", "reach*strategic-fit + reach"} {
+		r := scoringRoadmap(t, settings(formula), scoredFeature("search", "idea", "reach: 20, strategic-fit: 3"))
+		rk := rank(t, r, roadmap.PrioritizeOptions{Model: roadmap.ModelFormula})
+		if !slices.Equal(rk.Warnings, []string{want}) {
+			t.Errorf("%s: warnings %q, want %q alone", formula, rk.Warnings, want)
+		}
+		var msgs []string
+		for _, f := range roadmap.Check(r, roadmap.Options{}) {
+			if f.Rule == "unknown-reference" {
+				msgs = append(msgs, f.Message)
+			}
+		}
+		if !slices.Equal(msgs, []string{want}) {
+			t.Errorf("%s: validate says %q", formula, msgs)
+		}
+	}
+	r := scoringRoadmap(t, settings("reach * strategic_fit"), scoredFeature("search", "idea", "reach: 20, strategic-fit: 3"))
+	if rk := rank(t, r, roadmap.PrioritizeOptions{Model: roadmap.ModelFormula}); rk.Scored != 1 || rk.Entries[0].Score.Value != 60 || len(rk.Warnings) != 0 {
+		t.Errorf("strategic_fit: scored %d, %v, warnings %q", rk.Scored, rk.Entries[0].Score.Value, rk.Warnings)
+	}
+	// value-cost with value scored may be a subtraction whose cost is not
+	// scored yet; strategic-fits is another word.
+	for _, tc := range []struct{ formula, scores string }{
+		{"value-cost", "value: 5, value-cost: 1"},
+		{"reach * strategic-fits", "reach: 20, strategic-fit: 3"},
+	} {
+		r := scoringRoadmap(t, settings(tc.formula), scoredFeature("search", "idea", tc.scores))
+		rk := rank(t, r, roadmap.PrioritizeOptions{Model: roadmap.ModelFormula})
+		if slices.ContainsFunc(rk.Warnings, func(w string) bool { return strings.Contains(w, "a formula names the score") }) {
+			t.Errorf("%s: %q", tc.formula, rk.Warnings)
+		}
+	}
+}
+
 // TestUnreadableScoreIsNoUnknownKey: a key every feature writes with a value
 // that cannot be read is a key the features do score: the ranking says the
 // value is unreadable, not that nobody scores the key (which would suggest a

@@ -84,6 +84,10 @@ func checkFormulaKeys(c *checker) {
 		return
 	}
 	unknown, scored := c.r.unscored(c.scorer)
+	dashed, unknown := dashedKeys(c.scorer.formula, scored, unknown)
+	for _, k := range dashed {
+		c.report(&c.r.Settings.Located, "scoring.formula", "%s", dashedMessage(k))
+	}
 	for _, k := range unknown {
 		if near := nearest(k, scored); near != "" {
 			c.report(&c.r.Settings.Located, "scoring.formula", "scoring.formula uses the score %q, which no feature has; did you mean %q?", clip(k), near)

@@ -38,7 +38,7 @@ choose). The model is scoring.model of roadmap.yaml (rice unless set), or --mode
   ice       impact × confidence × ease
   wsjf      (value + time_criticality + risk_reduction) ÷ job_size
   weighted  Σ weight × score over scoring.criteria, cost criteria subtracted
-  formula   the expression in scoring.formula
+  formula   the expression in scoring.formula (strategic_fit names strategic-fit)
 
 The cut line: --capacity N, or --period P for the capacity scoring.capacity gives
 P less what work already targeted within P takes: the effort of its in-progress
