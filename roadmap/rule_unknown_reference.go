@@ -10,7 +10,7 @@ var ruleUnknownReference = &Rule{
 	Severity: SeverityError,
 	Summary:  "an objective, owner, theme, persona, dependency or score that does not exist",
 	check:    checkReferences,
-	Doc: "A reference to an id that is not defined: a feature's `theme`, `objectives`, `owners`, `messaging.personas` and `depends_on`; an objective's `owner`; a campaign's `owner`, `objectives` and `features`; and `launch.done` entries that name no task of the feature's playbook; and a score `scoring.formula` uses that no feature has, a near miss of one they do (`impcat` for `impact`: every feature would go unscored). " +
+	Doc: "A reference to an id that is not defined: a feature's `theme`, `objectives`, `owners`, `messaging.personas` and `depends_on`; an objective's `owner`; a campaign's `owner`, `objectives` and `features`; and `launch.done` entries that name no task of the feature's playbook; and a score `scoring.formula` uses that no feature has, a near miss of one they do (`impcat` for `impact`: every feature would go unscored), or a score with a dash written as it is (`strategic-fit` reads as `strategic` minus `fit`; a formula writes `strategic_fit`). " +
 		"A dangling reference is nearly always a typo or an item removed elsewhere, and whatever follows it (the owner of a launch task, the theme a feature is grouped under, the objective it serves) points at nothing; the message suggests the nearest id. " +
 		"Define the missing item, or correct the id. " +
 		"While a file does not parse, a reference to an id written in it is not reported: the file's syntax error comes first.",
