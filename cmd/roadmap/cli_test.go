@@ -457,6 +457,34 @@ func TestInit(t *testing.T) {
 	}
 }
 
+// TestInitRefusesNesting: a roadmap inside another, or around one, would
+// merge with it; init refuses both and writes nothing.
+func TestInitRefusesNesting(t *testing.T) {
+	dir := t.TempDir()
+	s := session{wd: dir}
+	s.run(t, "init").expect(t, 0)
+	for _, tc := range []struct{ wd, arg, want string }{
+		{"roadmap", "plans", "plans is inside the roadmap at . (roadmap.yaml)"},
+		{"roadmap/themes/2027", ".", ". is inside the roadmap at ../.. (../../roadmap.yaml)"},
+		{".", ".", ". holds a roadmap (roadmap/roadmap.yaml)"},
+	} {
+		wd := filepath.Join(dir, filepath.FromSlash(tc.wd))
+		if err := os.MkdirAll(wd, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		r := session{wd: wd}.run(t, "init", tc.arg)
+		r.expect(t, 2)
+		if !strings.Contains(r.stderr, tc.want) || r.stdout != "" {
+			t.Errorf("init %s in %s: stderr %q, stdout %q", tc.arg, tc.wd, r.stderr, r.stdout)
+		}
+		if _, err := os.Stat(filepath.Join(wd, tc.arg, "roadmap.yaml")); err == nil {
+			t.Errorf("init %s in %s wrote roadmap.yaml", tc.arg, tc.wd)
+		}
+	}
+	// Beside it, in the same repository, is another roadmap.
+	s.run(t, "init", "plans").expect(t, 0)
+}
+
 // TestInitTakesDir: --dir names the folder as DIR does; both at once must
 // agree.
 func TestInitTakesDir(t *testing.T) {

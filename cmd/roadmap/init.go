@@ -17,7 +17,8 @@ func (a *app) newInitCmd() *cobra.Command {
 		Long: `Init writes a small, commented roadmap into DIR, or the folder --dir names
 (default: roadmap, a folder that roadmap finds from the repository root). It
 refuses to run if any file it would write already exists, so it never overwrites
-your work.`,
+your work, and to start a roadmap inside another one (or around one): a roadmap
+reads every YAML file below its roadmap.yaml, so the two would merge.`,
 		Example: `  roadmap init              # creates roadmap/roadmap.yaml and friends
   roadmap init plans/2027`,
 		Args: func(cmd *cobra.Command, args []string) error {
@@ -60,6 +61,9 @@ func (a *app) runInit(dir string) error {
 	if err != nil {
 		return err
 	}
+	if err := a.refuseNested(dir, target); err != nil {
+		return err
+	}
 	for _, p := range files {
 		if _, err := os.Lstat(filepath.Join(target, filepath.FromSlash(p))); err == nil {
 			return usageError("%s already exists; init never overwrites, so nothing was written", filepath.Join(dir, filepath.FromSlash(p)))
@@ -81,4 +85,26 @@ func (a *app) runInit(dir string) error {
 	}
 	fmt.Fprintf(a.stdout, "\nNext: edit the files, then run: roadmap validate --dir %s\n", shellWord(dir))
 	return nil
+}
+
+// refuseNested refuses a roadmap inside another, or around one: the outer
+// roadmap reads every YAML file below it, so the two would merge into one
+// with two sets of settings. Parents are searched up to the repository's
+// top, as commands find a roadmap.
+func (a *app) refuseNested(dir, target string) error {
+	inner := filepath.Join(target, "roadmap", "roadmap.yaml")
+	if st, err := os.Stat(inner); err == nil && st.Mode().IsRegular() {
+		return usageError("%s holds a roadmap (%s); a roadmap in %s would read its files as its own. Use that roadmap, or init another folder",
+			dir, a.fromWd(inner), dir)
+	}
+	for d := filepath.Dir(target); ; d = filepath.Dir(d) {
+		outer := filepath.Join(d, "roadmap.yaml")
+		if st, err := os.Stat(outer); err == nil && st.Mode().IsRegular() {
+			return usageError("%s is inside the roadmap at %s (%s), which reads every YAML file below it: the new files would join it. Add to that roadmap, or init a folder outside it",
+				dir, a.fromWd(d), a.fromWd(outer))
+		}
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil || filepath.Dir(d) == d {
+			return nil
+		}
+	}
 }

@@ -299,7 +299,11 @@ func displayPrefix(prefix string) string {
 // displayPath is a roadmap file's path relative to the working folder, as
 // text and json findings show it.
 func (a *app) displayPath(l *loaded, p string) string {
-	abs := filepath.Join(l.root, filepath.FromSlash(p))
+	return a.fromWd(filepath.Join(l.root, filepath.FromSlash(p)))
+}
+
+// fromWd is an absolute path made relative to the working folder.
+func (a *app) fromWd(abs string) string {
 	if rel, err := filepath.Rel(a.wd, abs); err == nil {
 		return filepath.ToSlash(rel)
 	}
