@@ -178,6 +178,11 @@ func (r *Roadmap) Prioritize(opts PrioritizeOptions) (*Ranking, error) {
 	if len(rk.Entries) > 0 {
 		rk.Warnings = append(rk.Warnings, r.unscoredKeys(s)...)
 	}
+	if model != cmp.Or(r.Scoring.Model, ModelRICE) {
+		// validate checks the scale of scoring.model; scores written for it
+		// are often off another model's (a confidence of 80 under ice).
+		rk.Warnings = append(rk.Warnings, offScale(s, rk.Entries)...)
+	}
 	rk.Entries = ranked(rk.Entries)
 
 	var cum float64
@@ -247,6 +252,27 @@ func (r *Roadmap) committed(period string, rk *Ranking) ([]Commitment, float64) 
 		return cmp.Or(cmp.Compare(b.Effort, a.Effort), strings.Compare(a.Feature.ID, b.Feature.ID))
 	})
 	return out, total
+}
+
+// offScale warns when candidates' scores are off the scale of s's model,
+// naming the first.
+func offScale(s *Scorer, entries []Entry) []string {
+	n, first := 0, ""
+	for _, e := range entries {
+		for _, p := range s.OutOfScale(e.Feature) {
+			if n == 0 {
+				first = fmt.Sprintf("feature %s: %s", e.Feature.ID, p.Message)
+			}
+			n++
+		}
+	}
+	switch n {
+	case 0:
+		return nil
+	case 1:
+		return []string{fmt.Sprintf("a score is off the %s model's scale, so its ranking may mislead: %s", s.Model, first)}
+	}
+	return []string{fmt.Sprintf("%d scores are off the %s model's scale, so its ranking may mislead; the first, %s", n, s.Model, first)}
 }
 
 // listIDs names up to limit ids, and how many more there are.

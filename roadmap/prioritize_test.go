@@ -197,6 +197,23 @@ func TestFormulaDashedKey(t *testing.T) {
 	}
 }
 
+// TestOffScaleUnderAnotherModel: scores written for scoring.model are often
+// off the scale of a model chosen for one ranking; validate checks only
+// scoring.model's, so the ranking warns.
+func TestOffScaleUnderAnotherModel(t *testing.T) {
+	r := scoringRoadmap(t, scoringSettings,
+		scoredFeature("search", "idea", "impact: 2, confidence: 80, ease: 3, reach: 10, effort: 1"),
+		scoredFeature("export", "idea", "impact: 3, confidence: 90, ease: 12, reach: 10, effort: 1"))
+	rk := rank(t, r, roadmap.PrioritizeOptions{Model: roadmap.ModelICE})
+	want := "3 scores are off the ice model's scale, so its ranking may mislead; the first, feature search: confidence is 80; the ice model wants confidence from 1 to 10"
+	if !slices.Contains(rk.Warnings, want) {
+		t.Errorf("warnings %q, want %q", rk.Warnings, want)
+	}
+	if rk := rank(t, r, roadmap.PrioritizeOptions{Model: roadmap.ModelRICE}); len(rk.Warnings) != 0 {
+		t.Errorf("under scoring.model: %q", rk.Warnings)
+	}
+}
+
 // TestUnreadableScoreIsNoUnknownKey: a key every feature writes with a value
 // that cannot be read is a key the features do score: the ranking says the
 // value is unreadable, not that nobody scores the key (which would suggest a

@@ -485,6 +485,8 @@ func (s *Scorer) OutOfScale(f *Feature) []ScaleProblem {
 		check("reach", func(v float64) bool { return v >= 0 }, "a reach of 0 or more")
 		check("impact", in(riceImpacts), "an impact of 0.25, 0.5, 1, 2 or 3")
 		check("confidence", between(0, 100), "a confidence from 0 to 100 (%)")
+		// 0.8 is 0.8%: most likely 80% written as a fraction.
+		check("confidence", func(v float64) bool { return v <= 0 || v >= 1 }, "a percentage, 80 for 80% (this reads as under 1%)")
 		check("effort", func(v float64) bool { return v > 0 }, "an effort above 0 (person-months)")
 	case ModelICE:
 		for _, k := range iceKeys {
