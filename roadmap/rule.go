@@ -58,6 +58,7 @@ func init() {
 		ruleLaunchWithoutCampaign,
 		ruleCampaignMisaligned,
 		ruleLaunchUnsized,
+		ruleAudienceNeverSees,
 	}
 }
 
