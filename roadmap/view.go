@@ -217,12 +217,19 @@ func (r *Roadmap) View(a *AudiencePolicy, opts ViewOptions) *View {
 
 	features := make([]*ViewFeature, len(visible))
 	periodOf := make(map[*ViewFeature]Target, len(visible))
+	horizonOf := make(map[*ViewFeature]string, len(visible))
 	for i, f := range visible {
 		vf := r.viewFeature(a, f, opts.Today, seen, objectives)
 		if a.Shows("target") {
 			p := period(f.Target, a.Dates, opts.Today)
 			vf.Period = p.String()
 			periodOf[vf] = p
+			// From the target the audience sees, so the column tells no
+			// more than its dates do.
+			horizonOf[vf] = Coarsen(mustTarget(vf.Target), DatesHorizon, opts.Today).String()
+			if vf.Status == string(StatusShipped) {
+				horizonOf[vf] = PeriodShipped
+			}
 		}
 		features[i] = vf
 	}
@@ -243,8 +250,14 @@ func (r *Roadmap) View(a *AudiencePolicy, opts ViewOptions) *View {
 		v.Periods = periods(features, periodOf)
 	}
 	if opts.Themes {
-		// Level 1 is themes alone: no feature, objective or persona.
+		// Level 1 is themes alone: no feature, objective or persona; its
+		// columns are horizons, and what has shipped when the audience sees
+		// status.
 		v.Objectives, v.Personas = nil, nil
+		v.Dates = DatesHorizon
+		if a.Shows("target") {
+			v.Periods = horizonPeriods(features, horizonOf)
+		}
 		for i := range v.Themes {
 			var mine []*ViewFeature
 			for _, vf := range features {
@@ -253,7 +266,7 @@ func (r *Roadmap) View(a *AudiencePolicy, opts ViewOptions) *View {
 				}
 			}
 			if a.Shows("target") {
-				v.Themes[i].Periods = periods(mine, periodOf)
+				v.Themes[i].Periods = horizonPeriods(mine, horizonOf)
 			}
 		}
 		return v
@@ -490,6 +503,26 @@ func periods(features []*ViewFeature, periodOf map[*ViewFeature]Target) []Period
 	return out
 }
 
+// PeriodShipped is the column of the themes view that counts what has
+// shipped, before now, next and later.
+const PeriodShipped = "shipped"
+
+// horizonPeriods counts features per column of the themes view: shipped,
+// now, next, later, and no date.
+func horizonPeriods(features []*ViewFeature, horizonOf map[*ViewFeature]string) []Period {
+	count := map[string]int{}
+	for _, vf := range features {
+		count[horizonOf[vf]]++
+	}
+	var out []Period
+	for _, k := range []string{PeriodShipped, HorizonNow, HorizonNext, HorizonLater, ""} {
+		if count[k] > 0 {
+			out = append(out, Period{Key: k, Title: PeriodTitle(k), Features: count[k]})
+		}
+	}
+	return out
+}
+
 // PeriodTitle is how a board column is headed: the period, Now, Next or
 // Later, or "No date".
 func PeriodTitle(key string) string {
@@ -502,6 +535,8 @@ func PeriodTitle(key string) string {
 		return "Next"
 	case HorizonLater:
 		return "Later"
+	case PeriodShipped:
+		return "Shipped"
 	}
 	return key
 }

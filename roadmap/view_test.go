@@ -254,10 +254,29 @@ func TestViewLevelThemes(t *testing.T) {
 	if v.Groups != nil || v.Level != "themes" {
 		t.Fatalf("level themes has groups: %+v", v.Groups)
 	}
+	// Level 1 counts themes by horizon, after what has shipped.
 	core := v.Theme("core")
-	if core.Features != 4 || len(core.Periods) != 3 || core.Periods[0].Key != "2026-Q3" || core.Periods[2].Key != "" {
-		t.Errorf("core %+v", core)
+	if got := periodKeys(core.Periods); v.Dates != "horizon" || core.Features != 4 || got != "shipped=1 next=1 =2" {
+		t.Errorf("core %+v, periods %q", core, got)
 	}
+	if got := periodKeys(v.Periods); got != "shipped=1 next=2 later=1 =2" {
+		t.Errorf("columns %q", got)
+	}
+	// An audience that does not see status is not told what shipped: the
+	// shipped feature counts in the horizon of its target.
+	r2 := load(t, map[string]string{"roadmap.yaml": strings.Replace(viewFixture, "audiences:\n", "audiences:\n  board: {visibility: [public, nda, internal, confidential], fields: [title, theme, target]}\n", 1)})
+	v = r2.View(policy(t, r2, "board"), roadmap.ViewOptions{Today: fixtureToday, Themes: true})
+	if got := periodKeys(v.Theme("core").Periods); got != "now=1 next=1" {
+		t.Errorf("without status: %q", got)
+	}
+}
+
+func periodKeys(ps []roadmap.Period) string {
+	var parts []string
+	for _, p := range ps {
+		parts = append(parts, fmt.Sprintf("%s=%d", p.Key, p.Features))
+	}
+	return strings.Join(parts, " ")
 }
 
 func TestViewHorizonShowsNoShippedDate(t *testing.T) {

@@ -81,8 +81,10 @@ side; values are in the audience's granularity. Both revisions are filtered by
 the audience as roadmap.yaml defines it now.
 
 --level themes gives the level-1 view: the themes (through visible features),
-each with a count of visible features per period; --level features (the
-default) the full view.
+each with a count of visible features per horizon: now (ending this quarter),
+next (the two quarters after), later, and before them shipped, for an audience
+that sees status. The horizon is taken from the date the audience sees.
+--level features (the default) gives the full view.
 
 Export refuses a roadmap with errors (exit 1), whether the one rendered or the
 one of --since, and prints them on stderr: a broken file must not turn into a
