@@ -1642,6 +1642,19 @@ func TestValidateStaged(t *testing.T) {
 	if r := s.run(t, "validate", "--staged", "--at", "HEAD"); r.code != 2 || !strings.Contains(r.stderr, "give --staged or --at, not both") {
 		t.Errorf("--staged with --at: %d %q", r.code, r.stderr)
 	}
+
+	// roadmap.yaml deleted from the working tree but still staged: the
+	// commit holds it, so --staged finds the roadmap in the index, from the
+	// folder or a folder below it.
+	if err := os.Remove(filepath.Join(b.Dir, "plan", "roadmap.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	s.run(t, "validate").expect(t, 2)
+	for _, wd := range []string{s.wd, filepath.Join(s.wd, "features")} {
+		if r := (session{wd: wd}).run(t, "validate", "--staged"); r.code != 1 || !strings.Contains(r.stdout, `duplicate feature id "search"`) {
+			t.Errorf("--staged in %s with roadmap.yaml only staged: %d %q\n%s", wd, r.code, r.stderr, r.stdout)
+		}
+	}
 }
 
 // TestValidateStagedRefusesAConflict: a file the index holds in conflict is

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -105,6 +106,12 @@ func (a *app) load() (*loaded, error) {
 // where a change may be left unstaged.
 func (a *app) loadStaged() (*loaded, error) {
 	root, err := a.roadmapRoot()
+	if errors.Is(err, roadmap.ErrNoRoadmap) {
+		// roadmap.yaml may be gone from the working tree and still staged.
+		if staged, ok := a.stagedRoot(); ok {
+			root, err = staged, nil
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -126,6 +133,35 @@ func (a *app) loadStaged() (*loaded, error) {
 		return nil, &exitError{code: exitUsage, err: err}
 	}
 	return &loaded{Roadmap: r, root: root}, nil
+}
+
+// stagedRoot finds the roadmap in git's index as Discover finds it in the
+// working tree: roadmap.yaml or roadmap/roadmap.yaml in the working folder
+// and then each parent, up to the repository's top.
+func (a *app) stagedRoot() (string, bool) {
+	repo, err := gitrepo.Open(a.wd)
+	if err != nil {
+		return "", false
+	}
+	defer repo.Close()
+	prefix, err := repoPrefix(repo, a.wd)
+	if err != nil {
+		return "", false
+	}
+	index, err := repo.IndexFS(".")
+	if err != nil {
+		return "", false
+	}
+	for p := prefix; ; p = path.Dir(p) {
+		for _, cand := range []string{p, path.Join(p, "roadmap")} {
+			if st, err := fs.Stat(index, path.Join(cand, "roadmap.yaml")); err == nil && st.Mode().IsRegular() {
+				return filepath.Join(repo.Top(), filepath.FromSlash(cand)), true
+			}
+		}
+		if p == "." {
+			return "", false
+		}
+	}
 }
 
 // openRepo opens the repository that holds the roadmap folder.
