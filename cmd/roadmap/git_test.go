@@ -1657,6 +1657,34 @@ func TestValidateStaged(t *testing.T) {
 	}
 }
 
+// TestDirThroughALink: --dir may reach the roadmap through a link inside the
+// repository; git keeps the folder where the link leads, and --at, --staged
+// and history read it there.
+func TestDirThroughALink(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("real/plan/roadmap.yaml", "product: Acme\n")
+	b.Write("real/plan/features.yaml", "features:\n"+feat("search", "planned", "2027-Q1"))
+	if err := os.Symlink(filepath.Join("real", "plan"), filepath.Join(b.Dir, "plan")); err != nil {
+		t.Fatal(err)
+	}
+	b.Commit("Ana", "Start")
+	b.Write("real/plan/features.yaml", "features:\n"+feat("search", "planned", "2027-Q2"))
+	b.Commit("Ana", "Slip search")
+	s := session{wd: b.Dir}
+	for _, args := range [][]string{
+		{"validate", "--dir", "plan", "--at", "HEAD~1"},
+		{"validate", "--dir", "plan", "--staged"},
+		{"list", "--dir", "plan", "--at", "HEAD~1"},
+	} {
+		if r := s.run(t, args...); r.code != 0 || r.stderr != "" {
+			t.Errorf("%v: %d %q\n%s", args, r.code, r.stderr, r.stdout)
+		}
+	}
+	if r := s.run(t, "history", "search", "--dir", "plan"); r.code != 0 || !strings.Contains(r.stdout, "Slip search") {
+		t.Errorf("history through a link: %d %q\n%s", r.code, r.stderr, r.stdout)
+	}
+}
+
 // TestValidateStagedRefusesAConflict: a file the index holds in conflict is
 // not decided yet, and says so.
 func TestValidateStagedRefusesAConflict(t *testing.T) {

@@ -318,11 +318,28 @@ func loadError(rev, prefix string, err error) error {
 
 // repoPrefix is the roadmap folder's slash path relative to the repository root.
 func repoPrefix(repo *gitrepo.Repo, root string) (string, error) {
-	rel, err := filepath.Rel(repo.Top(), root)
+	// git stores a link as a link: a folder reached through one is found
+	// in the trees where the link leads.
+	rel, err := filepath.Rel(realPath(repo.Top()), realPath(root))
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		return "", usageError("the roadmap folder %s is outside the repository at %s", root, repo.Top())
 	}
 	return filepath.ToSlash(rel), nil
+}
+
+// realPath is p with its links resolved, as far as p exists: a folder a
+// revision has and the working tree no longer does keeps the rest of its path.
+func realPath(p string) string {
+	rest := ""
+	for dir := p; ; dir = filepath.Dir(dir) {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(real, rest)
+		}
+		if filepath.Dir(dir) == dir {
+			return p
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+	}
 }
 
 func displayPrefix(prefix string) string {
