@@ -59,15 +59,9 @@ func committedSentence(c *roadmap.CutLine) string {
 		return ""
 	}
 	var planned, inProgress bool
-	parts := make([]string, 0, 6)
-	for i, m := range c.Committed {
+	for _, m := range c.Committed {
 		planned = planned || m.Feature.Status == roadmap.StatusPlanned
 		inProgress = inProgress || m.Feature.Status == roadmap.StatusInProgress
-		if i == 5 {
-			parts = append(parts, fmt.Sprintf("and %d more", len(c.Committed)-5))
-			break
-		}
-		parts = append(parts, m.Feature.ID+" "+roadmap.Num(m.Effort))
 	}
 	work := "in-progress"
 	switch {
@@ -77,11 +71,16 @@ func committedSentence(c *roadmap.CutLine) string {
 		work = "planned"
 	}
 	s := fmt.Sprintf("Capacity: %s for %s, of which %s work targeted there takes %s (%s)",
-		roadmap.Num(c.Capacity), c.Period, work, roadmap.Num(c.CommittedEffort), strings.Join(parts, ", "))
-	if c.Left() <= 0 {
+		roadmap.Num(c.Capacity), c.Period, work, roadmap.Num(c.CommittedEffort), roadmap.ListEfforts(c.Committed))
+	switch left := c.Left(); {
+	case left < 0:
+		return fmt.Sprintf("Capacity: %s for %s, which %s work targeted there already overruns: it takes %s (%s); none is left for the ranking.",
+			roadmap.Num(c.Capacity), c.Period, work, roadmap.Num(c.CommittedEffort), roadmap.ListEfforts(c.Committed))
+	case left == 0:
 		return s + "; none is left for the ranking."
+	default:
+		return s + fmt.Sprintf("; the ranking fills the %s left.", roadmap.Num(left))
 	}
-	return s + fmt.Sprintf("; the ranking fills the %s left.", roadmap.Num(c.Left()))
 }
 
 // cutSentence says where the cut line fell.
@@ -92,13 +91,13 @@ func cutSentence(r *roadmap.Ranking) string {
 		avail += " for " + c.Period
 	}
 	if len(c.Committed) > 0 {
-		avail = "the " + roadmap.Num(c.Left()) + " left for " + c.Period
+		avail = "the " + roadmap.Num(max(c.Left(), 0)) + " left for " + c.Period
 	}
 	switch {
-	case r.Scored == 0:
-		return fmt.Sprintf("Cut line: no feature is scored to fill %s.", avail)
 	case c.Above == 0 && c.Left() <= 0 && len(c.Committed) > 0:
 		return fmt.Sprintf("Cut line: above every feature, as work already targeted at %s takes all its capacity.", c.Period)
+	case r.Scored == 0:
+		return fmt.Sprintf("Cut line: no feature is scored to fill %s.", avail)
 	case c.Above == 0:
 		return fmt.Sprintf("Cut line: above every feature; %s at rank 1 alone needs %s of %s.",
 			r.Entries[0].Feature.ID, roadmap.Num(r.Entries[0].Cumulative), avail)
@@ -580,7 +579,7 @@ func jsonCutOf(r *roadmap.Ranking) *jsonCut {
 	}
 	c := r.Cut
 	j := &jsonCut{Period: c.Period, Capacity: round6(c.Capacity), CommittedEffort: round6(c.CommittedEffort),
-		Left: round6(c.Left()), Used: round6(c.Used), Above: c.Above}
+		Left: round6(max(c.Left(), 0)), Used: round6(c.Used), Above: c.Above}
 	for _, m := range c.Committed {
 		j.Committed = append(j.Committed, jsonCommitment{ID: m.Feature.ID, Status: string(m.Feature.Status), Target: m.Feature.Target.String(), Effort: round6(m.Effort)})
 	}

@@ -63,6 +63,14 @@ var builtinAudiences = map[string]Audience{
 // definition sets no disclaimer.
 const DefaultDisclaimer = "This roadmap shows our current plans. Plans and dates may change without notice; do not base purchase decisions on them."
 
+// externalNeverVisibility and externalNeverStatus are the items an external
+// audience never sees, whatever its settings say: confidential is more
+// closed than internal, and dropped features are kept for history.
+const (
+	externalNeverVisibility = Confidential
+	externalNeverStatus     = StatusDropped
+)
+
 // externalNever are the feature fields an external audience never sees,
 // whatever its settings say: owners because they are people.
 var externalNever = []string{"notes", "customers", "links", "scores", "owners"}
@@ -214,8 +222,8 @@ func (r *Roadmap) Audience(name string) (*AudiencePolicy, error) {
 	if p.External {
 		// The hard floor: confidential is more closed than internal, so an
 		// audience that may not see internal items may not see it either.
-		p.Visibility = slices.DeleteFunc(p.Visibility, func(v Visibility) bool { return v == Confidential })
-		p.Statuses = slices.DeleteFunc(p.Statuses, func(s Status) bool { return s == StatusDropped })
+		p.Visibility = slices.DeleteFunc(p.Visibility, func(v Visibility) bool { return v == externalNeverVisibility })
+		p.Statuses = slices.DeleteFunc(p.Statuses, func(s Status) bool { return s == externalNeverStatus })
 		p.Fields = slices.DeleteFunc(p.Fields, func(f string) bool { return slices.Contains(externalNever, f) })
 		if strings.TrimSpace(p.Disclaimer) == "" {
 			p.Disclaimer = DefaultDisclaimer

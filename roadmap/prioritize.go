@@ -157,7 +157,12 @@ func (r *Roadmap) Prioritize(opts PrioritizeOptions) (*Ranking, error) {
 		}
 		rk.Cut = &CutLine{Period: opts.Period, Capacity: *capacity}
 		if opts.Capacity == nil {
-			rk.Cut.Committed, rk.Cut.CommittedEffort = r.committed(opts.Period, rk)
+			var uncounted []string
+			rk.Cut.Committed, rk.Cut.CommittedEffort, uncounted = r.committed(opts.Period, rk, s)
+			if len(uncounted) > 0 {
+				rk.Warnings = append(rk.Warnings, fmt.Sprintf("the capacity left for %s under %s does not count %s, work targeted there: no %s score of 0 or more",
+					opts.Period, model, listIDs(uncounted, 5), rk.EffortKey))
+			}
 		}
 	}
 	if pb := r.Scoring.ParkBelow; pb != nil && !opts.comparing {
@@ -230,28 +235,49 @@ func (r *Roadmap) Prioritize(opts PrioritizeOptions) (*Ranking, error) {
 
 // committed lists the features a period's capacity is already spent on
 // before the ranking fills it: those over-capacity counts for the period
-// (planned or in progress, targeted within it, with an effort) that the
-// ranking does not rank. A planning meeting decides what else fits.
-func (r *Roadmap) committed(period string, rk *Ranking) ([]Commitment, float64) {
+// (planned or in progress, targeted within it) that the ranking does not
+// rank, with the most effort first. A planning meeting decides what else
+// fits. uncounted names those with no effort the cut line can count.
+func (r *Roadmap) committed(period string, rk *Ranking, s *Scorer) (out []Commitment, total float64, uncounted []string) {
 	p, err := ParseTarget(period)
 	if err != nil {
-		return nil, 0 // invalid-value reports the key
+		return nil, 0, nil // invalid-value reports the key
 	}
-	_, fs := r.PlannedEffort(p, rk.EffortKey)
-	var out []Commitment
-	var total float64
-	for _, f := range fs {
-		if slices.Contains(rk.Statuses, f.Status) {
+	for _, f := range r.Features {
+		if f.Status != StatusPlanned && f.Status != StatusInProgress || slices.Contains(rk.Statuses, f.Status) ||
+			f.Target.IsZero() || !f.Target.Within(p) {
 			continue
 		}
-		e := f.Scores[rk.EffortKey]
-		out = append(out, Commitment{Feature: f, Effort: e})
-		total += e
+		if e, ok := s.Effort(f); ok && e >= 0 {
+			out = append(out, Commitment{Feature: f, Effort: e})
+			total += e
+		} else {
+			uncounted = append(uncounted, f.ID)
+		}
 	}
-	slices.SortStableFunc(out, func(a, b Commitment) int {
+	sortCommitments(out)
+	return out, total, uncounted
+}
+
+// sortCommitments orders work by effort, the most first, then by id.
+func sortCommitments(cs []Commitment) {
+	slices.SortStableFunc(cs, func(a, b Commitment) int {
 		return cmp.Or(cmp.Compare(b.Effort, a.Effort), strings.Compare(a.Feature.ID, b.Feature.ID))
 	})
-	return out, total
+}
+
+// ListEfforts names up to five features with their effort, and how many
+// more there are: "bank-feeds 5, audit-log 3 and 2 more".
+func ListEfforts(cs []Commitment) string {
+	parts := make([]string, 0, min(len(cs), 5))
+	for _, c := range cs[:min(len(cs), 5)] {
+		parts = append(parts, c.Feature.ID+" "+Num(c.Effort))
+	}
+	s := strings.Join(parts, ", ")
+	if len(cs) > 5 {
+		s += fmt.Sprintf(" and %d more", len(cs)-5)
+	}
+	return s
 }
 
 // offScale warns when candidates' scores are off the scale of s's model,

@@ -459,6 +459,10 @@ func TestCutLineCommitted(t *testing.T) {
 	if c.Above != 1 || c.Used != 1 || !rk.Entries[0].AboveCut || rk.Entries[1].AboveCut {
 		t.Errorf("cut %+v; want search alone above the 1 left", c)
 	}
+	want := "the capacity left for 2027-Q1 under rice does not count unsized, work targeted there: no effort score of 0 or more"
+	if !slices.Contains(rk.Warnings, want) {
+		t.Errorf("warnings %q, want %q", rk.Warnings, want)
+	}
 
 	// Ranking only ideas, the planned work targeted there is committed too.
 	rk = rank(t, r, roadmap.PrioritizeOptions{Period: "2027-Q1", Statuses: []roadmap.Status{roadmap.StatusIdea}})

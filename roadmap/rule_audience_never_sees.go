@@ -26,17 +26,17 @@ func checkAudienceAsks(c *checker) {
 		why := fmt.Sprintf("audience %s is external (its visibility lacks internal), so it never sees", name)
 		fix := fmt.Sprintf("remove it, or add internal to its visibility if %s is inside the company", name)
 		for i, v := range def.Visibility {
-			if v == Confidential {
+			if v == externalNeverVisibility {
 				c.report(s, fmt.Sprintf("audiences.%s.visibility[%d]", name, i), "%s confidential items; %s", why, fix)
 			}
 		}
 		for i, st := range def.Statuses {
-			if st == StatusDropped {
+			if st == externalNeverStatus {
 				c.report(s, fmt.Sprintf("audiences.%s.statuses[%d]", name, i), "%s dropped features; %s", why, fix)
 			}
 		}
 		for i, f := range def.Fields {
-			if slices.Contains(externalNever, f) || slices.Contains(externalNever, parentOf(f)) {
+			if slices.Contains(externalNever, f) {
 				c.report(s, fmt.Sprintf("audiences.%s.fields[%d]", name, i), "%s %s; %s", why, f, fix)
 			}
 		}

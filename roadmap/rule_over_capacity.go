@@ -1,9 +1,6 @@
 package roadmap
 
 import (
-	"cmp"
-	"fmt"
-	"slices"
 	"strings"
 )
 
@@ -36,16 +33,12 @@ func checkCapacity(c *checker) {
 		if total <= capacity {
 			continue
 		}
-		slices.SortStableFunc(fs, func(a, b *Feature) int { return cmp.Compare(b.Scores[key], a.Scores[key]) })
-		var parts []string
+		cs := make([]Commitment, len(fs))
 		for i, f := range fs {
-			if i == 5 {
-				parts = append(parts, fmt.Sprintf("and %d more", len(fs)-5))
-				break
-			}
-			parts = append(parts, fmt.Sprintf("%s %s", f.ID, Num(f.Scores[key])))
+			cs[i] = Commitment{Feature: f, Effort: f.Scores[key]}
 		}
+		sortCommitments(cs)
 		c.report(s, KeyPath("scoring.capacity."+period), "%s is over capacity: %s planned adds up to %s, the capacity is %s (%s)",
-			period, strings.ReplaceAll(key, "_", " "), Num(total), Num(capacity), strings.Join(parts, ", "))
+			period, strings.ReplaceAll(key, "_", " "), Num(total), Num(capacity), ListEfforts(cs))
 	}
 }

@@ -254,8 +254,8 @@ func (r *Roadmap) View(a *AudiencePolicy, opts ViewOptions) *View {
 		// columns are horizons, and what has shipped when the audience sees
 		// status.
 		v.Objectives, v.Personas = nil, nil
-		v.Dates = DatesHorizon
 		if a.Shows("target") {
+			v.Dates = DatesHorizon
 			v.Periods = horizonPeriods(features, horizonOf)
 		}
 		for i := range v.Themes {

@@ -481,8 +481,19 @@ func TestInitRefusesNesting(t *testing.T) {
 			t.Errorf("init %s in %s wrote roadmap.yaml", tc.arg, tc.wd)
 		}
 	}
-	// Beside it, in the same repository, is another roadmap.
-	s.run(t, "init", "plans").expect(t, 0)
+	// Beside it, in the same repository, is another roadmap; around both,
+	// however deep they are, none.
+	s.run(t, "init", "plans/2027").expect(t, 0)
+	if r := s.run(t, "init", "."); r.code != 2 || !strings.Contains(r.stderr, ". holds a roadmap (") {
+		t.Errorf("init around roadmaps: %d %q", r.code, r.stderr)
+	}
+	// A repository is where the search upwards ends: a roadmap.yaml
+	// above it is no roadmap of the repository's.
+	repo := filepath.Join(dir, "roadmap", "checkout")
+	if err := os.MkdirAll(filepath.Join(repo, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	session{wd: repo}.run(t, "init", ".").expect(t, 0)
 }
 
 // TestInitTakesDir: --dir names the folder as DIR does; both at once must

@@ -82,8 +82,9 @@ the audience as roadmap.yaml defines it now.
 
 --level themes gives the level-1 view: the themes (through visible features),
 each with a count of visible features per horizon: now (ending this quarter),
-next (the two quarters after), later, and before them shipped, for an audience
-that sees status. The horizon is taken from the date the audience sees.
+next (the two quarters after), later and no date, and before them shipped, for
+an audience that sees status. The horizon is taken from the date the audience
+sees; an audience that does not see targets gets the themes alone.
 --level features (the default) gives the full view.
 
 Export refuses a roadmap with errors (exit 1), whether the one rendered or the

@@ -1655,6 +1655,9 @@ func TestValidateStaged(t *testing.T) {
 			t.Errorf("--staged in %s with roadmap.yaml only staged: %d %q\n%s", wd, r.code, r.stderr, r.stdout)
 		}
 	}
+	if r := (session{wd: b.Dir}).run(t, "validate", "--staged", "--dir", "plan"); r.code != 1 || !strings.Contains(r.stdout, `duplicate feature id "search"`) {
+		t.Errorf("--staged --dir plan with roadmap.yaml only staged: %d %q\n%s", r.code, r.stderr, r.stdout)
+	}
 }
 
 // TestDirThroughALink: --dir may reach the roadmap through a link inside the
@@ -1674,11 +1677,19 @@ func TestDirThroughALink(t *testing.T) {
 	for _, args := range [][]string{
 		{"validate", "--dir", "plan", "--at", "HEAD~1"},
 		{"validate", "--dir", "plan", "--staged"},
-		{"list", "--dir", "plan", "--at", "HEAD~1"},
 	} {
 		if r := s.run(t, args...); r.code != 0 || r.stderr != "" {
 			t.Errorf("%v: %d %q\n%s", args, r.code, r.stderr, r.stdout)
 		}
+	}
+	if r := s.run(t, "list", "--dir", "plan", "--at", "HEAD~1", "--format", "csv"); r.code != 0 || !strings.Contains(r.stdout, "search,Feature search,planned,2027-Q1") {
+		t.Errorf("list --at HEAD~1 through a link: %d %q\n%s", r.code, r.stderr, r.stdout)
+	}
+	// Annotations name the file where git has it, so they land on the
+	// pull request's lines.
+	b.Write("real/plan/more.yaml", "features:\n  - {id: x, title: X}\n")
+	if r := s.run(t, "validate", "--dir", "plan", "--format", "github"); !strings.Contains(r.stdout, "file=real/plan/more.yaml,") {
+		t.Errorf("github annotations through a link:\n%s", r.stdout)
 	}
 	if r := s.run(t, "history", "search", "--dir", "plan"); r.code != 0 || !strings.Contains(r.stdout, "Slip search") {
 		t.Errorf("history through a link: %d %q\n%s", r.code, r.stderr, r.stdout)

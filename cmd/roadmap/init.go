@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/northwind-labs/roadmap/examples"
 	"github.com/spf13/cobra"
@@ -90,16 +91,16 @@ func (a *app) runInit(dir string) error {
 // refuseNested refuses a roadmap inside another, or around one: the outer
 // roadmap reads every YAML file below it, so the two would merge into one
 // with two sets of settings. Parents are searched up to the repository's
-// top, as commands find a roadmap.
+// top, as commands find a roadmap; folders below, up to a bound, as a
+// roadmap reads them (not those starting with a dot).
 func (a *app) refuseNested(dir, target string) error {
-	inner := filepath.Join(target, "roadmap", "roadmap.yaml")
-	if st, err := os.Stat(inner); err == nil && st.Mode().IsRegular() {
+	if inner := roadmapBelow(target); inner != "" {
 		return usageError("%s holds a roadmap (%s); a roadmap in %s would read its files as its own. Use that roadmap, or init another folder",
 			dir, a.fromWd(inner), dir)
 	}
-	for d := filepath.Dir(target); ; d = filepath.Dir(d) {
+	for d := target; ; d = filepath.Dir(d) {
 		outer := filepath.Join(d, "roadmap.yaml")
-		if st, err := os.Stat(outer); err == nil && st.Mode().IsRegular() {
+		if st, err := os.Stat(outer); d != target && err == nil && st.Mode().IsRegular() {
 			return usageError("%s is inside the roadmap at %s (%s), which reads every YAML file below it: the new files would join it. Add to that roadmap, or init a folder outside it",
 				dir, a.fromWd(d), a.fromWd(outer))
 		}
@@ -107,4 +108,27 @@ func (a *app) refuseNested(dir, target string) error {
 			return nil
 		}
 	}
+}
+
+// maxInitScan bounds the entries init looks through below its folder for a
+// roadmap: init . at the top of a large repository stays quick.
+const maxInitScan = 20000
+
+// roadmapBelow is a roadmap.yaml in a folder below dir, or "".
+func roadmapBelow(dir string) string {
+	found, seen := "", 0
+	filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if seen++; err != nil || seen > maxInitScan {
+			return filepath.SkipAll
+		}
+		switch {
+		case e.IsDir() && p != dir && strings.HasPrefix(e.Name(), "."):
+			return filepath.SkipDir
+		case !e.IsDir() && e.Name() == "roadmap.yaml" && filepath.Dir(p) != dir && e.Type().IsRegular():
+			found = p
+			return filepath.SkipAll
+		}
+		return nil
+	})
+	return found
 }

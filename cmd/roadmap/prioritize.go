@@ -40,12 +40,13 @@ choose). The model is scoring.model of roadmap.yaml (rice unless set), or --mode
   weighted  Σ weight × score over scoring.criteria, cost criteria subtracted
   formula   the expression in scoring.formula (strategic_fit names strategic-fit)
 
-The cut line: --capacity N, or --period P for the capacity scoring.capacity gives
-P less what work already targeted within P takes: the effort of its in-progress
-features (and of its planned ones, when --status leaves planned out of the
-ranking), as the over-capacity rule counts it. Walking down the ranking, each feature's effort (wsjf: job_size) is added up;
-the line falls before the first feature that would take the sum past the
-capacity, and that feature and every one after it are below the line.
+The cut line: --capacity N, or --period P for the capacity scoring.capacity
+gives P less what work already targeted within P takes: the effort of its
+in-progress features (and of its planned ones, when --status leaves planned out
+of the ranking), as the over-capacity rule counts it. Walking down the ranking,
+each feature's effort (wsjf: job_size) is added up; the line falls before the
+first feature that would take the sum past what is left, and that feature and
+every one after it are below the line.
 Features scoring under scoring.park_below are marked as parking candidates
 (under the model park_below was set for).
 
@@ -73,7 +74,7 @@ without a capacity).`,
 	f.StringVar(&o.model, "model", "", "scoring model: rice, ice, wsjf, weighted or formula (default: scoring.model of roadmap.yaml)")
 	f.StringSliceVar(&o.statuses, "status", nil, "rank features with this status (default: idea, planned, parked)")
 	f.Float64Var(&o.capacity, "capacity", 0, "draw the cut line at this much effort (wsjf: job size)")
-	f.StringVar(&o.period, "period", "", "draw the cut line at the capacity scoring.capacity gives this period (2027-Q1, ...)")
+	f.StringVar(&o.period, "period", "", "draw the cut line at this period's capacity in scoring.capacity (2027-Q1, ...), less the work already targeted there")
 	f.BoolVar(&o.explain, "explain", false, "show the arithmetic of every score")
 	f.StringSliceVar(&o.compare, "compare", nil, "rank under each of these models side by side (rice,wsjf,...)")
 	return cmd

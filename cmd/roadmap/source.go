@@ -105,7 +105,8 @@ func (a *app) load() (*loaded, error) {
 // commit would hold: a pre-commit hook checks that, not the working tree,
 // where a change may be left unstaged.
 func (a *app) loadStaged() (*loaded, error) {
-	root, err := a.roadmapRoot()
+	// The index, not the working tree, says whether --dir holds a roadmap.
+	root, err := a.findRoot(true)
 	if errors.Is(err, roadmap.ErrNoRoadmap) {
 		// roadmap.yaml may be gone from the working tree and still staged.
 		if staged, ok := a.stagedRoot(); ok {
@@ -320,8 +321,12 @@ func loadError(rev, prefix string, err error) error {
 func repoPrefix(repo *gitrepo.Repo, root string) (string, error) {
 	// git stores a link as a link: a folder reached through one is found
 	// in the trees where the link leads.
-	rel, err := filepath.Rel(realPath(repo.Top()), realPath(root))
+	real := realPath(root)
+	rel, err := filepath.Rel(realPath(repo.Top()), real)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		if real != root {
+			return "", usageError("the roadmap folder %s leads to %s, outside the repository at %s, whose history does not hold it", root, real, repo.Top())
+		}
 		return "", usageError("the roadmap folder %s is outside the repository at %s", root, repo.Top())
 	}
 	return filepath.ToSlash(rel), nil
@@ -398,8 +403,9 @@ func (a *app) repoPath(l *loaded, p string) string {
 	if top == "" {
 		return a.displayPath(l, p)
 	}
-	rel, err := filepath.Rel(top, filepath.Join(l.root, filepath.FromSlash(p)))
-	if err != nil {
+	// Where git has the file: through a link, where the link leads.
+	rel, err := filepath.Rel(realPath(top), realPath(filepath.Join(l.root, filepath.FromSlash(p))))
+	if err != nil || !filepath.IsLocal(rel) {
 		return a.displayPath(l, p)
 	}
 	return filepath.ToSlash(rel)
