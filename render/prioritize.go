@@ -70,16 +70,15 @@ func committedSentence(c *roadmap.CutLine) string {
 	case planned:
 		work = "planned"
 	}
-	s := fmt.Sprintf("Capacity: %s for %s, of which %s work targeted there takes %s (%s)",
-		roadmap.Num(c.Capacity), c.Period, work, roadmap.Num(c.CommittedEffort), roadmap.ListEfforts(c.Committed))
+	capacity := roadmap.Num(c.Capacity) + " for " + c.Period
+	takes := roadmap.Num(c.CommittedEffort) + " (" + roadmap.ListEfforts(c.Committed) + ")"
 	switch left := c.Left(); {
 	case left < 0:
-		return fmt.Sprintf("Capacity: %s for %s, which %s work targeted there already overruns: it takes %s (%s); none is left for the ranking.",
-			roadmap.Num(c.Capacity), c.Period, work, roadmap.Num(c.CommittedEffort), roadmap.ListEfforts(c.Committed))
+		return fmt.Sprintf("Capacity: %s, which %s work targeted there already overruns: it takes %s; none is left for the ranking.", capacity, work, takes)
 	case left == 0:
-		return s + "; none is left for the ranking."
+		return fmt.Sprintf("Capacity: %s, of which %s work targeted there takes %s; none is left for the ranking.", capacity, work, takes)
 	default:
-		return s + fmt.Sprintf("; the ranking fills the %s left.", roadmap.Num(left))
+		return fmt.Sprintf("Capacity: %s, of which %s work targeted there takes %s; the ranking fills the %s left.", capacity, work, takes, roadmap.Num(left))
 	}
 }
 

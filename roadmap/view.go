@@ -217,19 +217,12 @@ func (r *Roadmap) View(a *AudiencePolicy, opts ViewOptions) *View {
 
 	features := make([]*ViewFeature, len(visible))
 	periodOf := make(map[*ViewFeature]Target, len(visible))
-	horizonOf := make(map[*ViewFeature]string, len(visible))
 	for i, f := range visible {
 		vf := r.viewFeature(a, f, opts.Today, seen, objectives)
 		if a.Shows("target") {
 			p := period(f.Target, a.Dates, opts.Today)
 			vf.Period = p.String()
 			periodOf[vf] = p
-			// From the target the audience sees, so the column tells no
-			// more than its dates do.
-			horizonOf[vf] = Coarsen(mustTarget(vf.Target), DatesHorizon, opts.Today).String()
-			if vf.Status == string(StatusShipped) {
-				horizonOf[vf] = PeriodShipped
-			}
 		}
 		features[i] = vf
 	}
@@ -256,7 +249,7 @@ func (r *Roadmap) View(a *AudiencePolicy, opts ViewOptions) *View {
 		v.Objectives, v.Personas = nil, nil
 		if a.Shows("target") {
 			v.Dates = DatesHorizon
-			v.Periods = horizonPeriods(features, horizonOf)
+			v.Periods = horizonPeriods(features, opts.Today)
 		}
 		for i := range v.Themes {
 			var mine []*ViewFeature
@@ -266,7 +259,7 @@ func (r *Roadmap) View(a *AudiencePolicy, opts ViewOptions) *View {
 				}
 			}
 			if a.Shows("target") {
-				v.Themes[i].Periods = horizonPeriods(mine, horizonOf)
+				v.Themes[i].Periods = horizonPeriods(mine, opts.Today)
 			}
 		}
 		return v
@@ -507,12 +500,18 @@ func periods(features []*ViewFeature, periodOf map[*ViewFeature]Target) []Period
 // shipped, before now, next and later.
 const PeriodShipped = "shipped"
 
-// horizonPeriods counts features per column of the themes view: shipped,
-// now, next, later, and no date.
-func horizonPeriods(features []*ViewFeature, horizonOf map[*ViewFeature]string) []Period {
+// horizonPeriods counts features per column of the themes view: shipped
+// (when the audience sees status), now, next, later, and no date. The
+// horizon is that of the target the audience sees, so the column tells no
+// more than its dates do.
+func horizonPeriods(features []*ViewFeature, today Date) []Period {
 	count := map[string]int{}
 	for _, vf := range features {
-		count[horizonOf[vf]]++
+		if vf.Status == string(StatusShipped) {
+			count[PeriodShipped]++
+		} else {
+			count[Coarsen(mustTarget(vf.Target), DatesHorizon, today).String()]++
+		}
 	}
 	var out []Period
 	for _, k := range []string{PeriodShipped, HorizonNow, HorizonNext, HorizonLater, ""} {

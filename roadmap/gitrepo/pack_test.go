@@ -14,21 +14,6 @@ import (
 	"github.com/northwind-labs/roadmap/roadmap/internal/gen"
 )
 
-// openGenerated writes a generated repository and opens it.
-func openGenerated(t *testing.T, opts gen.RepoOptions) *Repo {
-	t.Helper()
-	dir := t.TempDir()
-	if _, err := gen.Repo(dir, opts); err != nil {
-		t.Fatal(err)
-	}
-	r, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { r.Close() })
-	return r
-}
-
 // everyObject reads every object of r through go-git's own storage.
 func everyObject(t *testing.T, r *Repo) map[plumbing.Hash]plumbing.EncodedObject {
 	t.Helper()

@@ -16,15 +16,8 @@ func TestParentCacheKeepsItsLimit(t *testing.T) {
 		b.Write("roadmap.yaml", "product: Acme\nvision: v"+strings.Repeat("x", i)+"\n")
 		b.Commit("Ana", "Step\n\n"+strings.Repeat("A long message. ", 1024)) // 16 KiB
 	}
-	r, err := Open(b.Dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	head, err := r.Resolve("HEAD")
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := openDir(t, b.Dir)
+	head := resolveRev(t, r, "HEAD")
 	r.parentsLimit = 40 << 10 // two of those commits
 	n := 0
 	for c, err := range r.firstParents(head) {
@@ -67,11 +60,7 @@ func TestResolveKeepsTheCommitsForTheWalk(t *testing.T) {
 		b.Write("roadmap.yaml", "product: Acme\nvision: v"+strings.Repeat("x", i)+"\n")
 		b.Commit("Ana", "Step")
 	}
-	r, err := Open(b.Dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
+	r := openDir(t, b.Dir)
 	if _, err := r.Resolve("HEAD~3"); err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,7 @@ import (
 	"io/fs"
 	"testing"
 
-	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/northwind-labs/roadmap/roadmap"
 	"github.com/northwind-labs/roadmap/roadmap/internal/gen"
 )
@@ -69,35 +69,21 @@ func TestWalksReadTheSameWithLittleMemory(t *testing.T) {
 		t.Fatal(err)
 	}
 	read := func(small bool) (string, *Repo) {
-		r, err := Open(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { r.Close() })
+		r := openDir(t, dir)
 		if small {
 			r.packs.cache = newBaseCache(0)
 			r.blobs = newBlobCache(0)
 		}
-		head, err := r.Resolve("HEAD")
-		if err != nil {
-			t.Fatal(err)
-		}
-		first, err := r.Resolve("HEAD~199")
-		if err != nil {
-			t.Fatal(err)
-		}
-		load := func(h plumbing.Hash) *roadmap.Roadmap {
-			c, err := r.Resolve(h.String())
-			if err != nil {
-				t.Fatal(err)
-			}
+		head := resolveRev(t, r, "HEAD")
+		first := resolveRev(t, r, "HEAD~199")
+		load := func(c *object.Commit) *roadmap.Roadmap {
 			rm, err := r.Load(c, info.Dir)
 			if err != nil {
 				t.Fatal(err)
 			}
 			return rm
 		}
-		changes := roadmap.Diff(load(first.Hash), load(head.Hash))
+		changes := roadmap.Diff(load(first), load(head))
 		if err := r.Attribute(head, first.Hash, info.Dir, changes); err != nil {
 			t.Fatal(err)
 		}
@@ -132,15 +118,8 @@ func TestAnOpenFileKeepsItsText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	head, err := r.Resolve("HEAD")
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := openDir(t, dir)
+	head := resolveRev(t, r, "HEAD")
 	fsys, err := r.FS(head, info.Dir)
 	if err != nil {
 		t.Fatal(err)
