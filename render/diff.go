@@ -19,10 +19,17 @@ type DiffReport struct {
 	// Audience, when set, is whose view both sides were filtered to.
 	Audience string
 	Changes  []roadmap.Change
-	// Unread names the sides (as From and To do, "" for the working tree)
-	// with a file that was not read, as it does not parse or is a link: the
-	// items the other side has in it are left out.
-	Unread []string
+	// Unread names the sides with a file that was not read, as it does not
+	// parse or is a link: the items the other side has in it are left out.
+	Unread []UnreadSide
+}
+
+// UnreadSide is a side of a diff with files that were not read.
+type UnreadSide struct {
+	// Side is named as From and To are, "" for the working tree.
+	Side string
+	// Files are their paths in the roadmap folder.
+	Files []string
 }
 
 // to names the newer side in prose.
@@ -54,17 +61,26 @@ func (d DiffReport) summary() string {
 	return summary(d.Changes)
 }
 
-// unreadWarnings say, for each side with a file not read, that what the
-// other side has in it is left out, after "A" or "a"; name writes a
+// unreadWarnings say, for each side with a file not read, which files, and
+// that what the other side has in them is left out; name writes a file or a
 // revision's name for the format.
 func (d DiffReport) unreadWarnings(name func(string) string) []string {
 	var out []string
-	for _, side := range d.Unread {
+	for _, u := range d.Unread {
 		where := "in the working tree"
-		if side != "" {
-			where = "at " + name(revisionName(side))
+		if u.Side != "" {
+			where = "at " + name(revisionName(u.Side))
 		}
-		out = append(out, fmt.Sprintf(" file of the roadmap %s was not read (it does not parse, or is a link), so what the other side has in it is left out.", where))
+		files := make([]string, len(u.Files))
+		for i, f := range u.Files {
+			files[i] = name(f)
+		}
+		if len(files) == 1 {
+			out = append(out, fmt.Sprintf("%s %s was not read (it does not parse, or is a link), so what the other side has in it is left out.", files[0], where))
+			continue
+		}
+		what := strings.Join(files[:len(files)-1], ", ") + " and " + files[len(files)-1]
+		out = append(out, fmt.Sprintf("%s %s were not read (they do not parse, or are links), so what the other side has in them is left out.", what, where))
 	}
 	return out
 }
@@ -180,7 +196,7 @@ func (o Output) WriteDiffText(w io.Writer, d DiffReport) error {
 		b.WriteString(o.bold(l) + "\n")
 	}
 	for _, warning := range d.unreadWarnings(func(s string) string { return s }) {
-		for _, l := range wrap("A"+warning, o.Width) {
+		for _, l := range wrap(warning, o.Width) {
 			b.WriteString(o.paint(yellow, l) + "\n")
 		}
 	}
@@ -229,7 +245,7 @@ func WriteDiffMarkdown(w io.Writer, d DiffReport) error {
 	}
 	fmt.Fprintf(&b, "### %s: %s\n\nFrom %s to %s.\n", MarkdownText(title), d.summary(), MarkdownText(revisionName(d.From)), MarkdownText(d.to()))
 	for _, warning := range d.unreadWarnings(MarkdownText) {
-		fmt.Fprintf(&b, "\n> **Warning:** a%s\n", warning)
+		fmt.Fprintf(&b, "\n> **Warning:** %s\n", warning)
 	}
 	for _, c := range d.Changes {
 		fmt.Fprintf(&b, "\n- **%s** %s `%s` %s", c.Kind, c.Item, c.ID, MarkdownText(c.Title))
@@ -274,8 +290,11 @@ func WriteDiffJSON(w io.Writer, d DiffReport) error {
 	// "to".
 	if len(d.Unread) > 0 {
 		sides := make([]any, len(d.Unread))
-		for i, side := range d.Unread {
-			sides[i] = orNull(side)
+		for i, u := range d.Unread {
+			sides[i] = struct {
+				Side  any      `json:"side"`
+				Files []string `json:"files"`
+			}{orNull(u.Side), u.Files}
 		}
 		fields = append(fields, Field{"unread", sides})
 	}

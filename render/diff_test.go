@@ -359,13 +359,13 @@ func TestACommitThatMadeEveryChangeIsNamedOnce(t *testing.T) {
 // found is not "No changes", and the text says which side and what that
 // leaves out, as Markdown does.
 func TestDiffTextSaysWhatItCouldNotRead(t *testing.T) {
-	d := DiffReport{From: "HEAD~1", To: "HEAD", Unread: []string{"HEAD~1"}}
+	d := DiffReport{From: "HEAD~1", To: "HEAD", Unread: []UnreadSide{{Side: "HEAD~1", Files: []string{"a.yaml", "b.yaml", "c.yaml"}}}}
 	var b strings.Builder
 	if err := (Output{}).WriteDiffText(&b, d); err != nil {
 		t.Fatal(err)
 	}
 	want := "No changes found from HEAD~1 to HEAD, in the files both sides could read\n" +
-		"A file of the roadmap at HEAD~1 was not read (it does not parse, or is a link), so what the other side has in it is left out.\n"
+		"a.yaml, b.yaml and c.yaml at HEAD~1 were not read (they do not parse, or are links), so what the other side has in them is left out.\n"
 	if b.String() != want {
 		t.Errorf("text:\n%s\nwant:\n%s", b.String(), want)
 	}
@@ -373,7 +373,7 @@ func TestDiffTextSaysWhatItCouldNotRead(t *testing.T) {
 	if err := WriteDiffMarkdown(&b, d); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(b.String(), "### Roadmap: no changes found") || !strings.Contains(b.String(), "> **Warning:** a file of the roadmap at HEAD\\~1 was not read") {
+	if !strings.Contains(b.String(), "### Roadmap: no changes found") || !strings.Contains(b.String(), "> **Warning:** a.yaml, b.yaml and c.yaml at HEAD\\~1 were not read") {
 		t.Errorf("markdown:\n%s", b.String())
 	}
 }

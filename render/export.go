@@ -232,7 +232,7 @@ func sinceSummary(s *roadmap.Since) string {
 
 func (x exportText) subtitle() string {
 	parts := []string{x.v.Product, "for " + x.v.Audience, "generated " + x.v.Generated, "from " + revisionText(x.v.Revision)}
-	if x.v.Dates != roadmap.DatesExact {
+	if x.v.CoarseDates() {
 		parts = append(parts, "dates by "+string(x.v.Dates))
 	}
 	return strings.Join(parts, " · ")

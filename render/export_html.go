@@ -101,7 +101,7 @@ type htmlField struct {
 func WriteExportHTML(w io.Writer, v *roadmap.View) error {
 	x := newExportText(v)
 	p := &htmlPage{V: v, Revision: revisionName(v.Revision), CSS: template.CSS(exportCSS), Objectives: v.Objectives, Campaigns: campaignTable(v)}
-	if v.Dates != roadmap.DatesExact {
+	if v.CoarseDates() {
 		p.DatesBy = string(v.Dates)
 	}
 	p.FeatureCount = plural(v.Features, "feature")

@@ -142,6 +142,7 @@ func rankingTable(r *roadmap.Ranking) (Table, int) {
 		}
 		return nil
 	}
+	// The columns before the title are never hidden: it stays rankingTitle.
 	cols := []Column{
 		{Name: "#", Right: true, Color: cutColor},
 		{Name: "id", Color: cutColor},
@@ -175,7 +176,7 @@ func rankingTable(r *roadmap.Ranking) (Table, int) {
 	addCut := func() {
 		cutRow = len(t.Rows)
 		row := make([]string, len(cols))
-		row[2] = cutRowLabel(r) + " " + dash // the title column
+		row[rankingTitle] = cutRowLabel(r) + " " + dash
 		t.Rows = append(t.Rows, row)
 	}
 	for i, e := range r.Entries[:r.Scored] {
@@ -216,6 +217,10 @@ func noteCell(e roadmap.Entry) string {
 	return strings.Join(parts, ", ")
 }
 
+// rankingTitle is the title column of a ranking's table, where the cut line
+// names itself.
+const rankingTitle = 2
+
 // drawCut fills row cut of a fitted table with a line across every column,
 // labelled in the title column.
 func drawCut(t Table, cut int, label string) {
@@ -228,7 +233,7 @@ func drawCut(t Table, cut int, label string) {
 			w = max(w, cellWidth(r[i]))
 		}
 		cell := strings.Repeat(dash, w)
-		if c.Name == "title" {
+		if i == rankingTitle {
 			// The longest label that leaves a dash in a column this
 			// wide; none in a column cut narrower than "cut ─".
 			for _, l := range []string{label, cutLabel, "cut"} {
@@ -318,7 +323,7 @@ func (o Output) WriteRanking(w io.Writer, r *roadmap.Ranking, explain bool) erro
 		t = o.layout(t) // the cut line is drawn to the widths WriteTable keeps
 		switch {
 		case r.Cut != nil && t.stacked:
-			t.rules = map[int]string{cut: cutRowLabel(r)}
+			t.dividers = map[int]string{cut: cutRowLabel(r)}
 		case r.Cut != nil:
 			drawCut(t, cut, cutRowLabel(r))
 		}

@@ -28,10 +28,10 @@ func TestRevisionName(t *testing.T) {
 func TestDiffMarkdownCutsHashes(t *testing.T) {
 	from, to := "3f2a9c1e7b5d4a60918273645546372819a0b1c2", "9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c"
 	var b strings.Builder
-	if err := WriteDiffMarkdown(&b, DiffReport{From: from, To: to, Unread: []string{to}}); err != nil {
+	if err := WriteDiffMarkdown(&b, DiffReport{From: from, To: to, Unread: []UnreadSide{{Side: to, Files: []string{"features.yaml"}}}}); err != nil {
 		t.Fatal(err)
 	}
-	if out := b.String(); strings.Contains(out, from) || strings.Contains(out, to) || !strings.Contains(out, "From 3f2a9c1 to 9b8c7d6.") || !strings.Contains(out, "roadmap at 9b8c7d6 was not read") {
+	if out := b.String(); strings.Contains(out, from) || strings.Contains(out, to) || !strings.Contains(out, "From 3f2a9c1 to 9b8c7d6.") || !strings.Contains(out, "features.yaml at 9b8c7d6 was not read") {
 		t.Errorf("markdown diff:\n%s", out)
 	}
 }

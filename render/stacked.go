@@ -12,7 +12,7 @@ import (
 // for its columns: the columns before the first flexible one (a rank, an
 // id) head the block, the flexible one (a title) follows whole, wrapped
 // under them, and the others close it as "name value" pairs, so nothing is
-// cut or hidden. A rule row (prioritize's cut line) is a line across.
+// cut or hidden. A divider row (prioritize's cut line) is a line across.
 func (o Output) writeStackedTable(w io.Writer, t Table) error {
 	// lead columns head the block; body, if any, is written whole under
 	// them. With no flexible column, or a flexible first one (an owner's
@@ -24,7 +24,7 @@ func (o Output) writeStackedTable(w io.Writer, t Table) error {
 	}
 	widths := make([]int, lead)
 	for i, r := range t.Rows {
-		if _, rule := t.rules[i]; rule {
+		if _, divider := t.dividers[i]; divider {
 			continue
 		}
 		for j := range lead {
@@ -32,7 +32,7 @@ func (o Output) writeStackedTable(w io.Writer, t Table) error {
 		}
 	}
 	// Head columns that do not fit beside the first close the block
-	// with the others (a rule's severity, beside a long rule name).
+	// with the others (a lint rule's severity, beside its long id).
 	for lead > 1 && sum(widths[:lead])+2*(lead-1) > o.Width {
 		lead--
 	}
@@ -43,7 +43,7 @@ func (o Output) writeStackedTable(w io.Writer, t Table) error {
 	pad := strings.Repeat(" ", indent)
 	var b strings.Builder
 	for i, r := range t.Rows {
-		if label, rule := t.rules[i]; rule {
+		if label, divider := t.dividers[i]; divider {
 			// A label longer than the line wraps under it.
 			parts := wrapWords(label, max(1, o.Width-4))
 			if len(parts) == 0 {
@@ -73,7 +73,12 @@ func (o Output) writeStackedTable(w io.Writer, t Table) error {
 				b.WriteString(o.cell(t.Columns[0], l) + "\n")
 			}
 		} else {
-			b.WriteString(strings.TrimRight(strings.Join(head, "  "), " ") + "\n")
+			line := strings.TrimRight(strings.Join(head, "  "), " ")
+			if ansi.StringWidth(line) > o.Width {
+				// An id longer than the terminal is wide breaks, not cut.
+				line = strings.Join(wrapWords(line, o.Width), "\n")
+			}
+			b.WriteString(line + "\n")
 		}
 		if body >= 0 && r[body] != "" {
 			for _, l := range wrapWords(r[body], o.Width-indent) {
@@ -112,7 +117,8 @@ func (o Output) cell(c Column, text string) string {
 
 // wrapPairs joins pairs with a middle dot into lines of at most width
 // columns, breaking between pairs, and inside a pair only when it is wider
-// than a line by itself (a campaign's list of features).
+// than a line by itself (a campaign's list of features): its lines after
+// the first stand further in, so none reads as a pair of its own.
 func wrapPairs(pairs []string, width int) []string {
 	var lines []string
 	line := ""
@@ -124,7 +130,16 @@ func wrapPairs(pairs []string, width int) []string {
 		case line != "":
 			lines = append(lines, line)
 		}
-		if wrapped := wrapWords(p, width); len(wrapped) > 0 {
+		// Its lines after the first stand in, unless that would cut a word.
+		in := "  "
+		if slices.ContainsFunc(strings.Fields(p), func(w string) bool { return ansi.StringWidth(w) > width-len(in) }) {
+			in = ""
+		}
+		wrapped := wrapHanging(p, width, width-len(in))
+		for i := 1; i < len(wrapped); i++ {
+			wrapped[i] = in + wrapped[i]
+		}
+		if len(wrapped) > 0 {
 			lines, line = append(lines, wrapped[:len(wrapped)-1]...), wrapped[len(wrapped)-1]
 		}
 	}

@@ -56,8 +56,8 @@ type Table struct {
 	// stacked that the terminal is too narrow for columns, so each row is
 	// written as a block (writeStackedTable).
 	laidOut, bordered, stacked bool
-	// rules are rows drawn as a line across, with a label (a cut line).
-	rules map[int]string
+	// dividers are rows drawn as a line across, with a label (a cut line).
+	dividers map[int]string
 }
 
 // minFlex is how narrow a flexible column is cut while a table can fit

@@ -276,6 +276,7 @@ func TestStackedBlocks(t *testing.T) {
 	if err := (Output{Terminal: true, Width: 24}).WriteTable(&b, tb); err != nil {
 		t.Fatal(err)
 	}
+	// A word as wide as the line keeps the list's lines under the name.
 	want := "Ana Lima of the platform\n" +
 		"group\n" +
 		"  planned 12\n" +
@@ -284,6 +285,24 @@ func TestStackedBlocks(t *testing.T) {
 		"  bank-feeds\n" +
 		"Raj\n" +
 		"  planned 3 · note new\n"
+	if b.String() != want {
+		t.Errorf("stacked:\n%s\nwant:\n%s", b.String(), want)
+	}
+	// Otherwise they stand in, so none reads as a name and a value; an id
+	// wider than the terminal breaks rather than passing its edge.
+	tb = Table{
+		Columns: []Column{{Name: "id"}, {Name: "title", Flex: true}, {Name: "features"}},
+		Rows:    [][]string{{"a-really-long-feature-identifier", "Title", "search, bank-feeds, sso"}},
+	}
+	b.Reset()
+	if err := (Output{Terminal: true, Width: 24}).WriteTable(&b, tb); err != nil {
+		t.Fatal(err)
+	}
+	want = "a-really-long-feature-id\n" +
+		"entifier\n" +
+		"  Title\n" +
+		"  features search,\n" +
+		"    bank-feeds, sso\n"
 	if b.String() != want {
 		t.Errorf("stacked:\n%s\nwant:\n%s", b.String(), want)
 	}

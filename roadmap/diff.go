@@ -92,10 +92,10 @@ const (
 // not read (it does not parse there, or is a link), is no change: it was
 // not read there, which says nothing of whether it is there.
 func Diff(old, new *Roadmap) []Change {
-	unread := [2]map[string]bool{unreadFiles(old), unreadFiles(new)}
+	unread := [2][]string{UnreadFiles(old.Findings), UnreadFiles(new.Findings)}
 	// notRead tells an item of one side (0 old, 1 new) in a file the other
 	// side did not read.
-	notRead := func(l *Located, side int) bool { return unread[1-side][l.File] }
+	notRead := func(l *Located, side int) bool { return slices.Contains(unread[1-side], l.File) }
 	var out []Change
 	out = append(out, diffItems("feature", old.Features, new.Features,
 		func(f *Feature) string { return f.ID }, func(f *Feature) string { return f.Title }, (*Feature).Fields,
@@ -109,15 +109,16 @@ func Diff(old, new *Roadmap) []Change {
 	return out
 }
 
-// unreadFiles are the paths of r's files that were not read: they do not
-// parse, or are links.
-func unreadFiles(r *Roadmap) map[string]bool {
-	out := map[string]bool{}
-	for _, f := range r.Findings {
-		if f.Rule == ruleSyntax.ID {
-			out[f.Path] = true
+// UnreadFiles are the paths, sorted, of the files findings say were not
+// read: they do not parse, or are links.
+func UnreadFiles(findings []Finding) []string {
+	var out []string
+	for _, f := range findings {
+		if f.Rule == ruleSyntax.ID && !slices.Contains(out, f.Path) {
+			out = append(out, f.Path)
 		}
 	}
+	slices.Sort(out)
 	return out
 }
 

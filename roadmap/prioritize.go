@@ -112,7 +112,7 @@ func (r *Roadmap) PeriodCapacity(period string) (float64, error) {
 		return 0, fmt.Errorf("scoring.capacity.%s is %s, not a number", period, v)
 	}
 	if _, err := ParseTarget(period); err != nil {
-		return 0, fmt.Errorf("%v; a period is written like the keys of scoring.capacity", err)
+		return 0, fmt.Errorf("%v (a period is written like the keys of scoring.capacity)", err)
 	}
 	periods := sortedKeys(r.Scoring.Capacity)
 	if len(periods) == 0 {
@@ -160,7 +160,7 @@ func (r *Roadmap) Prioritize(opts PrioritizeOptions) (*Ranking, error) {
 			var uncounted []string
 			rk.Cut.Committed, rk.Cut.CommittedEffort, uncounted = r.committed(opts.Period, rk, s)
 			if len(uncounted) > 0 {
-				rk.Warnings = append(rk.Warnings, fmt.Sprintf("the capacity left for %s under %s does not count %s, work targeted there: no %s score of 0 or more",
+				rk.Warnings = append(rk.Warnings, fmt.Sprintf("the capacity left for %s under %s counts nothing for %s (work targeted there with no %s score of 0 or more)",
 					opts.Period, model, listIDs(uncounted, 5), rk.EffortKey))
 			}
 		}

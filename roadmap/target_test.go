@@ -140,9 +140,9 @@ func TestLaunchTaskDates(t *testing.T) {
 func TestTargetNearMisses(t *testing.T) {
 	for in, want := range map[string]string{
 		"2027-02-30": `"2027-02-30" is not a target date: February 2027 has 28 days`,
-		"2027-q1":    "did you mean 2027-Q1?",
-		"2027-h2":    "did you mean 2027-H2?",
-		"2027-3":     "did you mean 2027-03?",
+		"2027-q1":    `did you mean "2027-Q1"?`,
+		"2027-h2":    `did you mean "2027-H2"?`,
+		"2027-3":     `did you mean "2027-03"?`,
 		"2027-Q5":    "there is no quarter 5 (Q1 to Q4)",
 		"2027-q9":    "there is no quarter 9 (Q1 to Q4)",
 		"2027-H3":    "there is no half 3 (H1 or H2)",

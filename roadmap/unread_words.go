@@ -1,5 +1,7 @@
 package roadmap
 
+import "slices"
+
 // unreadMentions reports whether a file the loader could not read (it does
 // not parse) holds id as a word. Such a file may define the id, or name it,
 // so a check that finds nothing by that id says nothing until the file
@@ -8,14 +10,9 @@ package roadmap
 func (c *checker) unreadMentions(id string) bool {
 	if c.unreadWords == nil {
 		c.unreadWords = map[string]bool{}
-		broken := map[string]bool{}
-		for _, f := range c.r.Findings {
-			if f.Rule == ruleSyntax.ID {
-				broken[f.Path] = true
-			}
-		}
+		broken := UnreadFiles(c.r.Findings)
 		for _, f := range c.r.Files {
-			if broken[f.Path] {
+			if slices.Contains(broken, f.Path) {
 				addWords(c.unreadWords, f.Text)
 			}
 		}

@@ -269,6 +269,14 @@ func (r *Roadmap) View(a *AudiencePolicy, opts ViewOptions) *View {
 	return v
 }
 
+// CoarseDates reports whether the view shows dates coarser than they are
+// written: its granularity is not exact and it shows a date at all.
+func (v *View) CoarseDates() bool {
+	return v.Dates != DatesExact && slices.ContainsFunc(v.Fields, func(f string) bool {
+		return f == "target" || f == "shipped" || f == "launch"
+	})
+}
+
 func mustTarget(s string) Target {
 	t, _ := ParseTarget(s)
 	return t

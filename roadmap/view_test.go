@@ -271,6 +271,17 @@ func TestViewLevelThemes(t *testing.T) {
 	}
 }
 
+// TestCoarseDatesOnlyWhenShown: an export says its dates are by quarter
+// only when it shows a date.
+func TestCoarseDatesOnlyWhenShown(t *testing.T) {
+	r := load(t, map[string]string{"roadmap.yaml": strings.Replace(viewFixture, "audiences:\n", "audiences:\n  names: {fields: [title, summary]}\n", 1)})
+	for name, want := range map[string]bool{"names": false, "customers": true, "internal": false} {
+		if got := r.View(policy(t, r, name), roadmap.ViewOptions{Today: fixtureToday}).CoarseDates(); got != want {
+			t.Errorf("%s: coarse dates %v, want %v", name, got, want)
+		}
+	}
+}
+
 func periodKeys(ps []roadmap.Period) string {
 	var parts []string
 	for _, p := range ps {

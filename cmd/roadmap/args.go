@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/spf13/cobra"
 )
@@ -16,12 +17,24 @@ func (a *app) noArgs(cmd *cobra.Command, args []string) error {
 		return nil
 	}
 	name := cmd.Name()
-	if dir := a.roadmapFolder(args[0]); dir != "" && a.dir == "" {
-		a.cmd = cmd // for flagWords: arguments are checked before the command runs
-		words := append([]string{name, "--dir", shellWord(dir)}, a.flagWords()...)
-		return usageError("%s takes no arguments; to read the roadmap in %s: %s", name, dir, a.command(words...))
+	if err := a.folderGiven(cmd, args[0], "takes no arguments"); err != nil {
+		return err
 	}
 	return usageError("%s takes no arguments (got %q); see roadmap %s --help", name, args[0], name)
+}
+
+// folderGiven is the error for a roadmap folder given as an argument to a
+// command that reads a roadmap: the command with --dir, keeping the other
+// flags. It is nil for any other argument, and for commands that read no
+// roadmap (rules, schema), which --dir would not change.
+func (a *app) folderGiven(cmd *cobra.Command, arg, takes string) error {
+	dir := a.roadmapFolder(arg)
+	if dir == "" || a.dir != "" || slices.Contains(readsNoRoadmap, cmd.Name()) {
+		return nil
+	}
+	a.cmd = cmd // for flagWords: arguments are checked before the command runs
+	words := append([]string{cmd.Name(), "--dir", shellWord(dir)}, a.flagWords()...)
+	return usageError("%s %s; to read the roadmap in %s: %s", cmd.Name(), takes, dir, a.command(words...))
 }
 
 // roadmapFolder is arg, or its roadmap subfolder, when that folder holds

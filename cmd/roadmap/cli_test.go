@@ -231,6 +231,9 @@ func TestArgumentCountsInWords(t *testing.T) {
 		{[]string{"notes", "v1", "v2", "v3"}, "notes takes the revision the notes start after, and the one they end at (default: the working tree): roadmap notes REV1 [REV2]"},
 		{[]string{"init", "a", "b"}, "init takes one folder to write the roadmap in, not 2"},
 		{[]string{"list", "features", "x"}, "list takes one of features or campaigns, not 2 arguments"},
+		{[]string{"list", "plans"}, "list takes features or campaigns; to read the roadmap in plans: roadmap list --dir plans\n"},
+		// rules and schema read no roadmap: --dir would change nothing.
+		{[]string{"rules", "plans"}, `rules takes no arguments (got "plans"); see roadmap rules --help` + "\n"},
 	} {
 		r := s.run(t, c.args...)
 		if r.code != 2 || r.stdout != "" || !strings.HasPrefix(r.stderr, "roadmap: "+c.want) || strings.Contains(r.stderr, "arg(s)") || strings.Contains(r.stderr, "unknown command") {
@@ -487,13 +490,25 @@ func TestInitRefusesNesting(t *testing.T) {
 	if r := s.run(t, "init", "."); r.code != 2 || !strings.Contains(r.stderr, ". holds a roadmap (") {
 		t.Errorf("init around roadmaps: %d %q", r.code, r.stderr)
 	}
-	// A repository is where the search upwards ends: a roadmap.yaml
-	// above it is no roadmap of the repository's.
-	repo := filepath.Join(dir, "roadmap", "checkout")
-	if err := os.MkdirAll(filepath.Join(repo, ".git"), 0o755); err != nil {
+	// A repository checked out inside a roadmap is still read by it; a
+	// roadmap.yaml above every repository is no roadmap of theirs.
+	outer := filepath.Join(dir, "outer")
+	for _, repo := range []string{outer, filepath.Join(outer, "roadmap", "checkout")} {
+		if err := os.MkdirAll(filepath.Join(repo, ".git"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	session{wd: outer}.run(t, "init").expect(t, 0)
+	inner := session{wd: filepath.Join(outer, "roadmap", "checkout")}.run(t, "init", ".")
+	if inner.code != 2 || !strings.Contains(inner.stderr, ". is inside the roadmap at .. (../roadmap.yaml)") {
+		t.Errorf("init in a repository inside a roadmap: %d %q", inner.code, inner.stderr)
+	}
+	stray := filepath.Join(dir, "stray")
+	write(t, stray, "roadmap.yaml", "product: Not a repository's\n")
+	if err := os.MkdirAll(filepath.Join(stray, "repo", ".git"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	session{wd: repo}.run(t, "init", ".").expect(t, 0)
+	session{wd: filepath.Join(stray, "repo")}.run(t, "init", ".").expect(t, 0)
 }
 
 // TestInitTakesDir: --dir names the folder as DIR does; both at once must
@@ -672,7 +687,8 @@ func TestHelpListsAtWhereItApplies(t *testing.T) {
 		"diff", "notes", "serve", "init", "rules", "schema"} {
 		r := pipe.run(t, name, "--help")
 		r.expect(t, 0)
-		if got, want := strings.Contains(r.stdout, "--at string"), !slices.Contains(noRevision, name); got != want {
+		refuses := []string{"diff", "notes", "serve", "init", "rules", "schema"}
+		if got, want := strings.Contains(r.stdout, "--at string"), !slices.Contains(refuses, name); got != want {
 			t.Errorf("%s --help lists --at: %v, want %v", name, got, want)
 		}
 	}

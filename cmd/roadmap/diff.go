@@ -188,8 +188,8 @@ func (a *app) makeDiff(o diffOptions, args []string) (render.DiffReport, error) 
 		c := <-counts
 		for i, side := range []string{report.From, report.To} {
 			a.warnSide(c[i], side)
-			if c[i].unparsed {
-				report.Unread = append(report.Unread, side)
+			if len(c[i].unread) > 0 {
+				report.Unread = append(report.Unread, render.UnreadSide{Side: side, Files: c[i].unread})
 			}
 		}
 	}

@@ -644,16 +644,16 @@ func TestDiffWarnsAsValidateCounts(t *testing.T) {
 		t.Errorf("diff says a file was not read when every file parses: %q", d.stdout)
 	}
 	b.Write("roadmap.yaml", "product: Acme\nfeatures: [\n")
-	if w := s.run(t, "diff"); !strings.Contains(w.stderr, "working tree has 1 error(s) in its files; run 'roadmap validate'\n") || !strings.Contains(w.stdout, "A file of the roadmap in the working tree was not read (it does not parse, or is a link), so what the other side has in it is left out.") {
+	if w := s.run(t, "diff"); !strings.Contains(w.stderr, "working tree has 1 error(s) in its files; run 'roadmap validate'\n") || !strings.Contains(w.stdout, "roadmap.yaml in the working tree was not read (it does not parse, or is a link), so what the other side has in it is left out.") {
 		t.Errorf("diff of a working tree that does not parse: stderr %q", w.stderr)
 	}
 	// A job summary, which has no stderr, says it too.
-	if md := s.run(t, "diff", "HEAD~1", "--format", "md"); !strings.Contains(md.stdout, "\n> **Warning:** a file of the roadmap in the working tree was not read (it does not parse, or is a link), so what the other side has in it is left out.\n") {
+	if md := s.run(t, "diff", "HEAD~1", "--format", "md"); !strings.Contains(md.stdout, "\n> **Warning:** roadmap.yaml in the working tree was not read (it does not parse, or is a link), so what the other side has in it is left out.\n") {
 		t.Errorf("diff --format md of a working tree that does not parse:\n%s", md.stdout)
 	}
-	// So does json, naming the side: the working tree as null, as in "to",
-	// whose commit is null too.
-	if js := s.run(t, "diff", "HEAD~1", "--format", "json"); !strings.Contains(js.stdout, "\"unread\": [\n    null\n  ]") ||
+	// So does json, naming the side and its files: the working tree as
+	// null, as in "to", whose commit is null too.
+	if js := s.run(t, "diff", "HEAD~1", "--format", "json"); !strings.Contains(js.stdout, "\"unread\": [\n    {\n      \"side\": null,\n      \"files\": [\n        \"roadmap.yaml\"\n      ]\n    }\n  ]") ||
 		!strings.Contains(js.stdout, "\"to_commit\": null") || !regexp.MustCompile(`"from_commit": "[0-9a-f]{40}"`).MatchString(js.stdout) {
 		t.Errorf("diff --format json of a working tree that does not parse:\n%s", js.stdout)
 	}
@@ -1263,7 +1263,7 @@ func TestALinkedFileInARevision(t *testing.T) {
 	d.expect(t, 0)
 	// The link was not read: what extra.yaml holds now was there, through
 	// it, and is no change; the other file's change is.
-	if strings.Contains(d.stdout, "alerts") || !strings.Contains(d.stdout, "status: idea → planned\n      "+copied.String()[:7]+" Raj, ") || !strings.Contains(d.stderr, "the roadmap at HEAD~1 has 1 error(s) in its files; run \"roadmap validate --at 'HEAD~1'\"") || !strings.Contains(d.stdout, "A file of the roadmap at HEAD~1 was not read") {
+	if strings.Contains(d.stdout, "alerts") || !strings.Contains(d.stdout, "status: idea → planned\n      "+copied.String()[:7]+" Raj, ") || !strings.Contains(d.stderr, "the roadmap at HEAD~1 has 1 error(s) in its files; run \"roadmap validate --at 'HEAD~1'\"") || !strings.Contains(d.stdout, "extra.yaml at HEAD~1 was not read") {
 		t.Errorf("diff from a commit with a link:\n%s%s", d.stdout, d.stderr)
 	}
 	if g := s.run(t, "diff", "HEAD~1", "HEAD", "--exit-code"); g.code != 2 {

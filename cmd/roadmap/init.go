@@ -90,24 +90,33 @@ func (a *app) runInit(dir string) error {
 
 // refuseNested refuses a roadmap inside another, or around one: the outer
 // roadmap reads every YAML file below it, so the two would merge into one
-// with two sets of settings. Parents are searched up to the repository's
-// top, as commands find a roadmap; folders below, up to a bound, as a
-// roadmap reads them (not those starting with a dot).
+// with two sets of settings. Below, folders are searched up to a bound, as a
+// roadmap reads them (not those starting with a dot). Above, a roadmap.yaml
+// counts up to the top of the outermost repository (a repository checked
+// out inside a roadmap is still read by it); one above every repository, or
+// anywhere above when there is none, is no roadmap of the repository's.
 func (a *app) refuseNested(dir, target string) error {
 	if inner := roadmapBelow(target); inner != "" {
 		return usageError("%s holds a roadmap (%s); a roadmap in %s would read its files as its own. Use that roadmap, or init another folder",
 			dir, a.fromWd(inner), dir)
 	}
+	outer, top := "", ""
 	for d := target; ; d = filepath.Dir(d) {
-		outer := filepath.Join(d, "roadmap.yaml")
-		if st, err := os.Stat(outer); d != target && err == nil && st.Mode().IsRegular() {
-			return usageError("%s is inside the roadmap at %s (%s), which reads every YAML file below it: the new files would join it. Add to that roadmap, or init a folder outside it",
-				dir, a.fromWd(d), a.fromWd(outer))
+		if st, err := os.Stat(filepath.Join(d, "roadmap.yaml")); outer == "" && d != target && err == nil && st.Mode().IsRegular() {
+			outer = d
 		}
-		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil || filepath.Dir(d) == d {
-			return nil
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			top = d
+		}
+		if filepath.Dir(d) == d {
+			break
 		}
 	}
+	if outer == "" || top != "" && len(outer) < len(top) {
+		return nil
+	}
+	return usageError("%s is inside the roadmap at %s (%s), which reads every YAML file below it: the new files would join it. Add to that roadmap, or init a folder outside it",
+		dir, a.fromWd(outer), a.fromWd(filepath.Join(outer, "roadmap.yaml")))
 }
 
 // maxInitScan bounds the entries init looks through below its folder for a

@@ -33,7 +33,7 @@ than once, or with comma-separated values, passes any of its values (OR).
   roadmap list --theme trusted-platform --target 2027-H1
   roadmap list --owner ana --format csv > ana.csv
   roadmap list campaigns --status planned,running`,
-		Args:      listArgs,
+		Args:      a.listArgs,
 		ValidArgs: []string{"features", "campaigns"},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 && args[0] == "campaigns" {

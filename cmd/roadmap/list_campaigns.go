@@ -10,7 +10,12 @@ import (
 
 // listArgs accepts what `roadmap list` lists: features (the default) or
 // campaigns.
-func listArgs(cmd *cobra.Command, args []string) error {
+func (a *app) listArgs(cmd *cobra.Command, args []string) error {
+	if len(args) == 1 && args[0] != "features" && args[0] != "campaigns" {
+		if err := a.folderGiven(cmd, args[0], "takes features or campaigns"); err != nil {
+			return err
+		}
+	}
 	if len(args) > 1 {
 		return usageError("list takes one of features or campaigns, not %d arguments: roadmap list [features|campaigns]", len(args))
 	}

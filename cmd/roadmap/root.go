@@ -211,6 +211,10 @@ atomically, its format picked by the extension when --format is not given.`,
 // and schema read no roadmap.
 var noRevision = []string{"diff", "notes", "serve", "init", "rules", "schema"}
 
+// readsNoRoadmap are the commands that take no --dir: what they print is the
+// same for every roadmap.
+var readsNoRoadmap = []string{"rules", "schema"}
+
 // hideAt leaves --at out of c's help and docs: a flag of c's own, hidden,
 // takes the place of the global one. c still reads it, to say what to type
 // instead.

@@ -68,8 +68,8 @@ const maxUnreadNamed = 5
 
 // sideErrors is what validate finds wrong with one side of a comparison.
 type sideErrors struct {
-	errors   int  // as validate counts them
-	unparsed bool // a file does not parse, and reads as empty
+	errors int      // as validate counts them
+	unread []string // the files that do not parse (or are links), and read as empty
 }
 
 // warnSide is warnIfBroken for one side of a comparison: rev names it, ""
@@ -90,7 +90,7 @@ func (a *app) warnSide(e sideErrors, rev string) {
 // errorsOf is what validate finds wrong with r.
 func errorsOf(r *roadmap.Roadmap, today roadmap.Date) sideErrors {
 	errs, _ := unreadErrors(r, today)
-	return sideErrors{errors: errs, unparsed: roadmap.HasSyntaxError(r.Findings)}
+	return sideErrors{errors: errs, unread: roadmap.UnreadFiles(r.Findings)}
 }
 
 // validateAt is the validate command that lists the errors of the roadmap
