@@ -51,9 +51,10 @@ func newBlobCache(limit int) *blobCache {
 	return &blobCache{text: map[plumbing.Hash]*blobEntry{}, limit: limit}
 }
 
-// blob returns a blob's text, held for the caller, who releases it; a blob
-// over roadmap.MaxFileSize is read no further than that, so the loader
-// reports it instead of holding it.
+// blob returns a blob's text, held for the caller, who releases it; of a
+// blob over roadmap.MaxFileSize it returns no more than one byte past that,
+// so the loader reports it instead of holding it (a packed blob is rebuilt
+// whole first: its deltas need the whole base).
 func (r *Repo) blob(h plumbing.Hash) (blobText, error) {
 	c := r.blobs
 	c.mu.Lock()

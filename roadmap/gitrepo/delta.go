@@ -24,8 +24,10 @@ func applyDelta(base, delta []byte, alloc func(n int) []byte) ([]byte, error) {
 		return nil, fmt.Errorf("%w: it is for a base of another size", errDelta)
 	}
 	size, delta, ok := deltaSize(delta)
-	// Each byte left builds at most 64 KiB (a copy of the most one copy
-	// takes): a larger claim is refused before memory is given to it.
+	// git writes no copy of more than 64 KiB, so each byte left builds at
+	// most that: a larger claim is refused before memory is given to it,
+	// and the object is read by go-git instead (packs.read reports !ok),
+	// which builds whatever the format allows.
 	if !ok || size > maxObjectSize || size > uint64(len(delta))<<16 {
 		return nil, fmt.Errorf("%w: no size it can build", errDelta)
 	}

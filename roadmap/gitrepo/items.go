@@ -643,20 +643,6 @@ func (r *Repo) changes(step Step, want func(kind, id string) bool, whole bool) (
 	return out, complete, nil
 }
 
-// leavesBroken reports whether step leaves a file that does not parse,
-// whose changes no newer step of the walk showed.
-func (r *Repo) leavesBroken(step Step) bool {
-	for _, f := range step.Files {
-		if f.New == plumbing.ZeroHash || step.mends.has(step, f.Path) {
-			continue
-		}
-		if _, err := r.fileItems(f.Path, f.New); err != nil || r.isBroken(f.New) {
-			return true
-		}
-	}
-	return false
-}
-
 func (r *Repo) isBroken(h plumbing.Hash) bool {
 	r.items.mu.Lock()
 	defer r.items.mu.Unlock()

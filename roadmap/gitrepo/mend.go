@@ -19,12 +19,12 @@ const maxMend = 10000
 // (a typo made twice, a revert) may stand in two spans, each mended by its
 // own commit. Only the walk's visit uses it, one step at a time.
 type mends struct {
-	shown map[fileAt]bool
-	last  map[fileAt]lastVersion // by the mending step's commit
+	shown map[fileInCommit]bool
+	last  map[fileInCommit]lastVersion // by the mending step's commit
 }
 
-// fileAt is a file, by its path in the roadmap folder, at a commit.
-type fileAt struct {
+// fileInCommit is a file, by its path in the roadmap folder, at a commit.
+type fileInCommit struct {
 	commit plumbing.Hash
 	path   string
 }
@@ -37,7 +37,7 @@ type lastVersion struct {
 // has reports whether the file at p in step's commit is a broken version a
 // newer step showed; a nil mends (no walk) has none.
 func (m *mends) has(step Step, p string) bool {
-	return m != nil && m.shown[fileAt{step.Commit.Hash, p}]
+	return m != nil && m.shown[fileInCommit{step.Commit.Hash, p}]
 }
 
 // lastParsed finds the version of a file that step mends (f.Old does not
@@ -47,16 +47,18 @@ func (m *mends) has(step Step, p string) bool {
 // not parse, in step.mends, and notes the span. ok is false when it cannot
 // tell: the file or its folder came from elsewhere (a rename, a move) while
 // broken, the line ends at a shallow clone's edge, or it ran past maxMend
-// commits.
+// commits. It reads past a walk's stop (history --since): a change made
+// before the stop but first readable after it is shown where it was first
+// readable, the mend.
 func (r *Repo) lastParsed(step Step, f FileChange) (last plumbing.Hash, ok bool, err error) {
-	key := fileAt{step.Commit.Hash, f.Path}
+	key := fileInCommit{step.Commit.Hash, f.Path}
 	if v, done := step.mends.last[key]; done {
 		return v.blob, v.ok, nil
 	}
 	defer func() {
 		if err == nil {
 			if step.mends.last == nil {
-				step.mends.last = map[fileAt]lastVersion{}
+				step.mends.last = map[fileInCommit]lastVersion{}
 			}
 			step.mends.last[key] = lastVersion{last, ok}
 		}
@@ -78,8 +80,17 @@ func (r *Repo) lastParsed(step Step, f FileChange) (last plumbing.Hash, ok bool,
 			return plumbing.ZeroHash, true, nil
 		}
 		h, found, err := r.fileAt(c, step.Dir, f.Path)
-		if err != nil || !found {
+		if err != nil {
 			return plumbing.ZeroHash, false, err
+		}
+		if !found {
+			// No folder before broke: new there (after other history, as
+			// a roadmap usually is), or moved there from elsewhere.
+			if isNew, err := r.folderNew(c, broke, step.Dir); err != nil || !isNew {
+				return plumbing.ZeroHash, false, err
+			}
+			r.mend(step, f, span, broke)
+			return plumbing.ZeroHash, true, nil
 		}
 		if h == plumbing.ZeroHash {
 			// New in broke, unless it came from another file or folder.
@@ -131,14 +142,25 @@ func (r *Repo) created(p, c *object.Commit, dir string) (bool, error) {
 	return true, nil
 }
 
+// folderNew reports whether the roadmap folder at dir in c came from no
+// folder of its first parent p: c created it rather than moved it.
+func (r *Repo) folderNew(p, c *object.Commit, dir string) (bool, error) {
+	cur, err := r.subtree(c, dir)
+	if err != nil {
+		return false, err
+	}
+	prev, _, err := r.parentFolder(p, c, dir, cur)
+	return err == nil && prev == plumbing.ZeroHash, err
+}
+
 // mend marks the file at the commits of span, where it did not parse, as
 // shown at step, and notes that they were: the file broke in commit broke.
 func (r *Repo) mend(step Step, f FileChange, span []plumbing.Hash, broke *object.Commit) {
 	if step.mends.shown == nil {
-		step.mends.shown = map[fileAt]bool{}
+		step.mends.shown = map[fileInCommit]bool{}
 	}
 	for _, c := range span {
-		step.mends.shown[fileAt{c, f.Path}] = true
+		step.mends.shown[fileInCommit{c, f.Path}] = true
 	}
 	what := "mended"
 	if f.New == plumbing.ZeroHash {
@@ -149,14 +171,16 @@ func (r *Repo) mend(step Step, f FileChange, span []plumbing.Hash, broke *object
 		path.Join(step.Dir, f.Path), broke.Hash.String()[:7], at, what, at))
 }
 
-// fileAt is the blob of the file at p in the folder dir of commit c: found
-// is false when c has no such folder, and the hash zero when the folder has
-// no such file (or a link, or a folder, there).
-func (r *Repo) fileAt(c *object.Commit, dir, p string) (h plumbing.Hash, found bool, err error) {
-	tree, err := r.subtree(c, dir)
-	if err != nil || tree == plumbing.ZeroHash {
-		return plumbing.ZeroHash, false, err
+// leavesBroken reports whether step leaves a file that does not parse,
+// whose changes no newer step of the walk showed.
+func (r *Repo) leavesBroken(step Step) bool {
+	for _, f := range step.Files {
+		if f.New == plumbing.ZeroHash || step.mends.has(step, f.Path) {
+			continue
+		}
+		if _, err := r.fileItems(f.Path, f.New); err != nil || r.isBroken(f.New) {
+			return true
+		}
 	}
-	h, err = r.lookup(tree, p, isFile)
-	return h, err == nil, err
+	return false
 }

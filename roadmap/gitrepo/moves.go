@@ -44,16 +44,8 @@ func (r *Repo) parentFolder(p, c *object.Commit, dir string, cur plumbing.Hash) 
 // holdsRoadmap reports whether a tree holds a roadmap.yaml file, as a
 // roadmap folder does.
 func (r *Repo) holdsRoadmap(tree plumbing.Hash) (bool, error) {
-	es, err := r.entries(tree)
-	if err != nil {
-		return false, err
-	}
-	for _, e := range es {
-		if e.Name == "roadmap.yaml" && isFile(e.Mode) {
-			return true, nil
-		}
-	}
-	return false, nil
+	h, err := r.lookup(tree, "roadmap.yaml", isFile)
+	return h != plumbing.ZeroHash, err
 }
 
 // FolderAt is the path of the roadmap folder in commit at, found by

@@ -1770,6 +1770,49 @@ func TestBrokenFilesRenamedOrRemoved(t *testing.T) {
 	}
 }
 
+// TestBrokenFromTheFolderFirstCommit: a roadmap folder added, after other
+// history, with a file that does not parse shows the file's items added
+// where it was mended, as when the folder came in the first commit; a
+// folder moved in broken from elsewhere cannot be told, and says so.
+func TestBrokenFromTheFolderFirstCommit(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("README.md", "Acme\n")
+	b.Commit("Ana", "Start the repository")
+	b.Write("plan/roadmap.yaml", "product: Acme\n")
+	b.Write("plan/a.yaml", "features:\n"+feature("search", "idea", "later")+"    tags: [unclosed\n")
+	b.Commit("Li", "Add the roadmap, badly")
+	b.Write("plan/a.yaml", "features:\n"+feature("search", "idea", "later"))
+	b.Commit("Raj", "Mend")
+	r := open(t, b.Dir)
+	if got, want := changedFields(t, r, resolve(t, r, "HEAD"), "search"), "Mend: added"; got != want {
+		t.Errorf("history:\ngot  %s\nwant %s", got, want)
+	}
+	if notes := strings.Join(r.Notes(), "\n"); !strings.Contains(notes, "plan/a.yaml did not parse from commit") {
+		t.Errorf("notes %q", notes)
+	}
+
+	moved := gittest.New(t)
+	kept := map[string]string{"roadmap.yaml": "product: Acme\n", "b.yaml": "features:\n" + feature("b", "idea", "later"), "c.yaml": "features:\n" + feature("c", "idea", "later")}
+	for name, text := range kept {
+		moved.Write("old/"+name, text)
+	}
+	moved.Write("old/a.yaml", "features:\n"+feature("search", "idea", "later"))
+	moved.Commit("Ana", "Start")
+	for name, text := range kept {
+		moved.Remove("old/" + name)
+		moved.Write("plan/"+name, text)
+	}
+	moved.Remove("old/a.yaml")
+	moved.Write("plan/a.yaml", "features:\n"+feature("search", "planned", "later")+"    tags: [unclosed\n")
+	moved.Commit("Li", "Move the roadmap, badly")
+	moved.Write("plan/a.yaml", "features:\n"+feature("search", "planned", "later"))
+	moved.Commit("Raj", "Mend")
+	r = open(t, moved.Dir)
+	if got, want := changedFields(t, r, resolve(t, r, "HEAD"), "search"), "Start: added"; got != want {
+		t.Errorf("a folder moved in broken:\ngot  %s\nwant %s; notes %q", got, want, r.Notes())
+	}
+}
+
 // TestTheSameBreakTwice: a file broken with the same text twice (a typo
 // made again, a revert), and mended each time, shows each span's changes
 // at its own mend: the answer for one span is not taken for the other,

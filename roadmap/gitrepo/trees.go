@@ -100,14 +100,16 @@ func (r *Repo) subtree(c *object.Commit, dir string) (plumbing.Hash, error) {
 // lookup follows the slash path p down from tree h, through folders, to
 // an entry whose mode last accepts: its hash, or zero when there is none.
 func (r *Repo) lookup(h plumbing.Hash, p string, last func(filemode.FileMode) bool) (plumbing.Hash, error) {
-	names := strings.Split(p, "/")
-	for i, name := range names {
+	// Every commit of a walk looks up its folder: no allocation per call.
+	for rest, more := p, true; more; {
+		var name string
+		name, rest, more = strings.Cut(rest, "/")
 		es, err := r.entries(h)
 		if err != nil {
 			return plumbing.ZeroHash, err
 		}
 		accepts := isDir
-		if i == len(names)-1 {
+		if !more {
 			accepts = last
 		}
 		h = plumbing.ZeroHash
@@ -129,3 +131,15 @@ func isDir(m filemode.FileMode) bool { return m == filemode.Dir }
 // isFile tells a file (plain or executable) from a folder, a link or a
 // submodule, as loads do.
 func isFile(m filemode.FileMode) bool { return m.IsRegular() || m == filemode.Executable }
+
+// fileAt is the blob of the file at p in the folder dir of commit c: found
+// is false when c has no such folder, and the hash zero when the folder has
+// no such file (or a link, or a folder, there).
+func (r *Repo) fileAt(c *object.Commit, dir, p string) (h plumbing.Hash, found bool, err error) {
+	tree, err := r.subtree(c, dir)
+	if err != nil || tree == plumbing.ZeroHash {
+		return plumbing.ZeroHash, false, err
+	}
+	h, err = r.lookup(tree, p, isFile)
+	return h, err == nil, err
+}
