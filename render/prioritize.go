@@ -360,7 +360,17 @@ func (o Output) WriteRanking(w io.Writer, r *roadmap.Ranking, explain bool) erro
 			width = max(width, ansi.StringWidth(e.Feature.ID))
 		}
 		for _, e := range r.Entries[:r.Scored] {
-			line(fmt.Sprintf("  %*d  %-*s  %s", rw, e.Rank, width, e.Feature.ID, e.Score.Explain))
+			l := fmt.Sprintf("  %*d  %-*s  %s", rw, e.Rank, width, e.Feature.ID, e.Score.Explain)
+			if o.Width <= 0 || ansi.StringWidth(l) <= o.Width {
+				line(l)
+				continue
+			}
+			// Too narrow for one line: the arithmetic, which --explain is
+			// asked for, wraps under the feature rather than being cut.
+			line(fmt.Sprintf("  %*d  %s", rw, e.Rank, e.Feature.ID))
+			for _, w := range wrap(e.Score.Explain, o.Width-6) {
+				b.WriteString("      " + w + "\n")
+			}
 		}
 	}
 	_, err := io.WriteString(o.writer(w), b.String())

@@ -408,12 +408,10 @@ func dashedKeys(formula string, scored, unknown []string) (dashed, rest []string
 	return dashed, rest
 }
 
-// writtenAlone reports whether text holds word with no letter, digit, _ or
-// - on either side.
+// writtenAlone reports whether text holds word with no character of a word
+// (isWordByte) on either side.
 func writtenAlone(text, word string) bool {
-	inWord := func(b byte) bool {
-		return b == '_' || b == '-' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
-	}
+	inWord := isWordByte
 	for i := 0; ; {
 		j := strings.Index(text[i:], word)
 		if j < 0 {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/northwind-labs/roadmap/render/golden"
@@ -309,6 +310,21 @@ func TestSettingsThatDoNotReadAreNamed(t *testing.T) {
 		}
 		if !strings.Contains(r.stderr, "these read as unset") || !strings.Contains(r.stderr, "\n  "+tc.names) {
 			t.Errorf("scoring:\n%sstderr does not name %q:\n%s", tc.scoring, tc.names, r.stderr)
+		}
+	}
+}
+
+// TestExplainWrapsOnANarrowTerminal: the arithmetic --explain asks for is
+// wrapped under its feature, never cut, however narrow the terminal.
+func TestExplainWrapsOnANarrowTerminal(t *testing.T) {
+	r := session{terminal: true, width: 40, env: map[string]string{"NO_COLOR": "1"}}.run(t, "prioritize", "--dir", exampleDir, "--explain")
+	r.expect(t, 0)
+	if !strings.Contains(r.stdout, "  20  crypto-wallet-sync\n      150 × 0.5 × 30% ÷ 4 = 5.63\n") {
+		t.Errorf("the arithmetic is not whole under its feature:\n%s", r.stdout)
+	}
+	for _, l := range strings.Split(r.stdout, "\n") {
+		if utf8.RuneCountInString(l) > 40 {
+			t.Errorf("line of %d columns: %q", utf8.RuneCountInString(l), l)
 		}
 	}
 }
