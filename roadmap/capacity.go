@@ -1,6 +1,9 @@
 package roadmap
 
-import "fmt"
+import (
+	"fmt"
+	"iter"
+)
 
 // capacityError says why a period's capacity is not one: the effort
 // available cannot be below 0.
@@ -16,17 +19,23 @@ func capacityError(period string, capacity float64) error {
 func (r *Roadmap) PlannedEffort(period Target, effortKey string) (float64, []*Feature) {
 	var total float64
 	var in []*Feature
-	for _, f := range r.Features {
-		if f.Status != StatusPlanned && f.Status != StatusInProgress {
-			continue
-		}
-		if f.Target.IsZero() || !f.Target.Within(period) {
-			continue
-		}
+	for f := range r.targetedWork(period) {
 		if e, ok := f.Scores[effortKey]; ok && e > 0 {
 			total += e
 			in = append(in, f)
 		}
 	}
 	return total, in
+}
+
+// targetedWork is the work a period's capacity is spent on: the planned and
+// in-progress features whose target lies within it.
+func (r *Roadmap) targetedWork(period Target) iter.Seq[*Feature] {
+	return func(yield func(*Feature) bool) {
+		for _, f := range r.Features {
+			if (f.Status == StatusPlanned || f.Status == StatusInProgress) && !f.Target.IsZero() && f.Target.Within(period) && !yield(f) {
+				return
+			}
+		}
+	}
 }

@@ -243,15 +243,16 @@ func (r *Roadmap) committed(period string, rk *Ranking, s *Scorer) (out []Commit
 	if err != nil {
 		return nil, 0, nil // invalid-value reports the key
 	}
-	for _, f := range r.Features {
-		if f.Status != StatusPlanned && f.Status != StatusInProgress || slices.Contains(rk.Statuses, f.Status) ||
-			f.Target.IsZero() || !f.Target.Within(p) {
+	for f := range r.targetedWork(p) {
+		if slices.Contains(rk.Statuses, f.Status) {
 			continue
 		}
-		if e, ok := s.Effort(f); ok && e >= 0 {
+		// As over-capacity counts it: an effort of 0 takes nothing.
+		switch e, ok := s.Effort(f); {
+		case ok && e > 0:
 			out = append(out, Commitment{Feature: f, Effort: e})
 			total += e
-		} else {
+		case !ok || e < 0:
 			uncounted = append(uncounted, f.ID)
 		}
 	}
