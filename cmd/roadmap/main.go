@@ -6,6 +6,6 @@ package main
 import "os"
 
 func main() {
-	gc.shortRun(os.LookupEnv)
+	memory.shortRun(os.LookupEnv)
 	os.Exit(Execute(os.Args[1:], os.Stdout, os.Stderr))
 }

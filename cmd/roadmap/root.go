@@ -34,8 +34,9 @@ type app struct {
 	now            func() time.Time
 	isTerminal     func(io.Writer) bool
 	termWidth      func(io.Writer) int
-	// gc is the collector's policy, which serve hands back to the runtime.
-	gc *gcPolicy
+	// memory is the short-run memory policy, which serve hands back to the
+	// runtime.
+	memory *memoryPolicy
 
 	dir     string
 	today   string
@@ -90,7 +91,7 @@ func Execute(args []string, stdout, stderr io.Writer) int {
 			}
 			return 0
 		},
-		gc: &gc,
+		memory: &memory,
 	}
 	return a.run(args)
 }

@@ -66,8 +66,8 @@ func (a *app) runServe(ctx context.Context, o serveOptions, ready chan<- string)
 	if a.at != "" {
 		return usageError("serve shows the working tree as it changes; use roadmap export --at for a revision")
 	}
-	if a.gc != nil {
-		a.gc.restore() // serve runs until stopped: collect as usual
+	if a.memory != nil {
+		a.memory.longRun() // serve runs until stopped
 	}
 	root, err := a.roadmapRoot()
 	if err != nil {

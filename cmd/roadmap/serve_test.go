@@ -333,8 +333,9 @@ func TestServeCollectsAsUsual(t *testing.T) {
 	// A policy of the test's own: the runtime may restore it from a
 	// cleanup goroutine at any collection.
 	a := serveApp(copyExample(t), io.Discard)
-	a.gc = &gcPolicy{}
-	a.gc.shortRun(func(string) (string, bool) { return "", false })
+	a.memory = &memoryPolicy{}
+	a.memory.shortRun(func(string) (string, bool) { return "", false })
+	<-a.memory.ready
 	if percent, _ := gcSettings(); percent != -1 {
 		t.Fatalf("before serve GOGC = %d, want off", percent)
 	}
