@@ -38,6 +38,25 @@ func TestTextPoolReusesWhatIsReleased(t *testing.T) {
 	a.release()
 }
 
+// TestTextPoolReusesOneStepLarger: a file's next version may cross a step
+// of the pool's sizes, so a buffer one step larger serves, and none larger.
+func TestTextPoolReusesOneStepLarger(t *testing.T) {
+	p := newTextPool(1 << 20)
+	wide := p.get(3*poolStep - 10) // room for three steps
+	p.put(wide)
+	if b := p.get(poolStep + 10); &b[0] != &wide[:1][0] || len(b) != poolStep+10 {
+		t.Error("a buffer one step larger than asked for was not reused")
+	}
+	wider := p.get(4*poolStep - 10)
+	p.put(wider)
+	if b := p.get(poolStep + 10); &b[0] == &wider[:1][0] || cap(b) != 2*poolStep {
+		t.Errorf("a buffer two steps larger was reused, or a fresh one has room for %d bytes, not %d", cap(b), 2*poolStep)
+	}
+	if p.reused != 1 {
+		t.Errorf("the pool reused %d buffers; want 1", p.reused)
+	}
+}
+
 // TestTextPoolKeepsItsLimit: the pool keeps no more than its limit.
 func TestTextPoolKeepsItsLimit(t *testing.T) {
 	p := newTextPool(16 << 10)
