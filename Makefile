@@ -1,5 +1,5 @@
-# make test   vet, every test with the race detector (the huge-page tests again
-#             without it), and a short fuzz pass
+# make test   vet, every test with the race detector (the memory policy's tests
+#             again without it), and a short fuzz pass
 # make bench  the benchmarks, with memory, into bench.txt (compare with benchstat)
 # make fuzz   a longer fuzz pass (FUZZTIME per target, default 1m)
 # make build  the roadmap binary in ./bin
@@ -42,16 +42,18 @@ FUZZ_TARGETS = \
 
 test: vet unit fuzz-short
 
-# vet also checks the command as it builds where Linux's huge pages are not.
+# vet also checks the command as it builds where Linux's huge pages are not,
+# and on 32-bit Linux.
 vet:
 	$(GO) vet ./...
 	GOOS=windows $(GO) vet ./cmd/roadmap
+	GOARCH=386 $(GO) vet ./cmd/roadmap
 
-# The race detector's shadow memory hides what the heap's huge pages save:
-# their tests run again without it.
+# A build with the race detector asks for no huge pages: the tests of the
+# memory policy run again without it.
 unit:
 	$(GO) test -race -count=1 ./...
-	$(GO) test -count=1 -run HugePages ./cmd/roadmap
+	$(GO) test -count=1 -run 'HugePages|ShortRun|Restore|Defers|ServeCollects' ./cmd/roadmap
 
 fuzz-short:
 	@for t in $(FUZZ_TARGETS); do \

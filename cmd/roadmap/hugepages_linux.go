@@ -3,6 +3,8 @@
 package main
 
 import (
+	"os"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"unsafe"
@@ -11,7 +13,8 @@ import (
 )
 
 // hugeRange is the address range a short run asked Linux to back with
-// 2 MiB pages; zero when it asked for none.
+// 2 MiB pages; zero when it asked for none. It is kept as numbers, not a
+// slice, so that the block it was asked over is garbage.
 type hugeRange struct{ start, size uintptr }
 
 // askHugePages has the heap of a short run backed by 2 MiB pages where Linux
@@ -21,26 +24,50 @@ type hugeRange struct{ start, size uintptr }
 // during which the two cores wait on each other, a third of its time.
 //
 // It allocates a block as large as a short run's heap grows, never writing
-// to it, and asks for huge pages over it: once a collection frees the block
-// (shortRun has one run), the heap's allocations reuse that range, which
-// keeps the request. GODEBUG's disablethp=1, a 32-bit address space or a
-// limit on it, and the race detector leave the heap as it is.
-func askHugePages(lookupEnv func(string) (string, bool)) hugeRange {
-	if raceDetector || strconv.IntSize < 64 || thpDisabled(lookupEnv) || addressSpaceLimited() {
-		return hugeRange{}
+// to it, and asks for huge pages over it; the caller has the block
+// collected, and the heap's allocations then reuse that range, which keeps
+// the request. It must run first thing, on a fresh heap: memory used before
+// would have to be cleared. allocated tells whether there is a block to
+// collect (even when asking for huge pages failed). It asks for nothing
+// where hugePagesWanted says not to.
+func askHugePages(lookupEnv func(string) (string, bool)) (r hugeRange, allocated bool) {
+	if !hugePagesWanted(lookupEnv) {
+		return hugeRange{}, false
 	}
 	b := make([]byte, shortRunHeap)
 	if unix.Madvise(b, unix.MADV_HUGEPAGE) != nil {
-		return hugeRange{} // a kernel without transparent huge pages
+		return hugeRange{}, true // a page size the block does not align to
 	}
-	return hugeRange{uintptr(unsafe.Pointer(unsafe.SliceData(b))), uintptr(len(b))}
+	return hugeRange{uintptr(unsafe.Pointer(unsafe.SliceData(b))), uintptr(len(b))}, true
+}
+
+// hugePagesWanted reports whether asking for huge pages can gain anything
+// and risks nothing: the system gives them on request only (set to always,
+// it gives them unasked; to never, not at all), GODEBUG does not turn the
+// runtime's own use of them off (disablethp), no limit on the address space
+// or the data segment (ulimit -v, ulimit -d) could be exhausted by the block,
+// the build is 64-bit, and without the race detector, whose shadow memory
+// grows with every page the block spans.
+func hugePagesWanted(lookupEnv func(string) (string, bool)) bool {
+	if raceDetector || strconv.IntSize < 64 || thpDisabled(lookupEnv) {
+		return false
+	}
+	for _, limit := range []int{unix.RLIMIT_AS, unix.RLIMIT_DATA} {
+		var rl unix.Rlimit
+		if unix.Getrlimit(limit, &rl) != nil || rl.Cur != unix.RLIM_INFINITY {
+			return false
+		}
+	}
+	mode, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
+	return err == nil && strings.Contains(string(mode), "[madvise]")
 }
 
 // asked reports whether the heap asked for huge pages.
 func (r hugeRange) asked() bool { return r.size != 0 }
 
 // giveBack asks for 4 KiB pages again, for serve: a heap that lives on
-// returns its free memory to the system page by page.
+// returns its free memory to the system 4 KiB at a time, which would split
+// its huge pages, and the system would gather them again.
 func (r hugeRange) giveBack() {
 	if r.asked() {
 		unix.Syscall(unix.SYS_MADVISE, r.start, r.size, unix.MADV_NOHUGEPAGE)
@@ -48,20 +75,24 @@ func (r hugeRange) giveBack() {
 }
 
 // thpDisabled reports whether GODEBUG turns the runtime's own use of huge
-// pages off, which this follows.
+// pages off, which this follows: the build's default settings, then the
+// environment's, the last disablethp setting winning, any value but 0
+// turning them off, as the runtime reads it.
 func thpDisabled(lookupEnv func(string) (string, bool)) bool {
-	v, _ := lookupEnv("GODEBUG")
-	for setting := range strings.SplitSeq(v, ",") {
-		if strings.TrimSpace(setting) == "disablethp=1" {
-			return true
+	var settings string
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range info.Settings {
+			if s.Key == "DefaultGODEBUG" {
+				settings = s.Value
+			}
 		}
 	}
-	return false
-}
-
-// addressSpaceLimited reports whether the process may map only so much
-// memory (ulimit -v): the block askHugePages reserves could then exhaust it.
-func addressSpaceLimited() bool {
-	var rl unix.Rlimit
-	return unix.Getrlimit(unix.RLIMIT_AS, &rl) != nil || rl.Cur != unix.RLIM_INFINITY
+	env, _ := lookupEnv("GODEBUG")
+	disabled := false
+	for setting := range strings.SplitSeq(settings+","+env, ",") {
+		if v, ok := strings.CutPrefix(setting, "disablethp="); ok {
+			disabled = v != "0"
+		}
+	}
+	return disabled
 }

@@ -89,7 +89,7 @@ func TestTheCommandFaultsInHugePages(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		return cmd.ProcessState.SysUsage().(*syscall.Rusage).Minflt
+		return int64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Minflt)
 	}
 	small, huge := faults("disablethp=1"), faults("")
 	t.Logf("page faults: %d, and %d with GODEBUG=disablethp=1", huge, small)
@@ -98,28 +98,42 @@ func TestTheCommandFaultsInHugePages(t *testing.T) {
 	}
 }
 
-// thpOrSkip skips a test on a kernel that gives no transparent huge pages,
-// and in a build with the race detector, which asks for none (make test
-// runs these tests again without it).
+// thpOrSkip skips a test where the command asks for no huge pages: a system
+// that gives them unasked or not at all, a limited address space, and a
+// build with the race detector (make test runs these tests again without it).
 func thpOrSkip(t *testing.T) {
-	if raceDetector {
-		t.Skip("a build with the race detector asks for no huge pages")
-	}
-	b, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
-	if err != nil || strings.Contains(string(b), "[never]") {
-		t.Skip("this kernel gives no transparent huge pages")
+	if !hugePagesWanted(func(string) (string, bool) { return "", false }) {
+		t.Skip("the command asks for no huge pages here (hugePagesWanted)")
 	}
 }
 
 func TestGODEBUGDisablethpAsksForNoHugePages(t *testing.T) {
-	thpOrSkip(t)
-	for _, godebug := range []string{"disablethp=1", "gctrace=1,disablethp=1"} {
-		if r := askHugePages(func(n string) (string, bool) { return godebug, n == "GODEBUG" }); r.size != 0 {
-			t.Errorf("with GODEBUG=%s askHugePages asked for huge pages over %d bytes", godebug, r.size)
+	for godebug, want := range map[string]bool{
+		"":                          false,
+		"gctrace=1":                 false,
+		"disablethp=1":              true,
+		"gctrace=1,disablethp=1":    true,
+		"disablethp=2":              true,
+		"disablethp=0":              false,
+		"disablethp=1,disablethp=0": false,
+		"disablethp=0,disablethp=1": true,
+	} {
+		if got := thpDisabled(func(n string) (string, bool) { return godebug, n == "GODEBUG" }); got != want {
+			t.Errorf("with GODEBUG=%q thpDisabled = %v; want %v", godebug, got, want)
 		}
 	}
-	r := askHugePages(func(n string) (string, bool) { return "gctrace=1", n == "GODEBUG" })
-	if r.size == 0 {
-		t.Error("with GODEBUG=gctrace=1 askHugePages asked for nothing")
+}
+
+// TestHugePagesUnderADataLimit: under ulimit -d lower than the block, the
+// command asks for no huge pages, and runs.
+func TestHugePagesUnderADataLimit(t *testing.T) {
+	thpOrSkip(t)
+	dir := t.TempDir()
+	write(t, dir, "roadmap.yaml", "product: Acme\nfeatures:\n  - id: a\n    title: A\n    status: idea\n")
+	cmd := exec.Command("/bin/sh", "-c", `ulimit -d 200000 && exec "$0" validate --dir "$1"`, os.Args[0], dir)
+	cmd.Env = append(os.Environ(), roadmapAsMain+"=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("under ulimit -d 200000 validate failed: %v\n%s", err, out)
 	}
 }

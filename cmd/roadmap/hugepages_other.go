@@ -6,7 +6,7 @@ package main
 // heap keeps the pages the system gives it.
 type hugeRange struct{}
 
-func askHugePages(func(string) (string, bool)) hugeRange { return hugeRange{} }
+func askHugePages(func(string) (string, bool)) (hugeRange, bool) { return hugeRange{}, false }
 
 func (hugeRange) asked() bool { return false }
 

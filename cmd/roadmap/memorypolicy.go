@@ -7,18 +7,19 @@ import (
 )
 
 // shortRunHeap is how large the heap of a command grows before the garbage
-// collector first runs. Nearly every command allocates less and exits before
-// a collection would have freed anything it needs: diff across 2,000
-// commits allocates about 180 MB, and collecting it as it goes costs that
-// command a sixth of its time.
+// collector first runs on its own. Nearly every command allocates less and
+// exits before a collection would have freed anything it needs: diff across
+// 2,000 commits allocates about 180 MB, and collecting it as it goes costs
+// that command a sixth of its time.
 const shortRunHeap = 256 << 20
 
 // memoryPolicy sets memory up for a command that ends soon. The collector
-// does not run until the heap reaches shortRunHeap, and from the first
-// collection on the runtime's own pacing (GOGC) takes over again, so a long
-// history still runs in bounded memory; GOGC or GOMEMLIMIT set (not empty) in
-// the environment keep the runtime's settings untouched. On Linux the heap
-// asks for huge pages (askHugePages).
+// does not run on its own until the heap reaches shortRunHeap, and from that
+// first collection on the runtime's own pacing (GOGC) takes over again, so a
+// long history still runs in bounded memory. On Linux the heap asks for huge
+// pages (askHugePages), which takes one collection at the start, forced on a
+// goroutine of its own. GOGC or GOMEMLIMIT set (not empty) in the
+// environment keep the runtime's settings untouched, and the heap's pages.
 type memoryPolicy struct {
 	pages hugeRange
 	ready chan struct{} // closed once the policy is in place
@@ -33,39 +34,38 @@ type memoryPolicy struct {
 
 var memory memoryPolicy
 
-// shortRun sets the policy up; lookupEnv reads the environment.
+// shortRun sets the policy up, once, first thing in the process;
+// lookupEnv reads the environment.
 func (p *memoryPolicy) shortRun(lookupEnv func(string) (string, bool)) {
-	own := true
+	p.ready = make(chan struct{})
 	for _, name := range []string{"GOGC", "GOMEMLIMIT"} {
 		if v, _ := lookupEnv(name); v != "" {
-			own = false
+			close(p.ready)
+			return
 		}
 	}
-	if own {
-		// Off before askHugePages allocates its block, whose size would
-		// start a collection.
-		p.mu.Lock()
-		p.percent, p.deferred = debug.SetGCPercent(-1), true
-		p.mu.Unlock()
-	}
-	p.pages = askHugePages(lookupEnv)
-	p.ready = make(chan struct{})
+	// Off before askHugePages allocates its block, whose size would start
+	// a collection.
+	p.mu.Lock()
+	p.percent, p.deferred = debug.SetGCPercent(-1), true
+	p.mu.Unlock()
+	var block bool
+	p.pages, block = askHugePages(lookupEnv)
 	go func() {
 		defer close(p.ready)
-		if p.pages.asked() {
-			// Frees the block, for the heap to reuse its range. A command
-			// that ends sooner does not wait for it.
+		if block {
+			// Frees the block, for the heap to reuse its range, before a
+			// limit would count it. A command that ends sooner does not
+			// wait for it.
 			runtime.GC()
 		}
-		if own {
-			p.limitHeap()
-		}
+		p.limitHeap()
 	}()
 }
 
-// limitHeap sets the heap's limit, at which the first collection starts,
-// and the sentinel that collection finds unreachable, which restores the
-// pacing.
+// limitHeap sets the heap's limit, at which the collector first runs on its
+// own, and the sentinel that collection finds unreachable, which restores
+// the pacing.
 func (p *memoryPolicy) limitHeap() {
 	p.mu.Lock()
 	defer p.mu.Unlock()

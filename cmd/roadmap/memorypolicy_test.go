@@ -23,6 +23,16 @@ func gcSettings() (percent int, limit int64) {
 	return int(s[0].Value.Uint64()), int64(s[1].Value.Uint64())
 }
 
+// smallPages is an environment that sets nothing but GODEBUG=disablethp=1:
+// the policy's tests leave the heap's pages alone, as asking for huge pages
+// takes a fresh heap (hugepages_linux_test.go tests them).
+func smallPages(name string) (string, bool) {
+	if name == "GODEBUG" {
+		return "disablethp=1", true
+	}
+	return "", false
+}
+
 // keepGC puts the test binary's collector settings back after a test.
 func keepGC(t *testing.T) {
 	percent, limit := gcSettings()
@@ -37,7 +47,7 @@ func TestShortRunDefersCollectionUntilTheFirst(t *testing.T) {
 	debug.SetGCPercent(100)
 	percent, limit := gcSettings()
 	var p memoryPolicy
-	p.shortRun(func(string) (string, bool) { return "", false })
+	p.shortRun(smallPages)
 	<-p.ready
 	if got, gotLimit := gcSettings(); got != -1 || gotLimit != shortRunHeap {
 		t.Fatalf("during a short run GOGC = %d, GOMEMLIMIT = %d; want off, %d", got, gotLimit, shortRunHeap)
@@ -75,7 +85,7 @@ func TestShortRunKeepsTheEnvironmentsSettings(t *testing.T) {
 func TestShortRunTakesAnEmptySettingAsUnset(t *testing.T) {
 	keepGC(t)
 	var p memoryPolicy
-	p.shortRun(func(string) (string, bool) { return "", true })
+	p.shortRun(func(n string) (string, bool) { v, _ := smallPages(n); return v, true })
 	<-p.ready
 	defer p.restore()
 	if got, _ := gcSettings(); got != -1 {
@@ -90,7 +100,7 @@ func TestRestoreBeforeThePolicyIsInPlace(t *testing.T) {
 	debug.SetGCPercent(100)
 	debug.SetMemoryLimit(math.MaxInt64)
 	var p memoryPolicy
-	p.shortRun(func(string) (string, bool) { return "", false })
+	p.shortRun(smallPages)
 	p.restore()
 	<-p.ready
 	if got, limit := gcSettings(); got != 100 || limit != math.MaxInt64 {
@@ -102,7 +112,7 @@ func TestServeRestoresThePacing(t *testing.T) {
 	keepGC(t)
 	debug.SetGCPercent(100)
 	var p memoryPolicy
-	p.shortRun(func(string) (string, bool) { return "", false })
+	p.shortRun(smallPages)
 	<-p.ready
 	p.restore()
 	if got, limit := gcSettings(); got != 100 || limit == shortRunHeap {

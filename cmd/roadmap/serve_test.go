@@ -334,7 +334,7 @@ func TestServeCollectsAsUsual(t *testing.T) {
 	// cleanup goroutine at any collection.
 	a := serveApp(copyExample(t), io.Discard)
 	a.memory = &memoryPolicy{}
-	a.memory.shortRun(func(string) (string, bool) { return "", false })
+	a.memory.shortRun(smallPages)
 	<-a.memory.ready
 	if percent, _ := gcSettings(); percent != -1 {
 		t.Fatalf("before serve GOGC = %d, want off", percent)
