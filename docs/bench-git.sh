@@ -39,7 +39,7 @@ git log --format=%H --raw --no-abbrev -- roadmap |
 SH
   chmod +x /tmp/roadmap-bench-git.sh
   echo "== $r"
-  (cd "$r" && hyperfine -N -w 2 -r 10 \
+  (cd "$r" && hyperfine -N -w 3 -r 30 \
     /tmp/roadmap-bench-git.sh \
     "/tmp/roadmap-bench-bin history $busiest --dir roadmap" \
     "/tmp/roadmap-bench-bin diff HEAD~$((commits - 1)) HEAD --dir roadmap" \
