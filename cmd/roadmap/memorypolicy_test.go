@@ -126,32 +126,11 @@ func TestServeRestoresThePacing(t *testing.T) {
 // reports: none, unless GOGC is set, but the one shortRun forces to free the
 // block that asks for huge pages.
 func TestTheCommandDefersCollection(t *testing.T) {
-	dir := t.TempDir()
-	write(t, dir, "roadmap.yaml", "product: Acme\n")
-	var b strings.Builder
-	b.WriteString("features:\n")
-	for i := range 3000 {
-		fmt.Fprintf(&b, "  - id: f%d\n    title: Feature %d\n    status: idea\n    scores: {reach: 10, impact: 2, confidence: 80, effort: 3}\n", i, i)
-	}
-	write(t, dir, "features.yaml", b.String())
+	dir := largeRoadmap(t)
 	collections := func(env ...string) int {
-		cmd := exec.Command(os.Args[0], "validate", "--dir", dir)
-		for _, kv := range os.Environ() {
-			if !strings.HasPrefix(kv, "GOGC=") && !strings.HasPrefix(kv, "GOMEMLIMIT=") && !strings.HasPrefix(kv, "GODEBUG=") {
-				cmd.Env = append(cmd.Env, kv)
-			}
-		}
-		cmd.Env = append(cmd.Env, append(env, roadmapAsMain+"=1", "GODEBUG=gctrace=1")...)
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		if err := cmd.Run(); err != nil {
-			var exit *exec.ExitError
-			if !errors.As(err, &exit) {
-				t.Fatal(err)
-			}
-		}
+		stderr, _ := validateAsCommand(t, dir, append(env, "GODEBUG=gctrace=1")...)
 		n := 0
-		for _, line := range regexp.MustCompile(`(?m)^gc \d+ @.*$`).FindAllString(stderr.String(), -1) {
+		for _, line := range regexp.MustCompile(`(?m)^gc \d+ @.*$`).FindAllString(stderr, -1) {
 			if !strings.HasSuffix(line, "(forced)") {
 				n++
 			}
@@ -164,4 +143,42 @@ func TestTheCommandDefersCollection(t *testing.T) {
 	if n := collections(); n != 0 {
 		t.Errorf("the command collected %d times; want none before the heap reaches %d MiB", n, shortRunHeap>>20)
 	}
+}
+
+// largeRoadmap writes a roadmap of 3,000 features: enough for validate to
+// collect with the runtime's default pacing.
+func largeRoadmap(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	write(t, dir, "roadmap.yaml", "product: Acme\n")
+	var b strings.Builder
+	b.WriteString("features:\n")
+	for i := range 3000 {
+		fmt.Fprintf(&b, "  - id: f%d\n    title: Feature %d\n    status: idea\n    scores: {reach: 10, impact: 2, confidence: 80, effort: 3}\n", i, i)
+	}
+	write(t, dir, "features.yaml", b.String())
+	return dir
+}
+
+// validateAsCommand runs `roadmap validate --dir dir` as a user does (this
+// test binary stands in for the command), with GOGC, GOMEMLIMIT and GODEBUG
+// taken from env only, and returns its stderr and how it ended.
+func validateAsCommand(t *testing.T, dir string, env ...string) (string, *os.ProcessState) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "validate", "--dir", dir)
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "GOGC=") && !strings.HasPrefix(kv, "GOMEMLIMIT=") && !strings.HasPrefix(kv, "GODEBUG=") {
+			cmd.Env = append(cmd.Env, kv)
+		}
+	}
+	cmd.Env = append(cmd.Env, append(env, roadmapAsMain+"=1")...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) {
+			t.Fatal(err)
+		}
+	}
+	return stderr.String(), cmd.ProcessState
 }
