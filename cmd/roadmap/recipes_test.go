@@ -582,6 +582,10 @@ func TestCIRecipes(t *testing.T) {
 		if !strings.HasPrefix(hook, "#!/bin/sh\n") {
 			t.Errorf("the hook does not start with #!/bin/sh")
 		}
+		// README.md shows the same hook, so it is tested here too.
+		if readme, err := os.ReadFile(filepath.Join(docsDir, "..", "README.md")); err != nil || !strings.Contains(string(readme), "```sh\n"+hook+"```\n") {
+			t.Errorf("README.md does not show the hook docs/ci.md tests (%v)", err)
+		}
 		run := func(s *sandbox) (int, string) {
 			p := filepath.Join(s.dir, ".git", "hooks", "pre-commit")
 			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -625,6 +629,26 @@ func TestCIRecipes(t *testing.T) {
 		}
 		if code, out := run(s); code != 1 || !strings.Contains(out, "[unknown-field]") {
 			t.Errorf("a mistake staged, mended only in the working tree: exit %d, want 1\n%s", code, out)
+		}
+
+		// git commit -a and git commit PATH commit an index of git's own
+		// making (GIT_INDEX_FILE), which the hook checks, as git runs it.
+		s = newSandbox(t, internalChange)
+		run(s) // installs the hook
+		commit := func(args string) (int, string) {
+			return s.sh("git -c user.name=Mia -c user.email=mia@example.com commit -q " + args)
+		}
+		if code, out := s.sh("echo 'bogus: 1' >> roadmap/people.yaml"); code != 0 {
+			t.Fatal(out)
+		}
+		if code, out := commit("-am 'Edit people'"); code == 0 || !strings.Contains(out, "[unknown-field]") {
+			t.Errorf("git commit -a of a mistake not staged before: exit %d, want it stopped\n%s", code, out)
+		}
+		if code, out := s.sh("git add roadmap/people.yaml && echo '# edited' >> roadmap/themes.yaml"); code != 0 {
+			t.Fatal(out)
+		}
+		if code, out := commit("-m 'Edit themes' roadmap/themes.yaml"); code != 0 {
+			t.Errorf("git commit of one valid file, a mistake staged in another: exit %d, want the commit made\n%s", code, out)
 		}
 	})
 }

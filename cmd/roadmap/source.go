@@ -125,7 +125,7 @@ func (a *app) loadStaged() (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	fsys, err := repo.IndexFS(prefix)
+	fsys, err := repo.IndexFS(prefix, a.indexFile())
 	if err != nil {
 		return nil, &exitError{code: exitUsage, err: err}
 	}
@@ -134,6 +134,13 @@ func (a *app) loadStaged() (*loaded, error) {
 		return nil, &exitError{code: exitUsage, err: err}
 	}
 	return &loaded{Roadmap: r, root: root}, nil
+}
+
+// indexFile is the index git asks a hook to read (GIT_INDEX_FILE), or ""
+// for the repository's own.
+func (a *app) indexFile() string {
+	f, _ := a.lookupEnv("GIT_INDEX_FILE")
+	return f
 }
 
 // stagedRoot finds the roadmap in git's index as Discover finds it in the
@@ -149,7 +156,7 @@ func (a *app) stagedRoot() (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	index, err := repo.IndexFS(".")
+	index, err := repo.IndexFS(".", a.indexFile())
 	if err != nil {
 		return "", false
 	}

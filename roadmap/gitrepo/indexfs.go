@@ -1,19 +1,43 @@
 package gitrepo
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/format/index"
 	"github.com/go-git/go-git/v5/plumbing/object"
 )
+
+// readIndex reads the repository's index, or the index file given.
+func (r *Repo) readIndex(file string) (*index.Index, error) {
+	if file == "" {
+		return r.git.Storer.Index()
+	}
+	if !filepath.IsAbs(file) {
+		file = filepath.Join(r.top, file)
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	idx := &index.Index{}
+	if err := index.NewDecoder(bufio.NewReader(f)).Decode(idx); err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	return idx, nil
+}
 
 // ErrUnmerged is returned for an index that holds a file in conflict: what
 // would be committed is not decided yet.
@@ -29,8 +53,12 @@ type indexFS struct {
 
 // IndexFS returns the folder at dir (slash-separated, relative to the
 // repository root; "" for the root) as the index holds it, as an fs.FS.
-func (r *Repo) IndexFS(dir string) (fs.FS, error) {
-	idx, err := r.git.Storer.Index()
+// indexFile, when not "", is the index to read instead of the repository's
+// own: GIT_INDEX_FILE, which git sets for a pre-commit hook when `git commit
+// -a` or `git commit PATH` commits an index of its own making. A relative
+// path is taken from the top of the work tree, where git runs hooks.
+func (r *Repo) IndexFS(dir, indexFile string) (fs.FS, error) {
+	idx, err := r.readIndex(indexFile)
 	if err != nil {
 		return nil, fmt.Errorf("reading the index: %w", err)
 	}
