@@ -289,14 +289,18 @@ func WriteDiffJSON(w io.Writer, d DiffReport) error {
 	// side has in their files is left out. The working tree is null, as in
 	// "to".
 	if len(d.Unread) > 0 {
+		// unread lists the sides, as it did before the files were named:
+		// unread_files names them, side by side.
 		sides := make([]any, len(d.Unread))
+		files := make([]any, len(d.Unread))
 		for i, u := range d.Unread {
-			sides[i] = struct {
+			sides[i] = orNull(u.Side)
+			files[i] = struct {
 				Side  any      `json:"side"`
 				Files []string `json:"files"`
 			}{orNull(u.Side), u.Files}
 		}
-		fields = append(fields, Field{"unread", sides})
+		fields = append(fields, Field{"unread", sides}, Field{"unread_files", files})
 	}
 	return WriteJSON(w, "diff", "changes", cs, fields...)
 }

@@ -189,7 +189,12 @@ func (a *app) makeDiff(o diffOptions, args []string) (render.DiffReport, error) 
 		for i, side := range []string{report.From, report.To} {
 			a.warnSide(c[i], side)
 			if len(c[i].unread) > 0 {
-				report.Unread = append(report.Unread, render.UnreadSide{Side: side, Files: c[i].unread})
+				// Named from the working folder, as validate names them.
+				side := render.UnreadSide{Side: side}
+				for _, f := range c[i].unread {
+					side.Files = append(side.Files, a.displayPath(&loaded{root: s.roots[i]}, f))
+				}
+				report.Unread = append(report.Unread, side)
 			}
 		}
 	}

@@ -651,9 +651,10 @@ func TestDiffWarnsAsValidateCounts(t *testing.T) {
 	if md := s.run(t, "diff", "HEAD~1", "--format", "md"); !strings.Contains(md.stdout, "\n> **Warning:** roadmap.yaml in the working tree was not read (it does not parse, or is a link), so what the other side has in it is left out.\n") {
 		t.Errorf("diff --format md of a working tree that does not parse:\n%s", md.stdout)
 	}
-	// So does json, naming the side and its files: the working tree as
-	// null, as in "to", whose commit is null too.
-	if js := s.run(t, "diff", "HEAD~1", "--format", "json"); !strings.Contains(js.stdout, "\"unread\": [\n    {\n      \"side\": null,\n      \"files\": [\n        \"roadmap.yaml\"\n      ]\n    }\n  ]") ||
+	// So does json, naming the side (unread, as before files were named)
+	// and its files: the working tree as null, as in "to", whose commit is
+	// null too.
+	if js := s.run(t, "diff", "HEAD~1", "--format", "json"); !strings.Contains(js.stdout, "\"unread\": [\n    null\n  ],\n  \"unread_files\": [\n    {\n      \"side\": null,\n      \"files\": [\n        \"roadmap.yaml\"\n      ]\n    }\n  ]") ||
 		!strings.Contains(js.stdout, "\"to_commit\": null") || !regexp.MustCompile(`"from_commit": "[0-9a-f]{40}"`).MatchString(js.stdout) {
 		t.Errorf("diff --format json of a working tree that does not parse:\n%s", js.stdout)
 	}
@@ -671,6 +672,26 @@ func TestDiffWarnsAsValidateCounts(t *testing.T) {
 		t.Errorf("diff --exit-code of a working tree that does not parse:\n%s", gate.stdout)
 	}
 	s.run(t, "diff", "HEAD~1", "HEAD", "--exit-code").expect(t, 1) // errors, but every file parses
+}
+
+// TestDiffNamesUnreadFilesFromTheWorkingFolder: a file diff could not read
+// is named as validate names it, from where the command runs.
+func TestDiffNamesUnreadFilesFromTheWorkingFolder(t *testing.T) {
+	b := gittest.New(t)
+	b.Write("plan/roadmap.yaml", "product: Acme\n")
+	b.Write("plan/features/core.yaml", "features:\n  - {id: a, title: A, status: idea}\n")
+	b.Commit("Ana", "Start")
+	b.Write("plan/features/core.yaml", "features: [\n")
+	for wd, want := range map[string]string{
+		b.Dir:                                    "plan/features/core.yaml in the working tree was not read",
+		filepath.Join(b.Dir, "plan"):             "features/core.yaml in the working tree was not read",
+		filepath.Join(b.Dir, "plan", "features"): "core.yaml in the working tree was not read",
+	} {
+		d := session{wd: wd}.run(t, "diff", "--dir", filepath.Join(b.Dir, "plan"))
+		if !strings.Contains(d.stdout, "\n"+want) && !strings.HasPrefix(d.stdout, want) {
+			t.Errorf("diff from %s:\n%s\nwant %q", wd, d.stdout, want)
+		}
+	}
 }
 
 // TestARevisionMergedBeforeTheMove: a release tagged on a branch that was
