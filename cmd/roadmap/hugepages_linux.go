@@ -42,12 +42,13 @@ func askHugePages(lookupEnv func(string) (string, bool)) (r hugeRange, allocated
 }
 
 // hugePagesWanted reports whether asking for huge pages can gain anything
-// and risks nothing: the system gives them on request only (set to always,
-// it gives them unasked; to never, not at all), GODEBUG does not turn the
-// runtime's own use of them off (disablethp), no limit on the address space
-// or the data segment (ulimit -v, ulimit -d) could be exhausted by the block,
-// the build is 64-bit, and without the race detector, whose shadow memory
-// grows with every page the block spans.
+// and risks little: the system gives them on request only (set to always,
+// it gives them unasked; to never, not at all), has enough of them free and
+// does not overcommit strictly; GODEBUG does not turn the runtime's own use
+// of them off (disablethp); no limit on the address space or the data
+// segment (ulimit -v, ulimit -d) could be exhausted by the block; the build
+// is 64-bit, and without the race detector, whose shadow memory grows with
+// every page the block spans.
 func hugePagesWanted(lookupEnv func(string) (string, bool)) bool {
 	if raceDetector || strconv.IntSize < 64 || thpDisabled(lookupEnv) {
 		return false
@@ -59,7 +60,39 @@ func hugePagesWanted(lookupEnv func(string) (string, bool)) bool {
 		}
 	}
 	mode, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
-	return err == nil && strings.Contains(string(mode), "[madvise]")
+	if err != nil || !strings.Contains(string(mode), "[madvise]") {
+		return false
+	}
+	// Under strict overcommit the block would be charged in full at once.
+	if o, err := os.ReadFile("/proc/sys/vm/overcommit_memory"); err != nil || strings.TrimSpace(string(o)) == "2" {
+		return false
+	}
+	// Where free memory is too scattered to give the range in 2 MiB pages,
+	// the system would compact memory in the middle of page faults.
+	buddy, err := os.ReadFile("/proc/buddyinfo")
+	return err == nil && freeHugePages(string(buddy)) >= shortRunHeap/hugePage
+}
+
+// hugePage is the size of a transparent huge page on the systems that ask.
+const hugePage = 2 << 20
+
+// freeHugePages counts the 2 MiB pages the system could give at once, from
+// /proc/buddyinfo: per zone, the free blocks of each order (4 KiB << order),
+// order 9 and above holding one or more huge pages.
+func freeHugePages(buddyinfo string) int {
+	n := 0
+	for line := range strings.Lines(buddyinfo) {
+		_, counts, ok := strings.Cut(line, "zone")
+		if !ok {
+			continue
+		}
+		for order, field := range strings.Fields(counts)[1:] {
+			if c, err := strconv.Atoi(field); err == nil && order >= 9 {
+				n += c << (order - 9)
+			}
+		}
+	}
+	return n
 }
 
 // asked reports whether the heap asked for huge pages.

@@ -117,3 +117,17 @@ func TestHugePagesUnderADataLimit(t *testing.T) {
 		t.Fatalf("under ulimit -d 200000 validate failed: %v\n%s", err, out)
 	}
 }
+
+func TestFreeHugePages(t *testing.T) {
+	buddyinfo := `Node 0, zone      DMA      0      0      0      0      0      0      0      0      1      1      3
+Node 0, zone    DMA32      1      1      4      2      5      4      3      3      4      2    752
+Node 0, zone   Normal   9280   3155   2283   1004   1132    467    255    229    317    237    477
+`
+	// Order 9 blocks hold one 2 MiB page, order 10 blocks two.
+	if got, want := freeHugePages(buddyinfo), (1+2*3)+(2+2*752)+(237+2*477); got != want {
+		t.Errorf("freeHugePages = %d; want %d", got, want)
+	}
+	if got := freeHugePages("Node 0, zone Normal 9280 3155 2283 1004 1132 467 255 229 317 0 0\n"); got != 0 {
+		t.Errorf("scattered memory: freeHugePages = %d; want 0", got)
+	}
+}
