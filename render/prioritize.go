@@ -359,14 +359,20 @@ func (o Output) WriteRanking(w io.Writer, r *roadmap.Ranking, explain bool) erro
 		for _, e := range r.Entries[:r.Scored] {
 			width = max(width, ansi.StringWidth(e.Feature.ID))
 		}
-		for _, e := range r.Entries[:r.Scored] {
-			l := fmt.Sprintf("  %*d  %-*s  %s", rw, e.Rank, width, e.Feature.ID, e.Score.Explain)
-			if o.Width <= 0 || ansi.StringWidth(l) <= o.Width {
-				line(l)
+		lines := make([]string, r.Scored)
+		fits := true
+		for i, e := range r.Entries[:r.Scored] {
+			lines[i] = fmt.Sprintf("  %*d  %-*s  %s", rw, e.Rank, width, e.Feature.ID, e.Score.Explain)
+			fits = fits && (o.Width <= 0 || ansi.StringWidth(lines[i]) <= o.Width)
+		}
+		for i, e := range r.Entries[:r.Scored] {
+			if fits {
+				line(lines[i])
 				continue
 			}
-			// Too narrow for one line: the arithmetic, which --explain is
-			// asked for, wraps under the feature rather than being cut.
+			// Too narrow for one line each: the arithmetic, which --explain
+			// is asked for, wraps under every feature, so the list reads
+			// one way, rather than being cut.
 			line(fmt.Sprintf("  %*d  %s", rw, e.Rank, e.Feature.ID))
 			for _, w := range wrap(e.Score.Explain, o.Width-6) {
 				b.WriteString("      " + w + "\n")

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -325,6 +326,21 @@ func TestExplainWrapsOnANarrowTerminal(t *testing.T) {
 	for _, l := range strings.Split(r.stdout, "\n") {
 		if utf8.RuneCountInString(l) > 40 {
 			t.Errorf("line of %d columns: %q", utf8.RuneCountInString(l), l)
+		}
+	}
+	// Where some features' arithmetic fits beside them and some does not,
+	// all of it goes under its feature, so the list reads one way.
+	r = session{terminal: true, width: 56, env: map[string]string{"NO_COLOR": "1"}}.run(t, "prioritize", "--dir", exampleDir, "--explain")
+	_, arithmetic, _ := strings.Cut(r.stdout, "Arithmetic:\n")
+	ranked := regexp.MustCompile(`(?m)^ +\d+  \S+.*$`)
+	if lines := ranked.FindAllString(arithmetic, -1); len(lines) == 0 {
+		t.Errorf("no ranked feature in the arithmetic:\n%s", r.stdout)
+	} else {
+		for _, l := range lines {
+			if strings.Contains(l, " = ") {
+				t.Errorf("at 56 columns a feature keeps its arithmetic beside it, and others under them: %q\n%s", l, r.stdout)
+				break
+			}
 		}
 	}
 }
