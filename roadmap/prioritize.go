@@ -160,8 +160,12 @@ func (r *Roadmap) Prioritize(opts PrioritizeOptions) (*Ranking, error) {
 			var uncounted []string
 			rk.Cut.Committed, rk.Cut.CommittedEffort, uncounted = r.committed(opts.Period, rk, s)
 			if len(uncounted) > 0 {
-				rk.Warnings = append(rk.Warnings, fmt.Sprintf("the capacity left for %s under %s counts nothing for %s (work targeted there with no %s score of 0 or more)",
-					opts.Period, model, listIDs(uncounted, 5), rk.EffortKey))
+				is, it, its := "are", "them", "their"
+				if len(uncounted) == 1 {
+					is, it, its = "is", "it", "its"
+				}
+				rk.Warnings = append(rk.Warnings, fmt.Sprintf("%s %s committed to %s with no usable %s score, so %s takes nothing off %s's capacity for %s; score %s %s to count %s",
+					listIDs(uncounted, 5), is, opts.Period, rk.EffortKey, model, opts.Period, it, its, rk.EffortKey, it))
 			}
 		}
 	}

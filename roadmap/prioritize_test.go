@@ -459,7 +459,7 @@ func TestCutLineCommitted(t *testing.T) {
 	if c.Above != 1 || c.Used != 1 || !rk.Entries[0].AboveCut || rk.Entries[1].AboveCut {
 		t.Errorf("cut %+v; want search alone above the 1 left", c)
 	}
-	want := "the capacity left for 2027-Q1 under rice counts nothing for unsized (work targeted there with no effort score of 0 or more)"
+	want := "unsized is committed to 2027-Q1 with no usable effort score, so rice takes nothing off 2027-Q1's capacity for it; score its effort to count it"
 	if !slices.Contains(rk.Warnings, want) {
 		t.Errorf("warnings %q, want %q", rk.Warnings, want)
 	}
