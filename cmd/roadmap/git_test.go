@@ -1737,6 +1737,30 @@ func TestValidateStagedRefusesAConflict(t *testing.T) {
 	if r.code != 2 || !strings.Contains(r.stderr, "roadmap.yaml is not merged yet: resolve the conflict and stage the file") {
 		t.Errorf("validate --staged in a conflict: %d %q", r.code, r.stderr)
 	}
+
+	// A conflict in a file the roadmap does not read (the code, a dot
+	// folder's YAML) leaves it to be checked.
+	b = gittest.New(t)
+	b.Write("roadmap.yaml", "product: Acme\n")
+	b.Write("README.md", "# Acme\n")
+	b.Write(".github/workflow.yaml", "on: push\n")
+	b.Commit("Ana", "Start")
+	if idx, err = b.Git.Storer.Index(); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range idx.Entries {
+		if e.Name != "roadmap.yaml" {
+			conflict := *e
+			conflict.Stage = 2
+			idx.Entries = append(idx.Entries, &conflict)
+		}
+	}
+	if err := b.Git.Storer.SetIndex(idx); err != nil {
+		t.Fatal(err)
+	}
+	if r := (session{wd: b.Dir}).run(t, "validate", "--staged"); r.code != 0 {
+		t.Errorf("validate --staged with a conflict in README.md and .github/: %d %q", r.code, r.stderr)
+	}
 }
 
 // TestValidateStagedWithNothingStaged: a roadmap not yet added to git has

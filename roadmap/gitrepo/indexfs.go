@@ -17,6 +17,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/format/index"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/northwind-labs/roadmap/roadmap"
 )
 
 // readIndex reads the repository's index, or the index file given.
@@ -76,6 +77,9 @@ func (r *Repo) IndexFS(dir, indexFile string) (fs.FS, error) {
 			continue
 		}
 		if e.Stage != 0 {
+			if !loadReads(name) {
+				continue // a conflict in a file the roadmap does not read
+			}
 			return nil, fmt.Errorf("%s is %w: resolve the conflict and stage the file", e.Name, ErrUnmerged)
 		}
 		fsys.add(name, e.Hash, e.Mode)
@@ -84,6 +88,13 @@ func (r *Repo) IndexFS(dir, indexFile string) (fs.FS, error) {
 		return nil, fmt.Errorf("nothing in %s is staged for commit: git add the roadmap's files first", cmp.Or(dir, "the repository"))
 	}
 	return fsys, nil
+}
+
+// loadReads reports whether a load reads the file at name (slash-separated,
+// in the folder): a YAML file not under a folder whose name starts with a dot.
+func loadReads(name string) bool {
+	dir, _ := path.Split(name)
+	return roadmap.IsRoadmapFile(name) && !strings.HasPrefix(dir, ".") && !strings.Contains(dir, "/.")
 }
 
 // add records the file at name (a link keeps its mode, so the loader says it
