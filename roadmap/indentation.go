@@ -56,7 +56,9 @@ func misindented(text []byte, line int, msg string) (int, int, string) {
 			lo = mid + 1
 		}
 	}
-	if hi == line || !failsWith(text[:ends[hi-1]], problem) {
+	// A prefix the halving lowered hi to failed already; the whole file's
+	// last line, it did not test.
+	if hi == line || hi == len(ends) && !failsWith(text[:ends[hi-1]], problem) {
 		return line, 1, msg
 	}
 	col, hint := alignmentHint(text, ends, line, hi)
@@ -64,7 +66,14 @@ func misindented(text []byte, line int, msg string) (int, int, string) {
 }
 
 // failsWith reports whether text does not parse, for the reason problem.
-func failsWith(text []byte, problem string) bool {
+// Like parseDocument, it turns whatever the YAML library does on a prefix
+// it never saw into an answer, never a crash.
+func failsWith(text []byte, problem string) (fails bool) {
+	defer func() {
+		if recover() != nil {
+			fails = false
+		}
+	}()
 	var n yaml.Node
 	err := yaml.Unmarshal(text, &n)
 	if err == nil {
