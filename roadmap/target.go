@@ -92,21 +92,28 @@ func ParseTarget(s string) (Target, error) {
 
 // nearTarget suggests the target a text that is none was likely meant to
 // be ("2027-q1", "2027-3", "2027-Q5"), as "; did you mean ...?" or a
-// reason, or "".
+// reason, or "". A suggestion is always a target itself ("1800-q1" gets
+// none: the year is out of range).
 func nearTarget(s string) string {
+	suggest := func(t string) string {
+		if _, err := ParseTarget(t); err != nil {
+			return ""
+		}
+		return fmt.Sprintf("; did you mean %q?", t)
+	}
 	year, rest, ok := strings.Cut(s, "-")
 	if !ok || len(year) != 4 || digits(year) != 4 {
 		return ""
 	}
 	switch {
 	case rest == "q1" || rest == "q2" || rest == "q3" || rest == "q4" || rest == "h1" || rest == "h2":
-		return fmt.Sprintf("; did you mean %q?", year+"-"+strings.ToUpper(rest))
+		return suggest(year + "-" + strings.ToUpper(rest))
 	case len(rest) == 2 && (rest[0] == 'Q' || rest[0] == 'q') && digits(rest[1:]) == 1:
 		return fmt.Sprintf("; there is no quarter %c (Q1 to Q4)", rest[1])
 	case len(rest) == 2 && (rest[0] == 'H' || rest[0] == 'h') && digits(rest[1:]) == 1:
 		return fmt.Sprintf("; there is no half %c (H1 or H2)", rest[1])
 	case len(rest) == 1 && digits(rest) == 1 && rest != "0":
-		return fmt.Sprintf("; did you mean %q?", year+"-0"+rest)
+		return suggest(year + "-0" + rest)
 	case len(rest) == 2 && digits(rest) == 2:
 		return fmt.Sprintf("; there is no month %s", strings.TrimPrefix(rest, "0"))
 	}

@@ -1,6 +1,7 @@
 package roadmap_test
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -154,10 +155,16 @@ func TestTargetNearMisses(t *testing.T) {
 			t.Errorf("ParseTarget(%q): %v, want it to say %q", in, err, want)
 		}
 	}
-	// A suggestion is itself a target.
-	for _, in := range []string{"2027-qx", "2027-hh", "2027-q9"} {
-		if _, err := roadmap.ParseTarget(in); err == nil || strings.Contains(err.Error(), "did you mean") {
-			t.Errorf("ParseTarget(%q): %v, want no suggestion", in, err)
+	// A suggestion is itself a target: none is made where it would not be.
+	for _, in := range []string{"2027-qx", "2027-hh", "2027-q9", "1800-q1", "1899-3", "2027-q1", "2027-3"} {
+		_, err := roadmap.ParseTarget(in)
+		if err == nil {
+			t.Fatalf("ParseTarget(%q) took it", in)
+		}
+		if m := regexp.MustCompile(`did you mean "([^"]+)"`).FindStringSubmatch(err.Error()); m != nil {
+			if _, err := roadmap.ParseTarget(m[1]); err != nil {
+				t.Errorf("ParseTarget(%q) suggests %q, which is no target: %v", in, m[1], err)
+			}
 		}
 	}
 }
