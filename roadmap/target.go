@@ -92,18 +92,16 @@ func ParseTarget(s string) (Target, error) {
 
 // nearTarget suggests the target a text that is none was likely meant to
 // be ("2027-q1", "2027-3", "2027-Q5"), as "; did you mean ...?" or a
-// reason, or "". A suggestion is always a target itself ("1800-q1" gets
-// none: the year is out of range).
+// reason, or "". A suggestion is always a target itself: a year out of
+// range is the reason, whatever follows it.
 func nearTarget(s string) string {
-	suggest := func(t string) string {
-		if _, err := ParseTarget(t); err != nil {
-			return ""
-		}
-		return fmt.Sprintf("; did you mean %q?", t)
-	}
+	suggest := func(t string) string { return fmt.Sprintf("; did you mean %q?", t) }
 	year, rest, ok := strings.Cut(s, "-")
 	if !ok || len(year) != 4 || digits(year) != 4 {
 		return ""
+	}
+	if y, _ := strconv.Atoi(year); y < minYear {
+		return fmt.Sprintf("; %s is before %d, too early for a roadmap", year, minYear)
 	}
 	switch {
 	case rest == "q1" || rest == "q2" || rest == "q3" || rest == "q4" || rest == "h1" || rest == "h2":

@@ -148,6 +148,8 @@ func TestTargetNearMisses(t *testing.T) {
 		"2027-q9":    "there is no quarter 9 (Q1 to Q4)",
 		"2027-H3":    "there is no half 3 (H1 or H2)",
 		"2027-13":    "there is no month 13",
+		"1800-q1":    "1800 is before 1900, too early for a roadmap",
+		"1899-03":    "1899 is before 1900, too early for a roadmap",
 		"Q1-2027":    `"Q1-2027" is not a target (YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn, now, next or later)`,
 	} {
 		_, err := roadmap.ParseTarget(in)
