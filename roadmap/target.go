@@ -95,7 +95,6 @@ func ParseTarget(s string) (Target, error) {
 // reason, or "". A suggestion is always a target itself: a year out of
 // range is the reason, whatever follows it.
 func nearTarget(s string) string {
-	suggest := func(t string) string { return fmt.Sprintf("; did you mean %q?", t) }
 	year, rest, ok := strings.Cut(s, "-")
 	if !ok || len(year) != 4 || digits(year) != 4 {
 		return ""
@@ -105,13 +104,13 @@ func nearTarget(s string) string {
 	}
 	switch {
 	case rest == "q1" || rest == "q2" || rest == "q3" || rest == "q4" || rest == "h1" || rest == "h2":
-		return suggest(year + "-" + strings.ToUpper(rest))
+		return fmt.Sprintf("; did you mean %q?", year+"-"+strings.ToUpper(rest))
 	case len(rest) == 2 && (rest[0] == 'Q' || rest[0] == 'q') && digits(rest[1:]) == 1:
 		return fmt.Sprintf("; there is no quarter %c (Q1 to Q4)", rest[1])
 	case len(rest) == 2 && (rest[0] == 'H' || rest[0] == 'h') && digits(rest[1:]) == 1:
 		return fmt.Sprintf("; there is no half %c (H1 or H2)", rest[1])
 	case len(rest) == 1 && digits(rest) == 1 && rest != "0":
-		return suggest(year + "-0" + rest)
+		return fmt.Sprintf("; did you mean %q?", year+"-0"+rest)
 	case len(rest) == 2 && digits(rest) == 2:
 		return fmt.Sprintf("; there is no month %s", strings.TrimPrefix(rest, "0"))
 	}
