@@ -14,17 +14,19 @@ func capacityError(period string, capacity float64) error {
 	return nil
 }
 
-// PlannedEffort adds up the effort (the scorer's effort key) of the planned and
-// in-progress features whose target lies within period, and lists them.
-func (r *Roadmap) PlannedEffort(period Target, effortKey string) (float64, []*Feature) {
+// plannedWork adds up the effort (the scorer's effort key) of the planned
+// and in-progress features whose target lies within period, and lists them
+// with the most effort first.
+func (r *Roadmap) plannedWork(period Target, effortKey string) (float64, []Commitment) {
 	var total float64
-	var in []*Feature
+	var in []Commitment
 	for f := range r.targetedWork(period) {
 		if e, ok := f.Scores[effortKey]; ok && e > 0 {
 			total += e
-			in = append(in, f)
+			in = append(in, Commitment{Feature: f, Effort: e})
 		}
 	}
+	sortCommitments(in)
 	return total, in
 }
 

@@ -274,15 +274,11 @@ func sortCommitments(cs []Commitment) {
 // ListEfforts names up to five features with their effort, and how many
 // more there are: "bank-feeds 5, audit-log 3 and 2 more".
 func ListEfforts(cs []Commitment) string {
-	parts := make([]string, 0, min(len(cs), 5))
-	for _, c := range cs[:min(len(cs), 5)] {
-		parts = append(parts, c.Feature.ID+" "+Num(c.Effort))
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = c.Feature.ID + " " + Num(c.Effort)
 	}
-	s := strings.Join(parts, ", ")
-	if len(cs) > 5 {
-		s += fmt.Sprintf(" and %d more", len(cs)-5)
-	}
-	return s
+	return listIDs(parts, 5)
 }
 
 // offScale warns when candidates' scores are off the scale of s's model,

@@ -29,15 +29,10 @@ func checkCapacity(c *checker) {
 		if capacityError(period, capacity) != nil {
 			continue // invalid-value reports it
 		}
-		total, fs := c.r.PlannedEffort(p, key)
+		total, cs := c.r.plannedWork(p, key)
 		if total <= capacity {
 			continue
 		}
-		cs := make([]Commitment, len(fs))
-		for i, f := range fs {
-			cs[i] = Commitment{Feature: f, Effort: f.Scores[key]}
-		}
-		sortCommitments(cs)
 		c.report(s, KeyPath("scoring.capacity."+period), "%s is over capacity: %s planned adds up to %s, the capacity is %s (%s)",
 			period, strings.ReplaceAll(key, "_", " "), Num(total), Num(capacity), ListEfforts(cs))
 	}

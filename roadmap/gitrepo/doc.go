@@ -2,8 +2,9 @@
 // roadmap folder, or git's index (what the next commit holds), as an fs.FS,
 // so loading a commit is the same code as loading a folder; and the
 // first-parent walk that skips commits whose roadmap did not change, on
-// which history, diff's attribution (Attribute, Between) and report's
-// timeline are built.
+// which history, diff's attribution (Attribute) and report's timeline are
+// built. Between compares two commits directly, for history's merge of a
+// release tag against the tag.
 //
 // The walk splits each changed file into its items and decodes only the
 // items and keys not seen before, each blob and item once. A file that
