@@ -237,16 +237,10 @@ func (r *Roadmap) View(a *AudiencePolicy, opts ViewOptions) *View {
 	})
 
 	v.Themes = r.viewThemes(a, features)
-	v.Objectives = r.viewObjectives(a, features, objectives, opts.Today)
-	v.Personas = r.viewPersonas(features)
-	if a.Shows("target") {
-		v.Periods = periods(features, periodOf)
-	}
 	if opts.Themes {
 		// Level 1 is themes alone: no feature, objective or persona; its
 		// columns are horizons, and what has shipped when the audience sees
 		// status.
-		v.Objectives, v.Personas = nil, nil
 		if a.Shows("target") {
 			v.Dates = DatesHorizon
 			v.Periods = horizonPeriods(features, opts.Today)
@@ -263,6 +257,11 @@ func (r *Roadmap) View(a *AudiencePolicy, opts ViewOptions) *View {
 			}
 		}
 		return v
+	}
+	v.Objectives = r.viewObjectives(a, features, objectives, opts.Today)
+	v.Personas = r.viewPersonas(features)
+	if a.Shows("target") {
+		v.Periods = periods(features, periodOf)
 	}
 	v.GroupBy, v.Groups = group(a, features, v.Themes, v.Objectives, v.Periods)
 	v.Campaigns = r.viewCampaigns(a, features, v.Objectives, opts.Today)
