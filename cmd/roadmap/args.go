@@ -43,14 +43,22 @@ func (a *app) roadmapFolder(arg string) string {
 	if arg == "" {
 		return ""
 	}
-	for _, dir := range []string{arg, filepath.Join(arg, "roadmap")} {
-		p := dir
+	dir, _ := roadmapIn(a.wd, arg)
+	return dir
+}
+
+// roadmapIn is dir, or its roadmap subfolder, whichever first holds a
+// roadmap.yaml file, written as dir is; a relative dir is read from base.
+// ok is false when neither does.
+func roadmapIn(base, dir string) (string, bool) {
+	for _, cand := range []string{dir, filepath.Join(dir, "roadmap")} {
+		p := cand
 		if !filepath.IsAbs(p) {
-			p = filepath.Join(a.wd, p)
+			p = filepath.Join(base, p)
 		}
 		if info, err := os.Stat(filepath.Join(p, "roadmap.yaml")); err == nil && info.Mode().IsRegular() {
-			return dir
+			return cand, true
 		}
 	}
-	return ""
+	return "", false
 }

@@ -212,8 +212,8 @@ atomically, its format picked by the extension when --format is not given.`,
 // and schema read no roadmap.
 var noRevision = []string{"diff", "notes", "serve", "init", "rules", "schema"}
 
-// readsNoRoadmap are the commands that take no --dir: what they print is the
-// same for every roadmap.
+// readsNoRoadmap are the commands that read no roadmap: what they print is
+// the same for every roadmap, whatever --dir says.
 var readsNoRoadmap = []string{"rules", "schema"}
 
 // hideAt leaves --at out of c's help and docs: a flag of c's own, hidden,

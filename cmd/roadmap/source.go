@@ -66,10 +66,8 @@ func (a *app) findRoot(fromGit bool) (string, error) {
 	if !st.IsDir() {
 		return "", usageError("--dir %s is a file; give the folder that holds roadmap.yaml", a.dir)
 	}
-	for _, cand := range []string{dir, filepath.Join(dir, "roadmap")} {
-		if st, err := os.Stat(filepath.Join(cand, "roadmap.yaml")); err == nil && st.Mode().IsRegular() {
-			return cand, nil
-		}
+	if root, ok := roadmapIn(a.wd, dir); ok {
+		return root, nil
 	}
 	return "", usageError("--dir %s holds no roadmap.yaml (nor roadmap/roadmap.yaml); start one with: roadmap init %s", a.dir, shellWord(a.dir))
 }
