@@ -187,9 +187,10 @@ func (r *Roadmap) Prioritize(opts PrioritizeOptions) (*Ranking, error) {
 	if len(rk.Entries) > 0 {
 		rk.Warnings = append(rk.Warnings, r.unscoredKeys(s)...)
 	}
-	if model != cmp.Or(r.Scoring.Model, ModelRICE) {
+	if model != cmp.Or(r.Scoring.Model, ModelRICE) && slices.ContainsFunc(rk.Entries, func(e Entry) bool { return e.Score.Scored() }) {
 		// validate checks the scale of scoring.model; scores written for it
 		// are often off another model's (a confidence of 80 under ice).
+		// With nothing scored there is no ranking to mislead.
 		rk.Warnings = append(rk.Warnings, offScale(s, rk.Entries)...)
 	}
 	rk.Entries = ranked(rk.Entries)

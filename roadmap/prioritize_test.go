@@ -212,6 +212,15 @@ func TestOffScaleUnderAnotherModel(t *testing.T) {
 	if rk := rank(t, r, roadmap.PrioritizeOptions{Model: roadmap.ModelRICE}); len(rk.Warnings) != 0 {
 		t.Errorf("under scoring.model: %q", rk.Warnings)
 	}
+	// With nothing scored under the model there is no ranking to mislead.
+	r = scoringRoadmap(t, scoringSettings,
+		scoredFeature("search", "idea", "impact: 2, confidence: 80, reach: 10, effort: 1"))
+	rk = rank(t, r, roadmap.PrioritizeOptions{Model: roadmap.ModelICE})
+	for _, w := range rk.Warnings {
+		if strings.Contains(w, "off the ice model's scale") {
+			t.Errorf("no feature scored under ice, and yet: %q", w)
+		}
+	}
 }
 
 // TestUnreadableScoreIsNoUnknownKey: a key every feature writes with a value
